@@ -1,0 +1,157 @@
+//! The reps-and-load form of a set, with validation. Text is kept as typed
+//! so a typo can be shown and fixed; nothing leaves the form until it parses.
+
+use super::load::{Load, Unit};
+
+/// More reps than this in one set is a typo, not a set.
+pub const MAX_REPS: u32 = 500;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Reps,
+    Load,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetEntry {
+    pub reps: String,
+    pub load: String,
+    pub unit: Unit,
+    pub focus: Field,
+    /// True once the person has typed into the focused field: the next key
+    /// appends instead of replacing the prefilled value.
+    pub editing: bool,
+    pub error: Option<(Field, String)>,
+}
+
+impl SetEntry {
+    pub fn new(reps: u32, load: Option<Load>, default_unit: Unit) -> Self {
+        let unit = load.map_or(default_unit, |l| l.unit);
+        let load = load.map(|l| l.to_string().trim_end_matches(unit.as_str()).trim().to_string());
+        SetEntry {
+            reps: reps.to_string(),
+            load: load.unwrap_or_default(),
+            unit,
+            focus: Field::Reps,
+            editing: false,
+            error: None,
+        }
+    }
+
+    fn field_mut(&mut self) -> &mut String {
+        match self.focus {
+            Field::Reps => &mut self.reps,
+            Field::Load => &mut self.load,
+        }
+    }
+
+    /// A typed character. The first one replaces the prefilled value.
+    pub fn type_char(&mut self, c: char) {
+        if !self.editing {
+            self.field_mut().clear();
+            self.editing = true;
+        }
+        self.field_mut().push(c);
+        self.error = None;
+    }
+
+    pub fn backspace(&mut self) {
+        self.editing = true;
+        self.field_mut().pop();
+        self.error = None;
+    }
+
+    pub fn focus_next(&mut self) {
+        self.focus = match self.focus {
+            Field::Reps => Field::Load,
+            Field::Load => Field::Reps,
+        };
+        self.editing = false;
+    }
+
+    pub fn toggle_unit(&mut self) {
+        self.unit = self.unit.toggled();
+    }
+
+    /// The set's numbers, or the field at fault and why.
+    pub fn validate(&self) -> Result<(u32, Option<Load>), (Field, String)> {
+        let reps = parse_reps(&self.reps).map_err(|m| (Field::Reps, m))?;
+        let load = Load::parse(&self.load, self.unit).map_err(|m| (Field::Load, m))?;
+        Ok((reps, load))
+    }
+}
+
+fn parse_reps(text: &str) -> Result<u32, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("enter the reps you did".into());
+    }
+    if text.starts_with('-') {
+        return Err("reps cannot be negative".into());
+    }
+    match text.parse::<u32>() {
+        Ok(0) => Err("reps must be at least 1".into()),
+        Ok(n) if n <= MAX_REPS => Ok(n),
+        Ok(_) => Err(format!("{text} reps? at most {MAX_REPS}")),
+        Err(_) if text.chars().all(|c| c.is_ascii_digit()) => {
+            Err(format!("{text} reps? at most {MAX_REPS}"))
+        }
+        Err(_) => Err(format!("{text:?} is not a whole number")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry() -> SetEntry {
+        SetEntry::new(15, Some(Load { centi: 2000, unit: Unit::Kg }), Unit::Kg)
+    }
+
+    #[test]
+    fn prefilled_values_validate() {
+        assert_eq!(entry().validate(), Ok((15, Some(Load { centi: 2000, unit: Unit::Kg }))));
+        assert_eq!(entry().load, "20");
+    }
+
+    #[test]
+    fn first_key_replaces_then_appends() {
+        let mut e = entry();
+        e.type_char('1');
+        e.type_char('2');
+        assert_eq!(e.reps, "12");
+        e.focus_next();
+        e.type_char('2');
+        e.type_char('2');
+        e.type_char('.');
+        e.type_char('5');
+        assert_eq!(e.validate(), Ok((12, Some(Load { centi: 2250, unit: Unit::Kg }))));
+    }
+
+    #[test]
+    fn typos_are_refused_with_the_field_named() {
+        let mut e = entry();
+        for c in "1a".chars() {
+            e.type_char(c);
+        }
+        assert_eq!(e.validate(), Err((Field::Reps, "\"1a\" is not a whole number".into())));
+        e.reps = "4000".into();
+        assert_eq!(e.validate(), Err((Field::Reps, "4000 reps? at most 500".into())));
+        e.reps = "-3".into();
+        assert_eq!(e.validate(), Err((Field::Reps, "reps cannot be negative".into())));
+        e.reps = "10".into();
+        e.load = "-5".into();
+        assert!(matches!(e.validate(), Err((Field::Load, _))));
+    }
+
+    #[test]
+    fn empty_load_is_bodyweight_and_unit_toggles() {
+        let mut e = SetEntry::new(10, None, Unit::Kg);
+        assert_eq!(e.validate(), Ok((10, None)));
+        e.focus_next();
+        e.type_char('4');
+        e.type_char('5');
+        e.toggle_unit();
+        assert_eq!(e.validate(), Ok((10, Some(Load { centi: 4500, unit: Unit::Lb }))));
+    }
+}

@@ -1,0 +1,14 @@
+//! Pure types and rules: no IO, no clock. Everything here is testable with
+//! plain values.
+
+pub mod entry;
+pub mod load;
+pub mod routine;
+pub mod session;
+pub mod set;
+pub mod time;
+pub mod timer;
+
+pub use load::{Load, Unit};
+pub use routine::{ExerciseSpec, Kind, Routine, Sides};
+pub use set::{LoggedSet, NewSet, Side};

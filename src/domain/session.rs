@@ -1,0 +1,219 @@
+//! A session under way: its plan, what has been logged, and where it stands.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+use super::load::Load;
+use super::routine::{Kind, Sides};
+use super::set::{LoggedSet, Side, Work};
+
+/// One exercise of a session's plan, as copied from the routine at start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlannedExercise {
+    pub exercise_id: i64,
+    pub name: String,
+    pub kind: Kind,
+    pub sides: Sides,
+    pub sets: u32,
+    pub target_reps: Option<u32>,
+    pub target_hold: Option<Duration>,
+    pub rest: Duration,
+    pub cue: String,
+    /// What was done for this exercise in the latest earlier session.
+    pub last: Option<LastTime>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastTime {
+    pub at: DateTime<Utc>,
+    /// (set number, side, work), in order.
+    pub sets: Vec<(u32, Option<Side>, Work)>,
+}
+
+/// The next set to do: its number and, for one-sided exercises, its side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    pub set_number: u32,
+    pub side: Option<Side>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActiveSession {
+    pub id: i64,
+    pub routine: String,
+    pub started_at: DateTime<Utc>,
+    pub plan: Vec<PlannedExercise>,
+    pub logged: Vec<LoggedSet>,
+    pub position: usize,
+}
+
+impl PlannedExercise {
+    pub fn sides_list(&self) -> &'static [Option<Side>] {
+        match self.sides {
+            Sides::Both => &[None],
+            Sides::Each => &[Some(Side::Left), Some(Side::Right)],
+        }
+    }
+
+    fn slots(&self) -> impl Iterator<Item = Slot> + '_ {
+        (1..=self.sets).flat_map(|n| self.sides_list().iter().map(move |&side| Slot { set_number: n, side }))
+    }
+}
+
+impl ActiveSession {
+    pub fn current(&self) -> Option<&PlannedExercise> {
+        self.plan.get(self.position)
+    }
+
+    /// Sets logged for the exercise at `position`, in the order they were logged.
+    pub fn logged_at(&self, position: usize) -> impl Iterator<Item = &LoggedSet> {
+        let id = self.plan.get(position).map(|p| p.exercise_id);
+        self.logged.iter().filter(move |l| Some(l.set.exercise_id) == id)
+    }
+
+    fn is_logged(&self, position: usize, slot: Slot) -> bool {
+        self.logged_at(position).any(|l| l.set.set_number == slot.set_number && l.set.side == slot.side)
+    }
+
+    /// The first planned set at `position` that has not been logged.
+    pub fn next_slot(&self, position: usize) -> Option<Slot> {
+        let ex = self.plan.get(position)?;
+        ex.slots().find(|&s| !self.is_logged(position, s))
+    }
+
+    /// The first exercise from `position` on with a set still to do.
+    pub fn next_open_position(&self, from: usize) -> Option<usize> {
+        (from..self.plan.len()).find(|&p| self.next_slot(p).is_some())
+    }
+
+    /// Sets started (at least one side logged) at `position`.
+    pub fn sets_started(&self, position: usize) -> u32 {
+        self.logged_at(position).map(|l| l.set.set_number).max().unwrap_or(0)
+    }
+
+    /// Adds a planned set to the current exercise.
+    pub fn add_set(&mut self) {
+        if let Some(ex) = self.plan.get_mut(self.position) {
+            ex.sets = ex.sets.saturating_add(1).min(99);
+        }
+    }
+
+    /// Removes the last planned set of the current exercise, if it is not logged.
+    pub fn remove_set(&mut self) -> bool {
+        let started = self.sets_started(self.position);
+        match self.plan.get_mut(self.position) {
+            Some(ex) if ex.sets > started && ex.sets > 0 => {
+                ex.sets -= 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// What to prefill for a reps set: the same set of last time, else the
+    /// last set done today at this exercise, else the routine's target.
+    pub fn prefill(&self, position: usize, slot: Slot) -> (u32, Option<Load>) {
+        let Some(ex) = self.plan.get(position) else { return (1, None) };
+        let reps_of = |w: &Work| match *w {
+            Work::Reps { reps, load } => Some((reps, load)),
+            Work::Hold { .. } => None,
+        };
+        let from_last = ex.last.as_ref().and_then(|last| {
+            let same = last.sets.iter().find(|(n, s, _)| *n == slot.set_number && *s == slot.side);
+            same.or(last.sets.last()).and_then(|(_, _, w)| reps_of(w))
+        });
+        let from_today = self.logged_at(position).last().and_then(|l| reps_of(&l.set.work));
+        let target = (ex.target_reps.unwrap_or(1), None);
+        from_last.or(from_today).unwrap_or(target)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::set::NewSet;
+
+    fn exercise(id: i64, sides: Sides, sets: u32) -> PlannedExercise {
+        PlannedExercise {
+            exercise_id: id,
+            name: format!("ex{id}"),
+            kind: Kind::Reps,
+            sides,
+            sets,
+            target_reps: Some(10),
+            target_hold: None,
+            rest: Duration::from_secs(60),
+            cue: String::new(),
+            last: None,
+        }
+    }
+
+    fn session() -> ActiveSession {
+        ActiveSession {
+            id: 1,
+            routine: "r".into(),
+            started_at: DateTime::UNIX_EPOCH,
+            plan: vec![exercise(10, Sides::Both, 2), exercise(20, Sides::Each, 2)],
+            logged: vec![],
+            position: 0,
+        }
+    }
+
+    fn log(s: &mut ActiveSession, exercise_id: i64, n: u32, side: Option<Side>, reps: u32) {
+        let set = NewSet {
+            session_id: 1,
+            exercise_id,
+            set_number: n,
+            side,
+            work: Work::Reps { reps, load: None },
+            duration: None,
+            logged_at: DateTime::UNIX_EPOCH,
+        };
+        s.logged.push(LoggedSet { id: s.logged.len() as i64 + 1, set });
+    }
+
+    #[test]
+    fn one_sided_sets_go_left_then_right() {
+        let mut s = session();
+        assert_eq!(s.next_slot(1), Some(Slot { set_number: 1, side: Some(Side::Left) }));
+        log(&mut s, 20, 1, Some(Side::Left), 10);
+        assert_eq!(s.next_slot(1), Some(Slot { set_number: 1, side: Some(Side::Right) }));
+        log(&mut s, 20, 1, Some(Side::Right), 10);
+        assert_eq!(s.next_slot(1), Some(Slot { set_number: 2, side: Some(Side::Left) }));
+    }
+
+    #[test]
+    fn resume_finds_the_first_open_set() {
+        let mut s = session();
+        log(&mut s, 10, 1, None, 10);
+        log(&mut s, 10, 2, None, 10);
+        assert_eq!(s.next_open_position(0), Some(1));
+        log(&mut s, 20, 1, Some(Side::Left), 8);
+        assert_eq!(s.next_slot(1), Some(Slot { set_number: 1, side: Some(Side::Right) }));
+    }
+
+    #[test]
+    fn logged_sets_cannot_be_removed_from_the_plan() {
+        let mut s = session();
+        log(&mut s, 10, 1, None, 10);
+        assert!(s.remove_set());
+        assert_eq!(s.plan[0].sets, 1);
+        assert!(!s.remove_set());
+        s.add_set();
+        assert_eq!(s.plan[0].sets, 2);
+    }
+
+    #[test]
+    fn prefill_prefers_last_time_then_today_then_target() {
+        let mut s = session();
+        assert_eq!(s.prefill(0, Slot { set_number: 1, side: None }), (10, None));
+        log(&mut s, 10, 1, None, 12);
+        assert_eq!(s.prefill(0, Slot { set_number: 2, side: None }), (12, None));
+        s.plan[0].last = Some(LastTime {
+            at: DateTime::UNIX_EPOCH,
+            sets: vec![(2, None, Work::Reps { reps: 14, load: None })],
+        });
+        assert_eq!(s.prefill(0, Slot { set_number: 2, side: None }), (14, None));
+    }
+}

@@ -1,0 +1,70 @@
+//! Wall-clock helpers: timestamps are stored in UTC and shown in local time.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Datelike, Duration as Days, Local, NaiveDate, SecondsFormat, TimeZone, Utc};
+
+/// The stored form: RFC 3339, milliseconds, 'Z'. Text order is time order.
+pub fn to_db(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+pub fn from_db(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc))
+}
+
+/// Monday 00:00 local time of the week holding `at`, and the next Monday, in UTC.
+pub fn local_week_bounds(at: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+    let day = at.with_timezone(&Local).date_naive();
+    let monday = day - Days::days(i64::from(day.weekday().num_days_from_monday()));
+    (local_midnight(monday), local_midnight(monday + Days::days(7)))
+}
+
+fn local_midnight(day: NaiveDate) -> DateTime<Utc> {
+    let naive = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+    // A DST jump can skip midnight: take the earliest valid instant after it.
+    Local
+        .from_local_datetime(&naive)
+        .earliest()
+        .or_else(|| Local.from_local_datetime(&(naive + Days::hours(1))).earliest())
+        .map_or_else(|| naive.and_utc(), |t| t.with_timezone(&Utc))
+}
+
+/// `m:ss`, or `h:mm:ss` from an hour on.
+pub fn clock(d: Duration) -> String {
+    let s = d.as_secs();
+    match s {
+        0..3600 => format!("{}:{:02}", s / 60, s % 60),
+        _ => format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn db_form_round_trips_and_sorts() {
+        let a = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).single().unwrap();
+        assert_eq!(to_db(a), "2026-01-02T03:04:05.000Z");
+        assert_eq!(from_db(&to_db(a)), Some(a));
+        let b = a + Days::milliseconds(1);
+        assert!(to_db(a) < to_db(b));
+    }
+
+    #[test]
+    fn week_bounds_hold_the_instant_and_span_a_week() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).single().unwrap();
+        let (start, end) = local_week_bounds(at);
+        assert!(start <= at && at < end);
+        assert_eq!(start.with_timezone(&Local).weekday(), chrono::Weekday::Mon);
+        assert!((end - start).num_hours() >= 167 && (end - start).num_hours() <= 169);
+    }
+
+    #[test]
+    fn clock_formats() {
+        assert_eq!(clock(Duration::from_secs(5)), "0:05");
+        assert_eq!(clock(Duration::from_secs(754)), "12:34");
+        assert_eq!(clock(Duration::from_secs(3725)), "1:02:05");
+    }
+}

@@ -1,0 +1,5 @@
+//! runstrong: a terminal workout logger. The binary is a thin shell around
+//! this library so that tests and benchmarks drive the same code.
+
+pub mod domain;
+pub mod store;

@@ -1,0 +1,94 @@
+//! Looks at an existing file before anything writes to it. Switching a file
+//! to WAL or migrating it already changes it, so a foreign, newer or corrupt
+//! file must be recognised first: by its header bytes, then through a
+//! read-only, immutable connection that creates no journal next to it.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::error::{Result, StoreError};
+
+/// `PRAGMA application_id` of a runstrong database ('RSTR').
+pub const APP_ID: u32 = 0x5253_5452;
+const MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// No file, or an empty one: a new database.
+    New,
+    /// A healthy runstrong database at this schema version.
+    Ours { version: u32 },
+}
+
+pub fn inspect(path: &Path, known: usize) -> Result<Found> {
+    let io = |source| StoreError::Io { path: path.to_path_buf(), source };
+    let mut file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Found::New),
+        Err(e) => return Err(io(e)),
+    };
+    let mut header = Vec::with_capacity(100);
+    file.by_ref().take(100).read_to_end(&mut header).map_err(io)?;
+    if header.is_empty() {
+        return Ok(Found::New);
+    }
+    if header.len() < 100 || !header.starts_with(MAGIC) {
+        return Err(StoreError::NotSqlite { path: path.to_path_buf() });
+    }
+    let word = |at: usize| u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]);
+    let (version, app_id) = (word(60), word(68));
+    if app_id != APP_ID {
+        return Err(StoreError::Foreign { path: path.to_path_buf(), app_id });
+    }
+    if version as usize > known {
+        return Err(StoreError::Newer { path: path.to_path_buf(), found: version, known });
+    }
+    quick_check(path)?;
+    Ok(Found::Ours { version })
+}
+
+fn quick_check(path: &Path) -> Result<()> {
+    let corrupt = |detail: String| StoreError::Corrupt { path: path.to_path_buf(), detail };
+    let conn = open_read_only(path).map_err(|e| corrupt(e.to_string()))?;
+    let verdict: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(|e| if StoreError::is_busy(&e) { StoreError::Locked { path: path.to_path_buf(), secs: 0 } } else { corrupt(e.to_string()) })?;
+    if verdict == "ok" { Ok(()) } else { Err(corrupt(verdict)) }
+}
+
+/// A read-only connection that writes nothing next to the file. When no WAL
+/// file exists, `immutable=1` keeps SQLite from creating one or a -shm; when
+/// one exists, another runstrong may be writing and it must be read.
+pub fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let immutable = if Path::new(&wal).exists() { "" } else { "&immutable=1" };
+    let uri = format!("file:{}?mode=ro{immutable}", uri_escape(&path.to_string_lossy()));
+    Connection::open_with_flags(uri, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI)
+}
+
+/// Escapes the characters that mean something in a SQLite URI path.
+fn uri_escape(path: &str) -> String {
+    path.chars()
+        .map(|c| match c {
+            '%' => "%25".to_string(),
+            '?' => "%3f".to_string(),
+            '#' => "%23".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uri_escape_keeps_ordinary_paths() {
+        assert_eq!(uri_escape("/home/a b/x.db"), "/home/a b/x.db");
+        assert_eq!(uri_escape("/tmp/100%?#.db"), "/tmp/100%25%3f%23.db");
+    }
+}

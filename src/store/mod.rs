@@ -1,0 +1,103 @@
+//! The one owner of the SQLite connection. SQL stays in this module, with
+//! bound parameters only; callers speak in domain types.
+
+mod error;
+mod inspect;
+mod rows;
+mod sessions;
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+use std::time::Duration;
+
+use include_dir::{Dir, include_dir};
+use rusqlite::Connection;
+use rusqlite_migration::Migrations;
+
+pub use error::{Result, StoreError};
+pub use inspect::{APP_ID, open_read_only};
+pub use sessions::{Summary, Unfinished};
+
+static MIGRATION_DIR: Dir = include_dir!("$CARGO_MANIFEST_DIR/migrations");
+static MIGRATIONS: LazyLock<std::result::Result<Migrations<'static>, rusqlite_migration::Error>> =
+    LazyLock::new(|| Migrations::from_directory(&MIGRATION_DIR));
+
+/// How long a write waits for another process's lock before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(3);
+
+pub fn migrations() -> Result<&'static Migrations<'static>> {
+    MIGRATIONS.as_ref().map_err(|e| StoreError::BadValue(format!("built-in migrations: {e}")))
+}
+
+/// The schema version this build writes.
+pub fn schema_version() -> usize {
+    MIGRATION_DIR.dirs().count()
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) a runstrong database, refusing foreign,
+    /// newer and corrupt files before writing a byte to them.
+    pub fn open(path: &Path) -> Result<Store> {
+        let found = inspect::inspect(path, schema_version())?;
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|source| StoreError::DataDir { path: dir.to_path_buf(), source })?;
+        }
+        let locked = |e: rusqlite::Error| {
+            if StoreError::is_busy(&e) {
+                StoreError::Locked { path: path.to_path_buf(), secs: BUSY_TIMEOUT.as_secs() }
+            } else if StoreError::is_disk(&e) {
+                StoreError::Io { path: path.to_path_buf(), source: std::io::Error::other(e.to_string()) }
+            } else {
+                StoreError::Sqlite(e)
+            }
+        };
+        let mut conn = Connection::open(path).map_err(locked)?;
+        configure(&conn).map_err(locked)?;
+        if let inspect::Found::Ours { version } = found {
+            if (version as usize) < schema_version() && version > 0 {
+                backup_before_migration(&conn, path, version)?;
+            }
+        }
+        migrations()?.to_latest(&mut conn).map_err(|e| match e {
+            rusqlite_migration::Error::RusqliteError { err, .. } => locked(err),
+            e => StoreError::Migration(e),
+        })?;
+        Ok(Store { conn, path: path.to_path_buf() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Per-connection settings, outside any transaction.
+///
+/// `synchronous=FULL`: in WAL mode, NORMAL may lose the last commits on power
+/// loss; FULL syncs the WAL on every commit, so a set the screen showed as
+/// saved survives a pulled plug. One set is a few hundred bytes, so the cost
+/// is one fsync per confirmed set (see docs/PERFORMANCE.md).
+pub fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(rusqlite::Error::InvalidQuery);
+    }
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+/// Copies the database next to itself before a migration changes it.
+fn backup_before_migration(conn: &Connection, path: &Path, version: u32) -> Result<()> {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".v{version}-{stamp}.bak"));
+    conn.execute("VACUUM INTO ?1", [Path::new(&name).to_string_lossy()])?;
+    Ok(())
+}

@@ -1,0 +1,284 @@
+//! Sessions and their sets: start, log, resume, finish.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, params};
+
+use super::Store;
+use super::error::Result;
+use super::rows;
+use crate::domain::session::{ActiveSession, LastTime, PlannedExercise};
+use crate::domain::time::to_db;
+use crate::domain::{ExerciseSpec, LoggedSet, NewSet, Routine};
+
+/// A session that was started and never finished.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unfinished {
+    pub id: i64,
+    pub routine: String,
+    pub started_at: DateTime<Utc>,
+    pub sets: u32,
+    /// The exercise it stood at.
+    pub at_exercise: Option<String>,
+}
+
+/// Totals of one session, for its finish screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub sets: u32,
+    pub reps: u32,
+    pub volume_kg: f64,
+    pub held_left: Duration,
+    pub held_right: Duration,
+    pub held_both: Duration,
+    pub duration: Duration,
+}
+
+impl Store {
+    /// The id of an exercise, created from its spec when new.
+    fn exercise_id(tx: &rusqlite::Transaction<'_>, spec: &ExerciseSpec) -> Result<i64> {
+        tx.execute(
+            "INSERT INTO exercise (name, kind, sides) VALUES (?1, ?2, ?3) ON CONFLICT (name) DO NOTHING",
+            params![spec.name.trim(), rows::kind_str(spec.kind), rows::sides_str(spec.sides)],
+        )?;
+        Ok(tx.query_row("SELECT id FROM exercise WHERE name = ?1", [spec.name.trim()], |r| r.get(0))?)
+    }
+
+    /// Starts a session from a routine: one transaction for the session and its plan.
+    pub fn start_session(&mut self, routine: &Routine, at: DateTime<Utc>) -> Result<ActiveSession> {
+        let tx = self.conn.transaction()?;
+        tx.execute("INSERT INTO session (routine, started_at) VALUES (?1, ?2)", params![routine.name, to_db(at)])?;
+        let session = tx.last_insert_rowid();
+        for (position, spec) in routine.exercises.iter().enumerate() {
+            let exercise = Self::exercise_id(&tx, spec)?;
+            tx.execute(
+                "INSERT INTO session_exercise
+                   (session_id, position, exercise_id, planned_sets, target_reps, target_hold_ms, rest_ms, cue)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    session,
+                    position as i64,
+                    exercise,
+                    spec.sets,
+                    spec.reps,
+                    spec.hold_secs.map(|s| i64::from(s) * 1000),
+                    i64::from(spec.rest_secs) * 1000,
+                    spec.cue
+                ],
+            )?;
+        }
+        tx.commit()?;
+        self.load_session(session)
+    }
+
+    /// A session with its plan, its logged sets and what each exercise did last time.
+    pub fn load_session(&self, id: i64) -> Result<ActiveSession> {
+        let (routine, started, position): (String, String, i64) = self.conn.query_row(
+            "SELECT routine, started_at, current_position FROM session WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.id, e.name, e.kind, e.sides, p.planned_sets, p.target_reps, p.target_hold_ms, p.rest_ms, p.cue
+             FROM session_exercise p JOIN exercise e ON e.id = p.exercise_id
+             WHERE p.session_id = ?1 ORDER BY p.position",
+        )?;
+        let mut plan = Vec::new();
+        let mut rows_iter = stmt.query([id])?;
+        while let Some(r) = rows_iter.next()? {
+            let exercise_id: i64 = r.get(0)?;
+            plan.push(PlannedExercise {
+                exercise_id,
+                name: r.get(1)?,
+                kind: rows::kind(&r.get::<_, String>(2)?)?,
+                sides: rows::sides(&r.get::<_, String>(3)?)?,
+                sets: r.get(4)?,
+                target_reps: r.get(5)?,
+                target_hold: rows::duration(r.get(6)?),
+                rest: rows::duration(r.get(7)?).unwrap_or_default(),
+                cue: r.get(8)?,
+                last: self.last_time(exercise_id, id)?,
+            });
+        }
+        let position = usize::try_from(position).unwrap_or(0).min(plan.len().saturating_sub(1));
+        Ok(ActiveSession {
+            id,
+            routine,
+            started_at: rows::timestamp(&started)?,
+            plan,
+            logged: self.session_sets(id)?,
+            position,
+        })
+    }
+
+    fn session_sets(&self, session: i64) -> Result<Vec<LoggedSet>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, exercise_id, set_number, side, reps, load_centi, load_unit, hold_ms, duration_ms, logged_at
+             FROM set_log WHERE session_id = ?1 ORDER BY id",
+        )?;
+        let mut out = Vec::new();
+        let mut q = stmt.query([session])?;
+        while let Some(r) = q.next()? {
+            out.push(LoggedSet {
+                id: r.get(0)?,
+                set: NewSet {
+                    session_id: session,
+                    exercise_id: r.get(1)?,
+                    set_number: r.get(2)?,
+                    side: rows::side(r.get(3)?)?,
+                    work: rows::work(r, 4)?,
+                    duration: rows::duration(r.get(8)?),
+                    logged_at: rows::timestamp(&r.get::<_, String>(9)?)?,
+                },
+            });
+        }
+        Ok(out)
+    }
+
+    /// The sets of `exercise` in the latest session other than `current`.
+    fn last_time(&self, exercise: i64, current: i64) -> Result<Option<LastTime>> {
+        let latest: Option<(i64, String)> = self
+            .conn
+            .prepare_cached(
+                "SELECT s.session_id, se.started_at FROM set_log s JOIN session se ON se.id = s.session_id
+                 WHERE s.exercise_id = ?1 AND s.session_id <> ?2 ORDER BY s.logged_at DESC LIMIT 1",
+            )?
+            .query_row([exercise, current], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let Some((session, at)) = latest else { return Ok(None) };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT set_number, side, reps, load_centi, load_unit, hold_ms FROM set_log
+             WHERE session_id = ?1 AND exercise_id = ?2 ORDER BY id",
+        )?;
+        let mut sets = Vec::new();
+        let mut q = stmt.query([session, exercise])?;
+        while let Some(r) = q.next()? {
+            sets.push((r.get(0)?, rows::side(r.get(1)?)?, rows::work(r, 2)?));
+        }
+        Ok(Some(LastTime { at: rows::timestamp(&at)?, sets }))
+    }
+
+    /// Stores one confirmed set in its own transaction; returns its id.
+    pub fn insert_set(&self, set: &NewSet) -> Result<i64> {
+        let (reps, centi, unit, hold) = rows::work_columns(&set.work);
+        self.conn
+            .prepare_cached(
+                "INSERT INTO set_log (session_id, exercise_id, set_number, side, reps, load_centi, load_unit,
+                                      hold_ms, duration_ms, logged_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?
+            .execute(params![
+                set.session_id,
+                set.exercise_id,
+                set.set_number,
+                set.side.map(|s| s.as_str()),
+                reps,
+                centi,
+                unit,
+                hold,
+                set.duration.map(rows::millis),
+                to_db(set.logged_at)
+            ])?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Remembers which exercise a session stands at, for resuming.
+    pub fn save_position(&self, session: i64, position: usize) -> Result<()> {
+        self.conn.execute("UPDATE session SET current_position = ?2 WHERE id = ?1", params![session, position as i64])?;
+        Ok(())
+    }
+
+    pub fn save_planned_sets(&self, session: i64, position: usize, sets: u32) -> Result<()> {
+        self.conn.execute(
+            "UPDATE session_exercise SET planned_sets = ?3 WHERE session_id = ?1 AND position = ?2",
+            params![session, position as i64, sets],
+        )?;
+        Ok(())
+    }
+
+    /// The newest session never finished, if any.
+    pub fn unfinished(&self) -> Result<Option<Unfinished>> {
+        let row: Option<(i64, String, String, u32, Option<String>)> = self
+            .conn
+            .query_row(
+                "SELECT s.id, s.routine, s.started_at,
+                        (SELECT count(*) FROM set_log l WHERE l.session_id = s.id),
+                        (SELECT e.name FROM session_exercise p JOIN exercise e ON e.id = p.exercise_id
+                         WHERE p.session_id = s.id AND p.position = s.current_position)
+                 FROM session s WHERE s.ended_at IS NULL ORDER BY s.started_at DESC LIMIT 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .optional()?;
+        row.map(|(id, routine, started, sets, at_exercise)| {
+            Ok(Unfinished { id, routine, started_at: rows::timestamp(&started)?, sets, at_exercise })
+        })
+        .transpose()
+    }
+
+    /// Marks a session finished at `at`.
+    pub fn finish_session(&self, session: i64, at: DateTime<Utc>) -> Result<Summary> {
+        self.conn.execute(
+            "UPDATE session SET ended_at = ?2 WHERE id = ?1 AND ended_at IS NULL",
+            params![session, to_db(at)],
+        )?;
+        self.summary(session)
+    }
+
+    /// Ends an abandoned session at its last logged set (or its start).
+    pub fn end_abandoned(&self, session: i64) -> Result<()> {
+        self.conn.execute(
+            "UPDATE session SET ended_at = coalesce(
+                (SELECT max(logged_at) FROM set_log WHERE session_id = ?1), started_at)
+             WHERE id = ?1 AND ended_at IS NULL",
+            [session],
+        )?;
+        Ok(())
+    }
+
+    pub fn summary(&self, session: i64) -> Result<Summary> {
+        let (sets, reps, volume, left, right, both, started, ended): (
+            u32,
+            u32,
+            f64,
+            i64,
+            i64,
+            i64,
+            String,
+            Option<String>,
+        ) = self.conn.query_row(
+            "SELECT count(l.id), coalesce(sum(l.reps), 0),
+                    coalesce(sum(l.reps * l.load_centi / 100.0
+                                 * CASE l.load_unit WHEN 'lb' THEN 0.45359237 ELSE 1.0 END), 0.0),
+                    coalesce(sum(CASE l.side WHEN 'left' THEN l.hold_ms END), 0),
+                    coalesce(sum(CASE l.side WHEN 'right' THEN l.hold_ms END), 0),
+                    coalesce(sum(CASE WHEN l.side IS NULL THEN l.hold_ms END), 0),
+                    s.started_at, coalesce(s.ended_at, max(l.logged_at))
+             FROM session s LEFT JOIN set_log l ON l.session_id = s.id WHERE s.id = ?1",
+            [session],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)),
+        )?;
+        let started = rows::timestamp(&started)?;
+        let ended = ended.map(|e| rows::timestamp(&e)).transpose()?.unwrap_or(started);
+        Ok(Summary {
+            sets,
+            reps,
+            volume_kg: volume,
+            held_left: rows::duration(Some(left)).unwrap_or_default(),
+            held_right: rows::duration(Some(right)).unwrap_or_default(),
+            held_both: rows::duration(Some(both)).unwrap_or_default(),
+            duration: (ended - started).to_std().unwrap_or_default(),
+        })
+    }
+
+    /// Sessions with at least one set, started in `[from, to)`.
+    pub fn sessions_done_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<u32> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM session s WHERE s.started_at >= ?1 AND s.started_at < ?2
+               AND EXISTS (SELECT 1 FROM set_log l WHERE l.session_id = s.id)",
+            params![to_db(from), to_db(to)],
+            |r| r.get(0),
+        )?)
+    }
+}
