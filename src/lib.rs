@@ -1,5 +1,7 @@
 //! runstrong: a terminal workout logger. The binary is a thin shell around
 //! this library so that tests and benchmarks drive the same code.
 
+pub mod cli;
 pub mod domain;
+pub mod paths;
 pub mod store;

@@ -4,7 +4,7 @@ use clap::Parser;
 
 use runstrong::cli::Cli;
 use runstrong::store::Store;
-use runstrong::{app, paths};
+use runstrong::paths;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -21,6 +21,6 @@ fn run(cli: Cli) -> Result<(), String> {
     let path = paths::database(cli.db)?;
     // Refusals (foreign, newer, corrupt, locked) happen here, before the
     // terminal is taken over, so the message lands on a normal stderr.
-    let store = Store::open(&path).map_err(|e| e.to_string())?;
-    app::run(store).map_err(|e| e.to_string())
+    Store::open(&path).map_err(|e| e.to_string())?;
+    Ok(())
 }
