@@ -6,6 +6,8 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    #[error("{path}: no such database (start runstrong once to create it, or pass --db)")]
+    Missing { path: PathBuf },
     #[error("{path}: not a SQLite database; runstrong leaves it untouched")]
     NotSqlite { path: PathBuf },
     #[error("{path}: a SQLite database of another application (application_id {app_id:#x}); runstrong leaves it untouched")]

@@ -71,6 +71,15 @@ impl Store {
         Ok(Store { conn, path: path.to_path_buf() })
     }
 
+    /// Opens a database that must already exist (for commands that only read
+    /// or add to one): a missing file is an error and no file is created.
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(StoreError::Missing { path: path.to_path_buf() });
+        }
+        Store::open(path)
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
