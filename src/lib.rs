@@ -1,7 +1,9 @@
 //! runstrong: a terminal workout logger. The binary is a thin shell around
 //! this library so that tests and benchmarks drive the same code.
 
+pub mod app;
 pub mod cli;
 pub mod domain;
 pub mod paths;
 pub mod store;
+pub mod ui;

@@ -33,13 +33,20 @@ mod tests {
 
     #[test]
     fn explicit_path_wins() {
-        assert_eq!(database(Some("/x/y.db".into())), Ok(PathBuf::from("/x/y.db")));
+        assert_eq!(
+            database(Some("/x/y.db".into())),
+            Ok(PathBuf::from("/x/y.db"))
+        );
     }
 
     #[test]
     fn default_path_ends_in_the_data_file() {
         if let Ok(p) = database(None) {
-            assert!(p.ends_with(format!("runstrong/{DB_FILE}")), "{}", p.display());
+            assert!(
+                p.ends_with(format!("runstrong/{DB_FILE}")),
+                "{}",
+                p.display()
+            );
         }
     }
 }

@@ -27,7 +27,12 @@ pub struct SetEntry {
 impl SetEntry {
     pub fn new(reps: u32, load: Option<Load>, default_unit: Unit) -> Self {
         let unit = load.map_or(default_unit, |l| l.unit);
-        let load = load.map(|l| l.to_string().trim_end_matches(unit.as_str()).trim().to_string());
+        let load = load.map(|l| {
+            l.to_string()
+                .trim_end_matches(unit.as_str())
+                .trim()
+                .to_string()
+        });
         SetEntry {
             reps: reps.to_string(),
             load: load.unwrap_or_default(),
@@ -105,12 +110,28 @@ mod tests {
     use super::*;
 
     fn entry() -> SetEntry {
-        SetEntry::new(15, Some(Load { centi: 2000, unit: Unit::Kg }), Unit::Kg)
+        SetEntry::new(
+            15,
+            Some(Load {
+                centi: 2000,
+                unit: Unit::Kg,
+            }),
+            Unit::Kg,
+        )
     }
 
     #[test]
     fn prefilled_values_validate() {
-        assert_eq!(entry().validate(), Ok((15, Some(Load { centi: 2000, unit: Unit::Kg }))));
+        assert_eq!(
+            entry().validate(),
+            Ok((
+                15,
+                Some(Load {
+                    centi: 2000,
+                    unit: Unit::Kg
+                })
+            ))
+        );
         assert_eq!(entry().load, "20");
     }
 
@@ -125,7 +146,16 @@ mod tests {
         e.type_char('2');
         e.type_char('.');
         e.type_char('5');
-        assert_eq!(e.validate(), Ok((12, Some(Load { centi: 2250, unit: Unit::Kg }))));
+        assert_eq!(
+            e.validate(),
+            Ok((
+                12,
+                Some(Load {
+                    centi: 2250,
+                    unit: Unit::Kg
+                })
+            ))
+        );
     }
 
     #[test]
@@ -134,11 +164,20 @@ mod tests {
         for c in "1a".chars() {
             e.type_char(c);
         }
-        assert_eq!(e.validate(), Err((Field::Reps, "\"1a\" is not a whole number".into())));
+        assert_eq!(
+            e.validate(),
+            Err((Field::Reps, "\"1a\" is not a whole number".into()))
+        );
         e.reps = "4000".into();
-        assert_eq!(e.validate(), Err((Field::Reps, "4000 reps? at most 500".into())));
+        assert_eq!(
+            e.validate(),
+            Err((Field::Reps, "4000 reps? at most 500".into()))
+        );
         e.reps = "-3".into();
-        assert_eq!(e.validate(), Err((Field::Reps, "reps cannot be negative".into())));
+        assert_eq!(
+            e.validate(),
+            Err((Field::Reps, "reps cannot be negative".into()))
+        );
         e.reps = "10".into();
         e.load = "-5".into();
         assert!(matches!(e.validate(), Err((Field::Load, _))));
@@ -152,6 +191,15 @@ mod tests {
         e.type_char('4');
         e.type_char('5');
         e.toggle_unit();
-        assert_eq!(e.validate(), Ok((10, Some(Load { centi: 4500, unit: Unit::Lb }))));
+        assert_eq!(
+            e.validate(),
+            Ok((
+                10,
+                Some(Load {
+                    centi: 4500,
+                    unit: Unit::Lb
+                })
+            ))
+        );
     }
 }

@@ -75,12 +75,17 @@ impl Load {
         if text.is_empty() || text == "bw" {
             return Ok(None);
         }
-        let split = text.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(text.len());
+        let split = text
+            .find(|c: char| c.is_ascii_alphabetic())
+            .unwrap_or(text.len());
         let (number, unit) = text.split_at(split);
-        let unit = if unit.is_empty() { default_unit } else { unit.parse()? };
-        let centi = parse_centi(number.trim()).ok_or_else(|| {
-            format!("{:?} is not a weight (try 20 or 22.5)", text.trim())
-        })?;
+        let unit = if unit.is_empty() {
+            default_unit
+        } else {
+            unit.parse()?
+        };
+        let centi = parse_centi(number.trim())
+            .ok_or_else(|| format!("{:?} is not a weight (try 20 or 22.5)", text.trim()))?;
         if centi == 0 {
             return Ok(None);
         }
@@ -100,7 +105,11 @@ fn parse_centi(number: &str) -> Option<i64> {
     if whole.is_empty() && frac.is_empty() || !digits(whole) || !digits(frac) || frac.len() > 2 {
         return None;
     }
-    let whole: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+    let whole: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().ok()?
+    };
     let frac: i64 = format!("{frac:0<2}").parse().ok()?;
     whole.checked_mul(100)?.checked_add(frac)
 }
@@ -126,7 +135,10 @@ mod tests {
     use super::*;
 
     fn kg(centi: i64) -> Option<Load> {
-        Some(Load { centi, unit: Unit::Kg })
+        Some(Load {
+            centi,
+            unit: Unit::Kg,
+        })
     }
 
     #[test]
@@ -135,7 +147,13 @@ mod tests {
         assert_eq!(Load::parse("22.5", Unit::Kg), Ok(kg(2250)));
         assert_eq!(Load::parse("22,5", Unit::Kg), Ok(kg(2250)));
         assert_eq!(Load::parse(".5", Unit::Kg), Ok(kg(50)));
-        assert_eq!(Load::parse("45 lb", Unit::Kg), Ok(Some(Load { centi: 4500, unit: Unit::Lb })));
+        assert_eq!(
+            Load::parse("45 lb", Unit::Kg),
+            Ok(Some(Load {
+                centi: 4500,
+                unit: Unit::Lb
+            }))
+        );
         assert_eq!(Load::parse("20KG", Unit::Lb), Ok(kg(2000)));
         assert_eq!(Load::parse("", Unit::Kg), Ok(None));
         assert_eq!(Load::parse("bw", Unit::Kg), Ok(None));
@@ -145,7 +163,10 @@ mod tests {
     #[test]
     fn refuses_typos_negatives_and_absurd_loads() {
         for bad in ["2o", "-5", "1.234", "1.2.3", ".", "20 stone", "5000"] {
-            assert!(Load::parse(bad, Unit::Kg).is_err(), "{bad} should be refused");
+            assert!(
+                Load::parse(bad, Unit::Kg).is_err(),
+                "{bad} should be refused"
+            );
         }
     }
 
@@ -153,13 +174,23 @@ mod tests {
     fn displays_exactly_what_was_typed() {
         assert_eq!(kg(2250).map(|l| l.to_string()).as_deref(), Some("22.5 kg"));
         assert_eq!(kg(2205).map(|l| l.to_string()).as_deref(), Some("22.05 kg"));
-        assert_eq!(Load { centi: 4500, unit: Unit::Lb }.to_string(), "45 lb");
+        assert_eq!(
+            Load {
+                centi: 4500,
+                unit: Unit::Lb
+            }
+            .to_string(),
+            "45 lb"
+        );
         assert_eq!(show(None), "BW");
     }
 
     #[test]
     fn converts_only_for_comparison() {
-        let lb = Load { centi: 10000, unit: Unit::Lb };
+        let lb = Load {
+            centi: 10000,
+            unit: Unit::Lb,
+        };
         assert!((lb.in_kg() - 45.359).abs() < 0.001);
         assert!((lb.value_in(Unit::Lb) - 100.0).abs() < 1e-9);
     }

@@ -79,7 +79,9 @@ impl Routine {
         }
         for ex in &self.exercises {
             let problem = match ex.kind {
-                Kind::Reps if ex.reps.is_none_or(|r| r == 0) => Some("a reps exercise needs reps > 0"),
+                Kind::Reps if ex.reps.is_none_or(|r| r == 0) => {
+                    Some("a reps exercise needs reps > 0")
+                }
                 Kind::Hold if ex.hold_secs.is_none_or(|s| s == 0) => {
                     Some("a hold exercise needs hold_secs > 0")
                 }
@@ -88,7 +90,10 @@ impl Routine {
                 _ => None,
             };
             if let Some(problem) = problem {
-                return Err(RoutineError::Exercise { name: ex.name.clone(), problem });
+                return Err(RoutineError::Exercise {
+                    name: ex.name.clone(),
+                    problem,
+                });
             }
         }
         Ok(())
@@ -147,6 +152,8 @@ mod tests {
     #[test]
     fn unknown_fields_are_refused() {
         let text = "name = \"x\"\nexercises = []\ncolour = \"red\"\n";
-        assert!(matches!(Routine::from_toml(text), Err(RoutineError::Syntax(m)) if m.contains("colour")));
+        assert!(
+            matches!(Routine::from_toml(text), Err(RoutineError::Syntax(m)) if m.contains("colour"))
+        );
     }
 }

@@ -57,7 +57,12 @@ impl PlannedExercise {
     }
 
     fn slots(&self) -> impl Iterator<Item = Slot> + '_ {
-        (1..=self.sets).flat_map(|n| self.sides_list().iter().map(move |&side| Slot { set_number: n, side }))
+        (1..=self.sets).flat_map(|n| {
+            self.sides_list().iter().map(move |&side| Slot {
+                set_number: n,
+                side,
+            })
+        })
     }
 }
 
@@ -69,11 +74,14 @@ impl ActiveSession {
     /// Sets logged for the exercise at `position`, in the order they were logged.
     pub fn logged_at(&self, position: usize) -> impl Iterator<Item = &LoggedSet> {
         let id = self.plan.get(position).map(|p| p.exercise_id);
-        self.logged.iter().filter(move |l| Some(l.set.exercise_id) == id)
+        self.logged
+            .iter()
+            .filter(move |l| Some(l.set.exercise_id) == id)
     }
 
     fn is_logged(&self, position: usize, slot: Slot) -> bool {
-        self.logged_at(position).any(|l| l.set.set_number == slot.set_number && l.set.side == slot.side)
+        self.logged_at(position)
+            .any(|l| l.set.set_number == slot.set_number && l.set.side == slot.side)
     }
 
     /// The first planned set at `position` that has not been logged.
@@ -89,7 +97,10 @@ impl ActiveSession {
 
     /// Sets started (at least one side logged) at `position`.
     pub fn sets_started(&self, position: usize) -> u32 {
-        self.logged_at(position).map(|l| l.set.set_number).max().unwrap_or(0)
+        self.logged_at(position)
+            .map(|l| l.set.set_number)
+            .max()
+            .unwrap_or(0)
     }
 
     /// Adds a planned set to the current exercise.
@@ -114,16 +125,24 @@ impl ActiveSession {
     /// What to prefill for a reps set: the same set of last time, else the
     /// last set done today at this exercise, else the routine's target.
     pub fn prefill(&self, position: usize, slot: Slot) -> (u32, Option<Load>) {
-        let Some(ex) = self.plan.get(position) else { return (1, None) };
+        let Some(ex) = self.plan.get(position) else {
+            return (1, None);
+        };
         let reps_of = |w: &Work| match *w {
             Work::Reps { reps, load } => Some((reps, load)),
             Work::Hold { .. } => None,
         };
         let from_last = ex.last.as_ref().and_then(|last| {
-            let same = last.sets.iter().find(|(n, s, _)| *n == slot.set_number && *s == slot.side);
+            let same = last
+                .sets
+                .iter()
+                .find(|(n, s, _)| *n == slot.set_number && *s == slot.side);
             same.or(last.sets.last()).and_then(|(_, _, w)| reps_of(w))
         });
-        let from_today = self.logged_at(position).last().and_then(|l| reps_of(&l.set.work));
+        let from_today = self
+            .logged_at(position)
+            .last()
+            .and_then(|l| reps_of(&l.set.work));
         let target = (ex.target_reps.unwrap_or(1), None);
         from_last.or(from_today).unwrap_or(target)
     }
@@ -170,17 +189,38 @@ mod tests {
             duration: None,
             logged_at: DateTime::UNIX_EPOCH,
         };
-        s.logged.push(LoggedSet { id: s.logged.len() as i64 + 1, set });
+        s.logged.push(LoggedSet {
+            id: s.logged.len() as i64 + 1,
+            set,
+        });
     }
 
     #[test]
     fn one_sided_sets_go_left_then_right() {
         let mut s = session();
-        assert_eq!(s.next_slot(1), Some(Slot { set_number: 1, side: Some(Side::Left) }));
+        assert_eq!(
+            s.next_slot(1),
+            Some(Slot {
+                set_number: 1,
+                side: Some(Side::Left)
+            })
+        );
         log(&mut s, 20, 1, Some(Side::Left), 10);
-        assert_eq!(s.next_slot(1), Some(Slot { set_number: 1, side: Some(Side::Right) }));
+        assert_eq!(
+            s.next_slot(1),
+            Some(Slot {
+                set_number: 1,
+                side: Some(Side::Right)
+            })
+        );
         log(&mut s, 20, 1, Some(Side::Right), 10);
-        assert_eq!(s.next_slot(1), Some(Slot { set_number: 2, side: Some(Side::Left) }));
+        assert_eq!(
+            s.next_slot(1),
+            Some(Slot {
+                set_number: 2,
+                side: Some(Side::Left)
+            })
+        );
     }
 
     #[test]
@@ -190,7 +230,13 @@ mod tests {
         log(&mut s, 10, 2, None, 10);
         assert_eq!(s.next_open_position(0), Some(1));
         log(&mut s, 20, 1, Some(Side::Left), 8);
-        assert_eq!(s.next_slot(1), Some(Slot { set_number: 1, side: Some(Side::Right) }));
+        assert_eq!(
+            s.next_slot(1),
+            Some(Slot {
+                set_number: 1,
+                side: Some(Side::Right)
+            })
+        );
     }
 
     #[test]
@@ -207,13 +253,47 @@ mod tests {
     #[test]
     fn prefill_prefers_last_time_then_today_then_target() {
         let mut s = session();
-        assert_eq!(s.prefill(0, Slot { set_number: 1, side: None }), (10, None));
+        assert_eq!(
+            s.prefill(
+                0,
+                Slot {
+                    set_number: 1,
+                    side: None
+                }
+            ),
+            (10, None)
+        );
         log(&mut s, 10, 1, None, 12);
-        assert_eq!(s.prefill(0, Slot { set_number: 2, side: None }), (12, None));
+        assert_eq!(
+            s.prefill(
+                0,
+                Slot {
+                    set_number: 2,
+                    side: None
+                }
+            ),
+            (12, None)
+        );
         s.plan[0].last = Some(LastTime {
             at: DateTime::UNIX_EPOCH,
-            sets: vec![(2, None, Work::Reps { reps: 14, load: None })],
+            sets: vec![(
+                2,
+                None,
+                Work::Reps {
+                    reps: 14,
+                    load: None,
+                },
+            )],
         });
-        assert_eq!(s.prefill(0, Slot { set_number: 2, side: None }), (14, None));
+        assert_eq!(
+            s.prefill(
+                0,
+                Slot {
+                    set_number: 2,
+                    side: None
+                }
+            ),
+            (14, None)
+        );
     }
 }

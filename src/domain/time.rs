@@ -2,7 +2,9 @@
 
 use std::time::Duration;
 
-use chrono::{DateTime, Datelike, Duration as Days, Local, NaiveDate, SecondsFormat, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike, Duration as Days, Local, NaiveDate, SecondsFormat, TimeZone, Utc,
+};
 
 /// The stored form: RFC 3339, milliseconds, 'Z'. Text order is time order.
 pub fn to_db(at: DateTime<Utc>) -> String {
@@ -10,14 +12,19 @@ pub fn to_db(at: DateTime<Utc>) -> String {
 }
 
 pub fn from_db(text: &str) -> Option<DateTime<Utc>> {
-    DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc))
+    DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
 }
 
 /// Monday 00:00 local time of the week holding `at`, and the next Monday, in UTC.
 pub fn local_week_bounds(at: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
     let day = at.with_timezone(&Local).date_naive();
     let monday = day - Days::days(i64::from(day.weekday().num_days_from_monday()));
-    (local_midnight(monday), local_midnight(monday + Days::days(7)))
+    (
+        local_midnight(monday),
+        local_midnight(monday + Days::days(7)),
+    )
 }
 
 fn local_midnight(day: NaiveDate) -> DateTime<Utc> {
@@ -26,7 +33,11 @@ fn local_midnight(day: NaiveDate) -> DateTime<Utc> {
     Local
         .from_local_datetime(&naive)
         .earliest()
-        .or_else(|| Local.from_local_datetime(&(naive + Days::hours(1))).earliest())
+        .or_else(|| {
+            Local
+                .from_local_datetime(&(naive + Days::hours(1)))
+                .earliest()
+        })
         .map_or_else(|| naive.and_utc(), |t| t.with_timezone(&Utc))
 }
 
@@ -54,7 +65,10 @@ mod tests {
 
     #[test]
     fn week_bounds_hold_the_instant_and_span_a_week() {
-        let at = Utc.with_ymd_and_hms(2026, 11, 25, 12, 0, 0).single().unwrap();
+        let at = Utc
+            .with_ymd_and_hms(2026, 11, 25, 12, 0, 0)
+            .single()
+            .unwrap();
         let (start, end) = local_week_bounds(at);
         assert!(start <= at && at < end);
         assert_eq!(start.with_timezone(&Local).weekday(), chrono::Weekday::Mon);

@@ -13,7 +13,11 @@ pub fn next_tick(origin: Instant, now: Instant) -> Instant {
         let until = origin - now;
         let whole = until.as_nanos() / SECOND.as_nanos();
         let rem = until - SECOND * whole as u32;
-        if rem.is_zero() { now + SECOND } else { now + rem }
+        if rem.is_zero() {
+            now + SECOND
+        } else {
+            now + rem
+        }
     } else {
         let since = now - origin;
         origin + SECOND * (since.as_secs() as u32 + 1)
@@ -34,7 +38,10 @@ pub struct Countdown {
 
 impl Countdown {
     pub fn start(now: Instant, total: Duration) -> Self {
-        Countdown { deadline: now + total, total }
+        Countdown {
+            deadline: now + total,
+            total,
+        }
     }
 
     pub fn remaining(&self, now: Instant) -> Duration {
@@ -59,7 +66,11 @@ impl Countdown {
     }
 
     pub fn next_change(&self, now: Instant) -> Instant {
-        if self.is_done(now) { now } else { next_tick(self.deadline, now).min(self.deadline) }
+        if self.is_done(now) {
+            now
+        } else {
+            next_tick(self.deadline, now).min(self.deadline)
+        }
     }
 }
 
@@ -88,7 +99,11 @@ pub enum HoldReading {
 
 pub fn hold_reading(watch: Stopwatch, target: Duration, now: Instant) -> HoldReading {
     let held = watch.elapsed(now);
-    if held < target { HoldReading::ToGo(target - held) } else { HoldReading::Over(held - target) }
+    if held < target {
+        HoldReading::ToGo(target - held)
+    } else {
+        HoldReading::Over(held - target)
+    }
 }
 
 #[cfg(test)]
@@ -135,9 +150,18 @@ mod tests {
         let t0 = Instant::now();
         let w = Stopwatch { started: t0 };
         let target = Duration::from_secs(600);
-        assert_eq!(hold_reading(w, target, t0 + ms(599_999)), HoldReading::ToGo(ms(1)));
-        assert_eq!(hold_reading(w, target, t0 + ms(600_000)), HoldReading::Over(ms(0)));
-        assert_eq!(hold_reading(w, target, t0 + ms(612_345)), HoldReading::Over(ms(12_345)));
+        assert_eq!(
+            hold_reading(w, target, t0 + ms(599_999)),
+            HoldReading::ToGo(ms(1))
+        );
+        assert_eq!(
+            hold_reading(w, target, t0 + ms(600_000)),
+            HoldReading::Over(ms(0))
+        );
+        assert_eq!(
+            hold_reading(w, target, t0 + ms(612_345)),
+            HoldReading::Over(ms(12_345))
+        );
         assert_eq!(w.elapsed(t0 + ms(612_345)), ms(612_345));
     }
 }

@@ -10,13 +10,23 @@ pub enum StoreError {
     Missing { path: PathBuf },
     #[error("{path}: not a SQLite database; runstrong leaves it untouched")]
     NotSqlite { path: PathBuf },
-    #[error("{path}: a SQLite database of another application (application_id {app_id:#x}); runstrong leaves it untouched")]
+    #[error(
+        "{path}: a SQLite database of another application (application_id {app_id:#x}); runstrong leaves it untouched"
+    )]
     Foreign { path: PathBuf, app_id: u32 },
-    #[error("{path}: written by a newer runstrong (schema {found}, this one knows up to {known}); upgrade runstrong")]
-    Newer { path: PathBuf, found: u32, known: usize },
+    #[error(
+        "{path}: written by a newer runstrong (schema {found}, this one knows up to {known}); upgrade runstrong"
+    )]
+    Newer {
+        path: PathBuf,
+        found: u32,
+        known: usize,
+    },
     #[error("{path}: the database is corrupt ({detail}); runstrong leaves it untouched")]
     Corrupt { path: PathBuf, detail: String },
-    #[error("{path}: the database is locked by another program (another runstrong?); waited {secs} s")]
+    #[error(
+        "{path}: the database is locked by another program (another runstrong?); waited {secs} s"
+    )]
     Locked { path: PathBuf, secs: u64 },
     #[error("cannot use data directory {path}: {source}")]
     DataDir { path: PathBuf, source: io::Error },

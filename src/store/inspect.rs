@@ -24,39 +24,72 @@ pub enum Found {
 }
 
 pub fn inspect(path: &Path, known: usize) -> Result<Found> {
-    let io = |source| StoreError::Io { path: path.to_path_buf(), source };
+    let io = |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
     let mut file = match File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Found::New),
         Err(e) => return Err(io(e)),
     };
     let mut header = Vec::with_capacity(100);
-    file.by_ref().take(100).read_to_end(&mut header).map_err(io)?;
+    file.by_ref()
+        .take(100)
+        .read_to_end(&mut header)
+        .map_err(io)?;
     if header.is_empty() {
         return Ok(Found::New);
     }
     if header.len() < 100 || !header.starts_with(MAGIC) {
-        return Err(StoreError::NotSqlite { path: path.to_path_buf() });
+        return Err(StoreError::NotSqlite {
+            path: path.to_path_buf(),
+        });
     }
-    let word = |at: usize| u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]);
+    let word = |at: usize| {
+        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
     let (version, app_id) = (word(60), word(68));
     if app_id != APP_ID {
-        return Err(StoreError::Foreign { path: path.to_path_buf(), app_id });
+        return Err(StoreError::Foreign {
+            path: path.to_path_buf(),
+            app_id,
+        });
     }
     if version as usize > known {
-        return Err(StoreError::Newer { path: path.to_path_buf(), found: version, known });
+        return Err(StoreError::Newer {
+            path: path.to_path_buf(),
+            found: version,
+            known,
+        });
     }
     quick_check(path)?;
     Ok(Found::Ours { version })
 }
 
 fn quick_check(path: &Path) -> Result<()> {
-    let corrupt = |detail: String| StoreError::Corrupt { path: path.to_path_buf(), detail };
+    let corrupt = |detail: String| StoreError::Corrupt {
+        path: path.to_path_buf(),
+        detail,
+    };
     let conn = open_read_only(path).map_err(|e| corrupt(e.to_string()))?;
     let verdict: String = conn
         .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
-        .map_err(|e| if StoreError::is_busy(&e) { StoreError::Locked { path: path.to_path_buf(), secs: 0 } } else { corrupt(e.to_string()) })?;
-    if verdict == "ok" { Ok(()) } else { Err(corrupt(verdict)) }
+        .map_err(|e| {
+            if StoreError::is_busy(&e) {
+                StoreError::Locked {
+                    path: path.to_path_buf(),
+                    secs: 0,
+                }
+            } else {
+                corrupt(e.to_string())
+            }
+        })?;
+    if verdict == "ok" {
+        Ok(())
+    } else {
+        Err(corrupt(verdict))
+    }
 }
 
 /// A read-only connection that writes nothing next to the file. When no WAL
@@ -65,9 +98,19 @@ fn quick_check(path: &Path) -> Result<()> {
 pub fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
     let mut wal = path.as_os_str().to_owned();
     wal.push("-wal");
-    let immutable = if Path::new(&wal).exists() { "" } else { "&immutable=1" };
-    let uri = format!("file:{}?mode=ro{immutable}", uri_escape(&path.to_string_lossy()));
-    Connection::open_with_flags(uri, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI)
+    let immutable = if Path::new(&wal).exists() {
+        ""
+    } else {
+        "&immutable=1"
+    };
+    let uri = format!(
+        "file:{}?mode=ro{immutable}",
+        uri_escape(&path.to_string_lossy())
+    );
+    Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+    )
 }
 
 /// Escapes the characters that mean something in a SQLite URI path.

@@ -26,7 +26,9 @@ static MIGRATIONS: LazyLock<std::result::Result<Migrations<'static>, rusqlite_mi
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(3);
 
 pub fn migrations() -> Result<&'static Migrations<'static>> {
-    MIGRATIONS.as_ref().map_err(|e| StoreError::BadValue(format!("built-in migrations: {e}")))
+    MIGRATIONS
+        .as_ref()
+        .map_err(|e| StoreError::BadValue(format!("built-in migrations: {e}")))
 }
 
 /// The schema version this build writes.
@@ -45,14 +47,22 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         let found = inspect::inspect(path, schema_version())?;
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|source| StoreError::DataDir { path: dir.to_path_buf(), source })?;
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::DataDir {
+                path: dir.to_path_buf(),
+                source,
+            })?;
         }
         let locked = |e: rusqlite::Error| {
             if StoreError::is_busy(&e) {
-                StoreError::Locked { path: path.to_path_buf(), secs: BUSY_TIMEOUT.as_secs() }
+                StoreError::Locked {
+                    path: path.to_path_buf(),
+                    secs: BUSY_TIMEOUT.as_secs(),
+                }
             } else if StoreError::is_disk(&e) {
-                StoreError::Io { path: path.to_path_buf(), source: std::io::Error::other(e.to_string()) }
+                StoreError::Io {
+                    path: path.to_path_buf(),
+                    source: std::io::Error::other(e.to_string()),
+                }
             } else {
                 StoreError::Sqlite(e)
             }
@@ -68,14 +78,19 @@ impl Store {
             rusqlite_migration::Error::RusqliteError { err, .. } => locked(err),
             e => StoreError::Migration(e),
         })?;
-        Ok(Store { conn, path: path.to_path_buf() })
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
     }
 
     /// Opens a database that must already exist (for commands that only read
     /// or add to one): a missing file is an error and no file is created.
     pub fn open_existing(path: &Path) -> Result<Store> {
         if !path.exists() {
-            return Err(StoreError::Missing { path: path.to_path_buf() });
+            return Err(StoreError::Missing {
+                path: path.to_path_buf(),
+            });
         }
         Store::open(path)
     }

@@ -41,7 +41,8 @@ pub fn sides(text: &str) -> Result<Sides> {
 }
 
 pub fn side(text: Option<String>) -> Result<Option<Side>> {
-    text.map(|t| Side::parse(&t).ok_or_else(|| StoreError::BadValue(format!("side {t:?}")))).transpose()
+    text.map(|t| Side::parse(&t).ok_or_else(|| StoreError::BadValue(format!("side {t:?}"))))
+        .transpose()
 }
 
 pub fn timestamp(text: &str) -> Result<DateTime<Utc>> {
@@ -59,9 +60,12 @@ pub fn duration(ms: Option<i64>) -> Option<Duration> {
 /// The stored columns of a set's work: (reps, load_centi, load_unit, hold_ms).
 pub fn work_columns(work: &Work) -> (Option<u32>, Option<i64>, Option<&'static str>, Option<i64>) {
     match *work {
-        Work::Reps { reps, load } => {
-            (Some(reps), load.map(|l| l.centi), load.map(|l| l.unit.as_str()), None)
-        }
+        Work::Reps { reps, load } => (
+            Some(reps),
+            load.map(|l| l.centi),
+            load.map(|l| l.unit.as_str()),
+            None,
+        ),
         Work::Hold { held } => (None, None, None, Some(millis(held))),
     }
 }
@@ -76,10 +80,14 @@ pub fn work(row: &Row<'_>, at: usize) -> Result<Work> {
         return Ok(Work::Hold { held });
     }
     let load = match (centi, unit) {
-        (Some(centi), Some(unit)) => {
-            Some(Load { centi, unit: unit.parse::<Unit>().map_err(StoreError::BadValue)? })
-        }
+        (Some(centi), Some(unit)) => Some(Load {
+            centi,
+            unit: unit.parse::<Unit>().map_err(StoreError::BadValue)?,
+        }),
         _ => None,
     };
-    Ok(Work::Reps { reps: reps.unwrap_or(0), load })
+    Ok(Work::Reps {
+        reps: reps.unwrap_or(0),
+        load,
+    })
 }

@@ -42,13 +42,20 @@ impl Store {
             "INSERT INTO exercise (name, kind, sides) VALUES (?1, ?2, ?3) ON CONFLICT (name) DO NOTHING",
             params![spec.name.trim(), rows::kind_str(spec.kind), rows::sides_str(spec.sides)],
         )?;
-        Ok(tx.query_row("SELECT id FROM exercise WHERE name = ?1", [spec.name.trim()], |r| r.get(0))?)
+        Ok(tx.query_row(
+            "SELECT id FROM exercise WHERE name = ?1",
+            [spec.name.trim()],
+            |r| r.get(0),
+        )?)
     }
 
     /// Starts a session from a routine: one transaction for the session and its plan.
     pub fn start_session(&mut self, routine: &Routine, at: DateTime<Utc>) -> Result<ActiveSession> {
         let tx = self.conn.transaction()?;
-        tx.execute("INSERT INTO session (routine, started_at) VALUES (?1, ?2)", params![routine.name, to_db(at)])?;
+        tx.execute(
+            "INSERT INTO session (routine, started_at) VALUES (?1, ?2)",
+            params![routine.name, to_db(at)],
+        )?;
         let session = tx.last_insert_rowid();
         for (position, spec) in routine.exercises.iter().enumerate() {
             let exercise = Self::exercise_id(&tx, spec)?;
@@ -101,7 +108,9 @@ impl Store {
                 last: self.last_time(exercise_id, id)?,
             });
         }
-        let position = usize::try_from(position).unwrap_or(0).min(plan.len().saturating_sub(1));
+        let position = usize::try_from(position)
+            .unwrap_or(0)
+            .min(plan.len().saturating_sub(1));
         Ok(ActiveSession {
             id,
             routine,
@@ -146,7 +155,9 @@ impl Store {
             )?
             .query_row([exercise, current], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
-        let Some((session, at)) = latest else { return Ok(None) };
+        let Some((session, at)) = latest else {
+            return Ok(None);
+        };
         let mut stmt = self.conn.prepare_cached(
             "SELECT set_number, side, reps, load_centi, load_unit, hold_ms FROM set_log
              WHERE session_id = ?1 AND exercise_id = ?2 ORDER BY id",
@@ -156,7 +167,10 @@ impl Store {
         while let Some(r) = q.next()? {
             sets.push((r.get(0)?, rows::side(r.get(1)?)?, rows::work(r, 2)?));
         }
-        Ok(Some(LastTime { at: rows::timestamp(&at)?, sets }))
+        Ok(Some(LastTime {
+            at: rows::timestamp(&at)?,
+            sets,
+        }))
     }
 
     /// Stores one confirmed set in its own transaction; returns its id.
@@ -185,7 +199,10 @@ impl Store {
 
     /// Remembers which exercise a session stands at, for resuming.
     pub fn save_position(&self, session: i64, position: usize) -> Result<()> {
-        self.conn.execute("UPDATE session SET current_position = ?2 WHERE id = ?1", params![session, position as i64])?;
+        self.conn.execute(
+            "UPDATE session SET current_position = ?2 WHERE id = ?1",
+            params![session, position as i64],
+        )?;
         Ok(())
     }
 
@@ -212,7 +229,13 @@ impl Store {
             )
             .optional()?;
         row.map(|(id, routine, started, sets, at_exercise)| {
-            Ok(Unfinished { id, routine, started_at: rows::timestamp(&started)?, sets, at_exercise })
+            Ok(Unfinished {
+                id,
+                routine,
+                started_at: rows::timestamp(&started)?,
+                sets,
+                at_exercise,
+            })
         })
         .transpose()
     }
@@ -257,10 +280,24 @@ impl Store {
                     s.started_at, coalesce(s.ended_at, max(l.logged_at))
              FROM session s LEFT JOIN set_log l ON l.session_id = s.id WHERE s.id = ?1",
             [session],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?)),
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                    r.get(7)?,
+                ))
+            },
         )?;
         let started = rows::timestamp(&started)?;
-        let ended = ended.map(|e| rows::timestamp(&e)).transpose()?.unwrap_or(started);
+        let ended = ended
+            .map(|e| rows::timestamp(&e))
+            .transpose()?
+            .unwrap_or(started);
         Ok(Summary {
             sets,
             reps,

@@ -1,0 +1,62 @@
+//! What flows into `update` (messages) and out of it (effects).
+
+use std::time::Instant;
+
+use chrono::{DateTime, Utc};
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::domain::session::ActiveSession;
+use crate::domain::{LoggedSet, NewSet, Routine};
+use crate::store::{Summary, Unfinished};
+
+/// The two clocks `update` is given: monotonic for timing, wall for timestamps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Now {
+    pub at: Instant,
+    pub wall: DateTime<Utc>,
+}
+
+/// What the home screen shows, read from the store.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HomeData {
+    pub unfinished: Option<Unfinished>,
+    pub week_done: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    Key(KeyEvent),
+    /// The terminal changed size; the next frame redraws it.
+    Resize,
+    /// A deadline or a visible second passed.
+    Tick,
+    /// SIGTERM, SIGHUP or SIGINT: leave now; the session stays resumable.
+    Terminate,
+    HomeLoaded(HomeData),
+    SessionLoaded(ActiveSession),
+    SetSaved(LoggedSet),
+    SaveFailed(String),
+    Finished(Summary),
+    StoreFailed(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    LoadHome,
+    StartSession(Routine),
+    ResumeSession(i64),
+    EndAbandoned(i64),
+    SaveSet(NewSet),
+    SavePosition {
+        session: i64,
+        position: usize,
+    },
+    SavePlannedSets {
+        session: i64,
+        position: usize,
+        sets: u32,
+    },
+    FinishSession(i64),
+    Bell,
+    Quit,
+}

@@ -1,0 +1,396 @@
+//! The live session: walking through sets, timing holds and rests, and
+//! handing every confirmed set to the store before moving on.
+
+use std::time::Instant;
+
+use crate::domain::entry::SetEntry;
+use crate::domain::session::ActiveSession;
+use crate::domain::set::Work;
+use crate::domain::timer::{Countdown, Stopwatch};
+use crate::domain::{Kind, LoggedSet, NewSet};
+
+use super::keymap::Action;
+use super::msg::Effect;
+use super::state::{Overlay, SessionView, Settings, State, Step};
+use super::update::view_mut;
+
+/// Rest steps for + and -, in seconds.
+const REST_STEP: i64 = 15;
+
+pub fn open(session: ActiveSession, settings: &Settings) -> SessionView {
+    let mut view = SessionView {
+        session,
+        step: Step::Ready,
+        entry: SetEntry::new(1, None, settings.unit),
+        stopwatch: None,
+        rest: None,
+        pending: None,
+    };
+    // Resume at the first exercise from the stored position with a set to do.
+    let from = view.session.position;
+    if let Some(p) = view
+        .session
+        .next_open_position(from)
+        .or_else(|| view.session.next_open_position(0))
+    {
+        view.session.position = p;
+    }
+    ready(&mut view, settings);
+    view
+}
+
+/// Prepares the next set of the current exercise: a prefilled form, or Done.
+fn ready(view: &mut SessionView, settings: &Settings) {
+    view.stopwatch = None;
+    view.step = match view.slot() {
+        Some(slot) => {
+            let (reps, load) = view.session.prefill(view.session.position, slot);
+            view.entry = SetEntry::new(reps, load, settings.unit);
+            Step::Ready
+        }
+        None if view.session.next_open_position(0).is_some() => Step::Ready,
+        None => Step::Done,
+    };
+}
+
+pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
+    let (now, settings) = (state.now, state.settings.clone());
+    let Some(view) = view_mut(state) else {
+        return vec![];
+    };
+    match action {
+        Action::Quit => {
+            state.overlay = Some(Overlay::ConfirmQuit);
+            return vec![];
+        }
+        Action::Finish if !view.timing_hold() => {
+            state.overlay = Some(Overlay::ConfirmFinish);
+            return vec![];
+        }
+        Action::RestLonger | Action::RestShorter => {
+            let secs = if action == Action::RestLonger {
+                REST_STEP
+            } else {
+                -REST_STEP
+            };
+            if let Some(rest) = &mut view.rest {
+                rest.adjust(now.at, secs);
+            }
+            return vec![];
+        }
+        Action::Toggle if view.rest.is_some() && !view.timing_hold() => {
+            view.rest = None;
+            return vec![];
+        }
+        _ => {}
+    }
+    let (effects, notice) = step_action(view, action, now.at, now.wall, &settings);
+    if let Some(notice) = notice {
+        state.notice = Some(notice);
+    }
+    effects
+}
+
+type Notice = Option<(String, bool)>;
+
+fn step_action(
+    view: &mut SessionView,
+    action: Action,
+    now: Instant,
+    wall: chrono::DateTime<chrono::Utc>,
+    settings: &Settings,
+) -> (Vec<Effect>, Notice) {
+    if view.pending.is_some() {
+        return (vec![], None);
+    }
+    match (&view.step, action) {
+        (Step::Unsaved(set), Action::Confirm) => {
+            let set = set.clone();
+            view.pending = Some(set.clone());
+            (vec![Effect::SaveSet(set)], None)
+        }
+        (Step::Unsaved(_), _) => (
+            vec![],
+            Some(("This set is not saved yet: Enter tries again.".into(), true)),
+        ),
+        (_, Action::Left | Action::Right) if view.timing_hold() => (
+            vec![],
+            Some((
+                "Stop the timer first (Space), or Esc to cancel it.".into(),
+                true,
+            )),
+        ),
+        (_, Action::Left) => move_to(view, view.session.position.checked_sub(1), settings),
+        (_, Action::Right) => move_to(view, Some(view.session.position + 1), settings),
+        (_, Action::AddSet) => {
+            view.session.add_set();
+            if view.step == Step::Done {
+                ready(view, settings);
+            }
+            (plan_effect(view), None)
+        }
+        (_, Action::RemoveSet) if !view.timing_hold() => {
+            if !view.session.remove_set() {
+                return (
+                    vec![],
+                    Some(("Only sets not yet logged can be removed.".into(), true)),
+                );
+            }
+            ready(view, settings);
+            (plan_effect(view), None)
+        }
+        (Step::Ready, _) if view.kind() == Some(Kind::Hold) => {
+            hold_ready(view, action, now, settings)
+        }
+        (Step::Ready, _) => reps_ready(view, action, now, wall),
+        (Step::GetReady { .. } | Step::Switch { .. }, Action::Toggle | Action::Confirm) => {
+            let side = match view.step {
+                Step::GetReady { side, .. } => side,
+                _ => view.slot().and_then(|s| s.side),
+            };
+            view.step = holding(view, side, now);
+            (vec![], None)
+        }
+        (Step::Holding { watch, .. }, Action::Toggle | Action::Confirm) => {
+            let held = watch.elapsed(now);
+            (save(view, Work::Hold { held }, None, wall), None)
+        }
+        (Step::GetReady { .. } | Step::Holding { .. } | Step::Switch { .. }, Action::Back) => {
+            view.step = Step::Ready;
+            (
+                vec![],
+                Some(("Hold cancelled; nothing logged.".into(), false)),
+            )
+        }
+        _ => (vec![], None),
+    }
+}
+
+fn plan_effect(view: &SessionView) -> Vec<Effect> {
+    let position = view.session.position;
+    let sets = view.session.current().map_or(0, |e| e.sets);
+    vec![Effect::SavePlannedSets {
+        session: view.session.id,
+        position,
+        sets,
+    }]
+}
+
+fn move_to(
+    view: &mut SessionView,
+    position: Option<usize>,
+    settings: &Settings,
+) -> (Vec<Effect>, Notice) {
+    match position.filter(|&p| p < view.session.plan.len()) {
+        Some(p) => {
+            view.session.position = p;
+            ready(view, settings);
+            (
+                vec![Effect::SavePosition {
+                    session: view.session.id,
+                    position: p,
+                }],
+                None,
+            )
+        }
+        None => (vec![], None),
+    }
+}
+
+fn holding(view: &SessionView, side: Option<crate::domain::Side>, now: Instant) -> Step {
+    let target = view
+        .session
+        .current()
+        .and_then(|e| e.target_hold)
+        .unwrap_or_default();
+    Step::Holding {
+        side,
+        watch: Stopwatch { started: now },
+        target,
+        cued: false,
+    }
+}
+
+fn hold_ready(
+    view: &mut SessionView,
+    action: Action,
+    now: Instant,
+    settings: &Settings,
+) -> (Vec<Effect>, Notice) {
+    if !matches!(action, Action::Toggle | Action::Confirm) {
+        return (vec![], None);
+    }
+    let Some(slot) = view.slot() else {
+        return (vec![], None);
+    };
+    view.rest = None;
+    view.step = if settings.get_ready.is_zero() {
+        holding(view, slot.side, now)
+    } else {
+        Step::GetReady {
+            side: slot.side,
+            countdown: Countdown::start(now, settings.get_ready),
+        }
+    };
+    (vec![], None)
+}
+
+fn reps_ready(
+    view: &mut SessionView,
+    action: Action,
+    now: Instant,
+    wall: chrono::DateTime<chrono::Utc>,
+) -> (Vec<Effect>, Notice) {
+    let entry = &mut view.entry;
+    match action {
+        Action::Char(c) => entry.type_char(c),
+        Action::Backspace => entry.backspace(),
+        Action::Up | Action::Down | Action::NextField => entry.focus_next(),
+        Action::ToggleUnit => entry.toggle_unit(),
+        Action::Back if entry.editing => {
+            let (reps, load) = view.slot().map_or((1, None), |s| {
+                view.session.prefill(view.session.position, s)
+            });
+            view.entry = SetEntry::new(reps, load, view.entry.unit);
+        }
+        Action::Toggle => {
+            view.stopwatch = match view.stopwatch {
+                Some(_) => None,
+                None => Some(Stopwatch { started: now }),
+            };
+        }
+        Action::Confirm => match entry.validate() {
+            Ok((reps, load)) => {
+                let duration = view.stopwatch.map(|w| w.elapsed(now));
+                view.rest = None;
+                return (save(view, Work::Reps { reps, load }, duration, wall), None);
+            }
+            Err(fault) => entry.error = Some(fault),
+        },
+        _ => {}
+    }
+    (vec![], None)
+}
+
+/// Hands the current slot's set to the store; the screen moves on only
+/// when the store says it is saved.
+fn save(
+    view: &mut SessionView,
+    work: Work,
+    duration: Option<std::time::Duration>,
+    wall: chrono::DateTime<chrono::Utc>,
+) -> Vec<Effect> {
+    let (Some(slot), Some(ex)) = (view.slot(), view.session.current()) else {
+        return vec![];
+    };
+    let set = NewSet {
+        session_id: view.session.id,
+        exercise_id: ex.exercise_id,
+        set_number: slot.set_number,
+        side: slot.side,
+        work,
+        duration,
+        logged_at: wall,
+    };
+    view.pending = Some(set.clone());
+    vec![Effect::SaveSet(set)]
+}
+
+pub fn on_saved(state: &mut State, saved: LoggedSet) -> Vec<Effect> {
+    let (now, settings) = (state.now.at, state.settings.clone());
+    let Some(view) = view_mut(state) else {
+        return vec![];
+    };
+    view.pending = None;
+    let name = view
+        .session
+        .current()
+        .map(|e| e.name.clone())
+        .unwrap_or_default();
+    let side = saved
+        .set
+        .side
+        .map(|s| format!(" {}", s.as_str()))
+        .unwrap_or_default();
+    let notice = format!(
+        "Saved {name} set {}{side}: {}",
+        saved.set.set_number, saved.set.work
+    );
+    let finished_set = saved.set.set_number;
+    view.session.logged.push(saved);
+    let mut effects = vec![];
+    let rest = view.session.current().map(|e| e.rest).unwrap_or_default();
+    match view.slot() {
+        // The other side of the same set follows without a rest.
+        Some(slot) if slot.set_number == finished_set => {
+            if view.kind() == Some(Kind::Hold) {
+                view.step = Step::Switch {
+                    countdown: Countdown::start(now, settings.switch_sides),
+                };
+            } else {
+                ready(view, &settings);
+            }
+        }
+        Some(_) => {
+            view.rest = Some(Countdown::start(now, rest));
+            ready(view, &settings);
+        }
+        None => {
+            if let Some(p) = view.session.next_open_position(view.session.position + 1) {
+                view.session.position = p;
+                effects.push(Effect::SavePosition {
+                    session: view.session.id,
+                    position: p,
+                });
+            }
+            ready(view, &settings);
+            if view.step != Step::Done {
+                view.rest = Some(Countdown::start(now, rest));
+            }
+        }
+    }
+    state.notice = Some((notice, false));
+    effects
+}
+
+pub fn on_save_failed(state: &mut State, reason: String) -> Vec<Effect> {
+    if let Some(view) = view_mut(state) {
+        if let Some(set) = view.pending.take() {
+            view.step = Step::Unsaved(set);
+        }
+    }
+    state.notice = Some((format!("Not saved: {reason}. Enter tries again."), true));
+    vec![]
+}
+
+/// Advances timers whose deadline has passed; true when that deserves a cue.
+pub fn fire(view: &mut SessionView, now: Instant) -> bool {
+    let mut fired = false;
+    if view.rest.is_some_and(|r| r.is_done(now)) {
+        view.rest = None;
+        fired = true;
+    }
+    match view.step {
+        // Holding starts at the deadline, not at the late tick that saw it.
+        Step::GetReady { side, countdown } if countdown.is_done(now) => {
+            view.step = holding(view, side, countdown.deadline);
+            fired = true;
+        }
+        Step::Switch { countdown } if countdown.is_done(now) => {
+            let side = view.slot().and_then(|s| s.side);
+            view.step = holding(view, side, countdown.deadline);
+            fired = true;
+        }
+        Step::Holding {
+            ref mut cued,
+            watch,
+            target,
+            ..
+        } if !*cued && watch.elapsed(now) >= target => {
+            *cued = true;
+            fired = true;
+        }
+        _ => {}
+    }
+    fired
+}

@@ -1,0 +1,196 @@
+//! Everything a frame needs, and nothing it must compute from a clock or a
+//! database: `now` is the time of the last update.
+
+use std::time::{Duration, Instant};
+
+use crate::domain::entry::SetEntry;
+use crate::domain::session::{ActiveSession, Slot};
+use crate::domain::timer::{Countdown, Stopwatch, next_tick};
+use crate::domain::{Kind, NewSet, Routine, Side, Unit};
+use crate::store::{Summary, Unfinished};
+
+use super::msg::Now;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub weekly_target: u32,
+    pub get_ready: Duration,
+    pub switch_sides: Duration,
+    pub bell: bool,
+    pub flash: bool,
+    pub unit: Unit,
+    /// Off when `NO_COLOR` is set.
+    pub color: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            weekly_target: 2,
+            get_ready: Duration::from_secs(5),
+            switch_sides: Duration::from_secs(10),
+            bell: true,
+            flash: true,
+            unit: Unit::Kg,
+            color: true,
+        }
+    }
+}
+
+/// How long the visible flash of a cue lasts.
+pub const FLASH: Duration = Duration::from_millis(400);
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub now: Now,
+    pub settings: Settings,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub flash_until: Option<Instant>,
+    /// A one-line message under the screen: (text, is it an error).
+    pub notice: Option<(String, bool)>,
+    pub quit: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    Home(Home),
+    Session(Box<SessionView>),
+    Summary(Summary),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    ConfirmQuit,
+    ConfirmFinish,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Home {
+    pub routines: Vec<Routine>,
+    pub unfinished: Option<Unfinished>,
+    pub week_done: u32,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HomeItem {
+    Resume,
+    EndUnfinished,
+    Start(usize),
+    Quit,
+}
+
+impl Home {
+    pub fn items(&self) -> Vec<HomeItem> {
+        let resume = self
+            .unfinished
+            .iter()
+            .flat_map(|_| [HomeItem::Resume, HomeItem::EndUnfinished]);
+        resume
+            .chain((0..self.routines.len()).map(HomeItem::Start))
+            .chain([HomeItem::Quit])
+            .collect()
+    }
+}
+
+/// Where the current set stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// Reps: the form is open. Holds: waiting for Space.
+    Ready,
+    GetReady {
+        side: Option<Side>,
+        countdown: Countdown,
+    },
+    Holding {
+        side: Option<Side>,
+        watch: Stopwatch,
+        target: Duration,
+        cued: bool,
+    },
+    /// Between the left and the right side of a hold.
+    Switch { countdown: Countdown },
+    /// The store refused this set; Enter tries again.
+    Unsaved(NewSet),
+    /// Every planned set is logged.
+    Done,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionView {
+    pub session: ActiveSession,
+    pub step: Step,
+    pub entry: SetEntry,
+    /// The set stopwatch of a reps set, while it runs.
+    pub stopwatch: Option<Stopwatch>,
+    pub rest: Option<Countdown>,
+    /// A set handed to the store and not yet confirmed saved.
+    pub pending: Option<NewSet>,
+}
+
+impl SessionView {
+    pub fn slot(&self) -> Option<Slot> {
+        self.session.next_slot(self.session.position)
+    }
+
+    pub fn kind(&self) -> Option<Kind> {
+        self.session.current().map(|e| e.kind)
+    }
+
+    /// A hold timer is running: moving away would lose it.
+    pub fn timing_hold(&self) -> bool {
+        matches!(
+            self.step,
+            Step::GetReady { .. } | Step::Holding { .. } | Step::Switch { .. }
+        )
+    }
+}
+
+impl State {
+    pub fn new(now: Now, settings: Settings, routines: Vec<Routine>) -> State {
+        State {
+            now,
+            settings,
+            screen: Screen::Home(Home {
+                routines,
+                unfinished: None,
+                week_done: 0,
+                selected: 0,
+            }),
+            overlay: None,
+            flash_until: None,
+            notice: None,
+            quit: false,
+        }
+    }
+
+    /// The next instant at which the screen changes by itself: a timer's
+    /// next visible second, a deadline, the end of a flash. `None` means
+    /// nothing changes until the person does something.
+    pub fn next_wakeup(&self) -> Option<Instant> {
+        let now = self.now.at;
+        let mut times: Vec<Instant> = self.flash_until.into_iter().collect();
+        if let Screen::Session(view) = &self.screen {
+            times.extend(view.rest.map(|r| r.next_change(now)));
+            times.extend(view.stopwatch.map(|w| w.next_change(now)));
+            times.extend(match view.step {
+                Step::GetReady { countdown, .. } | Step::Switch { countdown } => {
+                    Some(countdown.next_change(now))
+                }
+                Step::Holding { watch, .. } => Some(next_tick(watch.started, now)),
+                _ => None,
+            });
+            // The header shows whole minutes of the session.
+            let since = (self.now.wall - view.session.started_at)
+                .to_std()
+                .unwrap_or_default();
+            times.push(
+                now + Duration::from_secs(60 - since.as_secs() % 60)
+                    - Duration::from_nanos(u64::from(since.subsec_nanos())),
+            );
+        }
+        times.into_iter().min()
+    }
+}

@@ -1,0 +1,151 @@
+//! The one place state changes: `update(state, msg, now) -> effects`. It
+//! reads no clock and touches no database; the runtime does both.
+
+use super::keymap::{self, Action};
+use super::msg::{Effect, Msg, Now};
+use super::state::{FLASH, Home, Overlay, Screen, SessionView, State};
+use super::{home, session};
+
+pub fn update(state: &mut State, msg: Msg, now: Now) -> Vec<Effect> {
+    state.now = now;
+    let mut effects = fire_deadlines(state);
+    effects.extend(handle(state, msg));
+    effects
+}
+
+fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Key(key) => match keymap::action(key, editing(state)) {
+            Some(action) => on_action(state, action),
+            None => vec![],
+        },
+        Msg::Resize | Msg::Tick => vec![],
+        Msg::Terminate => quit(state),
+        Msg::HomeLoaded(data) => {
+            if let Screen::Home(home) = &mut state.screen {
+                home.unfinished = data.unfinished;
+                home.week_done = data.week_done;
+                home.selected = home.selected.min(home.items().len().saturating_sub(1));
+            }
+            vec![]
+        }
+        Msg::SessionLoaded(active) => {
+            state.screen = Screen::Session(Box::new(session::open(active, &state.settings)));
+            state.notice = None;
+            vec![]
+        }
+        Msg::SetSaved(saved) => session::on_saved(state, saved),
+        Msg::SaveFailed(reason) => session::on_save_failed(state, reason),
+        Msg::Finished(summary) => {
+            state.screen = Screen::Summary(summary);
+            state.notice = None;
+            vec![]
+        }
+        Msg::StoreFailed(reason) => {
+            state.notice = Some((reason, true));
+            vec![]
+        }
+    }
+}
+
+fn editing(state: &State) -> bool {
+    matches!(&state.screen, Screen::Session(v) if v.entry.editing && state.overlay.is_none())
+}
+
+fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
+    if action == Action::ForceQuit {
+        return quit(state);
+    }
+    if let Some(overlay) = state.overlay {
+        return on_overlay(state, overlay, action);
+    }
+    match action {
+        Action::Help => {
+            state.overlay = Some(Overlay::Help);
+            vec![]
+        }
+        _ => match &mut state.screen {
+            Screen::Home(_) => home::on_action(state, action),
+            Screen::Session(_) => session::on_action(state, action),
+            Screen::Summary(_) => match action {
+                Action::Confirm | Action::Back => go_home(state),
+                Action::Quit => quit(state),
+                _ => vec![],
+            },
+        },
+    }
+}
+
+fn on_overlay(state: &mut State, overlay: Overlay, action: Action) -> Vec<Effect> {
+    match (overlay, action) {
+        (Overlay::Help, Action::Help | Action::Back | Action::Confirm | Action::Quit) => {
+            state.overlay = None;
+            vec![]
+        }
+        (Overlay::ConfirmQuit, Action::Confirm) => quit(state),
+        (Overlay::ConfirmFinish, Action::Confirm) => {
+            state.overlay = None;
+            match &state.screen {
+                Screen::Session(view) => vec![Effect::FinishSession(view.session.id)],
+                _ => vec![],
+            }
+        }
+        (Overlay::ConfirmQuit | Overlay::ConfirmFinish, Action::Back | Action::Quit) => {
+            state.overlay = None;
+            vec![]
+        }
+        _ => vec![],
+    }
+}
+
+pub(super) fn quit(state: &mut State) -> Vec<Effect> {
+    state.quit = true;
+    vec![Effect::Quit]
+}
+
+pub(super) fn go_home(state: &mut State) -> Vec<Effect> {
+    let routines = match &state.screen {
+        Screen::Home(h) => h.routines.clone(),
+        _ => home::routines(),
+    };
+    state.screen = Screen::Home(Home {
+        routines,
+        unfinished: None,
+        week_done: 0,
+        selected: 0,
+    });
+    vec![Effect::LoadHome]
+}
+
+/// A cue: the bell and a flash, each as the settings allow.
+pub(super) fn cue(state: &mut State) -> Vec<Effect> {
+    if state.settings.flash {
+        state.flash_until = Some(state.now.at + FLASH);
+    }
+    if state.settings.bell {
+        vec![Effect::Bell]
+    } else {
+        vec![]
+    }
+}
+
+/// Deadlines that have passed fire, whatever message woke us.
+fn fire_deadlines(state: &mut State) -> Vec<Effect> {
+    if state.flash_until.is_some_and(|t| t <= state.now.at) {
+        state.flash_until = None;
+    }
+    let now = state.now.at;
+    let fired = match &mut state.screen {
+        Screen::Session(view) => session::fire(view, now),
+        _ => false,
+    };
+    if fired { cue(state) } else { vec![] }
+}
+
+/// The session view, when that is the screen.
+pub(super) fn view_mut(state: &mut State) -> Option<&mut SessionView> {
+    match &mut state.screen {
+        Screen::Session(view) => Some(view),
+        _ => None,
+    }
+}

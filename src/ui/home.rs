@@ -1,0 +1,113 @@
+//! The home screen: this week against the target, and what to do next.
+
+use chrono::Local;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+
+use crate::app::state::{Home, HomeItem, State};
+use crate::domain::{Kind, Routine, Sides};
+
+use super::theme::Theme;
+
+const KEYS: &str = "↑↓ move · Enter choose · ? help · q quit";
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &State, home: &Home, theme: &Theme) {
+    let [title, week, menu, detail, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(3),
+        Constraint::Length(home.items().len() as u16 + 2),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Line::styled(" runstrong · strength for runners", theme.title()),
+        title,
+    );
+    frame.render_widget(
+        week_line(home.week_done, state.settings.weekly_target, theme),
+        week,
+    );
+    let items: Vec<ListItem> = home
+        .items()
+        .iter()
+        .map(|item| ListItem::new(label(home, *item)))
+        .collect();
+    let list = List::new(items)
+        .block(Block::bordered().title(" Start "))
+        .highlight_style(theme.selected())
+        .highlight_symbol("▶ ");
+    frame.render_stateful_widget(
+        list,
+        menu,
+        &mut ListState::default().with_selected(Some(home.selected)),
+    );
+    if let Some(HomeItem::Start(i)) = home.items().get(home.selected) {
+        if let Some(routine) = home.routines.get(*i) {
+            frame.render_widget(routine_preview(routine, theme), detail);
+        }
+    }
+    frame.render_widget(super::status_line(state, KEYS, theme), status);
+}
+
+fn week_line(done: u32, target: u32, theme: &Theme) -> Paragraph<'static> {
+    let marks: String = (0..target.max(done))
+        .map(|i| if i < done { "● " } else { "○ " })
+        .collect();
+    let verdict = if done >= target {
+        Span::styled("  target met ✓", theme.good())
+    } else {
+        Span::raw("")
+    };
+    let line = Line::from(vec![
+        Span::styled(marks, theme.accent()),
+        Span::raw(format!("{done} of {target} sessions")),
+        verdict,
+    ]);
+    Paragraph::new(line).block(Block::bordered().title(" This week "))
+}
+
+fn label(home: &Home, item: HomeItem) -> String {
+    match (item, &home.unfinished) {
+        (HomeItem::Resume, Some(u)) => {
+            let when = u.started_at.with_timezone(&Local).format("%a %-d %b %H:%M");
+            let at = u
+                .at_exercise
+                .as_deref()
+                .map(|e| format!(", at {e}"))
+                .unwrap_or_default();
+            format!("Resume {} ({when}, {} sets{at})", u.routine, u.sets)
+        }
+        (HomeItem::EndUnfinished, _) => "End the unfinished session (keeps its sets)".into(),
+        (HomeItem::Start(i), _) => {
+            let name = home.routines.get(i).map_or("", |r| r.name.as_str());
+            format!("Start {name}")
+        }
+        (HomeItem::Quit, _) => "Quit".into(),
+        (HomeItem::Resume, None) => String::new(),
+    }
+}
+
+fn routine_preview<'a>(routine: &'a Routine, theme: &Theme) -> Paragraph<'a> {
+    let mut lines = vec![Line::styled(routine.description.as_str(), theme.dim())];
+    lines.extend(routine.exercises.iter().map(|e| {
+        let target = match e.kind {
+            Kind::Reps => format!("{} × {}", e.sets, e.reps.unwrap_or(0)),
+            Kind::Hold => format!("{} × {} s", e.sets, e.hold_secs.unwrap_or(0)),
+        };
+        let sides = if e.sides == Sides::Each {
+            " each side"
+        } else {
+            ""
+        };
+        Line::from(vec![
+            Span::raw(format!(" {:<22}", e.name)),
+            Span::styled(format!("{target}{sides}"), theme.accent()),
+        ])
+    }));
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::bordered().title(format!(" {} ", routine.name)))
+}

@@ -1,0 +1,74 @@
+//! Drawing. Every function here is pure: it reads the state and writes a
+//! frame, and never reads a clock or a database.
+
+mod big;
+mod home;
+mod overlay;
+mod session;
+mod summary;
+pub mod theme;
+mod timer;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::state::{Screen, State};
+use theme::Theme;
+
+/// The smallest terminal each screen can be used in.
+pub fn min_size(screen: &Screen) -> (u16, u16) {
+    match screen {
+        Screen::Home(_) => (34, 10),
+        Screen::Session(_) => (40, 16),
+        Screen::Summary(_) => (34, 10),
+    }
+}
+
+pub fn draw(frame: &mut Frame, state: &State) {
+    let area = frame.area();
+    let (w, h) = min_size(&state.screen);
+    if area.width < w || area.height < h {
+        too_small(frame, area, w, h);
+        return;
+    }
+    let theme = Theme::new(state.settings.color);
+    match &state.screen {
+        Screen::Home(home) => home::draw(frame, area, state, home, &theme),
+        Screen::Session(view) => session::draw(frame, area, state, view, &theme),
+        Screen::Summary(summary) => summary::draw(frame, area, state, summary, &theme),
+    }
+    if let Some(o) = state.overlay {
+        overlay::draw(frame, area, o, &theme);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect, w: u16, h: u16) {
+    let text = vec![
+        Line::from("Enlarge the terminal"),
+        Line::from(format!("to {w}×{h} (now {}×{})", area.width, area.height)),
+    ];
+    let top = area.height.saturating_sub(2) / 2;
+    let inner = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        inner,
+    );
+}
+
+/// The bottom line: the latest notice, else the keys that matter here.
+fn status_line<'a>(state: &'a State, keys: &'a str, theme: &Theme) -> Paragraph<'a> {
+    let line = match &state.notice {
+        Some((text, true)) => Line::styled(format!("⚠ {text}"), theme.error()),
+        Some((text, false)) => Line::styled(text.as_str(), theme.good()),
+        None => Line::styled(keys, theme.dim()),
+    };
+    Paragraph::new(line)
+}

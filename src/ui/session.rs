@@ -1,0 +1,193 @@
+//! The session screen: the exercise, its sets, the form and the timer.
+
+use chrono::Local;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use crate::app::state::{SessionView, State, Step};
+use crate::domain::entry::Field;
+use crate::domain::session::PlannedExercise;
+use crate::domain::set::Work;
+use crate::domain::{Kind, Side, Sides};
+
+use super::theme::Theme;
+use super::timer;
+
+const KEYS: &str = "Enter log · Space timer · ←→ exercise · a/x set · f finish · ? help";
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, theme: &Theme) {
+    let Some(ex) = view.session.current() else {
+        return;
+    };
+    let compact = area.width < 70 || area.height < 22;
+    let sets = set_lines(view, ex, theme);
+    let sets_height = sets.len() as u16 + if compact { 0 } else { 2 };
+    let [header, about, middle, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(if compact { 3 } else { 6 }),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(header_line(state, view, theme), header);
+    frame.render_widget(about_block(ex, compact, theme), about);
+    let (sets_area, timer_area) = if compact {
+        let max = middle.height.saturating_sub(7).max(3);
+        let [a, b] = Layout::vertical([
+            Constraint::Length(sets_height.min(max)),
+            Constraint::Fill(1),
+        ])
+        .areas(middle);
+        (a, b)
+    } else {
+        let [a, b] =
+            Layout::horizontal([Constraint::Length(36), Constraint::Fill(1)]).areas(middle);
+        (a, b)
+    };
+    let sets = Paragraph::new(sets);
+    frame.render_widget(
+        if compact {
+            sets
+        } else {
+            sets.block(Block::bordered().title(" Sets "))
+        },
+        sets_area,
+    );
+    timer::draw(frame, timer_area, state, view, theme);
+    frame.render_widget(super::status_line(state, KEYS, theme), status);
+}
+
+fn header_line<'a>(state: &State, view: &'a SessionView, theme: &Theme) -> Line<'a> {
+    let s = &view.session;
+    let minutes = (state.now.wall - s.started_at).num_minutes().max(0);
+    Line::from(vec![
+        Span::styled(
+            format!(" {}/{} ", s.position + 1, s.plan.len()),
+            theme.accent(),
+        ),
+        Span::styled(s.routine.as_str(), theme.title()),
+        Span::styled(
+            format!(" · {minutes} min · {} sets logged", s.logged.len()),
+            theme.dim(),
+        ),
+    ])
+}
+
+fn about_block<'a>(ex: &'a PlannedExercise, compact: bool, theme: &Theme) -> Paragraph<'a> {
+    let sides = if ex.sides == Sides::Each {
+        " · each side"
+    } else {
+        ""
+    };
+    let target = match ex.kind {
+        Kind::Reps => format!("{} × {} reps", ex.sets, ex.target_reps.unwrap_or(0)),
+        Kind::Hold => format!(
+            "{} × {} s hold",
+            ex.sets,
+            ex.target_hold.map_or(0, |d| d.as_secs())
+        ),
+    };
+    let plan = Line::from(vec![
+        Span::styled(target, theme.accent()),
+        Span::raw(format!("{sides} · rest {} s", ex.rest.as_secs())),
+    ]);
+    let last = Line::styled(last_time(ex), theme.dim());
+    if compact {
+        let name = Line::styled(ex.name.as_str(), theme.title());
+        return Paragraph::new(vec![name, plan, last]);
+    }
+    let cue = Line::from(ex.cue.as_str());
+    Paragraph::new(vec![cue, plan, last])
+        .wrap(Wrap { trim: true })
+        .block(Block::bordered().title(Span::styled(format!(" {} ", ex.name), theme.title())))
+}
+
+fn last_time(ex: &PlannedExercise) -> String {
+    let Some(last) = &ex.last else {
+        return "First time: start light.".into();
+    };
+    let sets: Vec<String> = last
+        .sets
+        .iter()
+        .map(|(_, side, work)| format!("{}{}", side.map_or("", Side::letter), short(work)))
+        .collect();
+    format!(
+        "Last time {}: {}",
+        last.at.with_timezone(&Local).format("%-d %b"),
+        sets.join(" ")
+    )
+}
+
+fn short(work: &Work) -> String {
+    match work {
+        Work::Reps {
+            reps,
+            load: Some(l),
+        } => format!("{reps}×{l}").replace(' ', ""),
+        Work::Reps { reps, load: None } => format!("{reps}×BW"),
+        Work::Hold { held } => format!("{}s", held.as_secs()),
+    }
+}
+
+/// One line per planned set, then the form of the set under way.
+fn set_lines<'a>(view: &'a SessionView, ex: &'a PlannedExercise, theme: &Theme) -> Vec<Line<'a>> {
+    let position = view.session.position;
+    let current = view.slot();
+    let mut lines: Vec<Line> = (1..=ex.sets)
+        .map(|n| {
+            let mut spans = vec![Span::raw(format!(" {n:>2} "))];
+            for &side in ex.sides_list() {
+                let done = view
+                    .session
+                    .logged_at(position)
+                    .find(|l| l.set.set_number == n && l.set.side == side);
+                let is_current = current.is_some_and(|c| c.set_number == n && c.side == side);
+                let tag = side.map_or(String::new(), |s| format!("{} ", s.letter()));
+                let (mark, text, style) = match (done, is_current) {
+                    (Some(l), _) => ("✓", short(&l.set.work), theme.good()),
+                    (None, true) => ("▶", "now".to_string(), theme.accent()),
+                    (None, false) => ("·", String::new(), theme.dim()),
+                };
+                spans.push(Span::styled(format!("{mark} {tag}{text:<10}"), style));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    if view.step == Step::Ready && ex.kind == Kind::Reps && current.is_some() {
+        lines.extend(form_lines(view, theme));
+    }
+    lines
+}
+
+fn form_lines<'a>(view: &'a SessionView, theme: &Theme) -> Vec<Line<'a>> {
+    let e = &view.entry;
+    let field = |f: Field, text: &'a str| {
+        let focused = e.focus == f;
+        let shown = if focused && e.editing {
+            format!("{text}▏")
+        } else {
+            text.to_string()
+        };
+        let style = if focused {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        Span::styled(format!("[{shown:^6}]"), style)
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::raw(" reps "),
+        field(Field::Reps, &e.reps),
+        Span::raw(" load "),
+        field(Field::Load, if e.load.is_empty() { "BW" } else { &e.load }),
+        Span::raw(format!(" {}", e.unit.as_str())),
+    ])];
+    if let Some((f, message)) = &e.error {
+        let name = if *f == Field::Reps { "reps" } else { "load" };
+        lines.push(Line::styled(format!(" ⚠ {name}: {message}"), theme.error()));
+    }
+    lines
+}

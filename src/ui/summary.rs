@@ -1,0 +1,54 @@
+//! The finish screen: what the session added up to.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph};
+
+use crate::app::state::State;
+use crate::domain::time::clock;
+use crate::store::Summary;
+
+use super::theme::Theme;
+
+pub fn draw(frame: &mut Frame, area: Rect, state: &State, s: &Summary, theme: &Theme) {
+    let [body, status] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let unit = state.settings.unit;
+    let volume = crate::domain::Load {
+        centi: (s.volume_kg * 100.0).round() as i64,
+        unit: crate::domain::Unit::Kg,
+    };
+    let mut lines = vec![
+        Line::styled("Session done. Well trained.", theme.title()),
+        Line::from(""),
+        Line::from(format!("Sets        {}", s.sets)),
+        Line::from(format!("Reps        {}", s.reps)),
+        Line::from(format!(
+            "Load moved  {:.0} {}",
+            volume.value_in(unit),
+            unit.as_str()
+        )),
+    ];
+    if !(s.held_left + s.held_right + s.held_both).is_zero() {
+        lines.push(Line::from(format!(
+            "Held        left {} · right {}",
+            clock(s.held_left),
+            clock(s.held_right)
+        )));
+        if !s.held_both.is_zero() {
+            lines.push(Line::from(format!(
+                "            both {}",
+                clock(s.held_both)
+            )));
+        }
+    }
+    lines.push(Line::from(format!("Duration    {}", clock(s.duration))));
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(" Summary ")),
+        body,
+    );
+    frame.render_widget(
+        super::status_line(state, "Enter home · q quit", theme),
+        status,
+    );
+}
