@@ -67,7 +67,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             state.overlay = Some(Overlay::ConfirmFinish);
             return vec![];
         }
-        Action::RestLonger | Action::RestShorter => {
+        Action::RestLonger | Action::RestShorter if view.rest.is_some() => {
             let secs = if action == Action::RestLonger {
                 REST_STEP
             } else {
@@ -244,6 +244,9 @@ fn reps_ready(
     let entry = &mut view.entry;
     match action {
         Action::Char(c) => entry.type_char(c),
+        // Without a rest to adjust, + and - are typed, so "-5" is refused visibly.
+        Action::RestShorter => entry.type_char('-'),
+        Action::RestLonger => entry.type_char('+'),
         Action::Backspace => entry.backspace(),
         Action::Up | Action::Down | Action::NextField => entry.focus_next(),
         Action::ToggleUnit => entry.toggle_unit(),
@@ -354,10 +357,10 @@ pub fn on_saved(state: &mut State, saved: LoggedSet) -> Vec<Effect> {
 }
 
 pub fn on_save_failed(state: &mut State, reason: String) -> Vec<Effect> {
-    if let Some(view) = view_mut(state) {
-        if let Some(set) = view.pending.take() {
-            view.step = Step::Unsaved(set);
-        }
+    if let Some(view) = view_mut(state)
+        && let Some(set) = view.pending.take()
+    {
+        view.step = Step::Unsaved(set);
     }
     state.notice = Some((format!("Not saved: {reason}. Enter tries again."), true));
     vec![]

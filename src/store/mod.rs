@@ -69,10 +69,11 @@ impl Store {
         };
         let mut conn = Connection::open(path).map_err(locked)?;
         configure(&conn).map_err(locked)?;
-        if let inspect::Found::Ours { version } = found {
-            if (version as usize) < schema_version() && version > 0 {
-                backup_before_migration(&conn, path, version)?;
-            }
+        if let inspect::Found::Ours { version } = found
+            && (version as usize) < schema_version()
+            && version > 0
+        {
+            backup_before_migration(&conn, path, version)?;
         }
         migrations()?.to_latest(&mut conn).map_err(|e| match e {
             rusqlite_migration::Error::RusqliteError { err, .. } => locked(err),

@@ -44,10 +44,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, home: &Home, theme: &T
         menu,
         &mut ListState::default().with_selected(Some(home.selected)),
     );
-    if let Some(HomeItem::Start(i)) = home.items().get(home.selected) {
-        if let Some(routine) = home.routines.get(*i) {
-            frame.render_widget(routine_preview(routine, theme), detail);
-        }
+    if let Some(HomeItem::Start(i)) = home.items().get(home.selected)
+        && let Some(routine) = home.routines.get(*i)
+    {
+        frame.render_widget(routine_preview(routine, detail.width >= 60, theme), detail);
     }
     frame.render_widget(super::status_line(state, KEYS, theme), status);
 }
@@ -90,20 +90,28 @@ fn label(home: &Home, item: HomeItem) -> String {
     }
 }
 
-fn routine_preview<'a>(routine: &'a Routine, theme: &Theme) -> Paragraph<'a> {
-    let mut lines = vec![Line::styled(routine.description.as_str(), theme.dim())];
+fn routine_preview<'a>(routine: &'a Routine, wide: bool, theme: &Theme) -> Paragraph<'a> {
+    let mut lines = vec![];
+    if wide {
+        lines.push(Line::styled(routine.description.as_str(), theme.dim()));
+    }
     lines.extend(routine.exercises.iter().map(|e| {
         let target = match e.kind {
-            Kind::Reps => format!("{} × {}", e.sets, e.reps.unwrap_or(0)),
-            Kind::Hold => format!("{} × {} s", e.sets, e.hold_secs.unwrap_or(0)),
+            Kind::Reps => format!("{}×{}", e.sets, e.reps.unwrap_or(0)),
+            Kind::Hold => format!("{}×{} s", e.sets, e.hold_secs.unwrap_or(0)),
         };
-        let sides = if e.sides == Sides::Each {
-            " each side"
+        let sides = match (e.sides, wide) {
+            (Sides::Each, true) => " each side",
+            (Sides::Each, false) => "/side",
+            (Sides::Both, _) => "",
+        };
+        let name = if wide {
+            format!(" {:<22}", e.name)
         } else {
-            ""
+            format!("{} ", e.name)
         };
         Line::from(vec![
-            Span::raw(format!(" {:<22}", e.name)),
+            Span::raw(name),
             Span::styled(format!("{target}{sides}"), theme.accent()),
         ])
     }));

@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
         Constraint::Length(1),
     ])
     .areas(area);
-    frame.render_widget(header_line(state, view, theme), header);
+    frame.render_widget(header_line(state, view, compact, theme), header);
     frame.render_widget(about_block(ex, compact, theme), about);
     let (sets_area, timer_area) = if compact {
         let max = middle.height.saturating_sub(7).max(3);
@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
             Layout::horizontal([Constraint::Length(36), Constraint::Fill(1)]).areas(middle);
         (a, b)
     };
-    let sets = Paragraph::new(sets);
+    let sets = Paragraph::new(sets).wrap(Wrap { trim: false });
     frame.render_widget(
         if compact {
             sets
@@ -60,17 +60,22 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
     frame.render_widget(super::status_line(state, KEYS, theme), status);
 }
 
-fn header_line<'a>(state: &State, view: &'a SessionView, theme: &Theme) -> Line<'a> {
+fn header_line(state: &State, view: &SessionView, compact: bool, theme: &Theme) -> Line<'static> {
     let s = &view.session;
     let minutes = (state.now.wall - s.started_at).num_minutes().max(0);
+    let routine = if compact {
+        String::new()
+    } else {
+        format!("{} · ", s.routine)
+    };
     Line::from(vec![
         Span::styled(
             format!(" {}/{} ", s.position + 1, s.plan.len()),
             theme.accent(),
         ),
-        Span::styled(s.routine.as_str(), theme.title()),
+        Span::styled(routine, theme.title()),
         Span::styled(
-            format!(" · {minutes} min · {} sets logged", s.logged.len()),
+            format!("{minutes} min · {} sets logged", s.logged.len()),
             theme.dim(),
         ),
     ])
@@ -128,7 +133,7 @@ fn short(work: &Work) -> String {
             load: Some(l),
         } => format!("{reps}×{l}").replace(' ', ""),
         Work::Reps { reps, load: None } => format!("{reps}×BW"),
-        Work::Hold { held } => format!("{}s", held.as_secs()),
+        Work::Hold { held } => format!("{:.1}s", held.as_secs_f64()),
     }
 }
 

@@ -1,0 +1,138 @@
+//! Screen snapshots: the real `update` and `draw` into a test terminal.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Flow, noon};
+use insta::assert_snapshot;
+use ratatui::crossterm::event::KeyCode;
+use runstrong::app::{HomeData, Msg};
+use runstrong::domain::session::LastTime;
+use runstrong::domain::set::Work;
+use runstrong::domain::{Load, Side, Unit};
+use runstrong::store::Summary;
+
+fn at_plank(flow: &mut Flow) {
+    flow.type_text("llllll");
+}
+
+#[test]
+fn home() {
+    let mut flow = Flow::home();
+    flow.send(Msg::HomeLoaded(HomeData {
+        unfinished: None,
+        week_done: 1,
+    }));
+    assert_snapshot!("home_80x24", flow.render(80, 24));
+    assert_snapshot!("home_40x20", flow.render(40, 20));
+}
+
+#[test]
+fn session_reps_form_with_last_time_and_a_logged_set() {
+    let mut flow = Flow::home();
+    let mut session = common::session(noon());
+    let kg = |centi| {
+        Some(Load {
+            centi,
+            unit: Unit::Kg,
+        })
+    };
+    session.plan[0].last = Some(LastTime {
+        at: noon() - chrono::Duration::days(3),
+        sets: vec![
+            (
+                1,
+                None,
+                Work::Reps {
+                    reps: 15,
+                    load: kg(2000),
+                },
+            ),
+            (
+                2,
+                None,
+                Work::Reps {
+                    reps: 12,
+                    load: kg(2000),
+                },
+            ),
+        ],
+    });
+    flow.send(Msg::SessionLoaded(session));
+    flow.press(KeyCode::Enter);
+    flow.advance(Duration::from_millis(12_400));
+    flow.press(KeyCode::Tab);
+    flow.type_text("22.5");
+    assert_snapshot!("session_reps_80x24", flow.render(80, 24));
+    assert_snapshot!("session_reps_40x20", flow.render(40, 20));
+}
+
+#[test]
+fn session_typo_is_shown_next_to_the_field() {
+    let mut flow = Flow::in_session();
+    flow.type_text("1o");
+    flow.press(KeyCode::Enter);
+    let screen = flow.render(80, 24);
+    assert!(screen.contains("⚠ reps: \"1o\" is not a whole"), "{screen}");
+    let narrow = flow.render(40, 20);
+    assert!(narrow.contains("⚠ reps"), "{narrow}");
+}
+
+#[test]
+fn hold_timer_mid_hold() {
+    let mut flow = Flow::in_session();
+    at_plank(&mut flow);
+    flow.type_text("  ");
+    flow.advance(Duration::from_millis(18_200));
+    assert_snapshot!("hold_mid_80x24", flow.render(80, 24));
+    assert_snapshot!("hold_mid_40x20", flow.render(40, 20));
+}
+
+#[test]
+fn hold_timer_past_target_and_after_the_left_side() {
+    let mut flow = Flow::in_session();
+    at_plank(&mut flow);
+    flow.type_text("  ");
+    flow.advance(Duration::from_millis(34_000));
+    let screen = flow.render(80, 24);
+    assert!(
+        screen.contains("TARGET REACHED · LEFT · keep holding"),
+        "{screen}"
+    );
+    flow.type_text(" ");
+    assert_snapshot!("hold_switch_80x24", flow.render(80, 24));
+    let logged = &flow.view().session.logged[0].set;
+    assert_eq!(logged.side, Some(Side::Left));
+}
+
+#[test]
+fn too_small_terminals_get_a_message_not_a_panic() {
+    let flow = Flow::in_session();
+    assert_snapshot!("too_small_20x5", flow.render(20, 5));
+    assert_eq!(flow.render(1, 1).chars().count(), 1);
+    assert!(flow.render(39, 30).contains("Enlarge the terminal"));
+}
+
+#[test]
+fn help_overlay() {
+    let mut flow = Flow::in_session();
+    flow.type_text("?");
+    assert_snapshot!("help_80x24", flow.render(80, 24));
+}
+
+#[test]
+fn finish_summary() {
+    let mut flow = Flow::in_session();
+    flow.send(Msg::Finished(Summary {
+        sets: 38,
+        reps: 412,
+        volume_kg: 5230.4,
+        held_left: Duration::from_secs(62),
+        held_right: Duration::from_secs(58),
+        held_both: Duration::ZERO,
+        duration: Duration::from_secs(52 * 60 + 7),
+    }));
+    assert_snapshot!("summary_80x24", flow.render(80, 24));
+}

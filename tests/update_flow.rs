@@ -1,0 +1,372 @@
+//! `update` flows: messages in, state and effects out. No terminal, no
+//! database, no real time.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::time::Duration;
+
+use common::{Flow, noon};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use runstrong::app::state::{Overlay, Step};
+use runstrong::app::{Effect, HomeData, Msg};
+use runstrong::domain::entry::Field;
+use runstrong::domain::set::Work;
+use runstrong::domain::{Load, Side, Unit};
+use runstrong::store::Unfinished;
+
+fn secs(s: u64) -> Duration {
+    Duration::from_secs(s)
+}
+
+fn ms(n: u64) -> Duration {
+    Duration::from_millis(n)
+}
+
+fn to_plank(flow: &mut Flow) {
+    for _ in 0..6 {
+        flow.type_text("l");
+    }
+    assert_eq!(
+        flow.view().session.current().unwrap().name,
+        "Copenhagen plank"
+    );
+}
+
+#[test]
+fn home_starts_the_routine_and_ends_an_abandoned_session_first() {
+    let mut flow = Flow::home();
+    flow.press(KeyCode::Enter);
+    assert!(
+        matches!(flow.effects.as_slice(), [Effect::StartSession(r)] if r.name == "Strength for runners")
+    );
+
+    let mut flow = Flow::home();
+    let unfinished = Unfinished {
+        id: 9,
+        routine: "r".into(),
+        started_at: noon(),
+        sets: 3,
+        at_exercise: None,
+    };
+    flow.send(Msg::HomeLoaded(HomeData {
+        unfinished: Some(unfinished),
+        week_done: 1,
+    }));
+    flow.press(KeyCode::Enter);
+    assert_eq!(flow.effects, [Effect::ResumeSession(9)]);
+    flow.type_text("jj");
+    flow.press(KeyCode::Enter);
+    assert!(matches!(
+        &flow.effects[1..],
+        [Effect::EndAbandoned(9), Effect::StartSession(_)]
+    ));
+}
+
+#[test]
+fn a_rep_set_is_saved_with_what_was_typed_then_rest_starts() {
+    let mut flow = Flow::in_session();
+    flow.type_text("12");
+    flow.press(KeyCode::Tab);
+    flow.type_text("22.5");
+    flow.press(KeyCode::Enter);
+    let saved = flow.saved();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(
+        saved[0].work,
+        Work::Reps {
+            reps: 12,
+            load: Some(Load {
+                centi: 2250,
+                unit: Unit::Kg
+            })
+        }
+    );
+    assert_eq!(
+        (saved[0].set_number, saved[0].side, saved[0].exercise_id),
+        (1, None, 1)
+    );
+    let view = flow.view();
+    assert_eq!(view.session.logged.len(), 1);
+    assert_eq!(view.rest.unwrap().remaining(flow.now.at), secs(60));
+    assert_eq!(view.slot().unwrap().set_number, 2);
+    // The next set is prefilled with what was just done.
+    assert_eq!(
+        (view.entry.reps.as_str(), view.entry.load.as_str()),
+        ("12", "22.5")
+    );
+}
+
+#[test]
+fn typos_are_refused_next_to_the_field_and_nothing_is_saved() {
+    let mut flow = Flow::in_session();
+    flow.type_text("1a");
+    flow.press(KeyCode::Enter);
+    assert!(flow.saved().is_empty());
+    assert_eq!(
+        flow.view().entry.error,
+        Some((Field::Reps, "\"1a\" is not a whole number".into()))
+    );
+    flow.press(KeyCode::Backspace);
+    flow.type_text("000");
+    flow.press(KeyCode::Enter);
+    assert!(
+        matches!(&flow.view().entry.error, Some((Field::Reps, m)) if m.contains("at most 500"))
+    );
+    flow.press(KeyCode::Esc);
+    flow.press(KeyCode::Tab);
+    flow.type_text("-5");
+    flow.press(KeyCode::Enter);
+    assert!(matches!(&flow.view().entry.error, Some((Field::Load, _))));
+    assert!(flow.saved().is_empty());
+    flow.press(KeyCode::Backspace);
+    flow.press(KeyCode::Backspace);
+    flow.type_text("8");
+    flow.press(KeyCode::Enter);
+    assert_eq!(
+        flow.saved()[0].work,
+        Work::Reps {
+            reps: 15,
+            load: Some(Load {
+                centi: 800,
+                unit: Unit::Kg
+            })
+        }
+    );
+}
+
+#[test]
+fn rest_can_be_lengthened_shortened_and_skipped_and_cues_its_end() {
+    let mut flow = Flow::in_session();
+    flow.press(KeyCode::Enter);
+    flow.type_text("+");
+    assert_eq!(flow.view().rest.unwrap().remaining(flow.now.at), secs(75));
+    flow.type_text("--");
+    assert_eq!(flow.view().rest.unwrap().remaining(flow.now.at), secs(45));
+    flow.advance(ms(44_900));
+    assert!(flow.view().rest.is_some());
+    assert!(!flow.effects.contains(&Effect::Bell));
+    flow.advance(ms(100));
+    assert!(flow.view().rest.is_none());
+    assert!(flow.effects.contains(&Effect::Bell));
+    assert!(flow.state.flash_until.is_some_and(|t| t > flow.now.at));
+
+    flow.press(KeyCode::Enter);
+    assert!(flow.view().rest.is_some());
+    flow.type_text(" ");
+    assert!(flow.view().rest.is_none(), "Space skips the rest");
+}
+
+#[test]
+fn the_set_stopwatch_records_how_long_the_set_took() {
+    let mut flow = Flow::in_session();
+    flow.type_text(" ");
+    flow.advance(ms(42_250));
+    flow.press(KeyCode::Enter);
+    assert_eq!(flow.saved()[0].duration, Some(ms(42_250)));
+}
+
+#[test]
+fn a_per_side_hold_logs_the_time_actually_held_on_each_side() {
+    let mut flow = Flow::in_session();
+    to_plank(&mut flow);
+    let t0 = flow.now.at;
+    flow.type_text(" ");
+    assert!(matches!(
+        flow.view().step,
+        Step::GetReady {
+            side: Some(Side::Left),
+            ..
+        }
+    ));
+    // The tick arrives late; the hold still starts at the get-ready deadline.
+    flow.advance(ms(5_300));
+    let Step::Holding { watch, .. } = flow.view().step else {
+        panic!("not holding")
+    };
+    assert_eq!(watch.started, t0 + secs(5));
+    let bells = |f: &Flow| f.effects.iter().filter(|e| **e == Effect::Bell).count();
+    assert_eq!(bells(&flow), 1);
+    flow.advance(ms(29_700));
+    assert!(
+        matches!(flow.view().step, Step::Holding { cued: true, .. }),
+        "target reached is cued"
+    );
+    assert_eq!(bells(&flow), 2);
+    flow.advance(ms(2_500));
+    flow.type_text(" ");
+    assert_eq!(flow.saved()[0].work, Work::Hold { held: ms(32_500) });
+    assert_eq!(flow.saved()[0].side, Some(Side::Left));
+    assert!(matches!(flow.view().step, Step::Switch { .. }));
+    flow.advance(secs(10));
+    assert!(matches!(
+        flow.view().step,
+        Step::Holding {
+            side: Some(Side::Right),
+            ..
+        }
+    ));
+    flow.advance(secs(12));
+    flow.type_text(" ");
+    assert_eq!(
+        flow.saved()[1].work,
+        Work::Hold { held: secs(12) },
+        "stopping early is allowed"
+    );
+    assert_eq!(flow.saved()[1].side, Some(Side::Right));
+    assert!(flow.view().rest.is_some());
+    assert_eq!(flow.view().slot().unwrap().set_number, 2);
+}
+
+#[test]
+fn a_cancelled_hold_logs_nothing_and_blocks_no_one() {
+    let mut flow = Flow::in_session();
+    to_plank(&mut flow);
+    flow.type_text("  ");
+    flow.type_text("l");
+    assert!(
+        matches!(flow.view().step, Step::Holding { .. }),
+        "no moving away mid-hold"
+    );
+    flow.press(KeyCode::Esc);
+    assert_eq!(flow.view().step, Step::Ready);
+    assert!(flow.saved().is_empty());
+}
+
+#[test]
+fn one_sided_rep_sets_go_left_then_right_then_rest() {
+    let mut flow = Flow::in_session();
+    flow.type_text("lll");
+    flow.press(KeyCode::Enter);
+    assert_eq!(flow.saved()[0].side, Some(Side::Left));
+    assert!(flow.view().rest.is_none(), "no rest between sides");
+    flow.press(KeyCode::Enter);
+    assert_eq!(flow.saved()[1].side, Some(Side::Right));
+    assert_eq!(flow.saved()[1].set_number, 1);
+    assert!(flow.view().rest.is_some());
+}
+
+#[test]
+fn finishing_an_exercise_moves_on_and_remembers_where() {
+    let mut flow = Flow::in_session();
+    for _ in 0..3 {
+        flow.press(KeyCode::Enter);
+    }
+    assert_eq!(flow.view().session.position, 1);
+    assert!(flow.effects.contains(&Effect::SavePosition {
+        session: 1,
+        position: 1
+    }));
+    assert!(flow.view().rest.is_some());
+}
+
+#[test]
+fn a_failed_save_keeps_the_set_until_it_is_saved() {
+    let mut flow = Flow::in_session();
+    flow.failing = Some("disk full".into());
+    flow.type_text("9");
+    flow.press(KeyCode::Enter);
+    assert!(matches!(flow.view().step, Step::Unsaved(_)));
+    assert!(flow.view().session.logged.is_empty());
+    assert!(matches!(&flow.state.notice, Some((m, true)) if m.contains("disk full")));
+    flow.type_text("l");
+    assert_eq!(
+        flow.view().session.position,
+        0,
+        "cannot walk away from an unsaved set"
+    );
+    flow.failing = None;
+    flow.press(KeyCode::Enter);
+    assert_eq!(flow.view().session.logged.len(), 1);
+    assert_eq!(
+        flow.saved().last().unwrap().work,
+        Work::Reps {
+            reps: 9,
+            load: None
+        }
+    );
+}
+
+#[test]
+fn sets_can_be_added_and_removed_but_logged_ones_stay() {
+    let mut flow = Flow::in_session();
+    flow.type_text("a");
+    assert_eq!(flow.view().session.plan[0].sets, 4);
+    assert!(flow.effects.contains(&Effect::SavePlannedSets {
+        session: 1,
+        position: 0,
+        sets: 4
+    }));
+    flow.type_text("xxx");
+    assert_eq!(flow.view().session.plan[0].sets, 1);
+    flow.press(KeyCode::Enter);
+    flow.type_text("x");
+    assert_eq!(
+        flow.view().session.plan[0].sets,
+        1,
+        "a logged set is never removed"
+    );
+}
+
+#[test]
+fn quitting_asks_first_in_a_session_and_ctrl_c_does_not() {
+    let mut flow = Flow::in_session();
+    flow.type_text("q");
+    assert_eq!(flow.state.overlay, Some(Overlay::ConfirmQuit));
+    flow.type_text("n");
+    assert_eq!((flow.state.overlay, flow.state.quit), (None, false));
+    flow.type_text("qy");
+    assert!(flow.state.quit && flow.effects.contains(&Effect::Quit));
+
+    let mut flow = Flow::in_session();
+    flow.send(Msg::Key(KeyEvent::new(
+        KeyCode::Char('c'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(flow.state.quit);
+    let mut flow = Flow::in_session();
+    flow.send(Msg::Terminate);
+    assert!(flow.state.quit);
+}
+
+#[test]
+fn finish_asks_then_finishes() {
+    let mut flow = Flow::in_session();
+    flow.type_text("f");
+    assert_eq!(flow.state.overlay, Some(Overlay::ConfirmFinish));
+    flow.press(KeyCode::Enter);
+    assert_eq!(flow.effects.last(), Some(&Effect::FinishSession(1)));
+}
+
+#[test]
+fn help_overlay_leaves_timers_running() {
+    let mut flow = Flow::in_session();
+    to_plank(&mut flow);
+    flow.type_text("  ");
+    flow.type_text("?");
+    assert_eq!(flow.state.overlay, Some(Overlay::Help));
+    flow.type_text(" ");
+    assert!(
+        matches!(flow.view().step, Step::Holding { .. }),
+        "keys go to the overlay"
+    );
+    flow.advance(secs(31));
+    assert!(matches!(flow.view().step, Step::Holding { cued: true, .. }));
+    flow.press(KeyCode::Esc);
+    assert_eq!(flow.state.overlay, None);
+}
+
+#[test]
+fn the_loop_sleeps_until_the_next_visible_change() {
+    let mut flow = Flow::home();
+    assert_eq!(
+        flow.state.next_wakeup(),
+        None,
+        "an idle home screen never wakes"
+    );
+    flow.send(Msg::SessionLoaded(common::session(noon())));
+    flow.press(KeyCode::Enter);
+    flow.advance(ms(300));
+    let wake = flow.state.next_wakeup().unwrap();
+    assert_eq!(wake - flow.now.at, ms(700), "rest shows whole seconds");
+}
