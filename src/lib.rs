@@ -3,7 +3,9 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod domain;
 pub mod paths;
+pub mod routines;
 pub mod store;
 pub mod ui;

@@ -27,5 +27,6 @@ fn run(cli: Cli) -> Result<(), String> {
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         ..Settings::default()
     };
-    app::run(store, settings).map_err(|e| format!("terminal: {e}"))
+    app::run(store, settings, runstrong::domain::Routine::built_in())
+        .map_err(|e| format!("terminal: {e}"))
 }

@@ -1,21 +1,15 @@
 //! The home screen: start or resume a session, end an abandoned one, quit.
 
-use crate::domain::Routine;
-
 use super::keymap::Action;
 use super::msg::Effect;
 use super::state::{HomeItem, Screen, State};
 use super::update::quit;
 
-pub fn routines() -> Vec<Routine> {
-    Routine::built_in()
-}
-
 pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
+    let items = state.home_items();
     let Screen::Home(home) = &mut state.screen else {
         return vec![];
     };
-    let items = home.items();
     match action {
         Action::Up => home.selected = home.selected.checked_sub(1).unwrap_or(items.len() - 1),
         Action::Down => home.selected = (home.selected + 1) % items.len(),
@@ -30,13 +24,15 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
                     vec![Effect::EndAbandoned(id), Effect::LoadHome]
                 }
                 (Some(HomeItem::Start(i)), unfinished) => {
-                    let Some(routine) = home.routines.get(*i).cloned() else {
+                    let Some(routine) = state.routines.get(*i) else {
                         return vec![];
                     };
+                    let routine = routine
+                        .clone()
+                        .with_default_rest(state.settings.default_rest);
                     // One session at a time: an abandoned one is ended, its sets kept.
-                    unfinished
-                        .map(Effect::EndAbandoned)
-                        .into_iter()
+                    let end = unfinished.map(Effect::EndAbandoned);
+                    end.into_iter()
                         .chain([Effect::StartSession(routine)])
                         .collect()
                 }

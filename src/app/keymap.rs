@@ -1,22 +1,28 @@
-//! Keys become actions in one place. `Action` deserializes so that a
-//! `[keys]` table in a config file can map onto it.
+//! Keys become actions in one place. Letter keys come from a `Keymap` that
+//! a `[keys]` table in config.toml can change, since `Action` deserializes.
+
+use std::collections::HashMap;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use serde::Deserialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     Up,
     Down,
+    #[serde(rename = "previous_exercise")]
     Left,
+    #[serde(rename = "next_exercise")]
     Right,
     Confirm,
     /// Start or stop the current timer; skip a rest.
+    #[serde(rename = "timer")]
     Toggle,
     Back,
     Quit,
     /// Ctrl-C: leave at once.
+    #[serde(skip)]
     ForceQuit,
     Help,
     AddSet,
@@ -25,57 +31,100 @@ pub enum Action {
     ToggleUnit,
     RestLonger,
     RestShorter,
+    /// Add, swap or reorder exercises of the session.
+    Plan,
+    /// RPE and a note for the last logged set.
+    Annotate,
+    #[serde(skip)]
     NextField,
+    #[serde(skip)]
     Backspace,
+    #[serde(skip)]
     Char(char),
 }
 
-/// The action for a key. While a field is being edited every printable key
-/// is text, so a typo lands in the field and is refused there, visibly.
-pub fn action(key: KeyEvent, editing: bool) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return matches!(key.code, KeyCode::Char('c')).then_some(Action::ForceQuit);
-    }
-    let by_code = match key.code {
-        KeyCode::Up => Action::Up,
-        KeyCode::Down => Action::Down,
-        KeyCode::Left => Action::Left,
-        KeyCode::Right => Action::Right,
-        KeyCode::Enter => Action::Confirm,
-        KeyCode::Esc => Action::Back,
-        KeyCode::Tab | KeyCode::BackTab => Action::NextField,
-        KeyCode::Backspace | KeyCode::Delete => Action::Backspace,
-        KeyCode::Char(' ') => Action::Toggle,
-        KeyCode::Char(c) if editing || c.is_ascii_digit() || c == '.' || c == ',' => {
-            Action::Char(c)
-        }
-        KeyCode::Char(c) => return letter(c),
-        _ => return None,
-    };
-    Some(by_code)
+/// What printable keys mean right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// Letters are commands.
+    Commands,
+    /// A number field is being edited: letters are typed (and refused on
+    /// confirm), Space still runs the timer.
+    Number,
+    /// A text field is focused: every printable key is typed.
+    Text,
 }
 
-fn letter(c: char) -> Option<Action> {
-    Some(match c {
-        'k' => Action::Up,
-        'j' => Action::Down,
-        'h' => Action::Left,
-        'l' => Action::Right,
-        'q' => Action::Quit,
-        '?' => Action::Help,
-        'a' => Action::AddSet,
-        'x' => Action::RemoveSet,
-        'f' => Action::Finish,
-        'u' => Action::ToggleUnit,
-        '+' | '=' => Action::RestLonger,
-        '-' => Action::RestShorter,
-        'y' => Action::Confirm,
-        'n' => Action::Back,
-        _ => return None,
-    })
+/// Which printable keys are commands. Digits, `.` and `,` are always typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    keys: HashMap<char, Action>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        let keys = [
+            ('k', Action::Up),
+            ('j', Action::Down),
+            ('h', Action::Left),
+            ('l', Action::Right),
+            ('q', Action::Quit),
+            ('?', Action::Help),
+            ('a', Action::AddSet),
+            ('x', Action::RemoveSet),
+            ('f', Action::Finish),
+            ('u', Action::ToggleUnit),
+            ('+', Action::RestLonger),
+            ('=', Action::RestLonger),
+            ('-', Action::RestShorter),
+            ('p', Action::Plan),
+            ('e', Action::Annotate),
+            ('y', Action::Confirm),
+            ('n', Action::Back),
+        ];
+        Keymap {
+            keys: keys.into_iter().collect(),
+        }
+    }
+}
+
+impl Keymap {
+    /// Binds `key` to `action`, replacing what the key did before.
+    pub fn bind(&mut self, key: char, action: Action) -> Result<(), String> {
+        if key.is_ascii_digit() || key == '.' || key == ',' || key.is_whitespace() {
+            return Err(format!("{key:?} is kept for typing numbers"));
+        }
+        self.keys.insert(key, action);
+        Ok(())
+    }
+
+    /// The action for a key. While a field is being edited printable keys
+    /// are text, so a typo lands in the field and is refused there, visibly.
+    pub fn action(&self, key: KeyEvent, input: Input) -> Option<Action> {
+        let typing = input != Input::Commands;
+        if key.kind == KeyEventKind::Release {
+            return None;
+        }
+        if key.modifiers.contains(KeyModifiers::CONTROL) {
+            return matches!(key.code, KeyCode::Char('c')).then_some(Action::ForceQuit);
+        }
+        Some(match key.code {
+            KeyCode::Up => Action::Up,
+            KeyCode::Down => Action::Down,
+            KeyCode::Left => Action::Left,
+            KeyCode::Right => Action::Right,
+            KeyCode::Enter => Action::Confirm,
+            KeyCode::Esc => Action::Back,
+            KeyCode::Tab | KeyCode::BackTab => Action::NextField,
+            KeyCode::Backspace | KeyCode::Delete => Action::Backspace,
+            KeyCode::Char(' ') if input != Input::Text => Action::Toggle,
+            KeyCode::Char(c) if typing || c.is_ascii_digit() || c == '.' || c == ',' => {
+                Action::Char(c)
+            }
+            KeyCode::Char(c) => return self.keys.get(&c).copied(),
+            _ => return None,
+        })
+    }
 }
 
 /// The key help, one line per binding, for the help overlay.
@@ -84,11 +133,13 @@ pub const HELP: &[(&str, &str)] = &[
     ("← → / h l", "previous / next exercise (skip)"),
     ("Enter", "confirm: log the set, choose"),
     ("Space", "start / stop the timer; skip rest"),
-    ("0-9 . ,", "type reps or load"),
-    ("Tab", "switch between reps and load"),
+    ("0-9 . ,", "type reps, load or RPE"),
+    ("Tab", "next field (reps, load, RPE, note)"),
     ("u", "load unit kg / lb"),
     ("+ / -", "rest 15 s longer / shorter"),
     ("a / x", "add / remove a set"),
+    ("e", "RPE and note for the last set"),
+    ("p", "plan: add, swap, reorder exercises"),
     ("f", "finish the session"),
     ("Esc", "back, cancel"),
     ("?", "this help"),
@@ -105,22 +156,38 @@ mod tests {
 
     #[test]
     fn letters_are_commands_unless_editing() {
-        assert_eq!(action(key(KeyCode::Char('q')), false), Some(Action::Quit));
-        assert_eq!(
-            action(key(KeyCode::Char('q')), true),
-            Some(Action::Char('q'))
-        );
-        assert_eq!(
-            action(key(KeyCode::Char('7')), false),
-            Some(Action::Char('7'))
-        );
-        assert_eq!(action(key(KeyCode::Char('l')), false), Some(Action::Right));
+        let map = Keymap::default();
+        let c = |ch| key(KeyCode::Char(ch));
+        assert_eq!(map.action(c('q'), Input::Commands), Some(Action::Quit));
+        assert_eq!(map.action(c('q'), Input::Number), Some(Action::Char('q')));
+        assert_eq!(map.action(c(' '), Input::Number), Some(Action::Toggle));
+        assert_eq!(map.action(c(' '), Input::Text), Some(Action::Char(' ')));
+        assert_eq!(map.action(c('7'), Input::Commands), Some(Action::Char('7')));
+        assert_eq!(map.action(c('l'), Input::Commands), Some(Action::Right));
     }
 
     #[test]
     fn ctrl_c_always_quits() {
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(action(ctrl_c, true), Some(Action::ForceQuit));
+        assert_eq!(
+            Keymap::default().action(ctrl_c, Input::Text),
+            Some(Action::ForceQuit)
+        );
+    }
+
+    #[test]
+    fn rebinding_a_key_replaces_it_and_digits_stay_typed() {
+        let mut map = Keymap::default();
+        map.bind('n', Action::Right).unwrap();
+        assert_eq!(
+            map.action(key(KeyCode::Char('n')), Input::Commands),
+            Some(Action::Right)
+        );
+        assert_eq!(
+            map.action(key(KeyCode::Char('l')), Input::Commands),
+            Some(Action::Right)
+        );
+        assert!(map.bind('5', Action::Quit).is_err());
     }
 
     #[test]
@@ -128,8 +195,10 @@ mod tests {
         #[derive(Deserialize)]
         struct Keys {
             a: Action,
+            b: Action,
         }
-        let k: Keys = toml::from_str("a = \"rest_longer\"").unwrap();
-        assert_eq!(k.a, Action::RestLonger);
+        let k: Keys = toml::from_str("a = \"rest_longer\"\nb = \"next_exercise\"").unwrap();
+        assert_eq!((k.a, k.b), (Action::RestLonger, Action::Right));
+        assert!(toml::from_str::<Keys>("a = \"char\"\nb = \"up\"").is_err());
     }
 }

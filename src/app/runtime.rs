@@ -13,12 +13,13 @@ use ratatui::crossterm::event::{self, Event};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use crate::domain::LoggedSet;
+use chrono::Weekday;
+
 use crate::domain::time::local_week_bounds;
+use crate::domain::{LoggedSet, Routine};
 use crate::store::{Store, StoreError};
 use crate::ui;
 
-use super::home;
 use super::msg::{Effect, HomeData, Msg, Now};
 use super::state::{Settings, State};
 use super::update::update;
@@ -40,25 +41,34 @@ impl Clock for SystemClock {
 }
 
 /// Runs the app on the real terminal until the person quits.
-pub fn run(mut store: Store, settings: Settings) -> io::Result<()> {
+pub fn run(mut store: Store, settings: Settings, routines: Vec<Routine>) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
     spawn_signals(tx)?;
     let mut terminal = ratatui::init();
-    let result = event_loop(&mut terminal, &mut store, settings, &rx, &SystemClock);
+    let result = event_loop(
+        &mut terminal,
+        &mut store,
+        settings,
+        routines,
+        &rx,
+        &SystemClock,
+    );
     ratatui::restore();
     result
 }
 
 fn spawn_input(tx: Sender<Msg>) {
     thread::spawn(move || {
-        while let Ok(event) = event::read() {
-            let msg = match event {
-                Event::Key(key) => Msg::Key(key),
-                Event::Resize(..) => Msg::Resize,
-                _ => continue,
+        loop {
+            let msg = match event::read() {
+                Ok(Event::Key(key)) => Msg::Key(key),
+                Ok(Event::Resize(..)) => Msg::Resize,
+                Ok(_) => continue,
+                // The terminal is gone: leave, the session stays resumable.
+                Err(_) => Msg::Terminate,
             };
-            if tx.send(msg).is_err() {
+            if tx.send(msg.clone()).is_err() || msg == Msg::Terminate {
                 break;
             }
         }
@@ -83,11 +93,13 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     store: &mut Store,
     settings: Settings,
+    routines: Vec<Routine>,
     rx: &Receiver<Msg>,
     clock: &impl Clock,
 ) -> io::Result<()> {
-    let mut state = State::new(clock.now(), settings, home::routines());
-    let mut queue: VecDeque<Msg> = execute(store, Effect::LoadHome, clock.now())
+    let week_start = settings.week_start;
+    let mut state = State::new(clock.now(), settings, routines);
+    let mut queue: VecDeque<Msg> = execute(store, Effect::LoadHome, clock.now(), week_start)
         .into_iter()
         .collect();
     loop {
@@ -95,7 +107,12 @@ fn event_loop(
             for effect in update(&mut state, msg, clock.now()) {
                 match effect {
                     Effect::Bell => bell(),
-                    effect => queue.extend(execute(store, effect, clock.now())),
+                    effect => queue.extend(execute(
+                        store,
+                        effect,
+                        clock.now(),
+                        state.settings.week_start,
+                    )),
                 }
             }
         }
@@ -124,11 +141,11 @@ fn bell() {
 }
 
 /// Carries out one effect against the store; the result comes back as a message.
-pub fn execute(store: &mut Store, effect: Effect, now: Now) -> Option<Msg> {
+pub fn execute(store: &mut Store, effect: Effect, now: Now, week_start: Weekday) -> Option<Msg> {
     let failed = |e: StoreError| Some(Msg::StoreFailed(describe(&e)));
     match effect {
         Effect::LoadHome => {
-            let (from, to) = local_week_bounds(now.wall);
+            let (from, to) = local_week_bounds(now.wall, week_start);
             let data = store.unfinished().and_then(|unfinished| {
                 Ok(HomeData {
                     unfinished,

@@ -3,36 +3,46 @@
 
 use std::time::{Duration, Instant};
 
+use chrono::Weekday;
+
 use crate::domain::entry::SetEntry;
 use crate::domain::session::{ActiveSession, Slot};
 use crate::domain::timer::{Countdown, Stopwatch, next_tick};
 use crate::domain::{Kind, NewSet, Routine, Side, Unit};
 use crate::store::{Summary, Unfinished};
 
+use super::keymap::Keymap;
 use super::msg::Now;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     pub weekly_target: u32,
+    pub week_start: Weekday,
+    /// Rest for exercises whose routine gives none.
+    pub default_rest: Duration,
     pub get_ready: Duration,
     pub switch_sides: Duration,
     pub bell: bool,
     pub flash: bool,
     pub unit: Unit,
-    /// Off when `NO_COLOR` is set.
+    /// Off when `NO_COLOR` is set or the theme is "mono".
     pub color: bool,
+    pub keys: Keymap,
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
             weekly_target: 2,
+            week_start: Weekday::Mon,
+            default_rest: Duration::from_secs(90),
             get_ready: Duration::from_secs(5),
             switch_sides: Duration::from_secs(10),
             bell: true,
             flash: true,
             unit: Unit::Kg,
             color: true,
+            keys: Keymap::default(),
         }
     }
 }
@@ -50,6 +60,8 @@ pub struct State {
     /// A one-line message under the screen: (text, is it an error).
     pub notice: Option<(String, bool)>,
     pub quit: bool,
+    /// Routines to start from: built-in first, then the person's own files.
+    pub routines: Vec<Routine>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -66,9 +78,8 @@ pub enum Overlay {
     ConfirmFinish,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Home {
-    pub routines: Vec<Routine>,
     pub unfinished: Option<Unfinished>,
     pub week_done: u32,
     pub selected: usize,
@@ -80,19 +91,6 @@ pub enum HomeItem {
     EndUnfinished,
     Start(usize),
     Quit,
-}
-
-impl Home {
-    pub fn items(&self) -> Vec<HomeItem> {
-        let resume = self
-            .unfinished
-            .iter()
-            .flat_map(|_| [HomeItem::Resume, HomeItem::EndUnfinished]);
-        resume
-            .chain((0..self.routines.len()).map(HomeItem::Start))
-            .chain([HomeItem::Quit])
-            .collect()
-    }
 }
 
 /// Where the current set stands.
@@ -153,17 +151,25 @@ impl State {
         State {
             now,
             settings,
-            screen: Screen::Home(Home {
-                routines,
-                unfinished: None,
-                week_done: 0,
-                selected: 0,
-            }),
+            screen: Screen::Home(Home::default()),
             overlay: None,
             flash_until: None,
             notice: None,
             quit: false,
+            routines,
         }
+    }
+
+    /// The home menu: resume and end come first when a session is unfinished.
+    pub fn home_items(&self) -> Vec<HomeItem> {
+        let unfinished = matches!(&self.screen, Screen::Home(h) if h.unfinished.is_some());
+        let resume = [HomeItem::Resume, HomeItem::EndUnfinished]
+            .into_iter()
+            .filter(|_| unfinished);
+        resume
+            .chain((0..self.routines.len()).map(HomeItem::Start))
+            .chain([HomeItem::Quit])
+            .collect()
     }
 
     /// The next instant at which the screen changes by itself: a timer's

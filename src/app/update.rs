@@ -1,7 +1,7 @@
 //! The one place state changes: `update(state, msg, now) -> effects`. It
 //! reads no clock and touches no database; the runtime does both.
 
-use super::keymap::{self, Action};
+use super::keymap::{Action, Input};
 use super::msg::{Effect, Msg, Now};
 use super::state::{FLASH, Home, Overlay, Screen, SessionView, State};
 use super::{home, session};
@@ -15,7 +15,7 @@ pub fn update(state: &mut State, msg: Msg, now: Now) -> Vec<Effect> {
 
 fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
-        Msg::Key(key) => match keymap::action(key, editing(state)) {
+        Msg::Key(key) => match state.settings.keys.action(key, input(state)) {
             Some(action) => on_action(state, action),
             None => vec![],
         },
@@ -25,7 +25,10 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             if let Screen::Home(home) = &mut state.screen {
                 home.unfinished = data.unfinished;
                 home.week_done = data.week_done;
-                home.selected = home.selected.min(home.items().len().saturating_sub(1));
+            }
+            let last = state.home_items().len().saturating_sub(1);
+            if let Screen::Home(home) = &mut state.screen {
+                home.selected = home.selected.min(last);
             }
             vec![]
         }
@@ -48,8 +51,11 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
     }
 }
 
-fn editing(state: &State) -> bool {
-    matches!(&state.screen, Screen::Session(v) if v.entry.editing && state.overlay.is_none())
+fn input(state: &State) -> Input {
+    match &state.screen {
+        Screen::Session(v) if v.entry.editing && state.overlay.is_none() => Input::Number,
+        _ => Input::Commands,
+    }
 }
 
 fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
@@ -104,16 +110,7 @@ pub(super) fn quit(state: &mut State) -> Vec<Effect> {
 }
 
 pub(super) fn go_home(state: &mut State) -> Vec<Effect> {
-    let routines = match &state.screen {
-        Screen::Home(h) => h.routines.clone(),
-        _ => home::routines(),
-    };
-    state.screen = Screen::Home(Home {
-        routines,
-        unfinished: None,
-        week_done: 0,
-        selected: 0,
-    });
+    state.screen = Screen::Home(Home::default());
     vec![Effect::LoadHome]
 }
 

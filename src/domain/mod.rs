@@ -6,6 +6,7 @@ pub mod load;
 pub mod routine;
 pub mod session;
 pub mod set;
+pub mod tempo;
 pub mod time;
 pub mod timer;
 

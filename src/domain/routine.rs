@@ -1,6 +1,11 @@
 //! Routines: an ordered list of exercises with their targets, read from TOML.
 
+use std::time::Duration;
+
 use serde::{Deserialize, Serialize};
+
+use super::entry::MAX_REPS;
+use super::tempo::Tempo;
 
 /// The built-in routine, embedded in the binary.
 const RUNNERS: &str = include_str!("../../assets/routines/runners.toml");
@@ -34,7 +39,12 @@ pub struct ExerciseSpec {
     pub reps: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hold_secs: Option<u32>,
-    pub rest_secs: u32,
+    /// Rest after each set; the configured default rest when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rest_secs: Option<u32>,
+    /// Seconds lowering, paused, lifting (and paused at the top): "3-1-3".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tempo: Option<Tempo>,
     #[serde(default)]
     pub cue: String,
 }
@@ -48,22 +58,33 @@ pub struct Routine {
     pub exercises: Vec<ExerciseSpec>,
 }
 
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-pub enum RoutineError {
-    #[error("{0}")]
-    Syntax(String),
-    #[error("exercise {name:?}: {problem}")]
-    Exercise { name: String, problem: &'static str },
-    #[error("routine has no exercises")]
-    Empty,
+/// What is wrong with a routine file, and on which line when known.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{message}", line.map(|l| format!("line {l}: ")).unwrap_or_default())]
+pub struct RoutineError {
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// The 1-based line holding byte `offset` of `text`.
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
 impl Routine {
     /// Parses and checks a routine written in TOML.
     pub fn from_toml(text: &str) -> Result<Self, RoutineError> {
-        let routine: Routine =
-            toml::from_str(text).map_err(|e| RoutineError::Syntax(e.to_string()))?;
-        routine.check()?;
+        let routine: Routine = toml::from_str(text).map_err(|e| RoutineError {
+            line: e.span().map(|s| line_of(text, s.start)),
+            message: e.message().trim().to_string(),
+        })?;
+        routine.check().map_err(|(name, message)| RoutineError {
+            // Point at the exercise's name line, the closest thing to "where".
+            line: name
+                .and_then(|n| text.find(&format!("\"{n}\"")))
+                .map(|at| line_of(text, at)),
+            message,
+        })?;
         Ok(routine)
     }
 
@@ -73,28 +94,50 @@ impl Routine {
         Routine::from_toml(RUNNERS).into_iter().collect()
     }
 
-    fn check(&self) -> Result<(), RoutineError> {
+    /// The built-in routine's file, renamed: a commented start for your own.
+    pub fn template(name: &str) -> String {
+        let quoted = toml::Value::String(name.to_string()).to_string();
+        RUNNERS.replacen(
+            "name = \"Strength for runners\"",
+            &format!("name = {quoted}"),
+            1,
+        )
+    }
+
+    /// The routine with `default` as the rest of exercises that give none.
+    pub fn with_default_rest(mut self, default: Duration) -> Routine {
+        let secs = u32::try_from(default.as_secs()).unwrap_or(u32::MAX);
+        for ex in &mut self.exercises {
+            ex.rest_secs.get_or_insert(secs);
+        }
+        self
+    }
+
+    fn check(&self) -> Result<(), (Option<String>, String)> {
+        if self.name.trim().is_empty() {
+            return Err((None, "the routine needs a name".into()));
+        }
         if self.exercises.is_empty() {
-            return Err(RoutineError::Empty);
+            return Err((None, "the routine has no exercises".into()));
         }
         for ex in &self.exercises {
             let problem = match ex.kind {
-                Kind::Reps if ex.reps.is_none_or(|r| r == 0) => {
-                    Some("a reps exercise needs reps > 0")
+                _ if ex.name.trim().is_empty() => "an exercise needs a name",
+                Kind::Reps if ex.reps.is_none_or(|r| r == 0 || r > MAX_REPS) => {
+                    "a reps exercise needs reps from 1 to 500"
                 }
-                Kind::Hold if ex.hold_secs.is_none_or(|s| s == 0) => {
-                    Some("a hold exercise needs hold_secs > 0")
+                Kind::Hold if ex.hold_secs.is_none_or(|s| s == 0 || s > 3600) => {
+                    "a hold exercise needs hold_secs from 1 to 3600"
                 }
-                _ if ex.sets == 0 => Some("sets must be at least 1"),
-                _ if ex.name.trim().is_empty() => Some("name must not be empty"),
-                _ => None,
+                Kind::Hold if ex.tempo.is_some() => "a hold has no tempo",
+                _ if ex.sets == 0 || ex.sets > 20 => "sets must be from 1 to 20",
+                _ if ex.rest_secs.is_some_and(|r| r > 3600) => "rest_secs must be at most 3600",
+                _ => continue,
             };
-            if let Some(problem) = problem {
-                return Err(RoutineError::Exercise {
-                    name: ex.name.clone(),
-                    problem,
-                });
-            }
+            return Err((
+                Some(ex.name.clone()),
+                format!("exercise {:?}: {problem}", ex.name),
+            ));
         }
         Ok(())
     }
@@ -130,30 +173,44 @@ mod tests {
     }
 
     #[test]
-    fn a_hold_without_hold_secs_is_refused() {
-        let text = r#"
-            name = "x"
-            [[exercises]]
-            name = "Plank"
-            kind = "hold"
-            sides = "both"
-            sets = 1
-            rest_secs = 30
-        "#;
+    fn a_hold_without_hold_secs_is_refused_with_its_line() {
+        let text = "name = \"x\"\n\n[[exercises]]\nname = \"Plank\"\nkind = \"hold\"\nsides = \"both\"\nsets = 1\n";
+        let err = Routine::from_toml(text).unwrap_err();
         assert_eq!(
-            Routine::from_toml(text),
-            Err(RoutineError::Exercise {
-                name: "Plank".into(),
-                problem: "a hold exercise needs hold_secs > 0"
-            })
+            err.to_string(),
+            "line 4: exercise \"Plank\": a hold exercise needs hold_secs from 1 to 3600"
         );
     }
 
     #[test]
-    fn unknown_fields_are_refused() {
-        let text = "name = \"x\"\nexercises = []\ncolour = \"red\"\n";
-        assert!(
-            matches!(Routine::from_toml(text), Err(RoutineError::Syntax(m)) if m.contains("colour"))
+    fn syntax_errors_and_unknown_fields_name_the_line() {
+        let err =
+            Routine::from_toml("name = \"x\"\nexercises = []\ncolour = \"red\"\n").unwrap_err();
+        assert_eq!(err.line, Some(3));
+        assert!(err.message.contains("colour"), "{err}");
+        let err =
+            Routine::from_toml("name = \"x\"\n[[exercises]]\nname = \"Lunge\"\nsets = three\n")
+                .unwrap_err();
+        assert_eq!(err.line, Some(4));
+    }
+
+    #[test]
+    fn tempo_is_read_and_checked() {
+        let text = "name = \"x\"\n[[exercises]]\nname = \"Squat\"\nkind = \"reps\"\nsides = \"both\"\nsets = 3\nreps = 5\ntempo = \"3-1-3\"\n";
+        let r = Routine::from_toml(text).unwrap();
+        assert_eq!(
+            r.exercises[0].tempo.map(|t| t.to_string()).as_deref(),
+            Some("3-1-3")
         );
+        let err = Routine::from_toml(&text.replace("3-1-3", "fast")).unwrap_err();
+        assert_eq!(err.line, Some(8));
+        assert!(err.message.contains("tempo"), "{err}");
+    }
+
+    #[test]
+    fn the_template_is_the_built_in_routine_renamed() {
+        let r = Routine::from_toml(&Routine::template("My \"heavy\" days")).unwrap();
+        assert_eq!(r.name, "My \"heavy\" days");
+        assert_eq!(r.exercises, Routine::built_in()[0].exercises);
     }
 }

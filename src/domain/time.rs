@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use chrono::{
-    DateTime, Datelike, Duration as Days, Local, NaiveDate, SecondsFormat, TimeZone, Utc,
+    DateTime, Datelike, Duration as Days, Local, NaiveDate, SecondsFormat, TimeZone, Utc, Weekday,
 };
 
 /// The stored form: RFC 3339, milliseconds, 'Z'. Text order is time order.
@@ -17,14 +17,13 @@ pub fn from_db(text: &str) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
-/// Monday 00:00 local time of the week holding `at`, and the next Monday, in UTC.
-pub fn local_week_bounds(at: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+/// Midnight local time on the first day of the week holding `at` (weeks
+/// start on `start`), and a week later, in UTC.
+pub fn local_week_bounds(at: DateTime<Utc>, start: Weekday) -> (DateTime<Utc>, DateTime<Utc>) {
     let day = at.with_timezone(&Local).date_naive();
-    let monday = day - Days::days(i64::from(day.weekday().num_days_from_monday()));
-    (
-        local_midnight(monday),
-        local_midnight(monday + Days::days(7)),
-    )
+    let back = (day.weekday().num_days_from_monday() + 7 - start.num_days_from_monday()) % 7;
+    let first = day - Days::days(i64::from(back));
+    (local_midnight(first), local_midnight(first + Days::days(7)))
 }
 
 fn local_midnight(day: NaiveDate) -> DateTime<Utc> {
@@ -69,10 +68,12 @@ mod tests {
             .with_ymd_and_hms(2026, 11, 25, 12, 0, 0)
             .single()
             .unwrap();
-        let (start, end) = local_week_bounds(at);
-        assert!(start <= at && at < end);
-        assert_eq!(start.with_timezone(&Local).weekday(), chrono::Weekday::Mon);
-        assert!((end - start).num_hours() >= 167 && (end - start).num_hours() <= 169);
+        for first in [Weekday::Mon, Weekday::Sun, Weekday::Wed] {
+            let (start, end) = local_week_bounds(at, first);
+            assert!(start <= at && at < end);
+            assert_eq!(start.with_timezone(&Local).weekday(), first);
+            assert!((end - start).num_hours() >= 167 && (end - start).num_hours() <= 169);
+        }
     }
 
     #[test]

@@ -50,6 +50,7 @@ impl Store {
     }
 
     /// Starts a session from a routine: one transaction for the session and its plan.
+    /// Rests the routine leaves open must be filled in (`Routine::with_default_rest`).
     pub fn start_session(&mut self, routine: &Routine, at: DateTime<Utc>) -> Result<ActiveSession> {
         let tx = self.conn.transaction()?;
         tx.execute(
@@ -70,7 +71,7 @@ impl Store {
                     spec.sets,
                     spec.reps,
                     spec.hold_secs.map(|s| i64::from(s) * 1000),
-                    i64::from(spec.rest_secs) * 1000,
+                    i64::from(spec.rest_secs.unwrap_or(0)) * 1000,
                     spec.cue
                 ],
             )?;

@@ -17,7 +17,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, home: &Home, theme: &T
     let [title, week, menu, detail, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(3),
-        Constraint::Length(home.items().len() as u16 + 2),
+        Constraint::Length(state.home_items().len() as u16 + 2),
         Constraint::Fill(1),
         Constraint::Length(1),
     ])
@@ -30,10 +30,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, home: &Home, theme: &T
         week_line(home.week_done, state.settings.weekly_target, theme),
         week,
     );
-    let items: Vec<ListItem> = home
-        .items()
+    let items: Vec<ListItem> = state
+        .home_items()
         .iter()
-        .map(|item| ListItem::new(label(home, *item)))
+        .map(|item| ListItem::new(label(state, home, *item)))
         .collect();
     let list = List::new(items)
         .block(Block::bordered().title(" Start "))
@@ -44,8 +44,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, home: &Home, theme: &T
         menu,
         &mut ListState::default().with_selected(Some(home.selected)),
     );
-    if let Some(HomeItem::Start(i)) = home.items().get(home.selected)
-        && let Some(routine) = home.routines.get(*i)
+    if let Some(HomeItem::Start(i)) = state.home_items().get(home.selected)
+        && let Some(routine) = state.routines.get(*i)
     {
         frame.render_widget(routine_preview(routine, detail.width >= 60, theme), detail);
     }
@@ -69,7 +69,7 @@ fn week_line(done: u32, target: u32, theme: &Theme) -> Paragraph<'static> {
     Paragraph::new(line).block(Block::bordered().title(" This week "))
 }
 
-fn label(home: &Home, item: HomeItem) -> String {
+fn label(state: &State, home: &Home, item: HomeItem) -> String {
     match (item, &home.unfinished) {
         (HomeItem::Resume, Some(u)) => {
             let when = u.started_at.with_timezone(&Local).format("%a %-d %b %H:%M");
@@ -82,7 +82,7 @@ fn label(home: &Home, item: HomeItem) -> String {
         }
         (HomeItem::EndUnfinished, _) => "End the unfinished session (keeps its sets)".into(),
         (HomeItem::Start(i), _) => {
-            let name = home.routines.get(i).map_or("", |r| r.name.as_str());
+            let name = state.routines.get(i).map_or("", |r| r.name.as_str());
             format!("Start {name}")
         }
         (HomeItem::Quit, _) => "Quit".into(),
