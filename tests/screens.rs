@@ -136,3 +136,27 @@ fn finish_summary() {
     }));
     assert_snapshot!("summary_80x24", flow.render(80, 24));
 }
+
+#[test]
+fn tempo_timer_mid_phase() {
+    let mut flow = Flow::home();
+    let mut session = common::session(noon());
+    session.plan[0].tempo = Some("3-1-3".parse().unwrap());
+    flow.send(Msg::SessionLoaded(session));
+    flow.type_text(" ");
+    flow.advance(Duration::from_millis(7_000 + 4_500));
+    let screen = flow.render(80, 24);
+    assert!(screen.contains("LIFT · 3-1-3 · 1 reps done"), "{screen}");
+    assert_snapshot!("tempo_mid_80x24", screen);
+}
+
+#[test]
+fn big_digits_scale_with_the_terminal() {
+    let mut flow = Flow::in_session();
+    at_plank(&mut flow);
+    flow.type_text("  ");
+    flow.advance(Duration::from_millis(18_200));
+    assert_snapshot!("hold_mid_120x40", flow.render(120, 40));
+    let small = flow.render(40, 16);
+    assert!(small.contains("0:12") || small.contains('▀'), "{small}");
+}

@@ -314,7 +314,7 @@ fn quitting_asks_first_in_a_session_and_ctrl_c_does_not() {
     flow.type_text("q");
     assert_eq!(flow.state.overlay, Some(Overlay::ConfirmQuit));
     flow.type_text("n");
-    assert_eq!((flow.state.overlay, flow.state.quit), (None, false));
+    assert_eq!((&flow.state.overlay, flow.state.quit), (&None, false));
     flow.type_text("qy");
     assert!(flow.state.quit && flow.effects.contains(&Effect::Quit));
 
@@ -330,12 +330,118 @@ fn quitting_asks_first_in_a_session_and_ctrl_c_does_not() {
 }
 
 #[test]
-fn finish_asks_then_finishes() {
+fn finish_asks_for_an_optional_note_then_finishes() {
     let mut flow = Flow::in_session();
     flow.type_text("f");
-    assert_eq!(flow.state.overlay, Some(Overlay::ConfirmFinish));
+    assert_eq!(
+        flow.state.overlay,
+        Some(Overlay::ConfirmFinish {
+            note: String::new()
+        })
+    );
+    flow.type_text("legs heavy, q ok");
     flow.press(KeyCode::Enter);
-    assert_eq!(flow.effects.last(), Some(&Effect::FinishSession(1)));
+    let note = Some("legs heavy, q ok".to_string());
+    assert_eq!(
+        flow.effects.last(),
+        Some(&Effect::FinishSession { id: 1, note })
+    );
+
+    let mut flow = Flow::in_session();
+    flow.type_text("f");
+    flow.press(KeyCode::Enter);
+    assert_eq!(
+        flow.effects.last(),
+        Some(&Effect::FinishSession { id: 1, note: None })
+    );
+}
+
+#[test]
+fn a_set_carries_rpe_and_a_note_typed_in_the_form() {
+    let mut flow = Flow::in_session();
+    flow.press(KeyCode::Tab);
+    flow.press(KeyCode::Tab);
+    flow.type_text("8.5");
+    flow.press(KeyCode::Tab);
+    flow.type_text("slow lower, felt good");
+    assert!(!flow.state.quit, "q in a note is text");
+    flow.press(KeyCode::Enter);
+    let set = flow.saved()[0];
+    assert_eq!(set.rpe.map(|r| r.to_string()).as_deref(), Some("8.5"));
+    assert_eq!(set.note.as_deref(), Some("slow lower, felt good"));
+    assert_eq!(
+        flow.view().entry.note,
+        "",
+        "the next set starts without a note"
+    );
+}
+
+#[test]
+fn a_logged_hold_gets_its_rpe_and_note_afterwards() {
+    let mut flow = Flow::in_session();
+    flow.press(KeyCode::Enter);
+    flow.type_text("e");
+    let Some(Overlay::Annotate(form)) = &flow.state.overlay else {
+        panic!("no form")
+    };
+    assert_eq!(form.set_id, 2);
+    flow.type_text("11");
+    flow.press(KeyCode::Enter);
+    assert!(
+        matches!(&flow.state.overlay, Some(Overlay::Annotate(f)) if f.error.is_some()),
+        "RPE 11 refused"
+    );
+    flow.press(KeyCode::Backspace);
+    flow.press(KeyCode::Backspace);
+    flow.type_text("9");
+    flow.press(KeyCode::Tab);
+    flow.type_text("shaky");
+    flow.press(KeyCode::Enter);
+    let Some(Effect::AnnotateSet {
+        id: 2,
+        rpe: Some(rpe),
+        note: Some(note),
+    }) = flow.effects.last()
+    else {
+        panic!("{:?}", flow.effects.last())
+    };
+    assert_eq!((rpe.to_string().as_str(), note.as_str()), ("9", "shaky"));
+    assert_eq!(flow.state.overlay, None);
+}
+
+#[test]
+fn a_tempo_set_beats_out_phases_counts_reps_and_fills_them_in() {
+    let mut flow = Flow::home();
+    let mut session = common::session(noon());
+    session.plan[0].tempo = Some("3-1-3".parse().unwrap());
+    flow.send(Msg::SessionLoaded(session));
+    let bells = |f: &Flow| f.effects.iter().filter(|e| **e == Effect::Bell).count();
+    flow.type_text(" ");
+    flow.advance(ms(2_900));
+    assert_eq!(bells(&flow), 0);
+    flow.advance(ms(100));
+    assert_eq!(bells(&flow), 1, "lower -> pause is cued");
+    flow.advance(secs(1));
+    flow.advance(secs(3));
+    assert_eq!(bells(&flow), 3, "pause -> lift, lift -> next rep");
+    // Four full reps and a half: stopping mid-rep counts only whole reps.
+    flow.advance(ms(7_000 * 3 + 2_000));
+    flow.press(KeyCode::Enter);
+    assert!(flow.saved().is_empty(), "Enter first stops the tempo set");
+    assert_eq!(flow.view().entry.reps, "4");
+    assert!(flow.view().stopwatch.is_none());
+    flow.type_text("5");
+    flow.press(KeyCode::Enter);
+    let set = flow.saved()[0];
+    assert_eq!(
+        set.work,
+        Work::Reps {
+            reps: 5,
+            load: None
+        },
+        "counted reps stay editable"
+    );
+    assert_eq!(set.duration, Some(ms(30_000)));
 }
 
 #[test]

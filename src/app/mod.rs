@@ -4,6 +4,7 @@
 mod home;
 pub mod keymap;
 pub mod msg;
+mod overlay;
 mod runtime;
 mod session;
 pub mod state;

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::domain::session::ActiveSession;
+use crate::domain::set::Rpe;
 use crate::domain::{LoggedSet, NewSet, Routine};
 use crate::store::{Summary, Unfinished};
 
@@ -35,6 +36,12 @@ pub enum Msg {
     HomeLoaded(HomeData),
     SessionLoaded(ActiveSession),
     SetSaved(LoggedSet),
+    /// A logged set's RPE and note were stored.
+    Annotated {
+        id: i64,
+        rpe: Option<Rpe>,
+        note: Option<String>,
+    },
     SaveFailed(String),
     Finished(Summary),
     StoreFailed(String),
@@ -56,7 +63,15 @@ pub enum Effect {
         position: usize,
         sets: u32,
     },
-    FinishSession(i64),
+    AnnotateSet {
+        id: i64,
+        rpe: Option<Rpe>,
+        note: Option<String>,
+    },
+    FinishSession {
+        id: i64,
+        note: Option<String>,
+    },
     Bell,
     Quit,
 }

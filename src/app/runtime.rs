@@ -177,9 +177,14 @@ pub fn execute(store: &mut Store, effect: Effect, now: Now, week_start: Weekday)
             .save_planned_sets(session, position, sets)
             .err()
             .and_then(failed),
-        Effect::FinishSession(id) => store
-            .finish_session(id, now.wall)
+        Effect::FinishSession { id, note } => store
+            .finish_session(id, now.wall, note.as_deref())
             .map_or_else(failed, |s| Some(Msg::Finished(s))),
+        Effect::AnnotateSet { id, rpe, note } => match store.annotate_set(id, rpe, note.as_deref())
+        {
+            Ok(()) => Some(Msg::Annotated { id, rpe, note }),
+            Err(e) => failed(e),
+        },
         Effect::Bell | Effect::Quit => None,
     }
 }

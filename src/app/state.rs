@@ -8,7 +8,7 @@ use chrono::Weekday;
 use crate::domain::entry::SetEntry;
 use crate::domain::session::{ActiveSession, Slot};
 use crate::domain::timer::{Countdown, Stopwatch, next_tick};
-use crate::domain::{Kind, NewSet, Routine, Side, Unit};
+use crate::domain::{Kind, LoggedSet, NewSet, Routine, Side, Unit};
 use crate::store::{Summary, Unfinished};
 
 use super::keymap::Keymap;
@@ -71,11 +71,46 @@ pub enum Screen {
     Summary(Summary),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help,
     ConfirmQuit,
-    ConfirmFinish,
+    /// Finishing asks for an optional note on the session.
+    ConfirmFinish {
+        note: String,
+    },
+    /// RPE and note of a logged set.
+    Annotate(Annotation),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Annotation {
+    pub set_id: i64,
+    /// Which set, in words.
+    pub label: String,
+    pub rpe: String,
+    pub note: String,
+    /// Typing goes to the note (else to the RPE).
+    pub on_note: bool,
+    pub error: Option<String>,
+}
+
+impl Overlay {
+    pub fn annotate(logged: &LoggedSet) -> Overlay {
+        let side = logged
+            .set
+            .side
+            .map(|s| format!(" {}", s.as_str()))
+            .unwrap_or_default();
+        Overlay::Annotate(Annotation {
+            set_id: logged.id,
+            label: format!("set {}{side}: {}", logged.set.set_number, logged.set.work),
+            rpe: logged.set.rpe.map(|r| r.to_string()).unwrap_or_default(),
+            note: logged.set.note.clone().unwrap_or_default(),
+            on_note: false,
+            error: None,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -121,8 +156,12 @@ pub struct SessionView {
     pub session: ActiveSession,
     pub step: Step,
     pub entry: SetEntry,
-    /// The set stopwatch of a reps set, while it runs.
+    /// The set stopwatch (or tempo timer) of a reps set, while it runs.
     pub stopwatch: Option<Stopwatch>,
+    /// How long the set's timer ran, once stopped.
+    pub timed: Option<Duration>,
+    /// The tempo phase last cued, while a tempo set runs.
+    pub tempo_mark: Option<u64>,
     pub rest: Option<Countdown>,
     /// A set handed to the store and not yet confirmed saved.
     pub pending: Option<NewSet>,

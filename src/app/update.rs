@@ -3,8 +3,8 @@
 
 use super::keymap::{Action, Input};
 use super::msg::{Effect, Msg, Now};
-use super::state::{FLASH, Home, Overlay, Screen, SessionView, State};
-use super::{home, session};
+use super::state::{FLASH, Home, Overlay, Screen, SessionView, State, Step};
+use super::{home, overlay, session};
 
 pub fn update(state: &mut State, msg: Msg, now: Now) -> Vec<Effect> {
     state.now = now;
@@ -38,6 +38,16 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::SetSaved(saved) => session::on_saved(state, saved),
+        Msg::Annotated { id, rpe, note } => {
+            if let Some(view) = view_mut(state)
+                && let Some(logged) = view.session.logged.iter_mut().find(|l| l.id == id)
+            {
+                logged.set.rpe = rpe;
+                logged.set.note = note;
+            }
+            state.notice = Some(("RPE and note saved.".into(), false));
+            vec![]
+        }
         Msg::SaveFailed(reason) => session::on_save_failed(state, reason),
         Msg::Finished(summary) => {
             state.screen = Screen::Summary(summary);
@@ -52,8 +62,11 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
 }
 
 fn input(state: &State) -> Input {
-    match &state.screen {
-        Screen::Session(v) if v.entry.editing && state.overlay.is_none() => Input::Number,
+    match (&state.overlay, &state.screen) {
+        (Some(o), _) if overlay::takes_text(o) => Input::Text,
+        (Some(_), _) => Input::Commands,
+        (None, Screen::Session(v)) if v.entry.typing_text() && v.step == Step::Ready => Input::Text,
+        (None, Screen::Session(v)) if v.entry.editing => Input::Number,
         _ => Input::Commands,
     }
 }
@@ -62,8 +75,8 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     if action == Action::ForceQuit {
         return quit(state);
     }
-    if let Some(overlay) = state.overlay {
-        return on_overlay(state, overlay, action);
+    if state.overlay.is_some() {
+        return overlay::on_action(state, action);
     }
     match action {
         Action::Help => {
@@ -79,28 +92,6 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
                 _ => vec![],
             },
         },
-    }
-}
-
-fn on_overlay(state: &mut State, overlay: Overlay, action: Action) -> Vec<Effect> {
-    match (overlay, action) {
-        (Overlay::Help, Action::Help | Action::Back | Action::Confirm | Action::Quit) => {
-            state.overlay = None;
-            vec![]
-        }
-        (Overlay::ConfirmQuit, Action::Confirm) => quit(state),
-        (Overlay::ConfirmFinish, Action::Confirm) => {
-            state.overlay = None;
-            match &state.screen {
-                Screen::Session(view) => vec![Effect::FinishSession(view.session.id)],
-                _ => vec![],
-            }
-        }
-        (Overlay::ConfirmQuit | Overlay::ConfirmFinish, Action::Back | Action::Quit) => {
-            state.overlay = None;
-            vec![]
-        }
-        _ => vec![],
     }
 }
 

@@ -1,21 +1,49 @@
-//! The reps-and-load form of a set, with validation. Text is kept as typed
-//! so a typo can be shown and fixed; nothing leaves the form until it parses.
+//! The form of a reps set (reps, load, RPE, note), with validation. Text is
+//! kept as typed so a typo can be shown and fixed; nothing leaves the form
+//! until it parses.
 
 use super::load::{Load, Unit};
+use super::set::Rpe;
 
 /// More reps than this in one set is a typo, not a set.
 pub const MAX_REPS: u32 = 500;
+/// Longest note kept, in characters.
+pub const MAX_NOTE: usize = 500;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     Reps,
     Load,
+    Rpe,
+    Note,
+}
+
+impl Field {
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Reps => "reps",
+            Field::Load => "load",
+            Field::Rpe => "RPE",
+            Field::Note => "note",
+        }
+    }
+}
+
+/// What a valid form holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entered {
+    pub reps: u32,
+    pub load: Option<Load>,
+    pub rpe: Option<Rpe>,
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetEntry {
     pub reps: String,
     pub load: String,
+    pub rpe: String,
+    pub note: String,
     pub unit: Unit,
     pub focus: Field,
     /// True once the person has typed into the focused field: the next key
@@ -36,6 +64,8 @@ impl SetEntry {
         SetEntry {
             reps: reps.to_string(),
             load: load.unwrap_or_default(),
+            rpe: String::new(),
+            note: String::new(),
             unit,
             focus: Field::Reps,
             editing: false,
@@ -47,16 +77,25 @@ impl SetEntry {
         match self.focus {
             Field::Reps => &mut self.reps,
             Field::Load => &mut self.load,
+            Field::Rpe => &mut self.rpe,
+            Field::Note => &mut self.note,
         }
     }
 
-    /// A typed character. The first one replaces the prefilled value.
+    /// True while keys are text: a number being edited, or the note.
+    pub fn typing_text(&self) -> bool {
+        self.focus == Field::Note
+    }
+
+    /// A typed character. The first one replaces a prefilled number.
     pub fn type_char(&mut self, c: char) {
-        if !self.editing {
+        if !self.editing && self.focus != Field::Note {
             self.field_mut().clear();
-            self.editing = true;
         }
-        self.field_mut().push(c);
+        self.editing = true;
+        if self.field_mut().chars().count() < MAX_NOTE {
+            self.field_mut().push(c);
+        }
         self.error = None;
     }
 
@@ -69,9 +108,17 @@ impl SetEntry {
     pub fn focus_next(&mut self) {
         self.focus = match self.focus {
             Field::Reps => Field::Load,
-            Field::Load => Field::Reps,
+            Field::Load => Field::Rpe,
+            Field::Rpe => Field::Note,
+            Field::Note => Field::Reps,
         };
         self.editing = false;
+    }
+
+    pub fn focus_previous(&mut self) {
+        for _ in 0..3 {
+            self.focus_next();
+        }
     }
 
     pub fn toggle_unit(&mut self) {
@@ -79,11 +126,27 @@ impl SetEntry {
     }
 
     /// The set's numbers, or the field at fault and why.
-    pub fn validate(&self) -> Result<(u32, Option<Load>), (Field, String)> {
+    pub fn validate(&self) -> Result<Entered, (Field, String)> {
         let reps = parse_reps(&self.reps).map_err(|m| (Field::Reps, m))?;
         let load = Load::parse(&self.load, self.unit).map_err(|m| (Field::Load, m))?;
-        Ok((reps, load))
+        let (rpe, note) = annotation(&self.rpe, &self.note)?;
+        Ok(Entered {
+            reps,
+            load,
+            rpe,
+            note,
+        })
     }
+}
+
+/// An optional RPE and note, as typed.
+pub fn annotation(rpe: &str, note: &str) -> Result<(Option<Rpe>, Option<String>), (Field, String)> {
+    let rpe = match rpe.trim() {
+        "" => None,
+        text => Some(Rpe::parse(text).map_err(|m| (Field::Rpe, m))?),
+    };
+    let note = Some(note.trim().to_string()).filter(|n| !n.is_empty());
+    Ok((rpe, note))
 }
 
 fn parse_reps(text: &str) -> Result<u32, String> {
@@ -120,10 +183,14 @@ mod tests {
         )
     }
 
+    fn reps_load(e: &SetEntry) -> Result<(u32, Option<Load>), (Field, String)> {
+        e.validate().map(|v| (v.reps, v.load))
+    }
+
     #[test]
     fn prefilled_values_validate() {
         assert_eq!(
-            entry().validate(),
+            reps_load(&entry()),
             Ok((
                 15,
                 Some(Load {
@@ -142,12 +209,11 @@ mod tests {
         e.type_char('2');
         assert_eq!(e.reps, "12");
         e.focus_next();
-        e.type_char('2');
-        e.type_char('2');
-        e.type_char('.');
-        e.type_char('5');
+        for c in "22.5".chars() {
+            e.type_char(c);
+        }
         assert_eq!(
-            e.validate(),
+            reps_load(&e),
             Ok((
                 12,
                 Some(Load {
@@ -181,18 +247,21 @@ mod tests {
         e.reps = "10".into();
         e.load = "-5".into();
         assert!(matches!(e.validate(), Err((Field::Load, _))));
+        e.load = "5".into();
+        e.rpe = "11".into();
+        assert!(matches!(e.validate(), Err((Field::Rpe, _))));
     }
 
     #[test]
     fn empty_load_is_bodyweight_and_unit_toggles() {
         let mut e = SetEntry::new(10, None, Unit::Kg);
-        assert_eq!(e.validate(), Ok((10, None)));
+        assert_eq!(reps_load(&e), Ok((10, None)));
         e.focus_next();
         e.type_char('4');
         e.type_char('5');
         e.toggle_unit();
         assert_eq!(
-            e.validate(),
+            reps_load(&e),
             Ok((
                 10,
                 Some(Load {
@@ -200,6 +269,29 @@ mod tests {
                     unit: Unit::Lb
                 })
             ))
+        );
+    }
+
+    #[test]
+    fn rpe_and_note_are_optional_and_the_note_takes_any_text() {
+        let mut e = entry();
+        e.focus_previous();
+        e.focus_previous();
+        assert_eq!(e.focus, Field::Rpe);
+        e.type_char('8');
+        e.type_char('.');
+        e.type_char('5');
+        e.focus_next();
+        assert!(e.typing_text());
+        for c in "left knee ok, q fine".chars() {
+            e.type_char(c);
+        }
+        let v = e.validate().unwrap();
+        assert_eq!(v.rpe.map(|r| r.to_string()).as_deref(), Some("8.5"));
+        assert_eq!(v.note.as_deref(), Some("left knee ok, q fine"));
+        assert_eq!(
+            entry().validate().map(|v| (v.rpe, v.note)),
+            Ok((None, None))
         );
     }
 }

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use super::load::Load;
 use super::routine::{Kind, Sides};
 use super::set::{LoggedSet, Side, Work};
+use super::tempo::Tempo;
 
 /// One exercise of a session's plan, as copied from the routine at start.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +20,7 @@ pub struct PlannedExercise {
     pub target_reps: Option<u32>,
     pub target_hold: Option<Duration>,
     pub rest: Duration,
+    pub tempo: Option<Tempo>,
     pub cue: String,
     /// What was done for this exercise in the latest earlier session.
     pub last: Option<LastTime>,
@@ -163,6 +165,7 @@ mod tests {
             target_reps: Some(10),
             target_hold: None,
             rest: Duration::from_secs(60),
+            tempo: None,
             cue: String::new(),
             last: None,
         }
@@ -187,6 +190,8 @@ mod tests {
             side,
             work: Work::Reps { reps, load: None },
             duration: None,
+            rpe: None,
+            note: None,
             logged_at: DateTime::UNIX_EPOCH,
         };
         s.logged.push(LoggedSet {

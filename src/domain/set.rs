@@ -65,6 +65,8 @@ pub struct NewSet {
     pub work: Work,
     /// How long the set took, when its stopwatch ran.
     pub duration: Option<Duration>,
+    pub rpe: Option<Rpe>,
+    pub note: Option<String>,
     pub logged_at: DateTime<Utc>,
 }
 
@@ -73,4 +75,53 @@ pub struct NewSet {
 pub struct LoggedSet {
     pub id: i64,
     pub set: NewSet,
+}
+
+/// Rate of perceived exertion, 1 to 10 in half steps, kept as halves so it
+/// compares exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Rpe(u8);
+
+impl Rpe {
+    pub fn parse(text: &str) -> Result<Rpe, String> {
+        let text = text.trim().replace(',', ".");
+        let value: f64 = text
+            .parse()
+            .map_err(|_| format!("{text:?} is not an RPE (1 to 10, halves allowed)"))?;
+        Rpe::from_value(value).ok_or_else(|| format!("RPE {text}? use 1 to 10 in half steps"))
+    }
+
+    pub fn from_value(value: f64) -> Option<Rpe> {
+        let halves = value * 2.0;
+        let exact = halves.fract() == 0.0 && (2.0..=20.0).contains(&halves);
+        exact.then_some(Rpe(halves as u8))
+    }
+
+    pub fn value(self) -> f64 {
+        f64::from(self.0) / 2.0
+    }
+}
+
+impl fmt::Display for Rpe {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_multiple_of(2) {
+            write!(f, "{}", self.0 / 2)
+        } else {
+            write!(f, "{}.5", self.0 / 2)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rpe_takes_halves_from_one_to_ten() {
+        assert_eq!(Rpe::parse("8").map(|r| r.to_string()), Ok("8".into()));
+        assert_eq!(Rpe::parse("7,5").map(Rpe::value), Ok(7.5));
+        for bad in ["0", "10.5", "7.25", "hard", ""] {
+            assert!(Rpe::parse(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -6,9 +6,10 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
 
 use super::Store;
-use super::error::Result;
+use super::error::{Result, StoreError};
 use super::rows;
 use crate::domain::session::{ActiveSession, LastTime, PlannedExercise};
+use crate::domain::set::Rpe;
 use crate::domain::time::to_db;
 use crate::domain::{ExerciseSpec, LoggedSet, NewSet, Routine};
 
@@ -62,8 +63,8 @@ impl Store {
             let exercise = Self::exercise_id(&tx, spec)?;
             tx.execute(
                 "INSERT INTO session_exercise
-                   (session_id, position, exercise_id, planned_sets, target_reps, target_hold_ms, rest_ms, cue)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                   (session_id, position, exercise_id, planned_sets, target_reps, target_hold_ms, rest_ms, cue, tempo)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![
                     session,
                     position as i64,
@@ -72,7 +73,8 @@ impl Store {
                     spec.reps,
                     spec.hold_secs.map(|s| i64::from(s) * 1000),
                     i64::from(spec.rest_secs.unwrap_or(0)) * 1000,
-                    spec.cue
+                    spec.cue,
+                    spec.tempo.map(String::from)
                 ],
             )?;
         }
@@ -88,7 +90,7 @@ impl Store {
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT e.id, e.name, e.kind, e.sides, p.planned_sets, p.target_reps, p.target_hold_ms, p.rest_ms, p.cue
+            "SELECT e.id, e.name, e.kind, e.sides, p.planned_sets, p.target_reps, p.target_hold_ms, p.rest_ms, p.cue, p.tempo
              FROM session_exercise p JOIN exercise e ON e.id = p.exercise_id
              WHERE p.session_id = ?1 ORDER BY p.position",
         )?;
@@ -106,6 +108,11 @@ impl Store {
                 target_hold: rows::duration(r.get(6)?),
                 rest: rows::duration(r.get(7)?).unwrap_or_default(),
                 cue: r.get(8)?,
+                tempo: r
+                    .get::<_, Option<String>>(9)?
+                    .map(|t| t.parse())
+                    .transpose()
+                    .map_err(StoreError::BadValue)?,
                 last: self.last_time(exercise_id, id)?,
             });
         }
@@ -124,7 +131,8 @@ impl Store {
 
     fn session_sets(&self, session: i64) -> Result<Vec<LoggedSet>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, exercise_id, set_number, side, reps, load_centi, load_unit, hold_ms, duration_ms, logged_at
+            "SELECT id, exercise_id, set_number, side, reps, load_centi, load_unit, hold_ms, duration_ms, logged_at,
+                    rpe, notes
              FROM set_log WHERE session_id = ?1 ORDER BY id",
         )?;
         let mut out = Vec::new();
@@ -139,6 +147,8 @@ impl Store {
                     side: rows::side(r.get(3)?)?,
                     work: rows::work(r, 4)?,
                     duration: rows::duration(r.get(8)?),
+                    rpe: r.get::<_, Option<f64>>(10)?.and_then(Rpe::from_value),
+                    note: r.get(11)?,
                     logged_at: rows::timestamp(&r.get::<_, String>(9)?)?,
                 },
             });
@@ -180,8 +190,8 @@ impl Store {
         self.conn
             .prepare_cached(
                 "INSERT INTO set_log (session_id, exercise_id, set_number, side, reps, load_centi, load_unit,
-                                      hold_ms, duration_ms, logged_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                      hold_ms, duration_ms, logged_at, rpe, notes)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?
             .execute(params![
                 set.session_id,
@@ -193,9 +203,20 @@ impl Store {
                 unit,
                 hold,
                 set.duration.map(rows::millis),
-                to_db(set.logged_at)
+                to_db(set.logged_at),
+                set.rpe.map(Rpe::value),
+                set.note
             ])?;
         Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Sets the RPE and note of a logged set; its numbers are left alone.
+    pub fn annotate_set(&self, id: i64, rpe: Option<Rpe>, note: Option<&str>) -> Result<()> {
+        self.conn.execute(
+            "UPDATE set_log SET rpe = ?2, notes = ?3 WHERE id = ?1",
+            params![id, rpe.map(Rpe::value), note],
+        )?;
+        Ok(())
     }
 
     /// Remembers which exercise a session stands at, for resuming.
@@ -241,11 +262,16 @@ impl Store {
         .transpose()
     }
 
-    /// Marks a session finished at `at`.
-    pub fn finish_session(&self, session: i64, at: DateTime<Utc>) -> Result<Summary> {
+    /// Marks a session finished at `at`, with an optional note.
+    pub fn finish_session(
+        &self,
+        session: i64,
+        at: DateTime<Utc>,
+        note: Option<&str>,
+    ) -> Result<Summary> {
         self.conn.execute(
-            "UPDATE session SET ended_at = ?2 WHERE id = ?1 AND ended_at IS NULL",
-            params![session, to_db(at)],
+            "UPDATE session SET ended_at = ?2, notes = coalesce(?3, notes) WHERE id = ?1 AND ended_at IS NULL",
+            params![session, to_db(at), note],
         )?;
         self.summary(session)
     }

@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
         Screen::Session(view) => session::draw(frame, area, state, view, &theme),
         Screen::Summary(summary) => summary::draw(frame, area, state, summary, &theme),
     }
-    if let Some(o) = state.overlay {
+    if let Some(o) = &state.overlay {
         overlay::draw(frame, area, o, &theme);
     }
 }

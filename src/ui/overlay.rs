@@ -1,28 +1,19 @@
-//! Popups over the current screen: key help and yes/no questions.
+//! Popups over the current screen: key help, questions, and small forms.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::app::keymap::HELP;
-use crate::app::state::Overlay;
+use crate::app::state::{Annotation, Overlay};
 
 use super::theme::Theme;
 
-pub fn draw(frame: &mut Frame, area: Rect, overlay: Overlay, theme: &Theme) {
-    let (title, lines): (&str, Vec<Line>) = match overlay {
-        Overlay::Help => (
-            " Keys (Esc closes) ",
-            HELP.iter()
-                .map(|(k, what)| {
-                    Line::from(vec![
-                        Span::styled(format!("{k:<10}"), theme.accent()),
-                        Span::raw(*what),
-                    ])
-                })
-                .collect(),
-        ),
+pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, theme: &Theme) {
+    let (title, lines) = match overlay {
+        Overlay::Help => (" Keys (Esc closes) ", help(theme)),
         Overlay::ConfirmQuit => (
             " Quit? ",
             vec![
@@ -32,14 +23,16 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: Overlay, theme: &Theme) {
                 Line::styled("y / Enter: quit   n / Esc: stay", theme.accent()),
             ],
         ),
-        Overlay::ConfirmFinish => (
-            " Finish? ",
+        Overlay::ConfirmFinish { note } => (
+            " Finish the session? ",
             vec![
-                Line::from("Finish this session?"),
+                Line::from("A note on the session (optional):"),
+                text_field(note, true, 34, theme),
                 Line::from(""),
-                Line::styled("y / Enter: finish   n / Esc: not yet", theme.accent()),
+                Line::styled("Enter: finish   Esc: not yet", theme.accent()),
             ],
         ),
+        Overlay::Annotate(form) => (" RPE and note ", annotate(form, theme)),
     };
     let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
     let height = lines.len() as u16 + 2;
@@ -48,10 +41,59 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: Overlay, theme: &Theme) {
         Constraint::Length(height.min(area.height)),
     );
     frame.render_widget(Clear, popup);
+    let block = Block::bordered().title(title);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(Block::bordered().title(title)),
+            .block(block),
         popup,
     );
+}
+
+fn help(theme: &Theme) -> Vec<Line<'static>> {
+    HELP.iter()
+        .map(|(k, what)| {
+            Line::from(vec![
+                Span::styled(format!("{k:<10}"), theme.accent()),
+                Span::raw(*what),
+            ])
+        })
+        .collect()
+}
+
+/// A one-line text field showing the end of what was typed.
+fn text_field(text: &str, focused: bool, width: usize, theme: &Theme) -> Line<'static> {
+    let chars: Vec<char> = text.chars().collect();
+    let tail: String = chars[chars.len().saturating_sub(width - 1)..]
+        .iter()
+        .collect();
+    let shown = if focused { format!("{tail}▏") } else { tail };
+    let style = if focused {
+        theme.selected()
+    } else {
+        Style::new()
+    };
+    Line::styled(format!("[{shown:<width$}]"), style)
+}
+
+fn annotate(form: &Annotation, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::from(format!("Last {}", form.label)),
+        Line::from(""),
+        Line::from(vec![
+            Span::raw("RPE (1-10)  "),
+            text_field(&form.rpe, !form.on_note, 5, theme).spans[0].clone(),
+        ]),
+        Line::from("Note"),
+        text_field(&form.note, form.on_note, 34, theme),
+    ];
+    if let Some(error) = &form.error {
+        lines.push(Line::styled(format!("⚠ {error}"), theme.error()));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::styled(
+        "Tab switch   Enter save   Esc cancel",
+        theme.accent(),
+    ));
+    lines
 }

@@ -169,30 +169,47 @@ fn set_lines<'a>(view: &'a SessionView, ex: &'a PlannedExercise, theme: &Theme) 
 
 fn form_lines<'a>(view: &'a SessionView, theme: &Theme) -> Vec<Line<'a>> {
     let e = &view.entry;
-    let field = |f: Field, text: &'a str| {
+    let field = |f: Field, text: &str, width: usize| {
         let focused = e.focus == f;
         let shown = if focused && e.editing {
             format!("{text}▏")
         } else {
             text.to_string()
         };
+        // Long text (a note) shows its end, where the typing is.
+        let chars: Vec<char> = shown.chars().collect();
+        let tail: String = chars[chars.len().saturating_sub(width)..].iter().collect();
         let style = if focused {
             theme.selected()
         } else {
             Style::new()
         };
-        Span::styled(format!("[{shown:^6}]"), style)
+        Span::styled(format!("[{tail:^width$}]"), style)
     };
-    let mut lines = vec![Line::from(vec![
-        Span::raw(" reps "),
-        field(Field::Reps, &e.reps),
-        Span::raw(" load "),
-        field(Field::Load, if e.load.is_empty() { "BW" } else { &e.load }),
-        Span::raw(format!(" {}", e.unit.as_str())),
-    ])];
+    let mut lines = vec![
+        Line::from(vec![
+            Span::raw(" reps "),
+            field(Field::Reps, &e.reps, 6),
+            Span::raw(" load "),
+            field(
+                Field::Load,
+                if e.load.is_empty() { "BW" } else { &e.load },
+                6,
+            ),
+            Span::raw(format!(" {}", e.unit.as_str())),
+        ]),
+        Line::from(vec![
+            Span::raw(" rpe  "),
+            field(Field::Rpe, &e.rpe, 6),
+            Span::raw(" note "),
+            field(Field::Note, &e.note, 12),
+        ]),
+    ];
     if let Some((f, message)) = &e.error {
-        let name = if *f == Field::Reps { "reps" } else { "load" };
-        lines.push(Line::styled(format!(" ⚠ {name}: {message}"), theme.error()));
+        lines.push(Line::styled(
+            format!(" ⚠ {}: {message}", f.name()),
+            theme.error(),
+        ));
     }
     lines
 }

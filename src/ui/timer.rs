@@ -94,11 +94,18 @@ pub fn face(view: &SessionView, now: Instant) -> Face {
                 countdown_secs(rest.remaining(now)),
                 "+/- 15 s · Space skip",
             ),
-            (None, Some(watch)) => live(
-                "SET".into(),
-                clock(watch.elapsed(now)),
-                "Space stop · Enter log",
-            ),
+            (None, Some(watch)) => match view.session.current().and_then(|e| e.tempo) {
+                Some(tempo) => {
+                    let r = tempo.read(watch.started, now);
+                    let label = format!("{} · {tempo} · {} reps done", r.phase.name(), r.reps);
+                    live(label, secs_left(r.left).to_string(), "Space / Enter stop")
+                }
+                None => live(
+                    "SET".into(),
+                    clock(watch.elapsed(now)),
+                    "Space stop · Enter log",
+                ),
+            },
             (None, None) if view.kind() == Some(Kind::Hold) => Face {
                 label: format!(
                     "HOLD {}{}",
@@ -109,12 +116,32 @@ pub fn face(view: &SessionView, now: Instant) -> Face {
                 hint: "Space get ready",
                 live: false,
             },
-            (None, None) => Face {
-                label: "SET".into(),
-                digits: "0:00".into(),
-                hint: "Space starts the stopwatch",
-                live: false,
-            },
+            (None, None) => idle_set(view),
+        },
+    }
+}
+
+/// A reps set not yet timed: its tempo or stopwatch waits for Space.
+fn idle_set(view: &SessionView) -> Face {
+    let tempo = view.session.current().and_then(|e| e.tempo);
+    match (view.timed, tempo) {
+        (Some(took), _) => Face {
+            label: "SET TOOK".into(),
+            digits: clock(took),
+            hint: "Enter log · Space again",
+            live: false,
+        },
+        (None, Some(tempo)) => Face {
+            label: format!("TEMPO {tempo}"),
+            digits: tempo.to_string(),
+            hint: "Space starts the tempo",
+            live: false,
+        },
+        (None, None) => Face {
+            label: "SET".into(),
+            digits: "0:00".into(),
+            hint: "Space starts the stopwatch",
+            live: false,
         },
     }
 }

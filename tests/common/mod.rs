@@ -40,6 +40,7 @@ pub fn session(started_at: DateTime<Utc>) -> ActiveSession {
             target_reps: e.reps,
             target_hold: e.hold_secs.map(|s| Duration::from_secs(u64::from(s))),
             rest: Duration::from_secs(u64::from(e.rest_secs.unwrap_or(90))),
+            tempo: e.tempo,
             cue: e.cue.clone(),
             last: None,
         })

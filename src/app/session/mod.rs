@@ -1,12 +1,17 @@
-//! The live session: walking through sets, timing holds and rests, and
-//! handing every confirmed set to the store before moving on.
+//! The live session: walking through sets, timing holds, reps and rests,
+//! and handing every confirmed set to the store before moving on.
 
-use std::time::Instant;
+mod hold;
+mod reps;
+
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
 
 use crate::domain::entry::SetEntry;
 use crate::domain::session::ActiveSession;
-use crate::domain::set::Work;
-use crate::domain::timer::{Countdown, Stopwatch};
+use crate::domain::set::{Rpe, Work};
+use crate::domain::timer::Countdown;
 use crate::domain::{Kind, LoggedSet, NewSet};
 
 use super::keymap::Action;
@@ -17,12 +22,16 @@ use super::update::view_mut;
 /// Rest steps for + and -, in seconds.
 const REST_STEP: i64 = 15;
 
+type Notice = Option<(String, bool)>;
+
 pub fn open(session: ActiveSession, settings: &Settings) -> SessionView {
     let mut view = SessionView {
         session,
         step: Step::Ready,
         entry: SetEntry::new(1, None, settings.unit),
         stopwatch: None,
+        timed: None,
+        tempo_mark: None,
         rest: None,
         pending: None,
     };
@@ -42,6 +51,8 @@ pub fn open(session: ActiveSession, settings: &Settings) -> SessionView {
 /// Prepares the next set of the current exercise: a prefilled form, or Done.
 fn ready(view: &mut SessionView, settings: &Settings) {
     view.stopwatch = None;
+    view.timed = None;
+    view.tempo_mark = None;
     view.step = match view.slot() {
         Some(slot) => {
             let (reps, load) = view.session.prefill(view.session.position, slot);
@@ -58,15 +69,21 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     let Some(view) = view_mut(state) else {
         return vec![];
     };
+    let overlay = match action {
+        Action::Quit => Some(Overlay::ConfirmQuit),
+        Action::Finish if !view.timing_hold() => Some(Overlay::ConfirmFinish {
+            note: String::new(),
+        }),
+        Action::Annotate if !view.timing_hold() => {
+            view.session.logged.last().map(Overlay::annotate)
+        }
+        _ => None,
+    };
+    if overlay.is_some() {
+        state.overlay = overlay;
+        return vec![];
+    }
     match action {
-        Action::Quit => {
-            state.overlay = Some(Overlay::ConfirmQuit);
-            return vec![];
-        }
-        Action::Finish if !view.timing_hold() => {
-            state.overlay = Some(Overlay::ConfirmFinish);
-            return vec![];
-        }
         Action::RestLonger | Action::RestShorter if view.rest.is_some() => {
             let secs = if action == Action::RestLonger {
                 REST_STEP
@@ -91,17 +108,18 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     effects
 }
 
-type Notice = Option<(String, bool)>;
-
 fn step_action(
     view: &mut SessionView,
     action: Action,
     now: Instant,
-    wall: chrono::DateTime<chrono::Utc>,
+    wall: DateTime<Utc>,
     settings: &Settings,
 ) -> (Vec<Effect>, Notice) {
     if view.pending.is_some() {
         return (vec![], None);
+    }
+    if view.timing_hold() {
+        return hold::on_action(view, action, now, wall);
     }
     match (&view.step, action) {
         (Step::Unsaved(set), Action::Confirm) => {
@@ -113,13 +131,6 @@ fn step_action(
             vec![],
             Some(("This set is not saved yet: Enter tries again.".into(), true)),
         ),
-        (_, Action::Left | Action::Right) if view.timing_hold() => (
-            vec![],
-            Some((
-                "Stop the timer first (Space), or Esc to cancel it.".into(),
-                true,
-            )),
-        ),
         (_, Action::Left) => move_to(view, view.session.position.checked_sub(1), settings),
         (_, Action::Right) => move_to(view, Some(view.session.position + 1), settings),
         (_, Action::AddSet) => {
@@ -129,7 +140,7 @@ fn step_action(
             }
             (plan_effect(view), None)
         }
-        (_, Action::RemoveSet) if !view.timing_hold() => {
+        (_, Action::RemoveSet) => {
             if !view.session.remove_set() {
                 return (
                     vec![],
@@ -139,28 +150,12 @@ fn step_action(
             ready(view, settings);
             (plan_effect(view), None)
         }
-        (Step::Ready, _) if view.kind() == Some(Kind::Hold) => {
-            hold_ready(view, action, now, settings)
-        }
-        (Step::Ready, _) => reps_ready(view, action, now, wall),
-        (Step::GetReady { .. } | Step::Switch { .. }, Action::Toggle | Action::Confirm) => {
-            let side = match view.step {
-                Step::GetReady { side, .. } => side,
-                _ => view.slot().and_then(|s| s.side),
-            };
-            view.step = holding(view, side, now);
+        (Step::Ready, Action::Toggle | Action::Confirm) if view.kind() == Some(Kind::Hold) => {
+            hold::start(view, now, settings);
             (vec![], None)
         }
-        (Step::Holding { watch, .. }, Action::Toggle | Action::Confirm) => {
-            let held = watch.elapsed(now);
-            (save(view, Work::Hold { held }, None, wall), None)
-        }
-        (Step::GetReady { .. } | Step::Holding { .. } | Step::Switch { .. }, Action::Back) => {
-            view.step = Step::Ready;
-            (
-                vec![],
-                Some(("Hold cancelled; nothing logged.".into(), false)),
-            )
+        (Step::Ready, _) if view.kind() == Some(Kind::Reps) => {
+            reps::on_action(view, action, now, wall)
         }
         _ => (vec![], None),
     }
@@ -197,91 +192,14 @@ fn move_to(
     }
 }
 
-fn holding(view: &SessionView, side: Option<crate::domain::Side>, now: Instant) -> Step {
-    let target = view
-        .session
-        .current()
-        .and_then(|e| e.target_hold)
-        .unwrap_or_default();
-    Step::Holding {
-        side,
-        watch: Stopwatch { started: now },
-        target,
-        cued: false,
-    }
-}
-
-fn hold_ready(
-    view: &mut SessionView,
-    action: Action,
-    now: Instant,
-    settings: &Settings,
-) -> (Vec<Effect>, Notice) {
-    if !matches!(action, Action::Toggle | Action::Confirm) {
-        return (vec![], None);
-    }
-    let Some(slot) = view.slot() else {
-        return (vec![], None);
-    };
-    view.rest = None;
-    view.step = if settings.get_ready.is_zero() {
-        holding(view, slot.side, now)
-    } else {
-        Step::GetReady {
-            side: slot.side,
-            countdown: Countdown::start(now, settings.get_ready),
-        }
-    };
-    (vec![], None)
-}
-
-fn reps_ready(
-    view: &mut SessionView,
-    action: Action,
-    now: Instant,
-    wall: chrono::DateTime<chrono::Utc>,
-) -> (Vec<Effect>, Notice) {
-    let entry = &mut view.entry;
-    match action {
-        Action::Char(c) => entry.type_char(c),
-        // Without a rest to adjust, + and - are typed, so "-5" is refused visibly.
-        Action::RestShorter => entry.type_char('-'),
-        Action::RestLonger => entry.type_char('+'),
-        Action::Backspace => entry.backspace(),
-        Action::Up | Action::Down | Action::NextField => entry.focus_next(),
-        Action::ToggleUnit => entry.toggle_unit(),
-        Action::Back if entry.editing => {
-            let (reps, load) = view.slot().map_or((1, None), |s| {
-                view.session.prefill(view.session.position, s)
-            });
-            view.entry = SetEntry::new(reps, load, view.entry.unit);
-        }
-        Action::Toggle => {
-            view.stopwatch = match view.stopwatch {
-                Some(_) => None,
-                None => Some(Stopwatch { started: now }),
-            };
-        }
-        Action::Confirm => match entry.validate() {
-            Ok((reps, load)) => {
-                let duration = view.stopwatch.map(|w| w.elapsed(now));
-                view.rest = None;
-                return (save(view, Work::Reps { reps, load }, duration, wall), None);
-            }
-            Err(fault) => entry.error = Some(fault),
-        },
-        _ => {}
-    }
-    (vec![], None)
-}
-
 /// Hands the current slot's set to the store; the screen moves on only
 /// when the store says it is saved.
 fn save(
     view: &mut SessionView,
     work: Work,
-    duration: Option<std::time::Duration>,
-    wall: chrono::DateTime<chrono::Utc>,
+    duration: Option<Duration>,
+    (rpe, note): (Option<Rpe>, Option<String>),
+    wall: DateTime<Utc>,
 ) -> Vec<Effect> {
     let (Some(slot), Some(ex)) = (view.slot(), view.session.current()) else {
         return vec![];
@@ -293,6 +211,8 @@ fn save(
         side: slot.side,
         work,
         duration,
+        rpe,
+        note,
         logged_at: wall,
     };
     view.pending = Some(set.clone());
@@ -335,8 +255,8 @@ pub fn on_saved(state: &mut State, saved: LoggedSet) -> Vec<Effect> {
             }
         }
         Some(_) => {
-            view.rest = Some(Countdown::start(now, rest));
             ready(view, &settings);
+            view.rest = Some(Countdown::start(now, rest));
         }
         None => {
             if let Some(p) = view.session.next_open_position(view.session.position + 1) {
@@ -368,32 +288,11 @@ pub fn on_save_failed(state: &mut State, reason: String) -> Vec<Effect> {
 
 /// Advances timers whose deadline has passed; true when that deserves a cue.
 pub fn fire(view: &mut SessionView, now: Instant) -> bool {
-    let mut fired = false;
-    if view.rest.is_some_and(|r| r.is_done(now)) {
+    let rest_over = view.rest.is_some_and(|r| r.is_done(now));
+    if rest_over {
         view.rest = None;
-        fired = true;
     }
-    match view.step {
-        // Holding starts at the deadline, not at the late tick that saw it.
-        Step::GetReady { side, countdown } if countdown.is_done(now) => {
-            view.step = holding(view, side, countdown.deadline);
-            fired = true;
-        }
-        Step::Switch { countdown } if countdown.is_done(now) => {
-            let side = view.slot().and_then(|s| s.side);
-            view.step = holding(view, side, countdown.deadline);
-            fired = true;
-        }
-        Step::Holding {
-            ref mut cued,
-            watch,
-            target,
-            ..
-        } if !*cued && watch.elapsed(now) >= target => {
-            *cued = true;
-            fired = true;
-        }
-        _ => {}
-    }
-    fired
+    let hold = hold::fire(view, now);
+    let tempo = reps::fire_tempo(view, now);
+    rest_over || hold || tempo
 }

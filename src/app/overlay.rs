@@ -1,0 +1,92 @@
+//! Keys while a popup is open: help, quit and finish questions, and the
+//! RPE-and-note form of a logged set.
+
+use crate::domain::entry::annotation;
+
+use super::keymap::Action;
+use super::msg::Effect;
+use super::state::{Overlay, Screen, State};
+use super::update::quit;
+
+pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
+    let Some(overlay) = state.overlay.as_mut() else {
+        return vec![];
+    };
+    let session = match &state.screen {
+        Screen::Session(view) => Some(view.session.id),
+        _ => None,
+    };
+    match (overlay, action) {
+        (Overlay::Help, Action::Help | Action::Back | Action::Confirm | Action::Quit) => {
+            close(state)
+        }
+        (Overlay::ConfirmQuit, Action::Confirm) => quit(state),
+        (Overlay::ConfirmQuit, Action::Back | Action::Quit) => close(state),
+        (Overlay::ConfirmFinish { note }, Action::Confirm) => {
+            let note = Some(note.trim().to_string()).filter(|n| !n.is_empty());
+            state.overlay = None;
+            session
+                .map(|id| Effect::FinishSession { id, note })
+                .into_iter()
+                .collect()
+        }
+        (Overlay::ConfirmFinish { .. } | Overlay::Annotate(_), Action::Back) => close(state),
+        (Overlay::ConfirmFinish { note }, Action::Char(c)) => {
+            note.push(c);
+            vec![]
+        }
+        (Overlay::ConfirmFinish { note }, Action::Backspace) => {
+            note.pop();
+            vec![]
+        }
+        (Overlay::Annotate(form), Action::Confirm) => match annotation(&form.rpe, &form.note) {
+            Ok((rpe, note)) => {
+                let id = form.set_id;
+                state.overlay = None;
+                vec![Effect::AnnotateSet { id, rpe, note }]
+            }
+            Err((_, message)) => {
+                form.error = Some(message);
+                vec![]
+            }
+        },
+        (Overlay::Annotate(form), Action::NextField | Action::Up | Action::Down) => {
+            form.on_note = !form.on_note;
+            vec![]
+        }
+        (Overlay::Annotate(form), Action::Char(c)) => {
+            let field = if form.on_note {
+                &mut form.note
+            } else {
+                &mut form.rpe
+            };
+            field.push(c);
+            form.error = None;
+            vec![]
+        }
+        (Overlay::Annotate(form), Action::Backspace) => {
+            let field = if form.on_note {
+                &mut form.note
+            } else {
+                &mut form.rpe
+            };
+            field.pop();
+            form.error = None;
+            vec![]
+        }
+        _ => vec![],
+    }
+}
+
+fn close(state: &mut State) -> Vec<Effect> {
+    state.overlay = None;
+    vec![]
+}
+
+/// Whether the open popup takes typed text.
+pub fn takes_text(overlay: &Overlay) -> bool {
+    matches!(
+        overlay,
+        Overlay::ConfirmFinish { .. } | Overlay::Annotate(_)
+    )
+}

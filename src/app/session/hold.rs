@@ -1,0 +1,107 @@
+//! A hold: get ready, hold (past the target if you can), switch sides.
+
+use std::time::Instant;
+
+use chrono::{DateTime, Utc};
+
+use crate::app::keymap::Action;
+use crate::app::msg::Effect;
+use crate::app::state::{SessionView, Settings, Step};
+use crate::domain::Side;
+use crate::domain::set::Work;
+use crate::domain::timer::{Countdown, Stopwatch};
+
+use super::{Notice, save};
+
+pub(super) fn holding(view: &SessionView, side: Option<Side>, started: Instant) -> Step {
+    let target = view
+        .session
+        .current()
+        .and_then(|e| e.target_hold)
+        .unwrap_or_default();
+    Step::Holding {
+        side,
+        watch: Stopwatch { started },
+        target,
+        cued: false,
+    }
+}
+
+/// Space (or Enter) on a hold waiting to start.
+pub(super) fn start(view: &mut SessionView, now: Instant, settings: &Settings) {
+    let Some(slot) = view.slot() else { return };
+    view.rest = None;
+    view.step = if settings.get_ready.is_zero() {
+        holding(view, slot.side, now)
+    } else {
+        Step::GetReady {
+            side: slot.side,
+            countdown: Countdown::start(now, settings.get_ready),
+        }
+    };
+}
+
+/// Keys while a hold timer runs.
+pub(super) fn on_action(
+    view: &mut SessionView,
+    action: Action,
+    now: Instant,
+    wall: DateTime<Utc>,
+) -> (Vec<Effect>, Notice) {
+    match (&view.step, action) {
+        (Step::GetReady { .. } | Step::Switch { .. }, Action::Toggle | Action::Confirm) => {
+            let side = view.slot().and_then(|s| s.side);
+            view.step = holding(view, side, now);
+            (vec![], None)
+        }
+        (Step::Holding { watch, .. }, Action::Toggle | Action::Confirm) => {
+            let held = watch.elapsed(now);
+            (
+                save(view, Work::Hold { held }, None, (None, None), wall),
+                None,
+            )
+        }
+        (_, Action::Back) => {
+            view.step = Step::Ready;
+            (
+                vec![],
+                Some(("Hold cancelled; nothing logged.".into(), false)),
+            )
+        }
+        (_, Action::Left | Action::Right | Action::RemoveSet | Action::Finish) => (
+            vec![],
+            Some((
+                "Stop the timer first (Space), or Esc to cancel it.".into(),
+                true,
+            )),
+        ),
+        _ => (vec![], None),
+    }
+}
+
+/// Moves get-ready and side-switch on at their deadlines, and cues the
+/// target; true when a cue is due.
+pub(super) fn fire(view: &mut SessionView, now: Instant) -> bool {
+    match view.step {
+        // Holding starts at the deadline, not at the late tick that saw it.
+        Step::GetReady { side, countdown } if countdown.is_done(now) => {
+            view.step = holding(view, side, countdown.deadline);
+            true
+        }
+        Step::Switch { countdown } if countdown.is_done(now) => {
+            let side = view.slot().and_then(|s| s.side);
+            view.step = holding(view, side, countdown.deadline);
+            true
+        }
+        Step::Holding {
+            ref mut cued,
+            watch,
+            target,
+            ..
+        } if !*cued && watch.elapsed(now) >= target => {
+            *cued = true;
+            true
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,102 @@
+//! A reps set: the form, the set stopwatch, and the tempo timer.
+
+use std::time::Instant;
+
+use chrono::{DateTime, Utc};
+
+use crate::app::keymap::Action;
+use crate::app::msg::Effect;
+use crate::app::state::SessionView;
+use crate::domain::entry::SetEntry;
+use crate::domain::set::Work;
+use crate::domain::timer::Stopwatch;
+
+use super::{Notice, save};
+
+pub(super) fn on_action(
+    view: &mut SessionView,
+    action: Action,
+    now: Instant,
+    wall: DateTime<Utc>,
+) -> (Vec<Effect>, Notice) {
+    let tempo_running = view.stopwatch.is_some() && tempo_of(view).is_some();
+    let entry = &mut view.entry;
+    match action {
+        Action::Char(c) => entry.type_char(c),
+        // Without a rest to adjust, + and - are typed, so "-5" is refused visibly.
+        Action::RestShorter => entry.type_char('-'),
+        Action::RestLonger => entry.type_char('+'),
+        Action::Backspace => entry.backspace(),
+        Action::Down | Action::NextField => entry.focus_next(),
+        Action::Up => entry.focus_previous(),
+        Action::ToggleUnit => entry.toggle_unit(),
+        Action::Back if entry.editing => {
+            let (reps, load) = view.slot().map_or((1, None), |s| {
+                view.session.prefill(view.session.position, s)
+            });
+            view.entry = SetEntry::new(reps, load, view.entry.unit);
+        }
+        Action::Toggle => toggle_timer(view, now),
+        // Enter stops a running tempo set first, so its counted reps can be checked.
+        Action::Confirm if tempo_running => toggle_timer(view, now),
+        Action::Confirm => match entry.validate() {
+            Ok(v) => {
+                let duration = view.stopwatch.map(|w| w.elapsed(now)).or(view.timed);
+                view.rest = None;
+                let effects = save(
+                    view,
+                    Work::Reps {
+                        reps: v.reps,
+                        load: v.load,
+                    },
+                    duration,
+                    (v.rpe, v.note),
+                    wall,
+                );
+                return (effects, None);
+            }
+            Err(fault) => entry.error = Some(fault),
+        },
+        _ => {}
+    }
+    (vec![], None)
+}
+
+fn tempo_of(view: &SessionView) -> Option<crate::domain::tempo::Tempo> {
+    view.session.current().and_then(|e| e.tempo)
+}
+
+/// Starts or stops the set's timer. Stopping a tempo set puts the reps it
+/// counted into the reps field, still editable.
+fn toggle_timer(view: &mut SessionView, now: Instant) {
+    match view.stopwatch.take() {
+        Some(watch) => {
+            view.timed = Some(watch.elapsed(now));
+            view.tempo_mark = None;
+            if let Some(tempo) = tempo_of(view) {
+                let reps = tempo.read(watch.started, now).reps;
+                if reps > 0 {
+                    view.entry.reps = reps.to_string();
+                    view.entry.editing = false;
+                }
+            }
+        }
+        None => {
+            view.rest = None;
+            view.stopwatch = Some(Stopwatch { started: now });
+            view.timed = None;
+            view.tempo_mark = tempo_of(view).map(|_| 0);
+        }
+    }
+}
+
+/// Advances the tempo cue; true when a new phase began.
+pub(super) fn fire_tempo(view: &mut SessionView, now: Instant) -> bool {
+    let (Some(watch), Some(tempo), Some(mark)) = (view.stopwatch, tempo_of(view), view.tempo_mark)
+    else {
+        return false;
+    };
+    let reading = tempo.read(watch.started, now);
+    view.tempo_mark = Some(reading.mark);
+    reading.mark != mark
+}
