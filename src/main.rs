@@ -1,11 +1,11 @@
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use runstrong::app::{self, Settings};
-use runstrong::cli::Cli;
-use runstrong::paths;
+use runstrong::cli::{Cli, Command};
 use runstrong::store::Store;
+use runstrong::{app, commands, config, paths, routines};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -19,14 +19,36 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), String> {
-    let path = paths::database(cli.db)?;
-    // Refusals (foreign, newer, corrupt, locked) happen here, before the
-    // terminal is taken over, so the message lands on a normal stderr.
-    let store = Store::open(&path).map_err(|e| e.to_string())?;
-    let settings = Settings {
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        ..Settings::default()
+    let config_dir = paths::config_dir(cli.config_dir);
+    match cli.command {
+        Some(Command::Routines(args)) => {
+            print!("{}", commands::routines::run(config_dir.as_deref(), args)?);
+            Ok(())
+        }
+        None => tui(paths::database(cli.db)?.as_path(), config_dir.as_deref()),
+    }
+}
+
+/// Everything that can be refused is checked before the terminal is taken
+/// over, so its message lands on a normal stderr.
+fn tui(db: &Path, config_dir: Option<&Path>) -> Result<(), String> {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let config = match config_dir {
+        Some(dir) => config::load(dir, no_color)?,
+        None => config::parse("", no_color)?,
     };
-    app::run(store, settings, runstrong::domain::Routine::built_in())
-        .map_err(|e| format!("terminal: {e}"))
+    let loaded = routines::load(config_dir);
+    let notes: Vec<String> = config
+        .warnings
+        .iter()
+        .chain(&loaded.problems)
+        .cloned()
+        .collect();
+    for note in &notes {
+        eprintln!("runstrong: {note}");
+    }
+    let store = Store::open(db).map_err(|e| e.to_string())?;
+    let routines = loaded.routines.into_iter().map(|a| a.routine).collect();
+    let notice = (!notes.is_empty()).then(|| notes.join("; "));
+    app::run(store, config.settings, routines, notice).map_err(|e| format!("terminal: {e}"))
 }

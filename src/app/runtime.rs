@@ -41,19 +41,19 @@ impl Clock for SystemClock {
 }
 
 /// Runs the app on the real terminal until the person quits.
-pub fn run(mut store: Store, settings: Settings, routines: Vec<Routine>) -> io::Result<()> {
+pub fn run(
+    mut store: Store,
+    settings: Settings,
+    routines: Vec<Routine>,
+    notice: Option<String>,
+) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
     spawn_signals(tx)?;
     let mut terminal = ratatui::init();
-    let result = event_loop(
-        &mut terminal,
-        &mut store,
-        settings,
-        routines,
-        &rx,
-        &SystemClock,
-    );
+    let mut state = State::new(SystemClock.now(), settings, routines);
+    state.notice = notice.map(|n| (n, true));
+    let result = event_loop(&mut terminal, &mut store, state, &rx, &SystemClock);
     ratatui::restore();
     result
 }
@@ -92,13 +92,11 @@ fn spawn_signals(tx: Sender<Msg>) -> io::Result<()> {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     store: &mut Store,
-    settings: Settings,
-    routines: Vec<Routine>,
+    mut state: State,
     rx: &Receiver<Msg>,
     clock: &impl Clock,
 ) -> io::Result<()> {
-    let week_start = settings.week_start;
-    let mut state = State::new(clock.now(), settings, routines);
+    let week_start = state.settings.week_start;
     let mut queue: VecDeque<Msg> = execute(store, Effect::LoadHome, clock.now(), week_start)
         .into_iter()
         .collect();
