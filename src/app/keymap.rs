@@ -35,6 +35,11 @@ pub enum Action {
     Plan,
     /// RPE and a note for the last logged set.
     Annotate,
+    /// In the plan: swap the exercise for another.
+    Swap,
+    /// In the plan: move the exercise earlier or later.
+    MoveUp,
+    MoveDown,
     #[serde(skip)]
     NextField,
     #[serde(skip)]
@@ -79,6 +84,9 @@ impl Default for Keymap {
             ('-', Action::RestShorter),
             ('p', Action::Plan),
             ('e', Action::Annotate),
+            ('s', Action::Swap),
+            ('K', Action::MoveUp),
+            ('J', Action::MoveDown),
             ('y', Action::Confirm),
             ('n', Action::Back),
         ];
@@ -139,7 +147,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("+ / -", "rest 15 s longer / shorter"),
     ("a / x", "add / remove a set"),
     ("e", "RPE and note for the last set"),
-    ("p", "plan: add, swap, reorder exercises"),
+    ("p", "plan: add (a), swap (s), reorder (K J)"),
     ("f", "finish the session"),
     ("Esc", "back, cancel"),
     ("?", "this help"),

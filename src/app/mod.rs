@@ -5,6 +5,7 @@ mod home;
 pub mod keymap;
 pub mod msg;
 mod overlay;
+pub mod plan;
 mod runtime;
 mod session;
 pub mod state;

@@ -5,7 +5,7 @@ use std::time::Instant;
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::domain::session::ActiveSession;
+use crate::domain::session::{ActiveSession, KnownExercise, PlannedExercise};
 use crate::domain::set::Rpe;
 use crate::domain::{LoggedSet, NewSet, Routine};
 use crate::store::{Summary, Unfinished};
@@ -44,6 +44,9 @@ pub enum Msg {
     },
     SaveFailed(String),
     Finished(Summary),
+    ExercisesLoaded(Vec<KnownExercise>),
+    /// The changed plan is stored; ids and last times are filled in.
+    PlanSaved(Vec<PlannedExercise>),
     StoreFailed(String),
 }
 
@@ -71,6 +74,12 @@ pub enum Effect {
     FinishSession {
         id: i64,
         note: Option<String>,
+    },
+    LoadExercises,
+    SavePlan {
+        session: i64,
+        plan: Vec<PlannedExercise>,
+        position: usize,
     },
     Bell,
     Quit,

@@ -5,7 +5,8 @@ use crate::domain::entry::annotation;
 
 use super::keymap::Action;
 use super::msg::Effect;
-use super::state::{Overlay, Screen, State};
+use super::plan;
+use super::state::{Overlay, PlanMode, Screen, State};
 use super::update::quit;
 
 pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
@@ -17,6 +18,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         _ => None,
     };
     match (overlay, action) {
+        (Overlay::Plan(_), _) => plan::on_action(state, action),
         (Overlay::Help, Action::Help | Action::Back | Action::Confirm | Action::Quit) => {
             close(state)
         }
@@ -85,8 +87,9 @@ fn close(state: &mut State) -> Vec<Effect> {
 
 /// Whether the open popup takes typed text.
 pub fn takes_text(overlay: &Overlay) -> bool {
-    matches!(
-        overlay,
-        Overlay::ConfirmFinish { .. } | Overlay::Annotate(_)
-    )
+    match overlay {
+        Overlay::ConfirmFinish { .. } | Overlay::Annotate(_) => true,
+        Overlay::Plan(editor) => editor.mode != PlanMode::Browse,
+        Overlay::Help | Overlay::ConfirmQuit => false,
+    }
 }

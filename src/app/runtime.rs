@@ -183,6 +183,16 @@ pub fn execute(store: &mut Store, effect: Effect, now: Now, week_start: Weekday)
             Ok(()) => Some(Msg::Annotated { id, rpe, note }),
             Err(e) => failed(e),
         },
+        Effect::LoadExercises => store
+            .known_exercises()
+            .map_or_else(failed, |k| Some(Msg::ExercisesLoaded(k))),
+        Effect::SavePlan {
+            session,
+            plan,
+            position,
+        } => store
+            .save_plan(session, &plan, position)
+            .map_or_else(failed, |p| Some(Msg::PlanSaved(p))),
         Effect::Bell | Effect::Quit => None,
     }
 }

@@ -6,9 +6,9 @@ use std::time::{Duration, Instant};
 use chrono::Weekday;
 
 use crate::domain::entry::SetEntry;
-use crate::domain::session::{ActiveSession, Slot};
+use crate::domain::session::{ActiveSession, KnownExercise, Slot};
 use crate::domain::timer::{Countdown, Stopwatch, next_tick};
-use crate::domain::{Kind, LoggedSet, NewSet, Routine, Side, Unit};
+use crate::domain::{Kind, LoggedSet, NewSet, Routine, Side, Sides, Unit};
 use crate::store::{Summary, Unfinished};
 
 use super::keymap::Keymap;
@@ -71,6 +71,15 @@ pub enum Screen {
     Summary(Summary),
 }
 
+impl Screen {
+    pub fn session_mut(&mut self) -> Option<&mut SessionView> {
+        match self {
+            Screen::Session(view) => Some(view),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help,
@@ -81,6 +90,37 @@ pub enum Overlay {
     },
     /// RPE and note of a logged set.
     Annotate(Annotation),
+    /// Adding, swapping and reordering the session's exercises.
+    Plan(PlanEditor),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanEditor {
+    /// The plan position under the cursor.
+    pub cursor: usize,
+    /// Exercises the database knows, for picking.
+    pub known: Vec<KnownExercise>,
+    pub mode: PlanMode,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanMode {
+    Browse,
+    /// Choosing an exercise to add (or to swap in), filtered by what is typed.
+    Pick {
+        swap: bool,
+        query: String,
+        selected: usize,
+    },
+    /// Describing an exercise the database does not know yet.
+    New {
+        swap: bool,
+        name: String,
+        kind: Kind,
+        sides: Sides,
+        on_name: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

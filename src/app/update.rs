@@ -54,6 +54,26 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.notice = None;
             vec![]
         }
+        Msg::ExercisesLoaded(known) => {
+            if let Some(Overlay::Plan(editor)) = &mut state.overlay {
+                editor.known = known;
+            }
+            vec![]
+        }
+        Msg::PlanSaved(plan) => {
+            let settings = state.settings.clone();
+            if let Some(view) = view_mut(state) {
+                let current_changed = view.session.current().map(|e| &e.name)
+                    != plan.get(view.session.position).map(|e| &e.name);
+                view.session.plan = plan;
+                if view.step == Step::Ready && !view.entry.editing && view.stopwatch.is_none()
+                    || current_changed
+                {
+                    session::ready(view, &settings);
+                }
+            }
+            vec![]
+        }
         Msg::StoreFailed(reason) => {
             state.notice = Some((reason, true));
             vec![]

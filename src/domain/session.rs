@@ -5,7 +5,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 
 use super::load::Load;
-use super::routine::{Kind, Sides};
+use super::routine::{ExerciseSpec, Kind, Sides};
 use super::set::{LoggedSet, Side, Work};
 use super::tempo::Tempo;
 
@@ -31,6 +31,55 @@ pub struct LastTime {
     pub at: DateTime<Utc>,
     /// (set number, side, work), in order.
     pub sets: Vec<(u32, Option<Side>, Work)>,
+}
+
+/// An exercise the database knows, to add to a plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownExercise {
+    pub name: String,
+    pub kind: Kind,
+    pub sides: Sides,
+}
+
+/// Sets and targets given to an exercise added mid-session.
+const ADDED_SETS: u32 = 3;
+const ADDED_REPS: u32 = 10;
+const ADDED_HOLD: Duration = Duration::from_secs(30);
+
+impl PlannedExercise {
+    /// A routine's exercise as planned; its id is filled in when stored.
+    pub fn from_spec(spec: &ExerciseSpec) -> PlannedExercise {
+        PlannedExercise {
+            exercise_id: 0,
+            name: spec.name.trim().to_string(),
+            kind: spec.kind,
+            sides: spec.sides,
+            sets: spec.sets,
+            target_reps: spec.reps,
+            target_hold: spec.hold_secs.map(|s| Duration::from_secs(u64::from(s))),
+            rest: Duration::from_secs(u64::from(spec.rest_secs.unwrap_or(0))),
+            tempo: spec.tempo,
+            cue: spec.cue.clone(),
+            last: None,
+        }
+    }
+
+    /// A plan entry with default targets; its id is filled in when stored.
+    pub fn added(known: &KnownExercise, rest: Duration) -> PlannedExercise {
+        PlannedExercise {
+            exercise_id: 0,
+            name: known.name.trim().to_string(),
+            kind: known.kind,
+            sides: known.sides,
+            sets: ADDED_SETS,
+            target_reps: (known.kind == Kind::Reps).then_some(ADDED_REPS),
+            target_hold: (known.kind == Kind::Hold).then_some(ADDED_HOLD),
+            rest,
+            tempo: None,
+            cue: String::new(),
+            last: None,
+        }
+    }
 }
 
 /// The next set to do: its number and, for one-sided exercises, its side.
@@ -122,6 +171,46 @@ impl ActiveSession {
             }
             _ => false,
         }
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.plan
+            .iter()
+            .any(|e| e.name.eq_ignore_ascii_case(name.trim()))
+    }
+
+    /// Adds an exercise after `after`; the current exercise stays current.
+    pub fn insert_after(&mut self, after: usize, ex: PlannedExercise) {
+        let at = (after + 1).min(self.plan.len());
+        self.plan.insert(at, ex);
+        if at <= self.position {
+            self.position += 1;
+        }
+    }
+
+    /// Replaces the exercise at `at`, which must have nothing logged.
+    pub fn swap(&mut self, at: usize, ex: PlannedExercise) -> Result<(), &'static str> {
+        if self.logged_at(at).next().is_some() {
+            return Err("it has sets logged; add the other exercise instead");
+        }
+        match self.plan.get_mut(at) {
+            Some(slot) => {
+                *slot = ex;
+                Ok(())
+            }
+            None => Err("no exercise there"),
+        }
+    }
+
+    /// Moves a remaining exercise one place earlier (`up`) or later, never
+    /// before the current one. Returns where it went.
+    pub fn shift(&mut self, at: usize, up: bool) -> Option<usize> {
+        let to = if up { at.checked_sub(1)? } else { at + 1 };
+        if at <= self.position || to <= self.position || to >= self.plan.len() {
+            return None;
+        }
+        self.plan.swap(at, to);
+        Some(to)
     }
 
     /// What to prefill for a reps set: the same set of last time, else the
@@ -253,6 +342,39 @@ mod tests {
         assert!(!s.remove_set());
         s.add_set();
         assert_eq!(s.plan[0].sets, 2);
+    }
+
+    #[test]
+    fn the_plan_changes_around_the_current_exercise() {
+        let mut s = session();
+        s.plan.push(exercise(30, Sides::Both, 1));
+        s.position = 1;
+        let known = KnownExercise {
+            name: "Nordic curl".into(),
+            kind: Kind::Reps,
+            sides: Sides::Both,
+        };
+        s.insert_after(0, PlannedExercise::added(&known, Duration::from_secs(90)));
+        assert_eq!(s.plan[1].name, "Nordic curl");
+        assert_eq!(
+            s.current().map(|e| e.exercise_id),
+            Some(20),
+            "still on the same exercise"
+        );
+        assert!(s.contains("nordic CURL"));
+        assert_eq!(s.shift(3, true), None, "not before the current one");
+        log(&mut s, 10, 1, None, 10);
+        assert!(
+            s.swap(0, PlannedExercise::added(&known, Duration::ZERO))
+                .is_err()
+        );
+        assert!(
+            s.swap(3, PlannedExercise::added(&known, Duration::ZERO))
+                .is_ok()
+        );
+        s.position = 0;
+        assert_eq!(s.shift(3, true), Some(2));
+        assert_eq!(s.plan[2].name, "Nordic curl");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 mod error;
 mod inspect;
+mod plan;
 mod rows;
 mod sessions;
 

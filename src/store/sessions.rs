@@ -7,11 +7,11 @@ use rusqlite::{OptionalExtension, params};
 
 use super::Store;
 use super::error::{Result, StoreError};
-use super::rows;
+use super::{plan, rows};
 use crate::domain::session::{ActiveSession, LastTime, PlannedExercise};
 use crate::domain::set::Rpe;
 use crate::domain::time::to_db;
-use crate::domain::{ExerciseSpec, LoggedSet, NewSet, Routine};
+use crate::domain::{LoggedSet, NewSet, Routine};
 
 /// A session that was started and never finished.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,19 +37,6 @@ pub struct Summary {
 }
 
 impl Store {
-    /// The id of an exercise, created from its spec when new.
-    fn exercise_id(tx: &rusqlite::Transaction<'_>, spec: &ExerciseSpec) -> Result<i64> {
-        tx.execute(
-            "INSERT INTO exercise (name, kind, sides) VALUES (?1, ?2, ?3) ON CONFLICT (name) DO NOTHING",
-            params![spec.name.trim(), rows::kind_str(spec.kind), rows::sides_str(spec.sides)],
-        )?;
-        Ok(tx.query_row(
-            "SELECT id FROM exercise WHERE name = ?1",
-            [spec.name.trim()],
-            |r| r.get(0),
-        )?)
-    }
-
     /// Starts a session from a routine: one transaction for the session and its plan.
     /// Rests the routine leaves open must be filled in (`Routine::with_default_rest`).
     pub fn start_session(&mut self, routine: &Routine, at: DateTime<Utc>) -> Result<ActiveSession> {
@@ -59,25 +46,12 @@ impl Store {
             params![routine.name, to_db(at)],
         )?;
         let session = tx.last_insert_rowid();
-        for (position, spec) in routine.exercises.iter().enumerate() {
-            let exercise = Self::exercise_id(&tx, spec)?;
-            tx.execute(
-                "INSERT INTO session_exercise
-                   (session_id, position, exercise_id, planned_sets, target_reps, target_hold_ms, rest_ms, cue, tempo)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    session,
-                    position as i64,
-                    exercise,
-                    spec.sets,
-                    spec.reps,
-                    spec.hold_secs.map(|s| i64::from(s) * 1000),
-                    i64::from(spec.rest_secs.unwrap_or(0)) * 1000,
-                    spec.cue,
-                    spec.tempo.map(String::from)
-                ],
-            )?;
-        }
+        let plan: Vec<PlannedExercise> = routine
+            .exercises
+            .iter()
+            .map(PlannedExercise::from_spec)
+            .collect();
+        plan::write(&tx, session, &plan)?;
         tx.commit()?;
         self.load_session(session)
     }
@@ -157,7 +131,7 @@ impl Store {
     }
 
     /// The sets of `exercise` in the latest session other than `current`.
-    fn last_time(&self, exercise: i64, current: i64) -> Result<Option<LastTime>> {
+    pub(super) fn last_time(&self, exercise: i64, current: i64) -> Result<Option<LastTime>> {
         let latest: Option<(i64, String)> = self
             .conn
             .prepare_cached(

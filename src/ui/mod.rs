@@ -4,6 +4,7 @@
 mod big;
 mod home;
 mod overlay;
+mod plan;
 mod session;
 mod summary;
 pub mod theme;
@@ -40,7 +41,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
         Screen::Summary(summary) => summary::draw(frame, area, state, summary, &theme),
     }
     if let Some(o) = &state.overlay {
-        overlay::draw(frame, area, o, &theme);
+        overlay::draw(frame, area, state, o, &theme);
     }
 }
 

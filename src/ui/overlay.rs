@@ -7,11 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::app::keymap::HELP;
-use crate::app::state::{Annotation, Overlay};
+use crate::app::state::{Annotation, Overlay, Screen, State};
 
+use super::plan;
 use super::theme::Theme;
 
-pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, state: &State, overlay: &Overlay, theme: &Theme) {
     let (title, lines) = match overlay {
         Overlay::Help => (" Keys (Esc closes) ", help(theme)),
         Overlay::ConfirmQuit => (
@@ -33,6 +34,10 @@ pub fn draw(frame: &mut Frame, area: Rect, overlay: &Overlay, theme: &Theme) {
             ],
         ),
         Overlay::Annotate(form) => (" RPE and note ", annotate(form, theme)),
+        Overlay::Plan(editor) => match &state.screen {
+            Screen::Session(view) => (" Plan ", plan::lines(editor, &view.session, theme)),
+            _ => return,
+        },
     };
     let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
     let height = lines.len() as u16 + 2;

@@ -49,7 +49,7 @@ pub fn open(session: ActiveSession, settings: &Settings) -> SessionView {
 }
 
 /// Prepares the next set of the current exercise: a prefilled form, or Done.
-fn ready(view: &mut SessionView, settings: &Settings) {
+pub(super) fn ready(view: &mut SessionView, settings: &Settings) {
     view.stopwatch = None;
     view.timed = None;
     view.tempo_mark = None;
@@ -82,6 +82,9 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     if overlay.is_some() {
         state.overlay = overlay;
         return vec![];
+    }
+    if action == Action::Plan && !view.timing_hold() {
+        return super::plan::open(state);
     }
     match action {
         Action::RestLonger | Action::RestShorter if view.rest.is_some() => {

@@ -1,0 +1,214 @@
+//! Changing the plan mid-session: add an exercise (known or new), swap one
+//! that has nothing logged, reorder what is left. Logged sets never move.
+
+use std::time::Duration;
+
+use crate::domain::session::{ActiveSession, KnownExercise, PlannedExercise};
+use crate::domain::{Kind, Sides};
+
+use super::keymap::Action;
+use super::msg::Effect;
+use super::state::{Overlay, PlanEditor, PlanMode, State, Step};
+use super::update::view_mut;
+
+pub fn open(state: &mut State) -> Vec<Effect> {
+    let Some(view) = view_mut(state) else {
+        return vec![];
+    };
+    let cursor = view.session.position;
+    state.overlay = Some(Overlay::Plan(PlanEditor {
+        cursor,
+        known: vec![],
+        mode: PlanMode::Browse,
+        error: None,
+    }));
+    vec![Effect::LoadExercises]
+}
+
+/// The picker's choices for `query`: known exercises not in the plan whose
+/// name contains it, then "new" unless the name is taken exactly.
+pub fn choices(editor: &PlanEditor, query: &str, in_plan: impl Fn(&str) -> bool) -> Vec<Choice> {
+    let q = query.trim().to_lowercase();
+    let mut out: Vec<Choice> = editor
+        .known
+        .iter()
+        .filter(|k| !in_plan(&k.name) && k.name.to_lowercase().contains(&q))
+        .map(|k| Choice::Known(k.clone()))
+        .collect();
+    let exact = editor
+        .known
+        .iter()
+        .any(|k| k.name.eq_ignore_ascii_case(query.trim()));
+    if !q.is_empty() && !exact {
+        out.push(Choice::New(query.trim().to_string()));
+    }
+    out
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    Known(KnownExercise),
+    New(String),
+}
+
+pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
+    let settings = &state.settings;
+    let (Some(Overlay::Plan(editor)), Some(view)) =
+        (state.overlay.as_mut(), state.screen.session_mut())
+    else {
+        return vec![];
+    };
+    let (close, effects) = edit(editor, &mut view.session, action, settings.default_rest);
+    let idle = view.step == Step::Ready && !view.entry.editing && view.stopwatch.is_none();
+    if matches!(effects.as_slice(), [Effect::SavePlan { .. }]) && idle {
+        // The current exercise may be a new one now: prefill its form.
+        super::session::ready(view, settings);
+    }
+    if close {
+        state.overlay = None;
+    }
+    effects
+}
+
+/// One key in the plan editor; returns whether it closes, and the effects.
+fn edit(
+    editor: &mut PlanEditor,
+    session: &mut ActiveSession,
+    action: Action,
+    rest: Duration,
+) -> (bool, Vec<Effect>) {
+    editor.error = None;
+    let len = session.plan.len();
+    let mut chosen: Option<(bool, KnownExercise)> = None;
+    let mut close = false;
+    match &mut editor.mode {
+        PlanMode::Browse => match action {
+            Action::Up => editor.cursor = editor.cursor.saturating_sub(1),
+            Action::Down => editor.cursor = (editor.cursor + 1).min(len.saturating_sub(1)),
+            Action::MoveUp | Action::MoveDown => match session
+                .shift(editor.cursor, action == Action::MoveUp)
+            {
+                Some(to) => {
+                    editor.cursor = to;
+                    return (false, vec![save(session)]);
+                }
+                None => editor.error = Some("Only exercises after the current one move.".into()),
+            },
+            Action::AddSet => {
+                editor.mode = PlanMode::Pick {
+                    swap: false,
+                    query: String::new(),
+                    selected: 0,
+                }
+            }
+            Action::Swap if session.logged_at(editor.cursor).next().is_some() => {
+                editor.error = Some("It has sets logged; add the other exercise instead.".into());
+            }
+            Action::Swap => {
+                editor.mode = PlanMode::Pick {
+                    swap: true,
+                    query: String::new(),
+                    selected: 0,
+                }
+            }
+            Action::Back | Action::Plan | Action::Confirm | Action::Quit => close = true,
+            _ => {}
+        },
+        PlanMode::Pick {
+            swap,
+            query,
+            selected,
+        } => match action {
+            Action::Char(c) => {
+                query.push(c);
+                *selected = 0;
+            }
+            Action::Backspace => {
+                query.pop();
+                *selected = 0;
+            }
+            Action::Up => *selected = selected.saturating_sub(1),
+            Action::Down => *selected += 1,
+            Action::Back => editor.mode = PlanMode::Browse,
+            Action::Confirm => {
+                let (swap, query, selected) = (*swap, query.clone(), *selected);
+                let list = choices(editor, &query, |n| session.contains(n));
+                match list.get(selected.min(list.len().saturating_sub(1))) {
+                    Some(Choice::Known(k)) => chosen = Some((swap, k.clone())),
+                    Some(Choice::New(name)) => {
+                        let name = name.clone();
+                        editor.mode = PlanMode::New {
+                            swap,
+                            name,
+                            kind: Kind::Reps,
+                            sides: Sides::Both,
+                            on_name: false,
+                        };
+                    }
+                    None => {
+                        editor.error = Some("Type a name to find or create an exercise.".into())
+                    }
+                }
+            }
+            _ => {}
+        },
+        PlanMode::New {
+            swap,
+            name,
+            kind,
+            sides,
+            on_name,
+        } => match action {
+            Action::NextField => *on_name = !*on_name,
+            Action::Char(c) if *on_name => name.push(c),
+            Action::Backspace if *on_name => {
+                name.pop();
+            }
+            Action::Char('r') => *kind = Kind::Reps,
+            Action::Char('h') => *kind = Kind::Hold,
+            Action::Char('b') => *sides = Sides::Both,
+            Action::Char('e') => *sides = Sides::Each,
+            Action::Back => editor.mode = PlanMode::Browse,
+            Action::Confirm if name.trim().is_empty() => {
+                editor.error = Some("The exercise needs a name.".into())
+            }
+            Action::Confirm if session.contains(name) => {
+                editor.error = Some("It is in this session already.".into())
+            }
+            Action::Confirm => {
+                chosen = Some((
+                    *swap,
+                    KnownExercise {
+                        name: name.trim().to_string(),
+                        kind: *kind,
+                        sides: *sides,
+                    },
+                ));
+            }
+            _ => {}
+        },
+    }
+    let Some((swap, known)) = chosen else {
+        return (close, vec![]);
+    };
+    let entry = PlannedExercise::added(&known, rest);
+    editor.mode = PlanMode::Browse;
+    if swap {
+        if let Err(e) = session.swap(editor.cursor, entry) {
+            editor.error = Some(e.into());
+            return (false, vec![]);
+        }
+    } else {
+        session.insert_after(editor.cursor, entry);
+        editor.cursor += 1;
+    }
+    (false, vec![save(session)])
+}
+
+fn save(session: &ActiveSession) -> Effect {
+    Effect::SavePlan {
+        session: session.id,
+        plan: session.plan.clone(),
+        position: session.position,
+    }
+}
