@@ -42,9 +42,16 @@ pub fn inspect(path: &Path, known: usize) -> Result<Found> {
     if header.is_empty() {
         return Ok(Found::New);
     }
-    if header.len() < 100 || !header.starts_with(MAGIC) {
+    if !header.starts_with(MAGIC) {
         return Err(StoreError::NotSqlite {
             path: path.to_path_buf(),
+        });
+    }
+    if header.len() < 100 {
+        let detail = format!("cut off after {} bytes of its header", header.len());
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail,
         });
     }
     // The ids are read through SQLite, not from the header bytes: after a kill
@@ -87,9 +94,11 @@ pub fn inspect(path: &Path, known: usize) -> Result<Found> {
         .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
         .map_err(failed)?;
     if verdict != "ok" {
+        // One line for stderr: drop the "*** in database main ***" heading.
+        let detail: Vec<_> = verdict.lines().filter(|l| !l.starts_with("***")).collect();
         return Err(StoreError::Corrupt {
             path: path.to_path_buf(),
-            detail: verdict,
+            detail: detail.join("; "),
         });
     }
     Ok(Found::Ours { version })
