@@ -54,21 +54,7 @@ impl Store {
             })?;
         }
         let found = inspect::inspect(path, schema_version())?;
-        let locked = |e: rusqlite::Error| {
-            if StoreError::is_busy(&e) {
-                StoreError::Locked {
-                    path: path.to_path_buf(),
-                    secs: BUSY_TIMEOUT.as_secs(),
-                }
-            } else if StoreError::is_disk(&e) {
-                StoreError::Io {
-                    path: path.to_path_buf(),
-                    source: std::io::Error::other(e.to_string()),
-                }
-            } else {
-                StoreError::Sqlite(e)
-            }
-        };
+        let locked = |e| StoreError::at(path, e);
         let mut conn = Connection::open(path).map_err(locked)?;
         configure(&conn).map_err(locked)?;
         if let inspect::Found::Ours { version } = found
