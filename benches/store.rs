@@ -21,7 +21,8 @@ use rusqlite::{Connection, params};
 const BARE_TABLE: &str = "CREATE TABLE set_log (id INTEGER PRIMARY KEY, session_id INTEGER, exercise_id INTEGER,
     set_number INTEGER, side TEXT, reps INTEGER, load_centi INTEGER, load_unit TEXT, hold_ms INTEGER,
     duration_ms INTEGER, logged_at TEXT)";
-const BARE_INSERT: &str = "INSERT INTO set_log (session_id, exercise_id, set_number, side, reps, load_centi,
+const BARE_INSERT: &str =
+    "INSERT INTO set_log (session_id, exercise_id, set_number, side, reps, load_centi,
     load_unit, hold_ms, duration_ms, logged_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 
 /// The two databases side by side, with every commit's time.
@@ -43,14 +44,26 @@ impl Pair {
             exercise_id: session.plan[0].exercise_id,
             set_number: 1,
             side: None,
-            work: Work::Reps { reps: 15, load: Some(Load { centi: 2250, unit: Unit::Kg }) },
+            work: Work::Reps {
+                reps: 15,
+                load: Some(Load {
+                    centi: 2250,
+                    unit: Unit::Kg,
+                }),
+            },
             duration: Some(Duration::from_millis(41_250)),
             logged_at: Utc::now(),
         };
         let bare = Connection::open(dir.join("bare.db")).unwrap();
         store::configure(&bare).unwrap();
         bare.execute(BARE_TABLE, []).unwrap();
-        Pair { store, set, bare, store_times: Vec::new(), bare_times: Vec::new() }
+        Pair {
+            store,
+            set,
+            bare,
+            store_times: Vec::new(),
+            bare_times: Vec::new(),
+        }
     }
 
     fn commit_store(&mut self) -> Duration {
@@ -87,6 +100,21 @@ impl Pair {
     }
 }
 
+/// `iters` rounds of an untimed commit to one file, then a timed one to the other.
+fn interleaved(
+    pair: &mut Pair,
+    iters: u64,
+    other: fn(&mut Pair) -> Duration,
+    timed: fn(&mut Pair) -> Duration,
+) -> Duration {
+    (0..iters)
+        .map(|_| {
+            other(pair);
+            timed(pair)
+        })
+        .sum()
+}
+
 /// Median and slowest of a run of commit times.
 fn median_and_worst(times: &mut [Duration]) -> (Duration, Duration) {
     times.sort_unstable();
@@ -97,35 +125,30 @@ fn commit_a_set(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let mut pair = Pair::new(dir.path());
     let mut group = c.benchmark_group("commit one set");
-    group.sampling_mode(SamplingMode::Flat).sample_size(30).measurement_time(Duration::from_secs(8));
+    group
+        .sampling_mode(SamplingMode::Flat)
+        .sample_size(30)
+        .measurement_time(Duration::from_secs(8));
     group.bench_function("Store::insert_set", |b| {
-        b.iter_custom(|iters| {
-            (0..iters)
-                .map(|_| {
-                    pair.commit_bare();
-                    pair.commit_store()
-                })
-                .sum()
-        })
+        b.iter_custom(|iters| interleaved(&mut pair, iters, Pair::commit_bare, Pair::commit_store))
     });
     group.bench_function("bare rusqlite insert", |b| {
-        b.iter_custom(|iters| {
-            (0..iters)
-                .map(|_| {
-                    pair.commit_store();
-                    pair.commit_bare()
-                })
-                .sum()
-        })
+        b.iter_custom(|iters| interleaved(&mut pair, iters, Pair::commit_store, Pair::commit_bare))
     });
     group.finish();
 
     let (store_median, store_worst) = median_and_worst(&mut pair.store_times);
     let (bare_median, bare_worst) = median_and_worst(&mut pair.bare_times);
-    println!("every commit, interleaved ({} of each):", pair.store_times.len());
+    println!(
+        "every commit, interleaved ({} of each):",
+        pair.store_times.len()
+    );
     println!("  Store::insert_set     median {store_median:?}, slowest {store_worst:?}");
     println!("  bare rusqlite insert  median {bare_median:?}, slowest {bare_worst:?}");
-    println!("  ratio of medians {:.2}", store_median.as_secs_f64() / bare_median.as_secs_f64());
+    println!(
+        "  ratio of medians {:.2}",
+        store_median.as_secs_f64() / bare_median.as_secs_f64()
+    );
 }
 
 criterion_group!(benches, commit_a_set);

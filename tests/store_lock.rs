@@ -10,7 +10,8 @@ mod common;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::store::{at, kg, log, reps, runners, scratch};
+use common::routine;
+use common::store::{at, kg, log, reps, scratch, started};
 use runstrong::store::{self, BUSY_TIMEOUT, Store, StoreError};
 use rusqlite::Connection;
 
@@ -52,9 +53,7 @@ fn writer_holding_the_lock(path: &Path) -> Connection {
 
 #[test]
 fn a_held_write_lock_ends_a_set_in_a_named_error_then_lets_it_through() {
-    let (_dir, path) = scratch();
-    let mut first = Store::open(&path).unwrap();
-    let session = first.start_session(&runners(), at(0)).unwrap();
+    let (_dir, path, first, session) = started();
     let set = log(&first, &session, 0, 1, None, reps(15, kg("20")), 1);
     drop(first);
 
@@ -73,7 +72,7 @@ fn a_held_write_lock_ends_a_set_in_a_named_error_then_lets_it_through() {
     );
 
     gives_up_locked(&path, || store.insert_set(&set));
-    gives_up_locked(&path, || store.start_session(&runners(), at(60)));
+    gives_up_locked(&path, || store.start_session(&routine(), at(60)));
     holder.execute_batch("COMMIT").unwrap();
     store.insert_set(&set).unwrap();
     assert_eq!(store.load_session(session.id).unwrap().logged.len(), 2);

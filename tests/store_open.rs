@@ -7,7 +7,8 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::store::{at, kg, log, reps, runners, scratch, sidecars};
+use common::routine;
+use common::store::{at, kg, log, reps, scratch, sidecars, started};
 use runstrong::store::{self, APP_ID, Store, StoreError};
 use rusqlite::Connection;
 
@@ -43,9 +44,7 @@ fn a_new_file_is_ours_in_wal_with_durable_commits() {
 
 #[test]
 fn reopening_keeps_the_data_and_the_version() {
-    let (_dir, path) = scratch();
-    let mut store = Store::open(&path).unwrap();
-    let session = store.start_session(&runners(), at(0)).unwrap();
+    let (_dir, path, store, session) = started();
     log(&store, &session, 0, 1, None, reps(15, kg("20")), 1);
     drop(store);
     let store = Store::open(&path).unwrap();
@@ -87,7 +86,7 @@ fn refused(path: &Path) -> StoreError {
 /// A runstrong database with a few hundred sets, closed cleanly.
 fn populated(path: &Path) {
     let mut store = Store::open(path).unwrap();
-    let session = store.start_session(&runners(), at(0)).unwrap();
+    let session = store.start_session(&routine(), at(0)).unwrap();
     for n in 1..=400 {
         log(
             &store,

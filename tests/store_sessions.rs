@@ -6,7 +6,8 @@ mod common;
 
 use std::time::Duration;
 
-use common::store::{at, hold, kg, log, reps, runners, scratch};
+use common::routine;
+use common::store::{at, hold, kg, log, reps, scratch, started};
 use runstrong::domain::session::{LastTime, Slot};
 use runstrong::domain::{Load, LoggedSet, Side, Unit};
 use runstrong::store::{Store, Unfinished};
@@ -18,7 +19,7 @@ const PLANK: usize = 6;
 fn sets_come_back_exactly_as_logged() {
     let (_dir, path) = scratch();
     let mut store = Store::open(&path).unwrap();
-    let routine = runners();
+    let routine = routine();
     let session = store.start_session(&routine, at(0)).unwrap();
     let logged = [
         log(&store, &session, 0, 1, None, reps(15, kg("22.5")), 2),
@@ -73,7 +74,10 @@ fn sets_come_back_exactly_as_logged() {
             planned.target_hold,
             spec.hold_secs.map(|s| Duration::from_secs(s.into()))
         );
-        assert_eq!(planned.rest, Duration::from_secs(spec.rest_secs.into()));
+        assert_eq!(
+            planned.rest,
+            Duration::from_secs(spec.rest_secs.unwrap_or(0).into())
+        );
         assert_eq!(
             planned.last, None,
             "{} has no earlier session",
@@ -108,9 +112,7 @@ fn sets_come_back_exactly_as_logged() {
 
 #[test]
 fn foreign_keys_refuse_a_set_of_no_session() {
-    let (_dir, path) = scratch();
-    let mut store = Store::open(&path).unwrap();
-    let session = store.start_session(&runners(), at(0)).unwrap();
+    let (_dir, _path, store, session) = started();
     let mut set = log(&store, &session, 0, 1, None, reps(15, None), 1);
     set.session_id += 1000;
     let err = store.insert_set(&set).unwrap_err();
@@ -119,9 +121,7 @@ fn foreign_keys_refuse_a_set_of_no_session() {
 
 #[test]
 fn a_killed_session_is_offered_where_it_stopped() {
-    let (_dir, path) = scratch();
-    let mut store = Store::open(&path).unwrap();
-    let session = store.start_session(&runners(), at(0)).unwrap();
+    let (_dir, path, store, session) = started();
     for n in 1..=3 {
         log(&store, &session, 0, n, None, reps(15, kg("10")), n.into());
     }
@@ -163,9 +163,7 @@ fn a_killed_session_is_offered_where_it_stopped() {
 /// while the store is open is that state, with every committed set in it.
 #[test]
 fn a_crash_image_keeps_every_confirmed_set() {
-    let (dir, path) = scratch();
-    let mut store = Store::open(&path).unwrap();
-    let session = store.start_session(&runners(), at(0)).unwrap();
+    let (dir, path, store, session) = started();
     log(
         &store,
         &session,
@@ -228,9 +226,7 @@ fn a_crash_image_keeps_every_confirmed_set() {
 
 #[test]
 fn finishing_sums_sets_reps_volume_and_holds() {
-    let (_dir, path) = scratch();
-    let mut store = Store::open(&path).unwrap();
-    let session = store.start_session(&runners(), at(0)).unwrap();
+    let (_dir, _path, store, session) = started();
     log(&store, &session, 0, 1, None, reps(15, kg("22.5")), 2);
     log(&store, &session, 0, 2, None, reps(15, kg("22.5")), 4);
     log(&store, &session, 1, 1, None, reps(20, kg("45lb")), 6);
@@ -306,15 +302,13 @@ fn finishing_sums_sets_reps_volume_and_holds() {
 
 #[test]
 fn the_next_session_sees_the_last_one() {
-    let (_dir, path) = scratch();
-    let mut store = Store::open(&path).unwrap();
-    let first = store.start_session(&runners(), at(0)).unwrap();
+    let (_dir, _path, mut store, first) = started();
     log(&store, &first, 0, 1, None, reps(15, kg("22.5")), 2);
     log(&store, &first, 0, 2, None, reps(12, kg("45 lb")), 4);
     log(&store, &first, PLANK, 1, Some(Side::Left), hold(30_000), 9);
     store.finish_session(first.id, at(20)).unwrap();
 
-    let mut second = store.start_session(&runners(), at(3 * 24 * 60)).unwrap();
+    let mut second = store.start_session(&routine(), at(3 * 24 * 60)).unwrap();
     let dorsiflexion = LastTime {
         at: at(0),
         sets: vec![
@@ -355,7 +349,7 @@ fn the_next_session_sees_the_last_one() {
         Some(dorsiflexion),
         "a session is not its own last time"
     );
-    let third = store.start_session(&runners(), at(7 * 24 * 60)).unwrap();
+    let third = store.start_session(&routine(), at(7 * 24 * 60)).unwrap();
     let last = third.plan[0].last.as_ref().unwrap();
     assert_eq!(
         (last.at, last.sets.as_slice()),

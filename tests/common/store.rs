@@ -1,13 +1,17 @@
-//! Helpers shared by the storage tests: fixed timestamps, set builders and
-//! a look at the files SQLite may leave next to a database.
+//! Helpers for the storage tests: fixed timestamps, set builders and a look
+//! at the files SQLite may leave next to a database.
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, TimeZone, Utc};
+use runstrong::domain::session::ActiveSession;
 use runstrong::domain::set::Work;
-use runstrong::domain::{Load, NewSet, Routine, Side, Unit};
+use runstrong::domain::{Load, NewSet, Side, Unit};
 use runstrong::store::Store;
 use tempfile::TempDir;
+
+use super::routine;
 
 /// A fresh directory and the database path inside it.
 pub fn scratch() -> (TempDir, PathBuf) {
@@ -16,8 +20,13 @@ pub fn scratch() -> (TempDir, PathBuf) {
     (dir, path)
 }
 
-pub fn runners() -> Routine {
-    Routine::built_in().into_iter().next().unwrap()
+/// A new database on a fresh file with a session of the runners' routine
+/// started at `at(0)`.
+pub fn started() -> (TempDir, PathBuf, Store, ActiveSession) {
+    let (dir, path) = scratch();
+    let mut store = Store::open(&path).unwrap();
+    let session = store.start_session(&routine(), at(0)).unwrap();
+    (dir, path, store, session)
 }
 
 /// `minutes` after a fixed Monday morning, in whole milliseconds as stored.
@@ -42,7 +51,7 @@ pub fn hold(ms: u64) -> Work {
 /// Logs a set of the exercise at `position` in `session`'s plan.
 pub fn log(
     store: &Store,
-    session: &runstrong::domain::session::ActiveSession,
+    session: &ActiveSession,
     position: usize,
     set_number: u32,
     side: Option<Side>,
