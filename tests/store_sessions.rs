@@ -7,9 +7,9 @@ mod common;
 use std::time::Duration;
 
 use common::routine;
-use common::store::{at, hold, kg, log, reps, scratch, started};
+use common::store::{L, R, at, hold, kg, log, reps, scratch, started};
 use runstrong::domain::session::{LastTime, Slot};
-use runstrong::domain::{Load, LoggedSet, Side, Unit};
+use runstrong::domain::{Load, LoggedSet, Unit};
 use runstrong::store::{Store, Unfinished};
 
 const LUNGE: usize = 3;
@@ -24,33 +24,9 @@ fn sets_come_back_exactly_as_logged() {
     let logged = [
         log(&store, &session, 0, 1, None, reps(15, kg("22.5")), 2),
         log(&store, &session, 1, 1, None, reps(20, kg("45 lb")), 5),
-        log(
-            &store,
-            &session,
-            LUNGE,
-            1,
-            Some(Side::Left),
-            reps(10, None),
-            8,
-        ),
-        log(
-            &store,
-            &session,
-            PLANK,
-            1,
-            Some(Side::Left),
-            hold(31_500),
-            10,
-        ),
-        log(
-            &store,
-            &session,
-            PLANK,
-            1,
-            Some(Side::Right),
-            hold(28_250),
-            11,
-        ),
+        log(&store, &session, LUNGE, 1, L, reps(10, None), 8),
+        log(&store, &session, PLANK, 1, L, hold(31_500), 10),
+        log(&store, &session, PLANK, 1, R, hold(28_250), 11),
     ];
     drop(store);
 
@@ -164,33 +140,9 @@ fn a_killed_session_is_offered_where_it_stopped() {
 #[test]
 fn a_crash_image_keeps_every_confirmed_set() {
     let (dir, path, store, session) = started();
-    log(
-        &store,
-        &session,
-        LUNGE,
-        1,
-        Some(Side::Left),
-        reps(10, kg("12")),
-        3,
-    );
-    log(
-        &store,
-        &session,
-        LUNGE,
-        1,
-        Some(Side::Right),
-        reps(10, kg("12")),
-        4,
-    );
-    log(
-        &store,
-        &session,
-        LUNGE,
-        2,
-        Some(Side::Left),
-        reps(9, kg("12")),
-        5,
-    );
+    log(&store, &session, LUNGE, 1, L, reps(10, kg("12")), 3);
+    log(&store, &session, LUNGE, 1, R, reps(10, kg("12")), 4);
+    log(&store, &session, LUNGE, 2, L, reps(9, kg("12")), 5);
     store.save_position(session.id, LUNGE).unwrap();
     let crashed = dir.path().join("crashed.db");
     for suffix in ["", "-wal", "-shm"] {
@@ -219,7 +171,7 @@ fn a_crash_image_keeps_every_confirmed_set() {
         resumed.next_slot(LUNGE),
         Some(Slot {
             set_number: 2,
-            side: Some(Side::Right)
+            side: R
         })
     );
 }
@@ -230,51 +182,11 @@ fn finishing_sums_sets_reps_volume_and_holds() {
     log(&store, &session, 0, 1, None, reps(15, kg("22.5")), 2);
     log(&store, &session, 0, 2, None, reps(15, kg("22.5")), 4);
     log(&store, &session, 1, 1, None, reps(20, kg("45lb")), 6);
-    log(
-        &store,
-        &session,
-        LUNGE,
-        1,
-        Some(Side::Left),
-        reps(10, None),
-        8,
-    );
-    log(
-        &store,
-        &session,
-        LUNGE,
-        1,
-        Some(Side::Right),
-        reps(10, None),
-        9,
-    );
-    log(
-        &store,
-        &session,
-        PLANK,
-        1,
-        Some(Side::Left),
-        hold(30_500),
-        12,
-    );
-    log(
-        &store,
-        &session,
-        PLANK,
-        1,
-        Some(Side::Right),
-        hold(28_000),
-        13,
-    );
-    log(
-        &store,
-        &session,
-        PLANK,
-        2,
-        Some(Side::Left),
-        hold(10_000),
-        15,
-    );
+    log(&store, &session, LUNGE, 1, L, reps(10, None), 8);
+    log(&store, &session, LUNGE, 1, R, reps(10, None), 9);
+    log(&store, &session, PLANK, 1, L, hold(30_500), 12);
+    log(&store, &session, PLANK, 1, R, hold(28_000), 13);
+    log(&store, &session, PLANK, 2, L, hold(10_000), 15);
 
     let summary = store.finish_session(session.id, at(40)).unwrap();
     assert_eq!((summary.sets, summary.reps), (8, 70));
@@ -305,7 +217,7 @@ fn the_next_session_sees_the_last_one() {
     let (_dir, _path, mut store, first) = started();
     log(&store, &first, 0, 1, None, reps(15, kg("22.5")), 2);
     log(&store, &first, 0, 2, None, reps(12, kg("45 lb")), 4);
-    log(&store, &first, PLANK, 1, Some(Side::Left), hold(30_000), 9);
+    log(&store, &first, PLANK, 1, L, hold(30_000), 9);
     store.finish_session(first.id, at(20)).unwrap();
 
     let mut second = store.start_session(&routine(), at(3 * 24 * 60)).unwrap();
@@ -320,7 +232,7 @@ fn the_next_session_sees_the_last_one() {
     assert_eq!(second.plan[1].last, None);
     let plank = LastTime {
         at: at(0),
-        sets: vec![(1, Some(Side::Left), hold(30_000))],
+        sets: vec![(1, L, hold(30_000))],
     };
     assert_eq!(second.plan[PLANK].last, Some(plank));
     assert_eq!(

@@ -13,6 +13,10 @@ use tempfile::TempDir;
 
 use super::routine;
 
+/// The sides of a one-sided set, short so that a logged set fits on a line.
+pub const L: Option<Side> = Some(Side::Left);
+pub const R: Option<Side> = Some(Side::Right);
+
 /// A fresh directory and the database path inside it.
 pub fn scratch() -> (TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
