@@ -20,10 +20,10 @@ use rusqlite::{Connection, params};
 
 const BARE_TABLE: &str = "CREATE TABLE set_log (id INTEGER PRIMARY KEY, session_id INTEGER, exercise_id INTEGER,
     set_number INTEGER, side TEXT, reps INTEGER, load_centi INTEGER, load_unit TEXT, hold_ms INTEGER,
-    duration_ms INTEGER, logged_at TEXT)";
+    duration_ms INTEGER, logged_at TEXT, rpe REAL, notes TEXT)";
 const BARE_INSERT: &str =
     "INSERT INTO set_log (session_id, exercise_id, set_number, side, reps, load_centi,
-    load_unit, hold_ms, duration_ms, logged_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+    load_unit, hold_ms, duration_ms, logged_at, rpe, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
 /// The two databases side by side, with every commit's time.
 struct Pair {
@@ -52,6 +52,8 @@ impl Pair {
                 }),
             },
             duration: Some(Duration::from_millis(41_250)),
+            rpe: None,
+            note: None,
             logged_at: Utc::now(),
         };
         let bare = Connection::open(dir.join("bare.db")).unwrap();
@@ -90,7 +92,9 @@ impl Pair {
                 "kg",
                 None::<i64>,
                 41_250,
-                to_db(set.logged_at)
+                to_db(set.logged_at),
+                None::<f64>,
+                None::<&str>
             ])
             .unwrap();
         tx.commit().unwrap();

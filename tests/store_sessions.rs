@@ -9,6 +9,7 @@ use std::time::Duration;
 use common::routine;
 use common::store::{L, R, at, hold, kg, log, reps, scratch, started};
 use runstrong::domain::session::{LastTime, Slot};
+use runstrong::domain::set::Rpe;
 use runstrong::domain::{Load, LoggedSet, Unit};
 use runstrong::store::{Store, Unfinished};
 
@@ -21,13 +22,19 @@ fn sets_come_back_exactly_as_logged() {
     let mut store = Store::open(&path).unwrap();
     let routine = routine();
     let session = store.start_session(&routine, at(0)).unwrap();
-    let logged = [
+    let mut logged = vec![
         log(&store, &session, 0, 1, None, reps(15, kg("22.5")), 2),
         log(&store, &session, 1, 1, None, reps(20, kg("45 lb")), 5),
         log(&store, &session, LUNGE, 1, L, reps(10, None), 8),
         log(&store, &session, PLANK, 1, L, hold(31_500), 10),
         log(&store, &session, PLANK, 1, R, hold(28_250), 11),
     ];
+    let mut annotated = logged[0].clone();
+    annotated.set_number = 2;
+    annotated.rpe = Some(Rpe::parse("8.5").unwrap());
+    annotated.note = Some("heels felt it".into());
+    store.insert_set(&annotated).unwrap();
+    logged.push(annotated);
     drop(store);
 
     let store = Store::open(&path).unwrap();
@@ -71,7 +78,14 @@ fn sets_come_back_exactly_as_logged() {
     let shown: Vec<_> = back.logged.iter().map(|l| l.set.work.to_string()).collect();
     assert_eq!(
         shown,
-        ["15 × 22.5 kg", "20 × 45 lb", "10 × BW", "31.5 s", "28.2 s"]
+        [
+            "15 × 22.5 kg",
+            "20 × 45 lb",
+            "10 × BW",
+            "31.5 s",
+            "28.2 s",
+            "15 × 22.5 kg"
+        ]
     );
     let raw = rusqlite::Connection::open(&path).unwrap();
     let loads: Vec<(i64, String)> = raw
@@ -83,7 +97,14 @@ fn sets_come_back_exactly_as_logged() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    assert_eq!(loads, [(2250, "kg".to_string()), (4500, "lb".to_string())]);
+    assert_eq!(
+        loads,
+        [
+            (2250, "kg".to_string()),
+            (4500, "lb".to_string()),
+            (2250, "kg".to_string())
+        ]
+    );
 }
 
 #[test]
@@ -188,7 +209,9 @@ fn finishing_sums_sets_reps_volume_and_holds() {
     log(&store, &session, PLANK, 1, R, hold(28_000), 13);
     log(&store, &session, PLANK, 2, L, hold(10_000), 15);
 
-    let summary = store.finish_session(session.id, at(40)).unwrap();
+    let summary = store
+        .finish_session(session.id, at(40), Some("felt strong"))
+        .unwrap();
     assert_eq!((summary.sets, summary.reps), (8, 70));
     let expected_kg = 2.0 * 15.0 * 22.5
         + 20.0
@@ -208,7 +231,7 @@ fn finishing_sums_sets_reps_volume_and_holds() {
     assert_eq!(summary.duration, Duration::from_secs(40 * 60));
     assert_eq!(store.unfinished().unwrap(), None);
 
-    let again = store.finish_session(session.id, at(90)).unwrap();
+    let again = store.finish_session(session.id, at(90), None).unwrap();
     assert_eq!(again, summary, "finishing twice keeps the first end time");
 }
 
@@ -218,7 +241,7 @@ fn the_next_session_sees_the_last_one() {
     log(&store, &first, 0, 1, None, reps(15, kg("22.5")), 2);
     log(&store, &first, 0, 2, None, reps(12, kg("45 lb")), 4);
     log(&store, &first, PLANK, 1, L, hold(30_000), 9);
-    store.finish_session(first.id, at(20)).unwrap();
+    store.finish_session(first.id, at(20), None).unwrap();
 
     let mut second = store.start_session(&routine(), at(3 * 24 * 60)).unwrap();
     let dorsiflexion = LastTime {

@@ -69,6 +69,8 @@ pub fn log(
         side,
         work,
         duration: Some(Duration::from_millis(40_250)),
+        rpe: None,
+        note: None,
         logged_at: at(minute),
     };
     store.insert_set(&set).unwrap();
