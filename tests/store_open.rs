@@ -265,3 +265,52 @@ fn a_missing_data_directory_is_created() {
     drop(Store::open(&path).unwrap());
     assert!(path.is_file());
 }
+
+/// An older database (schema 1, with a logged set) is copied beside itself
+/// before the newer migrations change it, and the copy keeps the old schema.
+#[test]
+fn an_older_database_is_backed_up_before_migrating() {
+    let (dir, path) = scratch();
+    let mut conn = Connection::open(&path).unwrap();
+    store::configure(&conn).unwrap();
+    store::migrations()
+        .unwrap()
+        .to_version(&mut conn, 1)
+        .unwrap();
+    conn.execute_batch(
+        "INSERT INTO session (routine, started_at) VALUES ('old', '2026-01-05T07:00:00.000Z');
+         INSERT INTO exercise (name, kind, sides) VALUES ('Lunge', 'reps', 'each');
+         INSERT INTO set_log (session_id, exercise_id, set_number, side, reps, logged_at)
+         VALUES (1, 1, 1, 'left', 10, '2026-01-05T07:05:00.000Z');",
+    )
+    .unwrap();
+    conn.close().unwrap();
+
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.load_session(1).unwrap().logged.len(), 1);
+    let backups: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.to_string_lossy().contains("runstrong.db.v1-")
+                && p.extension().is_some_and(|e| e == "bak")
+        })
+        .collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    let copy = Connection::open(&backups[0]).unwrap();
+    let version: i64 = copy
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    let sets: i64 = copy
+        .query_row("SELECT count(*) FROM set_log", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!((version, sets), (1, 1));
+    assert!(store::schema_version() > 1);
+    drop((copy, store));
+    drop(Store::open(&path).unwrap());
+    let files = fs::read_dir(dir.path()).unwrap().count();
+    assert_eq!(
+        files, 2,
+        "the database and one backup; reopening makes no second"
+    );
+}
