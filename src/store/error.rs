@@ -2,7 +2,9 @@
 //! can act on. Each message names the file.
 
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use super::BUSY_TIMEOUT;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -41,6 +43,24 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// Names the file when SQLite gives up waiting for a lock or the disk
+    /// fails; any other SQLite error passes through as it is.
+    pub fn at(path: &Path, err: rusqlite::Error) -> StoreError {
+        if Self::is_busy(&err) {
+            StoreError::Locked {
+                path: path.to_path_buf(),
+                secs: BUSY_TIMEOUT.as_secs(),
+            }
+        } else if Self::is_disk(&err) {
+            StoreError::Io {
+                path: path.to_path_buf(),
+                source: io::Error::other(err.to_string()),
+            }
+        } else {
+            StoreError::Sqlite(err)
+        }
+    }
+
     /// SQLite reported the file busy or locked after the busy timeout.
     pub fn is_busy(err: &rusqlite::Error) -> bool {
         matches!(

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
+use super::BUSY_TIMEOUT;
 use super::error::{Result, StoreError};
 
 /// `PRAGMA application_id` of a runstrong database ('RSTR').
@@ -41,21 +42,47 @@ pub fn inspect(path: &Path, known: usize) -> Result<Found> {
     if header.is_empty() {
         return Ok(Found::New);
     }
-    if header.len() < 100 || !header.starts_with(MAGIC) {
+    if !header.starts_with(MAGIC) {
         return Err(StoreError::NotSqlite {
             path: path.to_path_buf(),
         });
     }
-    let word = |at: usize| {
-        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    if header.len() < 100 {
+        let detail = format!("cut off after {} bytes of its header", header.len());
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail,
+        });
+    }
+    // The ids are read through SQLite, not from the header bytes: after a kill
+    // the newest page 1 (application_id, user_version) may still be in the WAL.
+    let failed = |e: rusqlite::Error| {
+        if StoreError::is_busy(&e) {
+            StoreError::Locked {
+                path: path.to_path_buf(),
+                secs: BUSY_TIMEOUT.as_secs(),
+            }
+        } else {
+            StoreError::Corrupt {
+                path: path.to_path_buf(),
+                detail: e.to_string(),
+            }
+        }
     };
-    let (version, app_id) = (word(60), word(68));
+    let conn = open_read_only(path).map_err(failed)?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(failed)?;
+    let pragma = |name| {
+        conn.pragma_query_value(None, name, |r| r.get::<_, i32>(0))
+            .map_err(failed)
+    };
+    let app_id = pragma("application_id")?.cast_unsigned();
     if app_id != APP_ID {
         return Err(StoreError::Foreign {
             path: path.to_path_buf(),
             app_id,
         });
     }
+    let version = pragma("user_version")?.cast_unsigned();
     if version as usize > known {
         return Err(StoreError::Newer {
             path: path.to_path_buf(),
@@ -63,33 +90,18 @@ pub fn inspect(path: &Path, known: usize) -> Result<Found> {
             known,
         });
     }
-    quick_check(path)?;
-    Ok(Found::Ours { version })
-}
-
-fn quick_check(path: &Path) -> Result<()> {
-    let corrupt = |detail: String| StoreError::Corrupt {
-        path: path.to_path_buf(),
-        detail,
-    };
-    let conn = open_read_only(path).map_err(|e| corrupt(e.to_string()))?;
     let verdict: String = conn
         .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
-        .map_err(|e| {
-            if StoreError::is_busy(&e) {
-                StoreError::Locked {
-                    path: path.to_path_buf(),
-                    secs: 0,
-                }
-            } else {
-                corrupt(e.to_string())
-            }
-        })?;
-    if verdict == "ok" {
-        Ok(())
-    } else {
-        Err(corrupt(verdict))
+        .map_err(failed)?;
+    if verdict != "ok" {
+        // One line for stderr: drop the "*** in database main ***" heading.
+        let detail: Vec<_> = verdict.lines().filter(|l| !l.starts_with("***")).collect();
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: detail.join("; "),
+        });
     }
+    Ok(Found::Ours { version })
 }
 
 /// A read-only connection that writes nothing next to the file. When no WAL

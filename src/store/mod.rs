@@ -46,28 +46,16 @@ impl Store {
     /// Opens (creating if needed) a runstrong database, refusing foreign,
     /// newer and corrupt files before writing a byte to them.
     pub fn open(path: &Path) -> Result<Store> {
-        let found = inspect::inspect(path, schema_version())?;
+        // The directory comes first so that one under a regular file is
+        // reported as such, not as an unreadable database.
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|source| StoreError::DataDir {
                 path: dir.to_path_buf(),
                 source,
             })?;
         }
-        let locked = |e: rusqlite::Error| {
-            if StoreError::is_busy(&e) {
-                StoreError::Locked {
-                    path: path.to_path_buf(),
-                    secs: BUSY_TIMEOUT.as_secs(),
-                }
-            } else if StoreError::is_disk(&e) {
-                StoreError::Io {
-                    path: path.to_path_buf(),
-                    source: std::io::Error::other(e.to_string()),
-                }
-            } else {
-                StoreError::Sqlite(e)
-            }
-        };
+        let found = inspect::inspect(path, schema_version())?;
+        let locked = |e| StoreError::at(path, e);
         let mut conn = Connection::open(path).map_err(locked)?;
         configure(&conn).map_err(locked)?;
         if let inspect::Found::Ours { version } = found

@@ -2,9 +2,9 @@
 //! changes. Plans are a handful of rows, and rewriting them keeps positions
 //! dense without juggling a primary key.
 
-use rusqlite::{Transaction, params};
+use rusqlite::{Transaction, TransactionBehavior, params};
 
-use super::error::Result;
+use super::error::{Result, StoreError};
 use super::{Store, rows};
 use crate::domain::session::{KnownExercise, PlannedExercise};
 
@@ -82,13 +82,16 @@ impl Store {
         plan: &[PlannedExercise],
         position: usize,
     ) -> Result<Vec<PlannedExercise>> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::at(&self.path, e))?;
         let ids = write(&tx, session, plan)?;
         tx.execute(
             "UPDATE session SET current_position = ?2 WHERE id = ?1",
             params![session, position as i64],
         )?;
-        tx.commit()?;
+        tx.commit().map_err(|e| StoreError::at(&self.path, e))?;
         plan.iter()
             .zip(ids)
             .map(|(ex, id)| {

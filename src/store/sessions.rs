@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::Store;
 use super::error::{Result, StoreError};
@@ -37,10 +37,22 @@ pub struct Summary {
 }
 
 impl Store {
+    /// Runs one write statement, naming the file if it stays locked.
+    fn write(&self, sql: &str, params: impl rusqlite::Params) -> Result<usize> {
+        self.conn
+            .execute(sql, params)
+            .map_err(|e| StoreError::at(&self.path, e))
+    }
+
     /// Starts a session from a routine: one transaction for the session and its plan.
     /// Rests the routine leaves open must be filled in (`Routine::with_default_rest`).
     pub fn start_session(&mut self, routine: &Routine, at: DateTime<Utc>) -> Result<ActiveSession> {
-        let tx = self.conn.transaction()?;
+        // IMMEDIATE takes the write lock up front, so a lock held elsewhere
+        // shows here, named, rather than halfway through.
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| StoreError::at(&self.path, e))?;
         tx.execute(
             "INSERT INTO session (routine, started_at) VALUES (?1, ?2)",
             params![routine.name, to_db(at)],
@@ -166,27 +178,30 @@ impl Store {
                 "INSERT INTO set_log (session_id, exercise_id, set_number, side, reps, load_centi, load_unit,
                                       hold_ms, duration_ms, logged_at, rpe, notes)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            )?
-            .execute(params![
-                set.session_id,
-                set.exercise_id,
-                set.set_number,
-                set.side.map(|s| s.as_str()),
-                reps,
-                centi,
-                unit,
-                hold,
-                set.duration.map(rows::millis),
-                to_db(set.logged_at),
-                set.rpe.map(Rpe::value),
-                set.note
-            ])?;
+            )
+            .and_then(|mut insert| {
+                insert.execute(params![
+                    set.session_id,
+                    set.exercise_id,
+                    set.set_number,
+                    set.side.map(|s| s.as_str()),
+                    reps,
+                    centi,
+                    unit,
+                    hold,
+                    set.duration.map(rows::millis),
+                    to_db(set.logged_at),
+                    set.rpe.map(Rpe::value),
+                    set.note
+                ])
+            })
+            .map_err(|e| StoreError::at(&self.path, e))?;
         Ok(self.conn.last_insert_rowid())
     }
 
     /// Sets the RPE and note of a logged set; its numbers are left alone.
     pub fn annotate_set(&self, id: i64, rpe: Option<Rpe>, note: Option<&str>) -> Result<()> {
-        self.conn.execute(
+        self.write(
             "UPDATE set_log SET rpe = ?2, notes = ?3 WHERE id = ?1",
             params![id, rpe.map(Rpe::value), note],
         )?;
@@ -195,7 +210,7 @@ impl Store {
 
     /// Remembers which exercise a session stands at, for resuming.
     pub fn save_position(&self, session: i64, position: usize) -> Result<()> {
-        self.conn.execute(
+        self.write(
             "UPDATE session SET current_position = ?2 WHERE id = ?1",
             params![session, position as i64],
         )?;
@@ -203,7 +218,7 @@ impl Store {
     }
 
     pub fn save_planned_sets(&self, session: i64, position: usize, sets: u32) -> Result<()> {
-        self.conn.execute(
+        self.write(
             "UPDATE session_exercise SET planned_sets = ?3 WHERE session_id = ?1 AND position = ?2",
             params![session, position as i64, sets],
         )?;
@@ -243,7 +258,7 @@ impl Store {
         at: DateTime<Utc>,
         note: Option<&str>,
     ) -> Result<Summary> {
-        self.conn.execute(
+        self.write(
             "UPDATE session SET ended_at = ?2, notes = coalesce(?3, notes) WHERE id = ?1 AND ended_at IS NULL",
             params![session, to_db(at), note],
         )?;
@@ -252,7 +267,7 @@ impl Store {
 
     /// Ends an abandoned session at its last logged set (or its start).
     pub fn end_abandoned(&self, session: i64) -> Result<()> {
-        self.conn.execute(
+        self.write(
             "UPDATE session SET ended_at = coalesce(
                 (SELECT max(logged_at) FROM set_log WHERE session_id = ?1), started_at)
              WHERE id = ?1 AND ended_at IS NULL",

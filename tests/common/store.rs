@@ -1,0 +1,91 @@
+//! Helpers for the storage tests: fixed timestamps, set builders and a look
+//! at the files SQLite may leave next to a database.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, TimeZone, Utc};
+use runstrong::domain::session::ActiveSession;
+use runstrong::domain::set::Work;
+use runstrong::domain::{Load, NewSet, Side, Unit};
+use runstrong::store::Store;
+use tempfile::TempDir;
+
+use super::routine;
+
+/// The sides of a one-sided set, short so that a logged set fits on a line.
+pub const L: Option<Side> = Some(Side::Left);
+pub const R: Option<Side> = Some(Side::Right);
+
+/// A fresh directory and the database path inside it.
+pub fn scratch() -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("runstrong.db");
+    (dir, path)
+}
+
+/// A new database on a fresh file with a session of the runners' routine
+/// started at `at(0)`.
+pub fn started() -> (TempDir, PathBuf, Store, ActiveSession) {
+    let (dir, path) = scratch();
+    let mut store = Store::open(&path).unwrap();
+    let session = store.start_session(&routine(), at(0)).unwrap();
+    (dir, path, store, session)
+}
+
+/// `minutes` after a fixed Monday morning, in whole milliseconds as stored.
+pub fn at(minutes: i64) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 2, 7, 0, 0).unwrap() + chrono::Duration::minutes(minutes)
+}
+
+pub fn kg(text: &str) -> Option<Load> {
+    Load::parse(text, Unit::Kg).unwrap()
+}
+
+pub fn reps(reps: u32, load: Option<Load>) -> Work {
+    Work::Reps { reps, load }
+}
+
+pub fn hold(ms: u64) -> Work {
+    Work::Hold {
+        held: Duration::from_millis(ms),
+    }
+}
+
+/// Logs a set of the exercise at `position` in `session`'s plan.
+pub fn log(
+    store: &Store,
+    session: &ActiveSession,
+    position: usize,
+    set_number: u32,
+    side: Option<Side>,
+    work: Work,
+    minute: i64,
+) -> NewSet {
+    let set = NewSet {
+        session_id: session.id,
+        exercise_id: session.plan[position].exercise_id,
+        set_number,
+        side,
+        work,
+        duration: Some(Duration::from_millis(40_250)),
+        rpe: None,
+        note: None,
+        logged_at: at(minute),
+    };
+    store.insert_set(&set).unwrap();
+    set
+}
+
+/// The -wal, -shm and -journal files that exist next to `path`.
+pub fn sidecars(path: &Path) -> Vec<PathBuf> {
+    ["-wal", "-shm", "-journal"]
+        .iter()
+        .map(|suffix| {
+            let mut name = path.as_os_str().to_owned();
+            name.push(suffix);
+            PathBuf::from(name)
+        })
+        .filter(|p| p.exists())
+        .collect()
+}
