@@ -124,3 +124,22 @@ fn a_data_directory_under_a_regular_file_is_named() {
     );
     assert_eq!(std::fs::read(&file).unwrap(), b"");
 }
+
+/// Without a terminal (a pipe, cron, a detached session) the binary says so
+/// on one line instead of panicking.
+#[cfg(target_os = "linux")]
+#[test]
+fn without_a_terminal_it_fails_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    // setsid: no controlling terminal, so /dev/tty cannot be opened either.
+    let out = Command::new("setsid")
+        .arg("--wait")
+        .arg(env!("CARGO_BIN_EXE_runstrong"))
+        .arg("--db")
+        .arg(dir.path().join("runstrong.db"))
+        .assert()
+        .failure();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(stderr.starts_with("runstrong: terminal: "), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
