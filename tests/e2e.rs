@@ -75,18 +75,26 @@ fn start_and_log_a_rep_set(tui: &mut Tui) {
 }
 
 /// Starts holding from a get-ready or switch countdown (`counting` on
-/// screen), holds for `HOLD`, stops. Returns the wall time from the key that
-/// started the hold to the notice that it was saved: an upper bound of what
-/// may be logged.
-fn hold_side(tui: &mut Tui, counting: &str, side: &str) -> Duration {
+/// screen), does `meanwhile`, holds for `HOLD` more, stops. Returns the
+/// bounds of what may be logged: from the hold on screen to the key that
+/// stopped it, and from the key that started it to the notice it was saved.
+fn hold_side(
+    tui: &mut Tui,
+    counting: &str,
+    side: &str,
+    meanwhile: impl FnOnce(&mut Tui),
+) -> (Duration, Duration) {
     tui.wait_for(counting);
     let start = Instant::now();
     tui.send(" ");
     tui.wait_for(&format!("HOLD · {}", side.to_uppercase()));
+    let shown = Instant::now();
+    meanwhile(tui);
     thread::sleep(HOLD);
+    let at_least = shown.elapsed();
     tui.send(" ");
     tui.wait_for(&format!("Saved Copenhagen plank set 1 {side}"));
-    start.elapsed()
+    (at_least, start.elapsed())
 }
 
 fn assert_terminal_restored(tui: &Tui) {
@@ -117,8 +125,8 @@ fn logs_a_rep_set_and_a_hold_per_side_and_reads_them_back() {
     tui.wait_for("7/7 Strength for runners");
     tui.wait_for("Space get ready");
     tui.send(" ");
-    let left = hold_side(&mut tui, "GET READY · LEFT", "left");
-    let right = hold_side(&mut tui, "SWITCH SIDES · RIGHT", "right");
+    let left = hold_side(&mut tui, "GET READY · LEFT", "left", |_| {});
+    let right = hold_side(&mut tui, "SWITCH SIDES · RIGHT", "right", |_| {});
     tui.send("q");
     tui.wait_for("Quit?");
     tui.send("y");
@@ -129,19 +137,23 @@ fn logs_a_rep_set_and_a_hold_per_side_and_reads_them_back() {
     let rows = logged_sets(&db_path(dir.path()));
     assert_eq!(rows.len(), 3, "{rows:?}");
     assert_eq!(rows[0], rep_set());
-    for (row, side, wall) in [(&rows[1], "left", left), (&rows[2], "right", right)] {
-        assert_eq!(row.exercise, "Copenhagen plank");
-        assert_eq!((row.set_number, row.side.as_deref()), (1, Some(side)));
-        assert_eq!(
-            (row.reps, row.load_centi, &row.load_unit),
-            (None, None, &None)
-        );
-        let held = Duration::from_millis(u64::try_from(row.hold_ms.unwrap()).unwrap());
-        assert!(
-            held >= HOLD && held <= wall,
-            "{side}: held {held:?}, slept {HOLD:?}, wall {wall:?}"
-        );
-    }
+    assert_plank_hold(&rows[1], "left", left);
+    assert_plank_hold(&rows[2], "right", right);
+}
+
+/// A logged first set of the plank on `side`, held for a time within `bounds`.
+fn assert_plank_hold(row: &Row, side: &str, (at_least, at_most): (Duration, Duration)) {
+    assert_eq!(row.exercise, "Copenhagen plank");
+    assert_eq!((row.set_number, row.side.as_deref()), (1, Some(side)));
+    assert_eq!(
+        (row.reps, row.load_centi, &row.load_unit),
+        (None, None, &None)
+    );
+    let held = Duration::from_millis(u64::try_from(row.hold_ms.unwrap()).unwrap());
+    assert!(
+        at_least <= held && held <= at_most,
+        "{side}: held {held:?}, not within {at_least:?}..={at_most:?}"
+    );
 }
 
 #[test]
@@ -205,4 +217,27 @@ fn a_tiny_terminal_asks_to_be_enlarged_and_a_resize_redraws() {
     assert!(!screen.contains("Enlarge"), "{screen}");
     tui.send("q");
     assert!(tui.wait_exit().success());
+}
+
+#[test]
+fn a_hold_keeps_timing_through_a_too_small_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::spawn(dir.path(), 80, 24);
+    tui.wait_for("Start Strength for runners");
+    tui.send("\r");
+    tui.wait_for("1/7 Strength for runners");
+    tui.send("llllll");
+    tui.wait_for("Space get ready");
+    tui.send(" ");
+    let bounds = hold_side(&mut tui, "GET READY · LEFT", "left", |tui| {
+        tui.resize(20, 5);
+        tui.wait_for("Enlarge the terminal");
+        tui.resize(80, 24);
+        tui.wait_for("HOLD · LEFT");
+    });
+    tui.send("qy");
+    assert!(tui.wait_exit().success());
+    let rows = logged_sets(&db_path(dir.path()));
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_plank_hold(&rows[0], "left", bounds);
 }
