@@ -13,6 +13,7 @@ fn runstrong(dir: &Path) -> Command {
     cmd.current_dir(dir)
         .env("HOME", dir)
         .env("XDG_DATA_HOME", dir.join("data"))
+        .env("XDG_CONFIG_HOME", dir.join("config"))
         .env_remove("RUNSTRONG_DB");
     cmd
 }
