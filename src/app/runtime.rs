@@ -50,7 +50,11 @@ pub fn run(
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
     spawn_signals(tx)?;
-    let mut terminal = ratatui::init();
+    let mut terminal = ratatui::try_init().inspect_err(|_| {
+        // Raw mode may be on when entering the alternate screen failed; the
+        // error that brought us here is the one worth reporting.
+        let _ = ratatui::try_restore();
+    })?;
     let mut state = State::new(SystemClock.now(), settings, routines);
     state.notice = notice.map(|n| (n, true));
     let result = event_loop(&mut terminal, &mut store, state, &rx, &SystemClock);
