@@ -146,7 +146,7 @@ fn tempo_timer_mid_phase() {
     flow.type_text(" ");
     flow.advance(Duration::from_millis(7_000 + 4_500));
     let screen = flow.render(80, 24);
-    assert!(screen.contains("LIFT · 3-1-3 · 1 reps done"), "{screen}");
+    assert!(screen.contains("LIFT · rep 2 · tempo 3-1-3"), "{screen}");
     assert_snapshot!("tempo_mid_80x24", screen);
 }
 

@@ -311,6 +311,11 @@ fn sets_can_be_added_and_removed_but_logged_ones_stay() {
 #[test]
 fn quitting_asks_first_in_a_session_and_ctrl_c_does_not() {
     let mut flow = Flow::in_session();
+    flow.type_text("yn");
+    assert!(
+        flow.saved().is_empty(),
+        "y and n mean nothing outside a question"
+    );
     flow.type_text("q");
     assert_eq!(flow.state.overlay, Some(Overlay::ConfirmQuit));
     flow.type_text("n");

@@ -87,8 +87,6 @@ impl Default for Keymap {
             ('s', Action::Swap),
             ('K', Action::MoveUp),
             ('J', Action::MoveDown),
-            ('y', Action::Confirm),
-            ('n', Action::Back),
         ];
         Keymap {
             keys: keys.into_iter().collect(),

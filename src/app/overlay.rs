@@ -22,8 +22,9 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         (Overlay::Help, Action::Help | Action::Back | Action::Confirm | Action::Quit) => {
             close(state)
         }
-        (Overlay::ConfirmQuit, Action::Confirm) => quit(state),
-        (Overlay::ConfirmQuit, Action::Back | Action::Quit) => close(state),
+        // Typed as text, so y and n answer here and nowhere else.
+        (Overlay::ConfirmQuit, Action::Confirm | Action::Char('y' | 'Y' | 'q')) => quit(state),
+        (Overlay::ConfirmQuit, Action::Back | Action::Char('n' | 'N')) => close(state),
         (Overlay::ConfirmFinish { note }, Action::Confirm) => {
             let note = Some(note.trim().to_string()).filter(|n| !n.is_empty());
             state.overlay = None;
@@ -88,8 +89,8 @@ fn close(state: &mut State) -> Vec<Effect> {
 /// Whether the open popup takes typed text.
 pub fn takes_text(overlay: &Overlay) -> bool {
     match overlay {
-        Overlay::ConfirmFinish { .. } | Overlay::Annotate(_) => true,
+        Overlay::ConfirmFinish { .. } | Overlay::Annotate(_) | Overlay::ConfirmQuit => true,
         Overlay::Plan(editor) => editor.mode != PlanMode::Browse,
-        Overlay::Help | Overlay::ConfirmQuit => false,
+        Overlay::Help => false,
     }
 }

@@ -9,6 +9,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
 use crate::app::state::{SessionView, State, Step};
+use crate::domain::tempo::Phase;
 use crate::domain::time::clock;
 use crate::domain::timer::{HoldReading, hold_reading, secs_left};
 use crate::domain::{Kind, Side};
@@ -97,7 +98,13 @@ pub fn face(view: &SessionView, now: Instant) -> Face {
             (None, Some(watch)) => match view.session.current().and_then(|e| e.tempo) {
                 Some(tempo) => {
                     let r = tempo.read(watch.started, now);
-                    let label = format!("{} · {tempo} · {} reps done", r.phase.name(), r.reps);
+                    // During the top pause the rep just lifted is still "this" rep.
+                    let rep = if r.phase == Phase::Top {
+                        r.reps
+                    } else {
+                        r.reps + 1
+                    };
+                    let label = format!("{} · rep {rep} · tempo {tempo}", r.phase.name());
                     live(label, secs_left(r.left).to_string(), "Space / Enter stop")
                 }
                 None => live(
