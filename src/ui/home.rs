@@ -97,7 +97,10 @@ fn routine_preview<'a>(routine: &'a Routine, wide: bool, theme: &Theme) -> Parag
     }
     lines.extend(routine.exercises.iter().map(|e| {
         let target = match e.kind {
-            Kind::Reps => format!("{}×{}", e.sets, e.reps.unwrap_or(0)),
+            Kind::Reps => {
+                let tempo = e.tempo.map(|t| format!(" @{t}")).unwrap_or_default();
+                format!("{}×{}{tempo}", e.sets, e.reps.unwrap_or(0))
+            }
             Kind::Hold => format!("{}×{} s", e.sets, e.hold_secs.unwrap_or(0)),
         };
         let sides = match (e.sides, wide) {
