@@ -35,16 +35,7 @@ pub fn session(started_at: DateTime<Utc>) -> ActiveSession {
         .enumerate()
         .map(|(i, e)| PlannedExercise {
             exercise_id: i as i64 + 1,
-            name: e.name.clone(),
-            kind: e.kind,
-            sides: e.sides,
-            sets: e.sets,
-            target_reps: e.reps,
-            target_hold: e.hold_secs.map(|s| Duration::from_secs(u64::from(s))),
-            rest: Duration::from_secs(u64::from(e.rest_secs.unwrap_or(90))),
-            tempo: e.tempo,
-            cue: e.cue.clone(),
-            last: None,
+            ..PlannedExercise::from_spec(e)
         })
         .collect();
     ActiveSession {
