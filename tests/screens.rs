@@ -160,3 +160,28 @@ fn big_digits_scale_with_the_terminal() {
     let small = flow.render(40, 16);
     assert!(small.contains("0:12") || small.contains('▀'), "{small}");
 }
+
+#[test]
+fn home_offers_to_resume_in_words_that_fit_a_phone() {
+    let mut flow = Flow::home();
+    let unfinished = runstrong::store::Unfinished {
+        id: 3,
+        routine: "Strength for runners".into(),
+        started_at: noon(),
+        sets: 5,
+        at_exercise: Some("Lunge".into()),
+    };
+    flow.send(Msg::HomeLoaded(HomeData {
+        unfinished: Some(unfinished),
+        week_done: 2,
+    }));
+    let narrow = flow.render(40, 20);
+    assert!(narrow.contains("▶ Resume: 5 sets, at Lunge"), "{narrow}");
+    assert!(narrow.contains("End it (keeps its sets)"), "{narrow}");
+    assert!(narrow.contains("2 of 2 sessions"), "{narrow}");
+    let wide = flow.render(80, 24);
+    assert!(
+        wide.contains("5 sets, at Lunge)") && wide.contains("target met"),
+        "{wide}"
+    );
+}

@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, home: &Home, theme: &T
     let items: Vec<ListItem> = state
         .home_items()
         .iter()
-        .map(|item| ListItem::new(label(state, home, *item)))
+        .map(|item| ListItem::new(label(state, home, *item, menu.width >= 60)))
         .collect();
     let list = List::new(items)
         .block(Block::bordered().title(" Start "))
@@ -69,8 +69,14 @@ fn week_line(done: u32, target: u32, theme: &Theme) -> Paragraph<'static> {
     Paragraph::new(line).block(Block::bordered().title(" This week "))
 }
 
-fn label(state: &State, home: &Home, item: HomeItem) -> String {
+/// A menu line; narrow terminals get the short form, so what matters fits.
+fn label(state: &State, home: &Home, item: HomeItem, wide: bool) -> String {
     match (item, &home.unfinished) {
+        (HomeItem::Resume, Some(u)) if !wide => {
+            let at = u.at_exercise.as_deref().unwrap_or("start");
+            format!("Resume: {} sets, at {at}", u.sets)
+        }
+        (HomeItem::EndUnfinished, _) if !wide => "End it (keeps its sets)".into(),
         (HomeItem::Resume, Some(u)) => {
             let when = u.started_at.with_timezone(&Local).format("%a %-d %b %H:%M");
             let at = u
