@@ -6,6 +6,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod domain;
+pub mod interchange;
 pub mod paths;
 pub mod routines;
 pub mod store;

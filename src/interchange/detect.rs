@@ -1,0 +1,34 @@
+//! Which format a file is in, from its first bytes and header line.
+
+use super::{Format, hevy, strong};
+
+/// The format of `text` (BOM already removed), or `None` if it is not one
+/// runstrong reads.
+pub fn detect(text: &str) -> Option<Format> {
+    let start = text.trim_start();
+    if start.starts_with('{') {
+        return Some(Format::Runstrong);
+    }
+    let header = start.lines().next().unwrap_or("");
+    if hevy::looks_like(header) {
+        Some(Format::Hevy)
+    } else if strong::looks_like(header) {
+        Some(Format::Strong)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tells_the_formats_apart() {
+        assert_eq!(detect("Date,Workout Name,Duration,Exercise Name,Set Order,Weight\n"), Some(Format::Strong));
+        assert_eq!(detect("\"Workout #\";\"Date\";\"Exercise Name\";\"Set Order\"\n"), Some(Format::Strong));
+        assert_eq!(detect("\"title\",\"start_time\",\"exercise_title\"\n"), Some(Format::Hevy));
+        assert_eq!(detect("  {\"format\":\"runstrong\"}"), Some(Format::Runstrong));
+        assert_eq!(detect("a,b,c\n1,2,3\n"), None);
+    }
+}

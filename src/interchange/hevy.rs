@@ -1,0 +1,131 @@
+//! Hevy's CSV export: quoted snake_case columns, one row per set, times
+//! like `17 Jan 2025, 06:07`, the weight unit in the header (`weight_kg` or
+//! `weight_lbs`). `superset_id` has nowhere to go and is not kept.
+
+use chrono::TimeZone;
+use csv::StringRecord;
+
+use super::ImportError;
+use super::group::{self, Entry, Row};
+use super::table::{self, Columns};
+use super::values;
+use super::workout::{DistanceUnit, Import, Rounded, SetType, WorkoutSet};
+use crate::domain::Unit;
+
+pub const SOURCE: &str = "hevy";
+const TIME_FORMATS: &[&str] = &["%d %b %Y, %H:%M", "%d %b %Y, %H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"];
+
+struct Layout {
+    title: Option<usize>,
+    start: Option<usize>,
+    end: Option<usize>,
+    description: Option<usize>,
+    exercise: Option<usize>,
+    exercise_notes: Option<usize>,
+    set_index: Option<usize>,
+    set_type: Option<usize>,
+    weight: Option<usize>,
+    unit: Unit,
+    reps: Option<usize>,
+    distance: Option<usize>,
+    distance_unit: DistanceUnit,
+    seconds: Option<usize>,
+    rpe: Option<usize>,
+}
+
+/// True when the header line looks like a Hevy export.
+pub fn looks_like(header: &str) -> bool {
+    header.contains("exercise_title") && header.contains("start_time")
+}
+
+pub fn parse<Tz: TimeZone>(text: &str, tz: &Tz) -> Result<Import, ImportError> {
+    let mut rounded = Vec::new();
+    let rows = table::rows(text, layout, |l, c, record, line| read(l, c, record, line, tz, &mut rounded))?;
+    Ok(group::import(SOURCE, rows, rounded))
+}
+
+fn layout(c: &Columns) -> Result<Layout, ImportError> {
+    c.require(&["title", "start_time", "exercise_title", "set_index"])?;
+    let unit = if c.has("weight_lbs") { Unit::Lb } else { Unit::Kg };
+    let distance_unit = if c.has("distance_miles") { DistanceUnit::Mi } else { DistanceUnit::Km };
+    Ok(Layout {
+        title: c.find(&["title"]),
+        start: c.find(&["start_time"]),
+        end: c.find(&["end_time"]),
+        description: c.find(&["description"]),
+        exercise: c.find(&["exercise_title"]),
+        exercise_notes: c.find(&["exercise_notes"]),
+        set_index: c.find(&["set_index"]),
+        set_type: c.find(&["set_type"]),
+        weight: c.find(&["weight_kg", "weight_lbs"]),
+        unit,
+        reps: c.find(&["reps"]),
+        distance: c.find(&["distance_km", "distance_miles"]),
+        distance_unit,
+        seconds: c.find(&["duration_seconds"]),
+        rpe: c.find(&["rpe"]),
+    })
+}
+
+/// Hevy writes some line breaks in notes as a literal backslash-n.
+fn note(text: &str) -> Option<String> {
+    Some(text.replace("\\n", "\n").trim().to_string()).filter(|n| !n.is_empty())
+}
+
+fn read<Tz: TimeZone>(
+    l: &Layout,
+    c: &Columns,
+    r: &StringRecord,
+    line: u64,
+    tz: &Tz,
+    rounded: &mut Vec<Rounded>,
+) -> Result<Option<Row>, String> {
+    let title = c.field(r, l.title);
+    let exercise = c.field(r, l.exercise);
+    if title.is_empty() || exercise.is_empty() {
+        return Err("title and exercise_title must not be empty".into());
+    }
+    let start = c.field(r, l.start);
+    let started_at = values::local_time(start, TIME_FORMATS, tz)?;
+    let ended_at = match c.field(r, l.end) {
+        "" => started_at,
+        end => values::local_time(end, TIME_FORMATS, tz)?,
+    };
+    let set_type = match c.field(r, l.set_type).to_ascii_lowercase().as_str() {
+        "" | "normal" => SetType::Normal,
+        "warmup" => SetType::Warmup,
+        "dropset" | "drop" => SetType::Drop,
+        "failure" => SetType::Failure,
+        other => return Err(format!("set_type {other:?} is not normal, warmup, dropset or failure")),
+    };
+    let index = values::count(c.field(r, l.set_index), "set_index")?
+        .ok_or_else(|| "set_index is empty".to_string())?;
+    let seconds = values::seconds_ms(c.field(r, l.seconds), "duration_seconds")?.filter(|&ms| ms > 0);
+    let set = group::timed(
+        WorkoutSet {
+            exercise: exercise.to_string(),
+            set_number: 1,
+            side: None,
+            set_type,
+            reps: values::count(c.field(r, l.reps), "reps")?,
+            load: values::weight(c.field(r, l.weight), l.unit, line, rounded)?,
+            hold_ms: None,
+            duration_ms: None,
+            distance: values::distance(c.field(r, l.distance), l.distance_unit, line, rounded)?,
+            rpe: values::rpe(c.field(r, l.rpe))?,
+            notes: None,
+            logged_at: started_at,
+        },
+        seconds,
+    );
+    Ok(Some(Row {
+        key: format!("{start}|{title}"),
+        routine: title.to_string(),
+        started_at,
+        ended_at,
+        workout_notes: note(c.field(r, l.description)),
+        exercise: exercise.to_string(),
+        exercise_note: note(c.field(r, l.exercise_notes)),
+        entry: Entry::Set { set_number: Some(index.saturating_add(1)), set },
+    }))
+}

@@ -1,0 +1,101 @@
+//! runstrong's own JSON document: versioned, every stored field, written one
+//! session per line so a large export streams and diffs well.
+
+use std::io::{self, Write};
+
+use serde::{Deserialize, Serialize};
+
+use super::ImportError;
+use super::workout::{BadRow, ExerciseDef, Import, Workout, WorkoutSet};
+
+pub const FORMAT: &str = "runstrong";
+/// Bumped when a field changes meaning; readers refuse newer versions.
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Document {
+    format: String,
+    version: u32,
+    #[serde(default)]
+    exercises: Vec<ExerciseDef>,
+    #[serde(default)]
+    sessions: Vec<Workout>,
+}
+
+pub fn parse(text: &str) -> Result<Import, ImportError> {
+    let doc: Document = serde_json::from_str(text)
+        .map_err(|e| ImportError::Syntax(format!("line {}, column {}: {e}", e.line(), e.column())))?;
+    if doc.format != FORMAT {
+        return Err(ImportError::Syntax(format!("format is {:?}, not {FORMAT:?}", doc.format)));
+    }
+    if doc.version > VERSION {
+        return Err(ImportError::Syntax(format!(
+            "document version {} is newer than this runstrong reads ({VERSION}); upgrade runstrong",
+            doc.version
+        )));
+    }
+    let bad: Vec<BadRow> = doc
+        .sessions
+        .iter()
+        .enumerate()
+        .flat_map(|(i, w)| {
+            w.sets.iter().enumerate().filter_map(move |(j, s)| {
+                check(s).err().map(|reason| BadRow { at: format!("session {}, set {}", i + 1, j + 1), reason })
+            })
+        })
+        .collect();
+    if !bad.is_empty() {
+        return Err(ImportError::BadRows(bad));
+    }
+    Ok(Import { exercises: doc.exercises, workouts: doc.sessions, ..Import::default() })
+}
+
+/// The rules the database enforces, checked first so a bad document is
+/// reported by place rather than as a failed constraint.
+fn check(s: &WorkoutSet) -> Result<(), String> {
+    if s.exercise.trim().is_empty() {
+        return Err("exercise is empty".into());
+    }
+    if s.set_number == 0 {
+        return Err("set_number must be at least 1".into());
+    }
+    if s.load.is_some_and(|l| l.centi <= 0) {
+        return Err("load must be positive (leave it out for bodyweight)".into());
+    }
+    if s.distance.is_some_and(|d| d.centi < 0) || s.hold_ms.is_some_and(|v| v < 0) || s.duration_ms.is_some_and(|v| v < 0) {
+        return Err("distance, hold_ms and duration_ms cannot be negative".into());
+    }
+    if s.rpe.is_some_and(|r| !(1.0..=10.0).contains(&r)) {
+        return Err("rpe must be between 1 and 10".into());
+    }
+    Ok(())
+}
+
+/// Writes a document one session at a time.
+pub struct Writer<W: Write> {
+    out: W,
+    first: bool,
+}
+
+impl<W: Write> Writer<W> {
+    pub fn begin(mut out: W, exercises: &[ExerciseDef]) -> io::Result<Writer<W>> {
+        write!(out, "{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\n\"exercises\":")?;
+        serde_json::to_writer(&mut out, exercises)?;
+        write!(out, ",\n\"sessions\":[")?;
+        Ok(Writer { out, first: true })
+    }
+
+    pub fn session(&mut self, w: &Workout) -> io::Result<()> {
+        self.out.write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.first = false;
+        serde_json::to_writer(&mut self.out, w)?;
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> io::Result<W> {
+        self.out.write_all(b"\n]}\n")?;
+        self.out.flush()?;
+        Ok(self.out)
+    }
+}

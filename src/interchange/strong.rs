@@ -1,0 +1,210 @@
+//! The Strong app's CSV export, in all its layouts: 12 or 10 columns with
+//! commas; semicolons with `Weight Unit` and `Distance Unit` columns; the
+//! newer all-quoted semicolon layout with units in the headers
+//! (`Weight (kg)`, `Distance (meters)`, `Duration (sec)`). runstrong's own
+//! CSV export is this layout plus `Side` (and the unit columns).
+
+use chrono::TimeZone;
+use csv::StringRecord;
+
+use super::group::{self, Entry, Row};
+use super::table::{self, Columns};
+use super::values;
+use super::workout::{DistanceUnit, Rounded, SetType, WorkoutSet};
+use super::ImportError;
+use super::workout::Import;
+use crate::domain::{Side, Unit};
+
+pub const SOURCE: &str = "strong";
+const DATE_FORMATS: &[&str] = &["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"];
+
+/// Where a column's unit comes from.
+#[derive(Clone, Copy)]
+enum UnitFrom<U> {
+    Column(usize),
+    Fixed(U),
+}
+
+struct Layout {
+    date: Option<usize>,
+    name: Option<usize>,
+    duration: Option<usize>,
+    exercise: Option<usize>,
+    order: Option<usize>,
+    weight: Option<usize>,
+    weight_unit: UnitFrom<Unit>,
+    reps: Option<usize>,
+    distance: Option<usize>,
+    distance_unit: UnitFrom<DistanceUnit>,
+    seconds: Option<usize>,
+    notes: Option<usize>,
+    workout_notes: Option<usize>,
+    rpe: Option<usize>,
+    side: Option<usize>,
+}
+
+/// True when the header line looks like a Strong export.
+pub fn looks_like(header: &str) -> bool {
+    let h = header.to_lowercase();
+    h.contains("exercise name") && h.contains("set order")
+}
+
+pub fn parse<Tz: TimeZone>(text: &str, unit: Option<Unit>, tz: &Tz) -> Result<Import, ImportError> {
+    let mut rounded = Vec::new();
+    let rows = table::rows(
+        text,
+        |c| layout(c, unit),
+        |layout, c, record, line| read(layout, c, record, line, tz, &mut rounded),
+    )?;
+    Ok(group::import(SOURCE, rows, rounded))
+}
+
+fn layout(c: &Columns, unit: Option<Unit>) -> Result<Layout, ImportError> {
+    c.require(&["date", "workout name", "exercise name", "set order"])?;
+    let weight_unit = if let Some(at) = c.find(&["weight unit"]) {
+        UnitFrom::Column(at)
+    } else if c.has("weight (kg)") || c.has("weight (kgs)") {
+        UnitFrom::Fixed(Unit::Kg)
+    } else if c.has("weight (lbs)") || c.has("weight (lb)") {
+        UnitFrom::Fixed(Unit::Lb)
+    } else if c.has("weight") {
+        UnitFrom::Fixed(unit.ok_or(ImportError::NeedsUnit)?)
+    } else {
+        UnitFrom::Fixed(unit.unwrap_or_default())
+    };
+    let distance_unit = if let Some(at) = c.find(&["distance unit"]) {
+        UnitFrom::Column(at)
+    } else if c.has("distance (meters)") || c.has("distance (m)") {
+        UnitFrom::Fixed(DistanceUnit::M)
+    } else if c.has("distance (km)") {
+        UnitFrom::Fixed(DistanceUnit::Km)
+    } else if c.has("distance (miles)") || c.has("distance (mi)") {
+        UnitFrom::Fixed(DistanceUnit::Mi)
+    } else {
+        // Strong writes distance in the unit system of its weights.
+        UnitFrom::Fixed(if matches!(weight_unit, UnitFrom::Fixed(Unit::Lb)) { DistanceUnit::Mi } else { DistanceUnit::Km })
+    };
+    Ok(Layout {
+        date: c.find(&["date"]),
+        name: c.find(&["workout name"]),
+        duration: c.find(&["duration", "duration (sec)", "duration (seconds)"]),
+        exercise: c.find(&["exercise name"]),
+        order: c.find(&["set order"]),
+        weight: c.find(&["weight", "weight (kg)", "weight (kgs)", "weight (lbs)", "weight (lb)"]),
+        weight_unit,
+        reps: c.find(&["reps"]),
+        distance: c.find(&["distance", "distance (meters)", "distance (m)", "distance (km)", "distance (miles)", "distance (mi)"]),
+        distance_unit,
+        seconds: c.find(&["seconds"]),
+        notes: c.find(&["notes"]),
+        workout_notes: c.find(&["workout notes"]),
+        rpe: c.find(&["rpe"]),
+        side: c.find(&["side"]),
+    })
+}
+
+fn unit_of<U: std::str::FromStr<Err = String> + Copy>(from: UnitFrom<U>, c: &Columns, r: &StringRecord) -> Result<Option<U>, String> {
+    match from {
+        UnitFrom::Fixed(u) => Ok(Some(u)),
+        UnitFrom::Column(at) => {
+            let text = c.field(r, Some(at));
+            if text.is_empty() { Ok(None) } else { text.parse().map(Some) }
+        }
+    }
+}
+
+fn read<Tz: TimeZone>(
+    l: &Layout,
+    c: &Columns,
+    r: &StringRecord,
+    line: u64,
+    tz: &Tz,
+    rounded: &mut Vec<Rounded>,
+) -> Result<Option<Row>, String> {
+    let date = c.field(r, l.date);
+    let routine = c.field(r, l.name);
+    let exercise = c.field(r, l.exercise);
+    if routine.is_empty() || exercise.is_empty() {
+        return Err("workout name and exercise name must not be empty".into());
+    }
+    let started_at = values::local_time(date, DATE_FORMATS, tz)?;
+    let duration = values::duration_ms(c.field(r, l.duration))?.unwrap_or(0);
+    let order = c.field(r, l.order);
+    let (set_number, set_type) = match order.to_ascii_lowercase().as_str() {
+        "rest timer" => {
+            let ms = values::seconds_ms(c.field(r, l.seconds), "rest seconds")?.unwrap_or(0);
+            return Ok(Some(row(c, l, r, date, started_at, duration, Entry::Rest { ms })));
+        }
+        "note" => {
+            let text = c.field(r, l.notes).to_string();
+            return Ok(Some(row(c, l, r, date, started_at, duration, Entry::Note(text))));
+        }
+        "w" => (None, SetType::Warmup),
+        "d" => (None, SetType::Drop),
+        "f" => (None, SetType::Failure),
+        _ => match values::count(order, "set order") {
+            Ok(Some(n)) if n > 0 => (Some(n), SetType::Normal),
+            _ => return Err(format!("set order {order:?} is not a number, W, D, F, Rest Timer or Note")),
+        },
+    };
+    let weight_text = c.field(r, l.weight);
+    let load = match unit_of(l.weight_unit, c, r)? {
+        Some(unit) => values::weight(weight_text, unit, line, rounded)?,
+        None if values::scaled(weight_text, 2).is_ok_and(|(v, _)| v != 0) => {
+            return Err(format!("weight {weight_text:?} has no unit"));
+        }
+        None => None,
+    };
+    let distance_text = c.field(r, l.distance);
+    let distance = match unit_of(l.distance_unit, c, r)? {
+        Some(unit) => values::distance(distance_text, unit, line, rounded)?,
+        None if values::scaled(distance_text, 2).is_ok_and(|(v, _)| v != 0) => {
+            return Err(format!("distance {distance_text:?} has no unit"));
+        }
+        None => None,
+    };
+    let side = match c.field(r, l.side) {
+        "" => None,
+        s => Some(Side::parse(&s.to_ascii_lowercase()).ok_or_else(|| format!("side {s:?} is not left or right"))?),
+    };
+    let reps = values::count(c.field(r, l.reps), "reps")?;
+    let seconds = values::seconds_ms(c.field(r, l.seconds), "seconds")?.filter(|&ms| ms > 0);
+    let notes = Some(c.field(r, l.notes).to_string()).filter(|n| !n.is_empty());
+    let set = group::timed(WorkoutSet {
+        exercise: exercise.to_string(),
+        set_number: 1,
+        side,
+        set_type,
+        reps,
+        load,
+        hold_ms: None,
+        duration_ms: None,
+        distance,
+        rpe: values::rpe(c.field(r, l.rpe))?,
+        notes,
+        logged_at: started_at,
+    }, seconds);
+    Ok(Some(row(c, l, r, date, started_at, duration, Entry::Set { set_number, set })))
+}
+
+fn row(
+    c: &Columns,
+    l: &Layout,
+    r: &StringRecord,
+    date: &str,
+    started_at: chrono::DateTime<chrono::Utc>,
+    duration_ms: i64,
+    entry: Entry,
+) -> Row {
+    let routine = c.field(r, l.name).to_string();
+    Row {
+        key: format!("{date}|{routine}"),
+        routine,
+        started_at,
+        ended_at: started_at + chrono::Duration::milliseconds(duration_ms),
+        workout_notes: Some(c.field(r, l.workout_notes).to_string()).filter(|n| !n.is_empty()),
+        exercise: c.field(r, l.exercise).to_string(),
+        exercise_note: None,
+        entry,
+    }
+}

@@ -1,0 +1,94 @@
+//! Reading a CSV export row by row: columns found by header name, every bad
+//! row collected with its line number instead of stopping at the first.
+
+use std::collections::HashMap;
+
+use csv::{ReaderBuilder, StringRecord, Trim};
+
+use super::ImportError;
+use super::group::Row;
+use super::workout::BadRow;
+
+/// The columns of a file, by normalised header name (trimmed, lower case).
+pub struct Columns {
+    index: HashMap<String, usize>,
+}
+
+impl Columns {
+    fn new(headers: &StringRecord) -> Columns {
+        let mut index = HashMap::new();
+        for (i, h) in headers.iter().enumerate() {
+            index.entry(h.trim().to_lowercase()).or_insert(i);
+        }
+        Columns { index }
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.index.contains_key(name)
+    }
+
+    /// The first of `names` the file has.
+    pub fn find(&self, names: &[&str]) -> Option<usize> {
+        names.iter().find_map(|n| self.index.get(*n).copied())
+    }
+
+    /// The field under `at` (empty when the column is absent), trimmed.
+    pub fn field<'r>(&self, record: &'r StringRecord, at: Option<usize>) -> &'r str {
+        at.and_then(|i| record.get(i)).unwrap_or("").trim()
+    }
+
+    pub fn require(&self, names: &[&str]) -> Result<(), ImportError> {
+        let missing: Vec<String> = names.iter().filter(|n| !self.has(n)).map(|n| (*n).to_string()).collect();
+        if missing.is_empty() { Ok(()) } else { Err(ImportError::MissingColumns(missing)) }
+    }
+}
+
+/// The file's delimiter, from its header line: `;` or `,`.
+pub fn delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or("");
+    if header.matches(';').count() > header.matches(',').count() { b';' } else { b',' }
+}
+
+/// Reads every record of `text` through `read`, which turns one record into
+/// a row or says why it cannot. `setup` sees the header first and builds
+/// the per-file state `read` needs (or refuses the file).
+pub fn rows<S>(
+    text: &str,
+    setup: impl FnOnce(&Columns) -> Result<S, ImportError>,
+    mut read: impl FnMut(&S, &Columns, &StringRecord, u64) -> Result<Option<Row>, String>,
+) -> Result<Vec<Row>, ImportError> {
+    let mut reader =
+        ReaderBuilder::new().delimiter(delimiter(text)).trim(Trim::Headers).from_reader(text.as_bytes());
+    let columns = Columns::new(reader.headers().map_err(|e| ImportError::Syntax(e.to_string()))?);
+    let state = setup(&columns)?;
+    let mut out = Vec::new();
+    let mut bad = Vec::new();
+    let mut record = StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = record.position().map_or(0, |p| p.line());
+                match read(&state, &columns, &record, line) {
+                    Ok(Some(row)) => out.push(row),
+                    Ok(None) => {}
+                    Err(reason) => bad.push(BadRow { at: format!("line {line}"), reason }),
+                }
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                let reason = match e.kind() {
+                    csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+                        format!("has {len} fields, the header has {expected_len}")
+                    }
+                    _ => e.to_string(),
+                };
+                bad.push(BadRow { at: format!("line {line}"), reason });
+                if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
+                    break;
+                }
+            }
+        }
+    }
+    if bad.is_empty() { Ok(out) } else { Err(ImportError::BadRows(bad)) }
+}

@@ -1,0 +1,217 @@
+//! Field readers shared by the CSV formats. Each returns the value or the
+//! reason it is not one, in words for the bad-row report.
+
+use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone, Utc};
+
+use super::workout::{Distance, DistanceUnit, Rounded};
+use crate::domain::{Load, Unit};
+
+/// More than this in any numeric column is a broken file, not a workout.
+const MAX_VALUE: f64 = 1.0e7;
+
+/// `text` as an integer count of 10^-`places`, and whether it had to be
+/// rounded. Digits up to `places` are read exactly; longer fractions (float
+/// noise such as `149.99999999999997`) go to the nearest step. A comma is a
+/// decimal point when there is no dot (semicolon files from comma locales).
+pub fn scaled(text: &str, places: u32) -> Result<(i64, bool), String> {
+    let text = text.trim();
+    let text = if text.contains('.') { text.to_string() } else { text.replace(',', ".") };
+    let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let scale = 10_i64.pow(places);
+    if !whole.is_empty() && digits(whole) && digits(frac) && frac.len() <= places as usize && whole.len() < 12 {
+        let whole: i64 = whole.parse().map_err(|_| format!("{text:?} is not a number"))?;
+        let frac: i64 = if frac.is_empty() { 0 } else { format!("{frac:0<width$}", width = places as usize).parse().unwrap_or(0) };
+        return Ok((whole * scale + frac, false));
+    }
+    match text.parse::<f64>() {
+        Ok(v) if v.is_finite() && v.abs() < MAX_VALUE => {
+            let n = (v * scale as f64).round();
+            Ok((n as i64, (n / scale as f64 - v).abs() > f64::EPSILON * v.abs().max(1.0)))
+        }
+        Ok(_) => Err(format!("{text:?} is out of range")),
+        Err(_) => Err(format!("{text:?} is not a number")),
+    }
+}
+
+/// A weight in `unit`; empty or zero is bodyweight. Noise is rounded to the
+/// hundredth and recorded in `rounded`.
+pub fn weight(text: &str, unit: Unit, line: u64, rounded: &mut Vec<Rounded>) -> Result<Option<Load>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let (centi, was_rounded) = scaled(text, 2).map_err(|e| format!("weight {e}"))?;
+    if centi < 0 {
+        return Err(format!("weight {:?} is negative", text.trim()));
+    }
+    if centi == 0 {
+        return Ok(None);
+    }
+    let load = Load { centi, unit };
+    if was_rounded {
+        rounded.push(Rounded { line, written: text.trim().to_string(), kept: load.to_string() });
+    }
+    Ok(Some(load))
+}
+
+/// A distance in `unit`, rounded like a weight; empty or zero is none.
+pub fn distance(text: &str, unit: DistanceUnit, line: u64, rounded: &mut Vec<Rounded>) -> Result<Option<Distance>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let (centi, was_rounded) = scaled(text, 2).map_err(|e| format!("distance {e}"))?;
+    if centi < 0 {
+        return Err(format!("distance {:?} is negative", text.trim()));
+    }
+    if was_rounded {
+        rounded.push(Rounded { line, written: text.trim().to_string(), kept: format!("{} {}", centi_text(centi), unit.as_str()) });
+    }
+    Ok((centi > 0).then_some(Distance { centi, unit }))
+}
+
+/// A whole count such as reps, which exports may write as `8.0`.
+pub fn count(text: &str, what: &str) -> Result<Option<u32>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let (milli, rounded) = scaled(text, 3).map_err(|e| format!("{what} {e}"))?;
+    if rounded || milli % 1000 != 0 {
+        return Err(format!("{what} {:?} is not a whole number", text.trim()));
+    }
+    u32::try_from(milli / 1000).map(Some).map_err(|_| format!("{what} {:?} is out of range", text.trim()))
+}
+
+/// Seconds (`45`, `45.0`, `12.5`) as milliseconds; empty is none.
+pub fn seconds_ms(text: &str, what: &str) -> Result<Option<i64>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let (ms, _) = scaled(text, 3).map_err(|e| format!("{what} {e}"))?;
+    if ms < 0 {
+        return Err(format!("{what} {:?} is negative", text.trim()));
+    }
+    Ok(Some(ms))
+}
+
+/// RPE from 1 to 10, half steps and finer allowed; empty or 0 is none.
+pub fn rpe(text: &str) -> Result<Option<f64>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.replace(',', ".").parse::<f64>() {
+        Ok(v) if v == 0.0 => Ok(None),
+        Ok(v) if (1.0..=10.0).contains(&v) => Ok(Some(v)),
+        _ => Err(format!("RPE {text:?} is not between 1 and 10")),
+    }
+}
+
+/// A workout duration: seconds (`3780`), or text like `1h 3m`, `45m`, `30s`.
+pub fn duration_ms(text: &str) -> Result<Option<i64>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if let Ok(ms) = seconds_ms(text, "duration") {
+        return Ok(ms);
+    }
+    let bad = || format!("duration {text:?} is neither seconds nor like \"1h 3m\"");
+    let mut total = 0_i64;
+    for part in text.split_whitespace() {
+        let split = part.find(|c: char| !c.is_ascii_digit()).ok_or_else(bad)?;
+        let (number, unit) = part.split_at(split);
+        let n: i64 = number.parse().map_err(|_| bad())?;
+        let secs = match unit {
+            "h" => 3600,
+            "m" | "min" => 60,
+            "s" => 1,
+            _ => return Err(bad()),
+        };
+        total = total.checked_add(n.checked_mul(secs * 1000).ok_or_else(bad)?).ok_or_else(bad)?;
+    }
+    Ok(Some(total))
+}
+
+/// A wall-clock time written in the file, read in `tz`. A time that a DST
+/// jump skipped is read an hour later; an ambiguous one as the earlier.
+pub fn local_time<Tz: TimeZone>(text: &str, formats: &[&str], tz: &Tz) -> Result<DateTime<Utc>, String> {
+    let text = text.trim();
+    let naive = formats
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+        .ok_or_else(|| format!("date {text:?} is not like {:?}", formats.first().copied().unwrap_or_default()))?;
+    let at = match tz.from_local_datetime(&naive) {
+        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t,
+        LocalResult::None => tz
+            .from_local_datetime(&(naive + chrono::Duration::hours(1)))
+            .earliest()
+            .ok_or_else(|| format!("date {text:?} does not exist in this time zone"))?,
+    };
+    Ok(at.with_timezone(&Utc))
+}
+
+/// Hundredths as the shortest decimal: `150`, `22.5`, `0.05`.
+pub fn centi_text(centi: i64) -> String {
+    let sign = if centi < 0 { "-" } else { "" };
+    let (whole, frac) = (centi.unsigned_abs() / 100, centi.unsigned_abs() % 100);
+    match frac {
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+        f => format!("{sign}{whole}.{f:02}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scaled_is_exact_then_rounds_noise() {
+        assert_eq!(scaled("22.5", 2), Ok((2250, false)));
+        assert_eq!(scaled("22,5", 2), Ok((2250, false)));
+        assert_eq!(scaled("149.99999999999997", 2), Ok((15000, true)));
+        assert_eq!(scaled("-5", 2), Ok((-500, false)));
+        assert!(scaled("abc", 2).is_err());
+        assert!(scaled("1e300", 2).is_err());
+    }
+
+    #[test]
+    fn weights_record_their_rounding() {
+        let mut rounded = Vec::new();
+        assert_eq!(weight("149.99999999999997", Unit::Lb, 7, &mut rounded), Ok(Some(Load { centi: 15000, unit: Unit::Lb })));
+        assert_eq!(rounded, [Rounded { line: 7, written: "149.99999999999997".into(), kept: "150 lb".into() }]);
+        assert_eq!(weight("0", Unit::Kg, 1, &mut rounded), Ok(None));
+        assert!(weight("-10", Unit::Kg, 1, &mut rounded).is_err());
+    }
+
+    #[test]
+    fn counts_accept_point_zero_only() {
+        assert_eq!(count("8.0", "reps"), Ok(Some(8)));
+        assert_eq!(count("", "reps"), Ok(None));
+        assert!(count("8.5", "reps").is_err());
+        assert!(count("-1", "reps").is_err());
+    }
+
+    #[test]
+    fn durations_in_both_spellings() {
+        assert_eq!(duration_ms("1h 3m"), Ok(Some(3_780_000)));
+        assert_eq!(duration_ms("45m"), Ok(Some(2_700_000)));
+        assert_eq!(duration_ms("3780"), Ok(Some(3_780_000)));
+        assert_eq!(duration_ms("1h 3m 20s"), Ok(Some(3_800_000)));
+        assert!(duration_ms("soon").is_err());
+    }
+
+    #[test]
+    fn rpe_range() {
+        assert_eq!(rpe("8.5"), Ok(Some(8.5)));
+        assert_eq!(rpe("0"), Ok(None));
+        assert!(rpe("11").is_err());
+    }
+
+    #[test]
+    fn centi_text_is_shortest() {
+        assert_eq!(centi_text(15000), "150");
+        assert_eq!(centi_text(2250), "22.5");
+        assert_eq!(centi_text(5), "0.05");
+    }
+}

@@ -1,0 +1,212 @@
+//! The one shape every format is read into and written from: whole sessions
+//! with their plan and sets, carrying every stored field, so an export read
+//! back in gives the same history.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Kind, Load, Side, Sides};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum SetType {
+    #[default]
+    Normal,
+    Warmup,
+    Drop,
+    Failure,
+}
+
+impl SetType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SetType::Normal => "normal",
+            SetType::Warmup => "warmup",
+            SetType::Drop => "drop",
+            SetType::Failure => "failure",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<SetType> {
+        match text {
+            "normal" => Some(SetType::Normal),
+            "warmup" => Some(SetType::Warmup),
+            "drop" => Some(SetType::Drop),
+            "failure" => Some(SetType::Failure),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DistanceUnit {
+    M,
+    Km,
+    Mi,
+}
+
+impl DistanceUnit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DistanceUnit::M => "m",
+            DistanceUnit::Km => "km",
+            DistanceUnit::Mi => "mi",
+        }
+    }
+}
+
+impl FromStr for DistanceUnit {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "m" | "meters" | "metres" => Ok(DistanceUnit::M),
+            "km" | "kilometers" | "kilometres" => Ok(DistanceUnit::Km),
+            "mi" | "miles" | "mile" => Ok(DistanceUnit::Mi),
+            other => Err(format!("unknown distance unit {other:?} (use m, km or mi)")),
+        }
+    }
+}
+
+/// A distance as exact hundredths of the unit it was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Distance {
+    pub centi: i64,
+    pub unit: DistanceUnit,
+}
+
+/// An exercise as the database knows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExerciseDef {
+    pub name: String,
+    pub kind: Kind,
+    pub sides: Sides,
+}
+
+/// One exercise of a session's plan (the routine as it was at the start).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanItem {
+    pub exercise: String,
+    pub sets: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_reps: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_hold_ms: Option<i64>,
+    #[serde(default)]
+    pub rest_ms: i64,
+    #[serde(default)]
+    pub cue: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkoutSet {
+    pub exercise: String,
+    pub set_number: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<Side>,
+    #[serde(default, rename = "type")]
+    pub set_type: SetType,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reps: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load: Option<Load>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hold_ms: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_ms: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distance: Option<Distance>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rpe: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    pub logged_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Workout {
+    pub routine: String,
+    pub started_at: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub position: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_key: Option<String>,
+    #[serde(default)]
+    pub plan: Vec<PlanItem>,
+    #[serde(default)]
+    pub sets: Vec<WorkoutSet>,
+}
+
+/// A weight that carried float noise and was rounded to hundredths.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rounded {
+    pub line: u64,
+    pub written: String,
+    pub kept: String,
+}
+
+/// A file read and checked, ready to be stored in one transaction.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Import {
+    /// Exercises the file defines (runstrong JSON); others are created from
+    /// the sets, reps or hold by what the sets did.
+    pub exercises: Vec<ExerciseDef>,
+    pub workouts: Vec<Workout>,
+    pub rounded: Vec<Rounded>,
+    /// Rows that are not sets and went into the plan or the notes.
+    pub rest_rows: u64,
+    pub note_rows: u64,
+}
+
+impl Import {
+    pub fn set_count(&self) -> usize {
+        self.workouts.iter().map(|w| w.sets.len()).sum()
+    }
+
+    /// Every exercise the import refers to, once each (names compared
+    /// case-insensitively), in order of appearance: as the file defines it
+    /// (runstrong JSON), else inferred: a hold when every set of it is a
+    /// timed hold, both sides at once.
+    pub fn exercise_defs(&self) -> Vec<ExerciseDef> {
+        let mut defs: Vec<ExerciseDef> = self.exercises.clone();
+        let mut index: HashMap<String, usize> =
+            defs.iter().enumerate().map(|(i, d)| (d.name.to_ascii_lowercase(), i)).collect();
+        let defined = defs.len();
+        for set in self.workouts.iter().flat_map(|w| &w.sets) {
+            let hold = set.hold_ms.is_some() && set.reps.is_none();
+            let at = *index.entry(set.exercise.to_ascii_lowercase()).or_insert_with(|| {
+                let kind = if hold { Kind::Hold } else { Kind::Reps };
+                defs.push(ExerciseDef { name: set.exercise.clone(), kind, sides: Sides::Both });
+                defs.len() - 1
+            });
+            if at >= defined && !hold {
+                defs[at].kind = Kind::Reps;
+            }
+        }
+        defs
+    }
+}
+
+/// One row the file got wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadRow {
+    /// Where: `line 12` in a CSV file, `session 3, set 2` in a document.
+    pub at: String,
+    pub reason: String,
+}
+
+impl fmt::Display for BadRow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.at, self.reason)
+    }
+}
