@@ -2,7 +2,11 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::domain::Unit;
+use crate::interchange::Format;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -26,6 +30,12 @@ pub struct Cli {
 pub enum Command {
     /// List, show or start writing routines
     Routines(RoutinesArgs),
+    /// Write your history as CSV (the Strong app's layout) or JSON
+    Export(ExportArgs),
+    /// Add workouts from a Strong or Hevy CSV export, or a runstrong JSON export
+    Import(ImportArgs),
+    /// Copy the database safely, even while runstrong is in use
+    Backup(BackupArgs),
 }
 
 #[derive(Debug, Args)]
@@ -40,4 +50,48 @@ pub enum RoutinesAction {
     Show { name: String },
     /// Write a commented copy of the built-in routine under a new name, to edit
     New { name: String },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The Strong app's CSV columns, then Weight Unit, Distance Unit, Side
+    Csv,
+    /// runstrong's versioned JSON document, every field (see docs/DATA.md)
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+    pub format: ExportFormat,
+    /// Only sessions started on or after this day (local time)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<NaiveDate>,
+    /// Only sessions started on or before this day (local time)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub until: Option<NaiveDate>,
+    /// Write to this new file instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The export file to read
+    pub file: PathBuf,
+    /// The file's format [default: detected from its header]
+    #[arg(long, value_enum)]
+    pub from: Option<Format>,
+    /// Weight unit of a file that has no unit column (kg or lb)
+    #[arg(long, value_name = "kg|lb")]
+    pub unit: Option<Unit>,
+    /// Show what would be added and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// Where to write the copy [default: <database>-backup-<date>.db beside it]
+    pub file: Option<PathBuf>,
 }

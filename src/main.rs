@@ -1,9 +1,10 @@
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use runstrong::cli::{Cli, Command};
+use runstrong::commands::CommandError;
 use runstrong::store::Store;
 use runstrong::{app, commands, config, paths, routines};
 
@@ -25,8 +26,16 @@ fn run(cli: Cli) -> Result<(), String> {
             print!("{}", commands::routines::run(config_dir.as_deref(), args)?);
             Ok(())
         }
+        Some(Command::Export(args)) => data(cli.db, |db| commands::export::run(db, args)),
+        Some(Command::Import(args)) => data(cli.db, |db| commands::import::run(db, args)),
+        Some(Command::Backup(args)) => data(cli.db, |db| commands::backup::run(db, args)),
         None => tui(paths::database(cli.db)?.as_path(), config_dir.as_deref()),
     }
+}
+
+/// Runs a data command against the database.
+fn data(db: Option<PathBuf>, command: impl FnOnce(&Path) -> Result<(), CommandError>) -> Result<(), String> {
+    command(&paths::database(db)?).map_err(|e| e.to_string())
 }
 
 /// Everything that can be refused is checked before the terminal is taken

@@ -1,4 +1,34 @@
 //! Subcommands: each reads what it needs, prints to stdout, and returns a
 //! one-line error for stderr.
 
+pub mod backup;
+pub mod export;
+pub mod import;
 pub mod routines;
+
+use std::io;
+use std::path::PathBuf;
+
+use crate::interchange::ImportError;
+use crate::store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("{}: {source}", path.display())]
+    Import { path: PathBuf, source: ImportError },
+    #[error("{}: {source}", path.display())]
+    File { path: PathBuf, source: io::Error },
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl CommandError {
+    pub fn file(path: &std::path::Path) -> impl FnOnce(io::Error) -> CommandError + '_ {
+        move |source| CommandError::File {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}

@@ -26,7 +26,7 @@ pub fn local_week_bounds(at: DateTime<Utc>, start: Weekday) -> (DateTime<Utc>, D
     (local_midnight(first), local_midnight(first + Days::days(7)))
 }
 
-fn local_midnight(day: NaiveDate) -> DateTime<Utc> {
+pub fn local_midnight(day: NaiveDate) -> DateTime<Utc> {
     let naive = day.and_hms_opt(0, 0, 0).unwrap_or_default();
     // A DST jump can skip midnight: take the earliest valid instant after it.
     Local

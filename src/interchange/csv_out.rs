@@ -42,8 +42,15 @@ impl<W: Write> Writer<W> {
     where
         Tz::Offset: std::fmt::Display,
     {
-        let date = w.started_at.with_timezone(tz).format("%Y-%m-%d %H:%M:%S").to_string();
-        let duration = w.ended_at.map(|end| duration_text((end - w.started_at).num_seconds())).unwrap_or_default();
+        let date = w
+            .started_at
+            .with_timezone(tz)
+            .format("%Y-%m-%d %H:%M:%S")
+            .to_string();
+        let duration = w
+            .ended_at
+            .map(|end| duration_text((end - w.started_at).num_seconds()))
+            .unwrap_or_default();
         let notes = w.notes.clone().unwrap_or_default();
         for s in &w.sets {
             let order = match s.set_type {
@@ -100,7 +107,13 @@ fn duration_text(secs: i64) -> String {
 /// Milliseconds as seconds, exactly: `30`, `30.5`, `12.345`.
 fn ms_text(ms: i64) -> String {
     let (whole, frac) = (ms / 1000, ms % 1000);
-    if frac == 0 { whole.to_string() } else { format!("{whole}.{frac:03}").trim_end_matches('0').to_string() }
+    if frac == 0 {
+        whole.to_string()
+    } else {
+        format!("{whole}.{frac:03}")
+            .trim_end_matches('0')
+            .to_string()
+    }
 }
 
 #[cfg(test)]

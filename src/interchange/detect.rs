@@ -25,10 +25,22 @@ mod tests {
 
     #[test]
     fn tells_the_formats_apart() {
-        assert_eq!(detect("Date,Workout Name,Duration,Exercise Name,Set Order,Weight\n"), Some(Format::Strong));
-        assert_eq!(detect("\"Workout #\";\"Date\";\"Exercise Name\";\"Set Order\"\n"), Some(Format::Strong));
-        assert_eq!(detect("\"title\",\"start_time\",\"exercise_title\"\n"), Some(Format::Hevy));
-        assert_eq!(detect("  {\"format\":\"runstrong\"}"), Some(Format::Runstrong));
+        assert_eq!(
+            detect("Date,Workout Name,Duration,Exercise Name,Set Order,Weight\n"),
+            Some(Format::Strong)
+        );
+        assert_eq!(
+            detect("\"Workout #\";\"Date\";\"Exercise Name\";\"Set Order\"\n"),
+            Some(Format::Strong)
+        );
+        assert_eq!(
+            detect("\"title\",\"start_time\",\"exercise_title\"\n"),
+            Some(Format::Hevy)
+        );
+        assert_eq!(
+            detect("  {\"format\":\"runstrong\"}"),
+            Some(Format::Runstrong)
+        );
         assert_eq!(detect("a,b,c\n1,2,3\n"), None);
     }
 }

@@ -26,7 +26,10 @@ pub struct Row {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Entry {
     /// A set; `set_number` is `None` when the file numbers only normal sets.
-    Set { set_number: Option<u32>, set: WorkoutSet },
+    Set {
+        set_number: Option<u32>,
+        set: WorkoutSet,
+    },
     /// Strong's rest-timer row: the rest after this exercise's sets.
     Rest { ms: i64 },
     /// Strong's note row: a note on the exercise, not a set.
@@ -35,9 +38,21 @@ pub enum Entry {
 
 /// The import of a CSV file's rows.
 pub fn import(source: &str, rows: Vec<Row>, rounded: Vec<Rounded>) -> Import {
-    let rest_rows = rows.iter().filter(|r| matches!(r.entry, Entry::Rest { .. })).count() as u64;
-    let note_rows = rows.iter().filter(|r| matches!(r.entry, Entry::Note(_))).count() as u64;
-    Import { exercises: Vec::new(), workouts: workouts(source, rows), rounded, rest_rows, note_rows }
+    let rest_rows = rows
+        .iter()
+        .filter(|r| matches!(r.entry, Entry::Rest { .. }))
+        .count() as u64;
+    let note_rows = rows
+        .iter()
+        .filter(|r| matches!(r.entry, Entry::Note(_)))
+        .count() as u64;
+    Import {
+        exercises: Vec::new(),
+        workouts: workouts(source, rows),
+        rounded,
+        rest_rows,
+        note_rows,
+    }
 }
 
 fn workouts(source: &str, rows: Vec<Row>) -> Vec<Workout> {
@@ -64,9 +79,19 @@ fn workouts(source: &str, rows: Vec<Row>) -> Vec<Workout> {
 }
 
 fn add(w: &mut Workout, row: Row) {
-    let same = w.plan.last().is_some_and(|p| p.exercise.eq_ignore_ascii_case(&row.exercise));
+    let same = w
+        .plan
+        .last()
+        .is_some_and(|p| p.exercise.eq_ignore_ascii_case(&row.exercise));
     if !same {
-        w.plan.push(PlanItem { exercise: row.exercise.clone(), sets: 0, target_reps: None, target_hold_ms: None, rest_ms: 0, cue: String::new() });
+        w.plan.push(PlanItem {
+            exercise: row.exercise.clone(),
+            sets: 0,
+            target_reps: None,
+            target_hold_ms: None,
+            rest_ms: 0,
+            cue: String::new(),
+        });
         if let Some(note) = row.exercise_note.as_deref() {
             append_note(w, &row.exercise, note);
         }
@@ -74,9 +99,14 @@ fn add(w: &mut Workout, row: Row) {
     if w.notes.is_none() {
         w.notes = row.workout_notes;
     }
-    let Some(item) = w.plan.last_mut() else { return };
+    let Some(item) = w.plan.last_mut() else {
+        return;
+    };
     match row.entry {
-        Entry::Set { set_number, mut set } => {
+        Entry::Set {
+            set_number,
+            mut set,
+        } => {
             item.sets += 1;
             set.set_number = set_number.unwrap_or(item.sets);
             w.sets.push(set);

@@ -13,7 +13,12 @@ use super::workout::{DistanceUnit, Import, Rounded, SetType, WorkoutSet};
 use crate::domain::Unit;
 
 pub const SOURCE: &str = "hevy";
-const TIME_FORMATS: &[&str] = &["%d %b %Y, %H:%M", "%d %b %Y, %H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"];
+const TIME_FORMATS: &[&str] = &[
+    "%d %b %Y, %H:%M",
+    "%d %b %Y, %H:%M:%S",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S",
+];
 
 struct Layout {
     title: Option<usize>,
@@ -40,14 +45,24 @@ pub fn looks_like(header: &str) -> bool {
 
 pub fn parse<Tz: TimeZone>(text: &str, tz: &Tz) -> Result<Import, ImportError> {
     let mut rounded = Vec::new();
-    let rows = table::rows(text, layout, |l, c, record, line| read(l, c, record, line, tz, &mut rounded))?;
+    let rows = table::rows(text, layout, |l, c, record, line| {
+        read(l, c, record, line, tz, &mut rounded)
+    })?;
     Ok(group::import(SOURCE, rows, rounded))
 }
 
 fn layout(c: &Columns) -> Result<Layout, ImportError> {
     c.require(&["title", "start_time", "exercise_title", "set_index"])?;
-    let unit = if c.has("weight_lbs") { Unit::Lb } else { Unit::Kg };
-    let distance_unit = if c.has("distance_miles") { DistanceUnit::Mi } else { DistanceUnit::Km };
+    let unit = if c.has("weight_lbs") {
+        Unit::Lb
+    } else {
+        Unit::Kg
+    };
+    let distance_unit = if c.has("distance_miles") {
+        DistanceUnit::Mi
+    } else {
+        DistanceUnit::Km
+    };
     Ok(Layout {
         title: c.find(&["title"]),
         start: c.find(&["start_time"]),
@@ -96,11 +111,16 @@ fn read<Tz: TimeZone>(
         "warmup" => SetType::Warmup,
         "dropset" | "drop" => SetType::Drop,
         "failure" => SetType::Failure,
-        other => return Err(format!("set_type {other:?} is not normal, warmup, dropset or failure")),
+        other => {
+            return Err(format!(
+                "set_type {other:?} is not normal, warmup, dropset or failure"
+            ));
+        }
     };
     let index = values::count(c.field(r, l.set_index), "set_index")?
         .ok_or_else(|| "set_index is empty".to_string())?;
-    let seconds = values::seconds_ms(c.field(r, l.seconds), "duration_seconds")?.filter(|&ms| ms > 0);
+    let seconds =
+        values::seconds_ms(c.field(r, l.seconds), "duration_seconds")?.filter(|&ms| ms > 0);
     let set = group::timed(
         WorkoutSet {
             exercise: exercise.to_string(),
@@ -126,6 +146,9 @@ fn read<Tz: TimeZone>(
         workout_notes: note(c.field(r, l.description)),
         exercise: exercise.to_string(),
         exercise_note: note(c.field(r, l.exercise_notes)),
-        entry: Entry::Set { set_number: Some(index.saturating_add(1)), set },
+        entry: Entry::Set {
+            set_number: Some(index.saturating_add(1)),
+            set,
+        },
     }))
 }

@@ -24,10 +24,14 @@ struct Document {
 }
 
 pub fn parse(text: &str) -> Result<Import, ImportError> {
-    let doc: Document = serde_json::from_str(text)
-        .map_err(|e| ImportError::Syntax(format!("line {}, column {}: {e}", e.line(), e.column())))?;
+    let doc: Document = serde_json::from_str(text).map_err(|e| {
+        ImportError::Syntax(format!("line {}, column {}: {e}", e.line(), e.column()))
+    })?;
     if doc.format != FORMAT {
-        return Err(ImportError::Syntax(format!("format is {:?}, not {FORMAT:?}", doc.format)));
+        return Err(ImportError::Syntax(format!(
+            "format is {:?}, not {FORMAT:?}",
+            doc.format
+        )));
     }
     if doc.version > VERSION {
         return Err(ImportError::Syntax(format!(
@@ -41,14 +45,21 @@ pub fn parse(text: &str) -> Result<Import, ImportError> {
         .enumerate()
         .flat_map(|(i, w)| {
             w.sets.iter().enumerate().filter_map(move |(j, s)| {
-                check(s).err().map(|reason| BadRow { at: format!("session {}, set {}", i + 1, j + 1), reason })
+                check(s).err().map(|reason| BadRow {
+                    at: format!("session {}, set {}", i + 1, j + 1),
+                    reason,
+                })
             })
         })
         .collect();
     if !bad.is_empty() {
         return Err(ImportError::BadRows(bad));
     }
-    Ok(Import { exercises: doc.exercises, workouts: doc.sessions, ..Import::default() })
+    Ok(Import {
+        exercises: doc.exercises,
+        workouts: doc.sessions,
+        ..Import::default()
+    })
 }
 
 /// The rules the database enforces, checked first so a bad document is
@@ -63,7 +74,10 @@ fn check(s: &WorkoutSet) -> Result<(), String> {
     if s.load.is_some_and(|l| l.centi <= 0) {
         return Err("load must be positive (leave it out for bodyweight)".into());
     }
-    if s.distance.is_some_and(|d| d.centi < 0) || s.hold_ms.is_some_and(|v| v < 0) || s.duration_ms.is_some_and(|v| v < 0) {
+    if s.distance.is_some_and(|d| d.centi < 0)
+        || s.hold_ms.is_some_and(|v| v < 0)
+        || s.duration_ms.is_some_and(|v| v < 0)
+    {
         return Err("distance, hold_ms and duration_ms cannot be negative".into());
     }
     if s.rpe.is_some_and(|r| !(1.0..=10.0).contains(&r)) {
@@ -80,14 +94,18 @@ pub struct Writer<W: Write> {
 
 impl<W: Write> Writer<W> {
     pub fn begin(mut out: W, exercises: &[ExerciseDef]) -> io::Result<Writer<W>> {
-        write!(out, "{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\n\"exercises\":")?;
+        write!(
+            out,
+            "{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\n\"exercises\":"
+        )?;
         serde_json::to_writer(&mut out, exercises)?;
         write!(out, ",\n\"sessions\":[")?;
         Ok(Writer { out, first: true })
     }
 
     pub fn session(&mut self, w: &Workout) -> io::Result<()> {
-        self.out.write_all(if self.first { b"\n" } else { b",\n" })?;
+        self.out
+            .write_all(if self.first { b"\n" } else { b",\n" })?;
         self.first = false;
         serde_json::to_writer(&mut self.out, w)?;
         Ok(())

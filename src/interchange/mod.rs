@@ -18,7 +18,10 @@ use chrono::TimeZone;
 
 pub use csv_out::{HEADER as CSV_HEADER, Writer as CsvWriter};
 pub use detect::detect;
-pub use workout::{BadRow, Distance, DistanceUnit, ExerciseDef, Import, PlanItem, Rounded, SetType, Workout, WorkoutSet};
+pub use workout::{
+    BadRow, Distance, DistanceUnit, ExerciseDef, Import, PlanItem, Rounded, SetType, Workout,
+    WorkoutSet,
+};
 
 use crate::domain::Unit;
 
@@ -39,9 +42,13 @@ pub enum Format {
 pub enum ImportError {
     #[error("the file is empty: nothing to import")]
     Empty,
-    #[error("cannot tell the file's format (not a Strong or Hevy CSV, nor runstrong JSON); pass --from strong|hevy|runstrong")]
+    #[error(
+        "cannot tell the file's format (not a Strong or Hevy CSV, nor runstrong JSON); pass --from strong|hevy|runstrong"
+    )]
     UnknownFormat,
-    #[error("the file has weights but no weight unit column; pass --unit kg or --unit lb (runstrong never guesses)")]
+    #[error(
+        "the file has weights but no weight unit column; pass --unit kg or --unit lb (runstrong never guesses)"
+    )]
     NeedsUnit,
     #[error("the file lacks the column(s) {}; is it the right format?", .0.join(", "))]
     MissingColumns(Vec<String>),
@@ -75,12 +82,19 @@ impl fmt::Display for Format {
 /// Reads a whole export. `format` of `None` detects it; `unit` is the weight
 /// unit for files that have no unit column; wall-clock times in CSV files
 /// are read in `tz`. Either every row is good or nothing is returned.
-pub fn parse<Tz: TimeZone>(text: &str, format: Option<Format>, unit: Option<Unit>, tz: &Tz) -> Result<(Format, Import), ImportError> {
+pub fn parse<Tz: TimeZone>(
+    text: &str,
+    format: Option<Format>,
+    unit: Option<Unit>,
+    tz: &Tz,
+) -> Result<(Format, Import), ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let format = format.or_else(|| detect(text)).ok_or(ImportError::UnknownFormat)?;
+    let format = format
+        .or_else(|| detect(text))
+        .ok_or(ImportError::UnknownFormat)?;
     let import = match format {
         Format::Strong => strong::parse(text, unit, tz)?,
         Format::Hevy => hevy::parse(text, tz)?,

@@ -7,15 +7,17 @@
 use chrono::TimeZone;
 use csv::StringRecord;
 
+use super::ImportError;
 use super::group::{self, Entry, Row};
 use super::table::{self, Columns};
 use super::values;
-use super::workout::{DistanceUnit, Rounded, SetType, WorkoutSet};
-use super::ImportError;
 use super::workout::Import;
+use super::workout::{DistanceUnit, Rounded, SetType, WorkoutSet};
 use crate::domain::{Side, Unit};
 
 pub const SOURCE: &str = "strong";
+/// The reason a row gives when the whole file needs `--unit`.
+const NO_UNIT: &str = "no weight unit";
 const DATE_FORMATS: &[&str] = &["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"];
 
 /// Where a column's unit comes from.
@@ -23,6 +25,8 @@ const DATE_FORMATS: &[&str] = &["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"];
 enum UnitFrom<U> {
     Column(usize),
     Fixed(U),
+    /// Neither the file nor `--unit` says.
+    Unknown,
 }
 
 struct Layout {
@@ -51,12 +55,23 @@ pub fn looks_like(header: &str) -> bool {
 
 pub fn parse<Tz: TimeZone>(text: &str, unit: Option<Unit>, tz: &Tz) -> Result<Import, ImportError> {
     let mut rounded = Vec::new();
+    let mut needs_unit = false;
     let rows = table::rows(
         text,
         |c| layout(c, unit),
-        |layout, c, record, line| read(layout, c, record, line, tz, &mut rounded),
-    )?;
-    Ok(group::import(SOURCE, rows, rounded))
+        |layout, c, record, line| {
+            let row = read(layout, c, record, line, tz, &mut rounded);
+            if row.as_ref().is_err_and(|e| e == NO_UNIT) {
+                needs_unit = true;
+                return Ok(None);
+            }
+            row
+        },
+    );
+    if needs_unit {
+        return Err(ImportError::NeedsUnit);
+    }
+    Ok(group::import(SOURCE, rows?, rounded))
 }
 
 fn layout(c: &Columns, unit: Option<Unit>) -> Result<Layout, ImportError> {
@@ -68,7 +83,7 @@ fn layout(c: &Columns, unit: Option<Unit>) -> Result<Layout, ImportError> {
     } else if c.has("weight (lbs)") || c.has("weight (lb)") {
         UnitFrom::Fixed(Unit::Lb)
     } else if c.has("weight") {
-        UnitFrom::Fixed(unit.ok_or(ImportError::NeedsUnit)?)
+        unit.map_or(UnitFrom::Unknown, UnitFrom::Fixed)
     } else {
         UnitFrom::Fixed(unit.unwrap_or_default())
     };
@@ -82,7 +97,11 @@ fn layout(c: &Columns, unit: Option<Unit>) -> Result<Layout, ImportError> {
         UnitFrom::Fixed(DistanceUnit::Mi)
     } else {
         // Strong writes distance in the unit system of its weights.
-        UnitFrom::Fixed(if matches!(weight_unit, UnitFrom::Fixed(Unit::Lb)) { DistanceUnit::Mi } else { DistanceUnit::Km })
+        UnitFrom::Fixed(if matches!(weight_unit, UnitFrom::Fixed(Unit::Lb)) {
+            DistanceUnit::Mi
+        } else {
+            DistanceUnit::Km
+        })
     };
     Ok(Layout {
         date: c.find(&["date"]),
@@ -90,10 +109,23 @@ fn layout(c: &Columns, unit: Option<Unit>) -> Result<Layout, ImportError> {
         duration: c.find(&["duration", "duration (sec)", "duration (seconds)"]),
         exercise: c.find(&["exercise name"]),
         order: c.find(&["set order"]),
-        weight: c.find(&["weight", "weight (kg)", "weight (kgs)", "weight (lbs)", "weight (lb)"]),
+        weight: c.find(&[
+            "weight",
+            "weight (kg)",
+            "weight (kgs)",
+            "weight (lbs)",
+            "weight (lb)",
+        ]),
         weight_unit,
         reps: c.find(&["reps"]),
-        distance: c.find(&["distance", "distance (meters)", "distance (m)", "distance (km)", "distance (miles)", "distance (mi)"]),
+        distance: c.find(&[
+            "distance",
+            "distance (meters)",
+            "distance (m)",
+            "distance (km)",
+            "distance (miles)",
+            "distance (mi)",
+        ]),
         distance_unit,
         seconds: c.find(&["seconds"]),
         notes: c.find(&["notes"]),
@@ -103,12 +135,21 @@ fn layout(c: &Columns, unit: Option<Unit>) -> Result<Layout, ImportError> {
     })
 }
 
-fn unit_of<U: std::str::FromStr<Err = String> + Copy>(from: UnitFrom<U>, c: &Columns, r: &StringRecord) -> Result<Option<U>, String> {
+fn unit_of<U: std::str::FromStr<Err = String> + Copy>(
+    from: UnitFrom<U>,
+    c: &Columns,
+    r: &StringRecord,
+) -> Result<Option<U>, String> {
     match from {
         UnitFrom::Fixed(u) => Ok(Some(u)),
+        UnitFrom::Unknown => Ok(None),
         UnitFrom::Column(at) => {
             let text = c.field(r, Some(at));
-            if text.is_empty() { Ok(None) } else { text.parse().map(Some) }
+            if text.is_empty() {
+                Ok(None)
+            } else {
+                text.parse().map(Some)
+            }
         }
     }
 }
@@ -133,24 +174,47 @@ fn read<Tz: TimeZone>(
     let (set_number, set_type) = match order.to_ascii_lowercase().as_str() {
         "rest timer" => {
             let ms = values::seconds_ms(c.field(r, l.seconds), "rest seconds")?.unwrap_or(0);
-            return Ok(Some(row(c, l, r, date, started_at, duration, Entry::Rest { ms })));
+            return Ok(Some(row(
+                c,
+                l,
+                r,
+                date,
+                started_at,
+                duration,
+                Entry::Rest { ms },
+            )));
         }
         "note" => {
             let text = c.field(r, l.notes).to_string();
-            return Ok(Some(row(c, l, r, date, started_at, duration, Entry::Note(text))));
+            return Ok(Some(row(
+                c,
+                l,
+                r,
+                date,
+                started_at,
+                duration,
+                Entry::Note(text),
+            )));
         }
         "w" => (None, SetType::Warmup),
         "d" => (None, SetType::Drop),
         "f" => (None, SetType::Failure),
         _ => match values::count(order, "set order") {
             Ok(Some(n)) if n > 0 => (Some(n), SetType::Normal),
-            _ => return Err(format!("set order {order:?} is not a number, W, D, F, Rest Timer or Note")),
+            _ => {
+                return Err(format!(
+                    "set order {order:?} is not a number, W, D, F, Rest Timer or Note"
+                ));
+            }
         },
     };
     let weight_text = c.field(r, l.weight);
     let load = match unit_of(l.weight_unit, c, r)? {
         Some(unit) => values::weight(weight_text, unit, line, rounded)?,
         None if values::scaled(weight_text, 2).is_ok_and(|(v, _)| v != 0) => {
+            if matches!(l.weight_unit, UnitFrom::Unknown) {
+                return Err(NO_UNIT.into());
+            }
             return Err(format!("weight {weight_text:?} has no unit"));
         }
         None => None,
@@ -165,26 +229,40 @@ fn read<Tz: TimeZone>(
     };
     let side = match c.field(r, l.side) {
         "" => None,
-        s => Some(Side::parse(&s.to_ascii_lowercase()).ok_or_else(|| format!("side {s:?} is not left or right"))?),
+        s => Some(
+            Side::parse(&s.to_ascii_lowercase())
+                .ok_or_else(|| format!("side {s:?} is not left or right"))?,
+        ),
     };
     let reps = values::count(c.field(r, l.reps), "reps")?;
     let seconds = values::seconds_ms(c.field(r, l.seconds), "seconds")?.filter(|&ms| ms > 0);
     let notes = Some(c.field(r, l.notes).to_string()).filter(|n| !n.is_empty());
-    let set = group::timed(WorkoutSet {
-        exercise: exercise.to_string(),
-        set_number: 1,
-        side,
-        set_type,
-        reps,
-        load,
-        hold_ms: None,
-        duration_ms: None,
-        distance,
-        rpe: values::rpe(c.field(r, l.rpe))?,
-        notes,
-        logged_at: started_at,
-    }, seconds);
-    Ok(Some(row(c, l, r, date, started_at, duration, Entry::Set { set_number, set })))
+    let set = group::timed(
+        WorkoutSet {
+            exercise: exercise.to_string(),
+            set_number: 1,
+            side,
+            set_type,
+            reps,
+            load,
+            hold_ms: None,
+            duration_ms: None,
+            distance,
+            rpe: values::rpe(c.field(r, l.rpe))?,
+            notes,
+            logged_at: started_at,
+        },
+        seconds,
+    );
+    Ok(Some(row(
+        c,
+        l,
+        r,
+        date,
+        started_at,
+        duration,
+        Entry::Set { set_number, set },
+    )))
 }
 
 fn row(

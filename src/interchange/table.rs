@@ -38,15 +38,27 @@ impl Columns {
     }
 
     pub fn require(&self, names: &[&str]) -> Result<(), ImportError> {
-        let missing: Vec<String> = names.iter().filter(|n| !self.has(n)).map(|n| (*n).to_string()).collect();
-        if missing.is_empty() { Ok(()) } else { Err(ImportError::MissingColumns(missing)) }
+        let missing: Vec<String> = names
+            .iter()
+            .filter(|n| !self.has(n))
+            .map(|n| (*n).to_string())
+            .collect();
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(ImportError::MissingColumns(missing))
+        }
     }
 }
 
 /// The file's delimiter, from its header line: `;` or `,`.
 pub fn delimiter(text: &str) -> u8 {
     let header = text.lines().next().unwrap_or("");
-    if header.matches(';').count() > header.matches(',').count() { b';' } else { b',' }
+    if header.matches(';').count() > header.matches(',').count() {
+        b';'
+    } else {
+        b','
+    }
 }
 
 /// Reads every record of `text` through `read`, which turns one record into
@@ -57,9 +69,15 @@ pub fn rows<S>(
     setup: impl FnOnce(&Columns) -> Result<S, ImportError>,
     mut read: impl FnMut(&S, &Columns, &StringRecord, u64) -> Result<Option<Row>, String>,
 ) -> Result<Vec<Row>, ImportError> {
-    let mut reader =
-        ReaderBuilder::new().delimiter(delimiter(text)).trim(Trim::Headers).from_reader(text.as_bytes());
-    let columns = Columns::new(reader.headers().map_err(|e| ImportError::Syntax(e.to_string()))?);
+    let mut reader = ReaderBuilder::new()
+        .delimiter(delimiter(text))
+        .trim(Trim::Headers)
+        .from_reader(text.as_bytes());
+    let columns = Columns::new(
+        reader
+            .headers()
+            .map_err(|e| ImportError::Syntax(e.to_string()))?,
+    );
     let state = setup(&columns)?;
     let mut out = Vec::new();
     let mut bad = Vec::new();
@@ -72,23 +90,35 @@ pub fn rows<S>(
                 match read(&state, &columns, &record, line) {
                     Ok(Some(row)) => out.push(row),
                     Ok(None) => {}
-                    Err(reason) => bad.push(BadRow { at: format!("line {line}"), reason }),
+                    Err(reason) => bad.push(BadRow {
+                        at: format!("line {line}"),
+                        reason,
+                    }),
                 }
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
                 let reason = match e.kind() {
-                    csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+                    csv::ErrorKind::UnequalLengths {
+                        expected_len, len, ..
+                    } => {
                         format!("has {len} fields, the header has {expected_len}")
                     }
                     _ => e.to_string(),
                 };
-                bad.push(BadRow { at: format!("line {line}"), reason });
+                bad.push(BadRow {
+                    at: format!("line {line}"),
+                    reason,
+                });
                 if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
                     break;
                 }
             }
         }
     }
-    if bad.is_empty() { Ok(out) } else { Err(ImportError::BadRows(bad)) }
+    if bad.is_empty() {
+        Ok(out)
+    } else {
+        Err(ImportError::BadRows(bad))
+    }
 }

@@ -1,7 +1,7 @@
 //! Field readers shared by the CSV formats. Each returns the value or the
 //! reason it is not one, in words for the bad-row report.
 
-use chrono::{DateTime, LocalResult, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 use super::workout::{Distance, DistanceUnit, Rounded};
 use crate::domain::{Load, Unit};
@@ -10,24 +10,44 @@ use crate::domain::{Load, Unit};
 const MAX_VALUE: f64 = 1.0e7;
 
 /// `text` as an integer count of 10^-`places`, and whether it had to be
-/// rounded. Digits up to `places` are read exactly; longer fractions (float
-/// noise such as `149.99999999999997`) go to the nearest step. A comma is a
-/// decimal point when there is no dot (semicolon files from comma locales).
+/// rounded. Plain decimals are read digit by digit, so nothing is lost to
+/// floating point; longer fractions (float noise such as
+/// `149.99999999999997`) go to the nearest step, halves away from zero. A
+/// comma is a decimal point when there is no dot (semicolon files from
+/// comma locales).
 pub fn scaled(text: &str, places: u32) -> Result<(i64, bool), String> {
     let text = text.trim();
-    let text = if text.contains('.') { text.to_string() } else { text.replace(',', ".") };
-    let (whole, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let text = if text.contains('.') {
+        text.to_string()
+    } else {
+        text.replace(',', ".")
+    };
+    let (negative, unsigned) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(&text)),
+    };
+    let (whole, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let scale = 10_i64.pow(places);
-    if !whole.is_empty() && digits(whole) && digits(frac) && frac.len() <= places as usize && whole.len() < 12 {
-        let whole: i64 = whole.parse().map_err(|_| format!("{text:?} is not a number"))?;
-        let frac: i64 = if frac.is_empty() { 0 } else { format!("{frac:0<width$}", width = places as usize).parse().unwrap_or(0) };
-        return Ok((whole * scale + frac, false));
+    if !(whole.is_empty() && frac.is_empty()) && digits(whole) && digits(frac) {
+        let whole = whole.trim_start_matches('0');
+        if whole.len() > 10 {
+            return Err(format!("{text:?} is out of range"));
+        }
+        let (kept, extra) = frac.split_at(frac.len().min(places as usize));
+        let mut n: i64 = format!("{whole}{kept:0<width$}", width = places as usize)
+            .parse()
+            .unwrap_or(0);
+        if extra.bytes().next().is_some_and(|b| b >= b'5') {
+            n += 1;
+        }
+        let rounded = extra.bytes().any(|b| b != b'0');
+        return Ok((if negative { -n } else { n }, rounded));
     }
+    let scale = 10_f64.powi(places as i32);
     match text.parse::<f64>() {
         Ok(v) if v.is_finite() && v.abs() < MAX_VALUE => {
-            let n = (v * scale as f64).round();
-            Ok((n as i64, (n / scale as f64 - v).abs() > f64::EPSILON * v.abs().max(1.0)))
+            let n = (v * scale).round();
+            Ok((n as i64, n / scale != v))
         }
         Ok(_) => Err(format!("{text:?} is out of range")),
         Err(_) => Err(format!("{text:?} is not a number")),
@@ -36,7 +56,12 @@ pub fn scaled(text: &str, places: u32) -> Result<(i64, bool), String> {
 
 /// A weight in `unit`; empty or zero is bodyweight. Noise is rounded to the
 /// hundredth and recorded in `rounded`.
-pub fn weight(text: &str, unit: Unit, line: u64, rounded: &mut Vec<Rounded>) -> Result<Option<Load>, String> {
+pub fn weight(
+    text: &str,
+    unit: Unit,
+    line: u64,
+    rounded: &mut Vec<Rounded>,
+) -> Result<Option<Load>, String> {
     if text.trim().is_empty() {
         return Ok(None);
     }
@@ -49,13 +74,22 @@ pub fn weight(text: &str, unit: Unit, line: u64, rounded: &mut Vec<Rounded>) -> 
     }
     let load = Load { centi, unit };
     if was_rounded {
-        rounded.push(Rounded { line, written: text.trim().to_string(), kept: load.to_string() });
+        rounded.push(Rounded {
+            line,
+            written: text.trim().to_string(),
+            kept: load.to_string(),
+        });
     }
     Ok(Some(load))
 }
 
 /// A distance in `unit`, rounded like a weight; empty or zero is none.
-pub fn distance(text: &str, unit: DistanceUnit, line: u64, rounded: &mut Vec<Rounded>) -> Result<Option<Distance>, String> {
+pub fn distance(
+    text: &str,
+    unit: DistanceUnit,
+    line: u64,
+    rounded: &mut Vec<Rounded>,
+) -> Result<Option<Distance>, String> {
     if text.trim().is_empty() {
         return Ok(None);
     }
@@ -64,7 +98,11 @@ pub fn distance(text: &str, unit: DistanceUnit, line: u64, rounded: &mut Vec<Rou
         return Err(format!("distance {:?} is negative", text.trim()));
     }
     if was_rounded {
-        rounded.push(Rounded { line, written: text.trim().to_string(), kept: format!("{} {}", centi_text(centi), unit.as_str()) });
+        rounded.push(Rounded {
+            line,
+            written: text.trim().to_string(),
+            kept: format!("{} {}", centi_text(centi), unit.as_str()),
+        });
     }
     Ok((centi > 0).then_some(Distance { centi, unit }))
 }
@@ -78,7 +116,9 @@ pub fn count(text: &str, what: &str) -> Result<Option<u32>, String> {
     if rounded || milli % 1000 != 0 {
         return Err(format!("{what} {:?} is not a whole number", text.trim()));
     }
-    u32::try_from(milli / 1000).map(Some).map_err(|_| format!("{what} {:?} is out of range", text.trim()))
+    u32::try_from(milli / 1000)
+        .map(Some)
+        .map_err(|_| format!("{what} {:?} is out of range", text.trim()))
 }
 
 /// Seconds (`45`, `45.0`, `12.5`) as milliseconds; empty is none.
@@ -127,19 +167,34 @@ pub fn duration_ms(text: &str) -> Result<Option<i64>, String> {
             "s" => 1,
             _ => return Err(bad()),
         };
-        total = total.checked_add(n.checked_mul(secs * 1000).ok_or_else(bad)?).ok_or_else(bad)?;
+        total = total
+            .checked_add(n.checked_mul(secs * 1000).ok_or_else(bad)?)
+            .ok_or_else(bad)?;
     }
     Ok(Some(total))
 }
 
 /// A wall-clock time written in the file, read in `tz`. A time that a DST
 /// jump skipped is read an hour later; an ambiguous one as the earlier.
-pub fn local_time<Tz: TimeZone>(text: &str, formats: &[&str], tz: &Tz) -> Result<DateTime<Utc>, String> {
+pub fn local_time<Tz: TimeZone>(
+    text: &str,
+    formats: &[&str],
+    tz: &Tz,
+) -> Result<DateTime<Utc>, String> {
     let text = text.trim();
     let naive = formats
         .iter()
         .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
-        .ok_or_else(|| format!("date {text:?} is not like {:?}", formats.first().copied().unwrap_or_default()))?;
+        .ok_or_else(|| {
+            let example = NaiveDate::from_ymd_opt(2025, 1, 17)
+                .and_then(|d| d.and_hms_opt(6, 7, 0))
+                .map(|t| {
+                    t.format(formats.first().copied().unwrap_or_default())
+                        .to_string()
+                })
+                .unwrap_or_default();
+            format!("date {text:?} is not a date and time like {example:?}")
+        })?;
     let at = match tz.from_local_datetime(&naive) {
         LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t,
         LocalResult::None => tz
@@ -171,6 +226,10 @@ mod tests {
         assert_eq!(scaled("22,5", 2), Ok((2250, false)));
         assert_eq!(scaled("149.99999999999997", 2), Ok((15000, true)));
         assert_eq!(scaled("-5", 2), Ok((-500, false)));
+        assert_eq!(scaled("225.00000000000003", 2), Ok((22500, true)));
+        assert_eq!(scaled("22.500", 2), Ok((2250, false)));
+        assert_eq!(scaled("0.125", 2), Ok((13, true)));
+        assert_eq!(scaled("1.5e1", 2), Ok((1500, false)));
         assert!(scaled("abc", 2).is_err());
         assert!(scaled("1e300", 2).is_err());
     }
@@ -178,8 +237,21 @@ mod tests {
     #[test]
     fn weights_record_their_rounding() {
         let mut rounded = Vec::new();
-        assert_eq!(weight("149.99999999999997", Unit::Lb, 7, &mut rounded), Ok(Some(Load { centi: 15000, unit: Unit::Lb })));
-        assert_eq!(rounded, [Rounded { line: 7, written: "149.99999999999997".into(), kept: "150 lb".into() }]);
+        assert_eq!(
+            weight("149.99999999999997", Unit::Lb, 7, &mut rounded),
+            Ok(Some(Load {
+                centi: 15000,
+                unit: Unit::Lb
+            }))
+        );
+        assert_eq!(
+            rounded,
+            [Rounded {
+                line: 7,
+                written: "149.99999999999997".into(),
+                kept: "150 lb".into()
+            }]
+        );
         assert_eq!(weight("0", Unit::Kg, 1, &mut rounded), Ok(None));
         assert!(weight("-10", Unit::Kg, 1, &mut rounded).is_err());
     }

@@ -179,19 +179,45 @@ impl Import {
     /// timed hold, both sides at once.
     pub fn exercise_defs(&self) -> Vec<ExerciseDef> {
         let mut defs: Vec<ExerciseDef> = self.exercises.clone();
-        let mut index: HashMap<String, usize> =
-            defs.iter().enumerate().map(|(i, d)| (d.name.to_ascii_lowercase(), i)).collect();
+        let mut index: HashMap<String, usize> = defs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.name.to_ascii_lowercase(), i))
+            .collect();
         let defined = defs.len();
         for set in self.workouts.iter().flat_map(|w| &w.sets) {
             let hold = set.hold_ms.is_some() && set.reps.is_none();
-            let at = *index.entry(set.exercise.to_ascii_lowercase()).or_insert_with(|| {
-                let kind = if hold { Kind::Hold } else { Kind::Reps };
-                defs.push(ExerciseDef { name: set.exercise.clone(), kind, sides: Sides::Both });
-                defs.len() - 1
-            });
+            let at = *index
+                .entry(set.exercise.to_ascii_lowercase())
+                .or_insert_with(|| {
+                    let kind = if hold { Kind::Hold } else { Kind::Reps };
+                    defs.push(ExerciseDef {
+                        name: set.exercise.clone(),
+                        kind,
+                        sides: Sides::Both,
+                    });
+                    defs.len() - 1
+                });
             if at >= defined && !hold {
                 defs[at].kind = Kind::Reps;
             }
+        }
+        for item in self.workouts.iter().flat_map(|w| &w.plan) {
+            index
+                .entry(item.exercise.to_ascii_lowercase())
+                .or_insert_with(|| {
+                    let kind = if item.target_hold_ms.is_some() {
+                        Kind::Hold
+                    } else {
+                        Kind::Reps
+                    };
+                    defs.push(ExerciseDef {
+                        name: item.exercise.clone(),
+                        kind,
+                        sides: Sides::Both,
+                    });
+                    defs.len() - 1
+                });
         }
         defs
     }

@@ -1,8 +1,11 @@
 //! The one owner of the SQLite connection. SQL stays in this module, with
 //! bound parameters only; callers speak in domain types.
 
+mod backup;
 mod error;
+mod export;
 mod inspect;
+mod interchange;
 mod plan;
 mod rows;
 mod sessions;
@@ -17,6 +20,7 @@ use rusqlite_migration::Migrations;
 
 pub use error::{Result, StoreError};
 pub use inspect::{APP_ID, open_read_only};
+pub use interchange::ImportOutcome;
 pub use sessions::{Summary, Unfinished};
 
 static MIGRATION_DIR: Dir = include_dir!("$CARGO_MANIFEST_DIR/migrations");

@@ -1,0 +1,99 @@
+//! `runstrong export`: the history, or a date range of it, as CSV or JSON.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+use chrono::{DateTime, Days, Local, Utc};
+
+use super::CommandError;
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::domain::time::local_midnight;
+use crate::interchange::{CsvWriter, Workout, json};
+use crate::store::Store;
+
+pub fn run(db: &Path, args: ExportArgs) -> Result<(), CommandError> {
+    if let (Some(since), Some(until)) = (args.since, args.until) {
+        if since > until {
+            return Err(CommandError::Usage(format!(
+                "--since {since} is after --until {until}"
+            )));
+        }
+    }
+    let from = args.since.map(local_midnight);
+    let to = args
+        .until
+        .and_then(|d| d.checked_add_days(Days::new(1)))
+        .map(local_midnight);
+    let store = Store::open_existing(db)?;
+    let Some(path) = args.out else {
+        let (sessions, sets) = write(
+            &store,
+            args.format,
+            (from, to),
+            io::stdout().lock(),
+            Path::new("standard output"),
+        )?;
+        eprintln!("exported {sessions} sessions ({sets} sets)");
+        return Ok(());
+    };
+    let file = File::create_new(&path).map_err(|e| match e.kind() {
+        io::ErrorKind::AlreadyExists => CommandError::Usage(format!(
+            "{}: already exists; choose another name or remove it first",
+            path.display()
+        )),
+        _ => CommandError::file(&path)(e),
+    })?;
+    match write(&store, args.format, (from, to), BufWriter::new(file), &path) {
+        Ok((sessions, sets)) => {
+            println!(
+                "exported {sessions} sessions ({sets} sets) to {}",
+                path.display()
+            );
+            Ok(())
+        }
+        Err(e) => {
+            // A half-written export is worse than none.
+            let _ = std::fs::remove_file(&path);
+            Err(e)
+        }
+    }
+}
+
+/// Streams the sessions in `[from, to)` to `out`, called `name` in errors;
+/// returns (sessions, sets).
+fn write(
+    store: &Store,
+    format: ExportFormat,
+    (from, to): (Option<DateTime<Utc>>, Option<DateTime<Utc>>),
+    out: impl Write,
+    name: &Path,
+) -> Result<(u64, u64), CommandError> {
+    let (mut sessions, mut sets) = (0, 0);
+    let io_err = CommandError::file(name);
+    let mut count = |w: &Workout| {
+        sessions += 1;
+        sets += w.sets.len() as u64;
+    };
+    let written = match format {
+        ExportFormat::Csv => {
+            let mut w = CsvWriter::begin(out).map_err(io_err)?;
+            store.for_each_workout(from, to, |workout| {
+                count(&workout);
+                w.session(&workout, &Local)
+                    .map_err(CommandError::file(name))
+            })?;
+            w.finish()
+        }
+        ExportFormat::Json => {
+            let mut w = json::Writer::begin(out, &store.exercises()?).map_err(io_err)?;
+            store.for_each_workout(from, to, |workout| {
+                count(&workout);
+                w.session(&workout).map_err(CommandError::file(name))
+            })?;
+            w.finish().map(drop)
+        }
+    };
+    written.map_err(CommandError::file(name))?;
+    Ok((sessions, sets))
+}

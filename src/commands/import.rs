@@ -1,0 +1,153 @@
+//! `runstrong import`: read an export whole, check every row, then store it
+//! in one transaction, or with `--dry-run` only say what it would add.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use chrono::{DateTime, Local, Utc};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::CommandError;
+use crate::cli::ImportArgs;
+use crate::interchange::{self, Format, Import};
+use crate::store::{ImportOutcome, Store};
+
+/// How many rounded weights are listed before the rest are only counted.
+const SHOWN_ROUNDED: usize = 5;
+
+pub fn run(db: &Path, args: ImportArgs) -> Result<(), CommandError> {
+    let path = args.file.as_path();
+    let bytes = std::fs::read(path).map_err(CommandError::file(path))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        CommandError::Usage(format!(
+            "{}: not UTF-8 text (byte {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let (format, import) =
+        interchange::parse(&text, args.from, args.unit, &Local).map_err(|source| {
+            CommandError::Import {
+                path: path.to_path_buf(),
+                source,
+            }
+        })?;
+    drop(text);
+    let outcome = if args.dry_run {
+        // A dry run never creates the database: without one, all is new.
+        let store = if db.exists() {
+            Store::open_existing(db)?
+        } else {
+            Store::empty()?
+        };
+        store.preview_import(&import)?
+    } else {
+        let mut store = Store::open(db)?;
+        let bar = progress(import.set_count() as u64);
+        let outcome = store.import(&import, &mut |sets| bar.inc(sets))?;
+        bar.finish_and_clear();
+        outcome
+    };
+    for line in report(path, format, &import, &outcome, args.dry_run, db) {
+        println!("{line}");
+    }
+    Ok(())
+}
+
+/// A progress bar on a terminal; nothing when stderr is piped.
+fn progress(total: u64) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(total);
+    if let Ok(style) = ProgressStyle::with_template("importing {bar:40} {pos}/{len} sets") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn day(at: DateTime<Utc>) -> String {
+    at.with_timezone(&Local).format("%Y-%m-%d").to_string()
+}
+
+/// What happened, in a few lines.
+pub fn report(
+    file: &Path,
+    format: Format,
+    import: &Import,
+    o: &ImportOutcome,
+    dry_run: bool,
+    db: &Path,
+) -> Vec<String> {
+    let verb = if dry_run { "would add" } else { "added" };
+    let mut lines = vec![format!(
+        "{} ({format}) into {}:",
+        file.display(),
+        db.display()
+    )];
+    lines.push(match (o.first, o.last) {
+        (Some(first), Some(last)) => {
+            format!(
+                "  {verb} {} sessions ({} sets), {} to {}",
+                o.sessions,
+                o.sets,
+                day(first),
+                day(last)
+            )
+        }
+        _ => "  nothing new to add".to_string(),
+    });
+    if o.skipped > 0 {
+        lines.push(format!(
+            "  skipped {} sessions already in the database",
+            o.skipped
+        ));
+    }
+    if !o.new_exercises.is_empty() {
+        let new = if dry_run {
+            "new exercises to create"
+        } else {
+            "new exercises created"
+        };
+        lines.push(format!(
+            "  {} {new}: {}",
+            o.new_exercises.len(),
+            o.new_exercises.join(", ")
+        ));
+    }
+    if !import.rounded.is_empty() {
+        let shown: Vec<String> = import
+            .rounded
+            .iter()
+            .take(SHOWN_ROUNDED)
+            .map(|r| format!("line {}: {} -> {}", r.line, r.written, r.kept))
+            .collect();
+        let more = import.rounded.len().saturating_sub(SHOWN_ROUNDED);
+        let more = if more > 0 {
+            format!(", and {more} more")
+        } else {
+            String::new()
+        };
+        lines.push(format!(
+            "  rounded {} values with float noise to the nearest hundredth ({}{more})",
+            import.rounded.len(),
+            shown.join("; ")
+        ));
+    }
+    if import.rest_rows > 0 {
+        lines.push(format!(
+            "  {} rest-timer rows kept as the rest of each exercise's plan",
+            import.rest_rows
+        ));
+    }
+    if import.note_rows > 0 {
+        lines.push(format!(
+            "  {} note rows kept in the session notes",
+            import.note_rows
+        ));
+    }
+    if dry_run {
+        lines.push("  dry run: nothing was changed".to_string());
+    }
+    lines
+}

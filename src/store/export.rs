@@ -1,0 +1,140 @@
+//! Reading the history back out, one session at a time, so an export of
+//! years of logs never holds them all in memory.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Row, params};
+
+use super::Store;
+use super::error::{Result, StoreError};
+use super::rows;
+use crate::domain::time::to_db;
+use crate::domain::{Load, Unit};
+use crate::interchange::{Distance, ExerciseDef, PlanItem, SetType, Workout, WorkoutSet};
+
+impl Store {
+    /// Every exercise the database knows, by name.
+    pub fn exercises(&self) -> Result<Vec<ExerciseDef>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT name, kind, sides FROM exercise ORDER BY name")?;
+        let mut q = stmt.query([])?;
+        let mut out = Vec::new();
+        while let Some(r) = q.next()? {
+            out.push(ExerciseDef {
+                name: r.get(0)?,
+                kind: rows::kind(&r.get::<_, String>(1)?)?,
+                sides: rows::sides(&r.get::<_, String>(2)?)?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Calls `each` with every session started in `[from, to)` (either bound
+    /// optional), oldest first, with its plan and sets.
+    pub fn for_each_workout<E: From<StoreError>>(
+        &self,
+        from: Option<DateTime<Utc>>,
+        to: Option<DateTime<Utc>>,
+        mut each: impl FnMut(Workout) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, routine, started_at, ended_at, current_position, notes, source, source_key FROM session
+                 WHERE started_at >= coalesce(?1, '') AND (?2 IS NULL OR started_at < ?2)
+                 ORDER BY started_at, id",
+            )
+            .map_err(StoreError::from)?;
+        let mut q = stmt
+            .query(params![from.map(to_db), to.map(to_db)])
+            .map_err(StoreError::from)?;
+        while let Some(r) = q.next().map_err(StoreError::from)? {
+            let workout = self.workout(r)?;
+            each(workout)?;
+        }
+        Ok(())
+    }
+
+    fn workout(&self, r: &Row<'_>) -> Result<Workout> {
+        let id: i64 = r.get(0)?;
+        Ok(Workout {
+            routine: r.get(1)?,
+            started_at: rows::timestamp(&r.get::<_, String>(2)?)?,
+            ended_at: r
+                .get::<_, Option<String>>(3)?
+                .map(|t| rows::timestamp(&t))
+                .transpose()?,
+            position: r.get(4)?,
+            notes: r.get(5)?,
+            source: r.get(6)?,
+            source_key: r.get(7)?,
+            plan: self.plan(id)?,
+            sets: self.sets(id)?,
+        })
+    }
+
+    fn plan(&self, session: i64) -> Result<Vec<PlanItem>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.name, p.planned_sets, p.target_reps, p.target_hold_ms, p.rest_ms, p.cue
+             FROM session_exercise p JOIN exercise e ON e.id = p.exercise_id
+             WHERE p.session_id = ?1 ORDER BY p.position",
+        )?;
+        let mut q = stmt.query([session])?;
+        let mut out = Vec::new();
+        while let Some(r) = q.next()? {
+            out.push(PlanItem {
+                exercise: r.get(0)?,
+                sets: r.get(1)?,
+                target_reps: r.get(2)?,
+                target_hold_ms: r.get(3)?,
+                rest_ms: r.get(4)?,
+                cue: r.get(5)?,
+            });
+        }
+        Ok(out)
+    }
+
+    fn sets(&self, session: i64) -> Result<Vec<WorkoutSet>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.name, s.set_number, s.side, s.set_type, s.reps, s.load_centi, s.load_unit, s.hold_ms,
+                    s.duration_ms, s.distance_centi, s.distance_unit, s.rpe, s.notes, s.logged_at
+             FROM set_log s JOIN exercise e ON e.id = s.exercise_id
+             WHERE s.session_id = ?1 ORDER BY s.id",
+        )?;
+        let mut q = stmt.query([session])?;
+        let mut out = Vec::new();
+        while let Some(r) = q.next()? {
+            let set_type: String = r.get(3)?;
+            let load = match (r.get::<_, Option<i64>>(5)?, r.get::<_, Option<String>>(6)?) {
+                (Some(centi), Some(unit)) => Some(Load {
+                    centi,
+                    unit: unit.parse::<Unit>().map_err(StoreError::BadValue)?,
+                }),
+                _ => None,
+            };
+            let distance = match (r.get::<_, Option<i64>>(9)?, r.get::<_, Option<String>>(10)?) {
+                (Some(centi), Some(unit)) => Some(Distance {
+                    centi,
+                    unit: unit.parse().map_err(StoreError::BadValue)?,
+                }),
+                _ => None,
+            };
+            out.push(WorkoutSet {
+                exercise: r.get(0)?,
+                set_number: r.get(1)?,
+                side: rows::side(r.get(2)?)?,
+                set_type: SetType::parse(&set_type)
+                    .ok_or_else(|| StoreError::BadValue(format!("set type {set_type:?}")))?,
+                reps: r.get(4)?,
+                load,
+                hold_ms: r.get(7)?,
+                duration_ms: r.get(8)?,
+                distance,
+                rpe: r.get(11)?,
+                notes: r.get(12)?,
+                logged_at: rows::timestamp(&r.get::<_, String>(13)?)?,
+            });
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,227 @@
+//! Imports: a whole file lands in one transaction or not at all, and a
+//! session already present (same source and key, or same routine started in
+//! the same second) is skipped, so importing a file twice adds nothing.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Duration, DurationRound, Utc};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use super::Store;
+use super::error::{Result, StoreError};
+use super::rows;
+use crate::domain::time::to_db;
+use crate::interchange::{Import, Workout};
+
+/// What an import added, or would add.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportOutcome {
+    pub sessions: u64,
+    pub sets: u64,
+    /// Sessions the database already had.
+    pub skipped: u64,
+    pub new_exercises: Vec<String>,
+    /// Start of the first and the last session added.
+    pub first: Option<DateTime<Utc>>,
+    pub last: Option<DateTime<Utc>>,
+}
+
+impl ImportOutcome {
+    fn count(&mut self, w: &Workout) {
+        self.sessions += 1;
+        self.sets += w.sets.len() as u64;
+        self.first = Some(self.first.map_or(w.started_at, |f| f.min(w.started_at)));
+        self.last = Some(self.last.map_or(w.started_at, |l| l.max(w.started_at)));
+    }
+}
+
+/// What identifies a session across imports.
+#[derive(PartialEq, Eq, Hash)]
+enum Identity {
+    Source(String, String),
+    Start(String, String),
+}
+
+fn second(at: DateTime<Utc>) -> DateTime<Utc> {
+    at.duration_trunc(Duration::seconds(1)).unwrap_or(at)
+}
+
+fn identities(w: &Workout) -> Vec<Identity> {
+    let mut ids = vec![Identity::Start(
+        w.routine.clone(),
+        to_db(second(w.started_at)),
+    )];
+    if let (Some(source), Some(key)) = (&w.source, &w.source_key) {
+        ids.push(Identity::Source(source.clone(), key.clone()));
+    }
+    ids
+}
+
+fn present(conn: &Connection, w: &Workout) -> Result<bool> {
+    if let (Some(source), Some(key)) = (&w.source, &w.source_key) {
+        let hit = conn
+            .prepare_cached("SELECT 1 FROM session WHERE source = ?1 AND source_key = ?2")?
+            .query_row(params![source, key], |_| Ok(()))
+            .optional()?;
+        if hit.is_some() {
+            return Ok(true);
+        }
+    }
+    let from = second(w.started_at);
+    Ok(conn
+        .prepare_cached(
+            "SELECT 1 FROM session WHERE started_at >= ?1 AND started_at < ?2 AND routine = ?3",
+        )?
+        .query_row(
+            params![to_db(from), to_db(from + Duration::seconds(1)), w.routine],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+impl Store {
+    /// An empty database in memory, to preview an import when the real one
+    /// does not exist yet (a dry run never creates it).
+    pub fn empty() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        super::migrations()?.to_latest(&mut conn)?;
+        Ok(Store {
+            conn,
+            path: ":memory:".into(),
+        })
+    }
+
+    /// Stores `import` in one transaction; `progress` hears the number of
+    /// sets stored after each session.
+    pub fn import(
+        &mut self,
+        import: &Import,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<ImportOutcome> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut outcome = ImportOutcome::default();
+        let mut ids = HashMap::new();
+        for def in import.exercise_defs() {
+            let added = tx
+                .prepare_cached("INSERT INTO exercise (name, kind, sides) VALUES (?1, ?2, ?3) ON CONFLICT (name) DO NOTHING")?
+                .execute(params![def.name, rows::kind_str(def.kind), rows::sides_str(def.sides)])?;
+            if added == 1 {
+                outcome.new_exercises.push(def.name.clone());
+            }
+            let id: i64 = tx.query_row(
+                "SELECT id FROM exercise WHERE name = ?1",
+                [&def.name],
+                |r| r.get(0),
+            )?;
+            ids.insert(def.name.to_ascii_lowercase(), id);
+        }
+        let id_of = |name: &str| {
+            ids.get(&name.to_ascii_lowercase())
+                .copied()
+                .ok_or_else(|| StoreError::BadValue(format!("exercise {name:?}")))
+        };
+        for w in &import.workouts {
+            if present(&tx, w)? {
+                outcome.skipped += 1;
+                continue;
+            }
+            insert_workout(&tx, w, &id_of)?;
+            outcome.count(w);
+            progress(w.sets.len() as u64);
+        }
+        tx.commit()?;
+        Ok(outcome)
+    }
+
+    /// What [`Store::import`] would do, without writing anything.
+    pub fn preview_import(&self, import: &Import) -> Result<ImportOutcome> {
+        let mut outcome = ImportOutcome::default();
+        for def in import.exercise_defs() {
+            let known = self
+                .conn
+                .prepare_cached("SELECT 1 FROM exercise WHERE name = ?1")?
+                .query_row([&def.name], |_| Ok(()))
+                .optional()?;
+            if known.is_none() {
+                outcome.new_exercises.push(def.name);
+            }
+        }
+        let mut seen = HashSet::new();
+        for w in &import.workouts {
+            let ids = identities(w);
+            if ids.iter().any(|id| seen.contains(id)) || present(&self.conn, w)? {
+                outcome.skipped += 1;
+                continue;
+            }
+            seen.extend(ids);
+            outcome.count(w);
+        }
+        Ok(outcome)
+    }
+}
+
+fn insert_workout(
+    conn: &Connection,
+    w: &Workout,
+    id_of: &dyn Fn(&str) -> Result<i64>,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO session (routine, started_at, ended_at, current_position, notes, source, source_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![
+        w.routine,
+        to_db(w.started_at),
+        w.ended_at.map(to_db),
+        w.position,
+        w.notes,
+        w.source,
+        w.source_key
+    ])?;
+    let session = conn.last_insert_rowid();
+    let mut plan = conn.prepare_cached(
+        "INSERT INTO session_exercise
+           (session_id, position, exercise_id, planned_sets, target_reps, target_hold_ms, rest_ms, cue)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for (position, p) in w.plan.iter().enumerate() {
+        plan.execute(params![
+            session,
+            position as i64,
+            id_of(&p.exercise)?,
+            p.sets,
+            p.target_reps,
+            p.target_hold_ms,
+            p.rest_ms,
+            p.cue
+        ])?;
+    }
+    let mut set = conn.prepare_cached(
+        "INSERT INTO set_log (session_id, exercise_id, set_number, side, set_type, reps, load_centi, load_unit,
+                              hold_ms, duration_ms, distance_centi, distance_unit, rpe, notes, logged_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+    )?;
+    for s in &w.sets {
+        set.execute(params![
+            session,
+            id_of(&s.exercise)?,
+            s.set_number,
+            s.side.map(|d| d.as_str()),
+            s.set_type.as_str(),
+            s.reps,
+            s.load.map(|l| l.centi),
+            s.load.map(|l| l.unit.as_str()),
+            s.hold_ms,
+            s.duration_ms,
+            s.distance.map(|d| d.centi),
+            s.distance.map(|d| d.unit.as_str()),
+            s.rpe,
+            s.notes,
+            to_db(s.logged_at)
+        ])?;
+    }
+    Ok(())
+}
