@@ -83,7 +83,7 @@ fn write(
                 w.session(&workout, &Local)
                     .map_err(CommandError::file(name))
             })?;
-            w.finish()
+            w.finish().map(drop)
         }
         ExportFormat::Json => {
             let mut w = json::Writer::begin(out, &store.exercises()?).map_err(io_err)?;

@@ -82,8 +82,8 @@ impl<W: Write> Writer<W> {
         Ok(())
     }
 
-    pub fn finish(mut self) -> io::Result<()> {
-        self.out.flush()
+    pub fn finish(self) -> io::Result<W> {
+        self.out.into_inner().map_err(|e| e.into_error())
     }
 }
 

@@ -2,6 +2,7 @@
 //! and `draw`, run in the same order as the real loop.
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
+pub mod data;
 pub mod store;
 
 use std::time::{Duration, Instant};

@@ -1,0 +1,74 @@
+//! Online backup while another connection keeps writing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Barrier};
+use std::time::Duration;
+
+use chrono::Utc;
+use runstrong::domain::set::Work;
+use runstrong::domain::{NewSet, Routine};
+use runstrong::store::Store;
+
+#[test]
+fn a_backup_taken_while_another_connection_writes_is_consistent() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("runstrong.db");
+    let mut store = Store::open(&db).unwrap();
+    let session = store.start_session(&Routine::built_in()[0], Utc::now()).unwrap();
+    let exercise = session.plan[0].exercise_id;
+
+    let stop = Arc::new(AtomicBool::new(false));
+    let started = Arc::new(Barrier::new(2));
+    let writer = {
+        let (db, stop, started) = (db.clone(), stop.clone(), started.clone());
+        std::thread::spawn(move || {
+            let other = Store::open(&db).unwrap();
+            started.wait();
+            let mut n = 0_u32;
+            while !stop.load(Ordering::Relaxed) {
+                n += 1;
+                let work = Work::Reps { reps: n, load: None };
+                let set = NewSet { session_id: session.id, exercise_id: exercise, set_number: n, side: None, work, duration: None, logged_at: Utc::now() };
+                other.insert_set(&set).unwrap();
+            }
+            n
+        })
+    };
+    started.wait();
+    std::thread::sleep(Duration::from_millis(50));
+    let copies: Vec<_> = (0..3).map(|i| dir.path().join(format!("copy{i}.db"))).collect();
+    for copy in &copies {
+        eprintln!("backup {copy:?}");
+        store.backup_to(copy).unwrap();
+        eprintln!("done");
+    }
+    stop.store(true, Ordering::Relaxed);
+    eprintln!("joining");
+    let written = writer.join().unwrap();
+    eprintln!("joined");
+
+    let mut counts = Vec::new();
+    for copy in &copies {
+        let backup = Store::open_existing(copy).unwrap();
+        let sets = backup.load_session(session.id).unwrap().logged;
+        // A consistent snapshot: sets 1..=k with none missing in between.
+        let numbers: Vec<u32> = sets.iter().map(|s| s.set.set_number).collect();
+        assert_eq!(numbers, (1..=numbers.len() as u32).collect::<Vec<_>>());
+        counts.push(numbers.len() as u32);
+    }
+    assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{counts:?}");
+    assert!(counts[0] > 0 && *counts.last().unwrap() <= written, "{counts:?} of {written}");
+    assert!(!dir.path().join("copy0.db.partial").exists());
+}
+
+#[test]
+fn a_backup_never_overwrites_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("runstrong.db")).unwrap();
+    let dest = dir.path().join("taken.db");
+    std::fs::write(&dest, b"precious").unwrap();
+    let err = store.backup_to(&dest).unwrap_err().to_string();
+    assert!(err.contains("already exists"), "{err}");
+    assert_eq!(std::fs::read(&dest).unwrap(), b"precious");
+}

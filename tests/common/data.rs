@@ -1,0 +1,53 @@
+//! Helpers for the data tests: fixtures, imports, whole-database snapshots.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+use runstrong::domain::Unit;
+use runstrong::interchange::{self, Format, Import, ImportError, json};
+use runstrong::store::{ImportOutcome, Store};
+
+pub fn fixture_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
+}
+
+pub fn fixture(name: &str) -> String {
+    std::fs::read_to_string(fixture_path(name)).unwrap()
+}
+
+/// Parses `text` with times read as UTC, so results do not depend on the
+/// machine's time zone.
+pub fn parse(text: &str, unit: Option<Unit>) -> Result<(Format, Import), ImportError> {
+    interchange::parse(text, None, unit, &Utc)
+}
+
+pub fn import(store: &mut Store, text: &str, unit: Option<Unit>) -> ImportOutcome {
+    let (_, import) = parse(text, unit).unwrap();
+    store.import(&import, &mut |_| {}).unwrap()
+}
+
+pub fn new_store(dir: &tempfile::TempDir) -> Store {
+    Store::open(&dir.path().join("runstrong.db")).unwrap()
+}
+
+/// The whole database as a runstrong JSON document.
+pub fn snapshot(store: &Store) -> String {
+    let mut w = json::Writer::begin(Vec::new(), &store.exercises().unwrap()).unwrap();
+    store
+        .for_each_workout(None, None, |workout| -> Result<(), Box<dyn std::error::Error>> {
+            Ok(w.session(&workout)?)
+        })
+        .unwrap();
+    String::from_utf8(w.finish().unwrap()).unwrap()
+}
+
+pub fn workouts(store: &Store) -> Vec<interchange::Workout> {
+    let mut out = Vec::new();
+    store
+        .for_each_workout(None, None, |w| -> Result<(), runstrong::store::StoreError> {
+            out.push(w);
+            Ok(())
+        })
+        .unwrap();
+    out
+}
