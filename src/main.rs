@@ -34,7 +34,10 @@ fn run(cli: Cli) -> Result<(), String> {
 }
 
 /// Runs a data command against the database.
-fn data(db: Option<PathBuf>, command: impl FnOnce(&Path) -> Result<(), CommandError>) -> Result<(), String> {
+fn data(
+    db: Option<PathBuf>,
+    command: impl FnOnce(&Path) -> Result<(), CommandError>,
+) -> Result<(), String> {
     command(&paths::database(db)?).map_err(|e| e.to_string())
 }
 

@@ -15,7 +15,9 @@ fn a_backup_taken_while_another_connection_writes_is_consistent() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("runstrong.db");
     let mut store = Store::open(&db).unwrap();
-    let session = store.start_session(&Routine::built_in()[0], Utc::now()).unwrap();
+    let session = store
+        .start_session(&Routine::built_in()[0], Utc::now())
+        .unwrap();
     let exercise = session.plan[0].exercise_id;
 
     let stop = Arc::new(AtomicBool::new(false));
@@ -28,8 +30,21 @@ fn a_backup_taken_while_another_connection_writes_is_consistent() {
             let mut n = 0_u32;
             while !stop.load(Ordering::Relaxed) {
                 n += 1;
-                let work = Work::Reps { reps: n, load: None };
-                let set = NewSet { session_id: session.id, exercise_id: exercise, set_number: n, side: None, work, duration: None, logged_at: Utc::now() };
+                let work = Work::Reps {
+                    reps: n,
+                    load: None,
+                };
+                let set = NewSet {
+                    session_id: session.id,
+                    exercise_id: exercise,
+                    set_number: n,
+                    side: None,
+                    work,
+                    duration: None,
+                    rpe: None,
+                    note: None,
+                    logged_at: Utc::now(),
+                };
                 other.insert_set(&set).unwrap();
             }
             n
@@ -37,7 +52,9 @@ fn a_backup_taken_while_another_connection_writes_is_consistent() {
     };
     started.wait();
     std::thread::sleep(Duration::from_millis(50));
-    let copies: Vec<_> = (0..3).map(|i| dir.path().join(format!("copy{i}.db"))).collect();
+    let copies: Vec<_> = (0..3)
+        .map(|i| dir.path().join(format!("copy{i}.db")))
+        .collect();
     for copy in &copies {
         eprintln!("backup {copy:?}");
         store.backup_to(copy).unwrap();
@@ -58,7 +75,10 @@ fn a_backup_taken_while_another_connection_writes_is_consistent() {
         counts.push(numbers.len() as u32);
     }
     assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{counts:?}");
-    assert!(counts[0] > 0 && *counts.last().unwrap() <= written, "{counts:?} of {written}");
+    assert!(
+        counts[0] > 0 && *counts.last().unwrap() <= written,
+        "{counts:?} of {written}"
+    );
     assert!(!dir.path().join("copy0.db.partial").exists());
 }
 

@@ -8,11 +8,17 @@ use runstrong::domain::{Kind, Load, Unit};
 use runstrong::interchange::{DistanceUnit, Format, ImportError, SetType};
 
 fn kg(centi: i64) -> Option<Load> {
-    Some(Load { centi, unit: Unit::Kg })
+    Some(Load {
+        centi,
+        unit: Unit::Kg,
+    })
 }
 
 fn lb(centi: i64) -> Option<Load> {
-    Some(Load { centi, unit: Unit::Lb })
+    Some(Load {
+        centi,
+        unit: Unit::Lb,
+    })
 }
 
 #[test]
@@ -24,26 +30,63 @@ fn strong_twelve_columns_keep_quotes_types_holds_rest_and_notes() {
     assert_eq!(format, Format::Strong);
     assert_eq!((parsed.rest_rows, parsed.note_rows), (1, 1));
     assert_eq!(parsed.rounded.len(), 1);
-    assert_eq!((parsed.rounded[0].line, parsed.rounded[0].kept.as_str()), (4, "150 kg"));
+    assert_eq!(
+        (parsed.rounded[0].line, parsed.rounded[0].kept.as_str()),
+        (4, "150 kg")
+    );
 
     let outcome = import(&mut store, &text, Some(Unit::Kg));
-    assert_eq!((outcome.sessions, outcome.sets, outcome.skipped), (2, 10, 0));
+    assert_eq!(
+        (outcome.sessions, outcome.sets, outcome.skipped),
+        (2, 10, 0)
+    );
     let w = workouts(&store);
     let leg = &w[0];
     assert_eq!(leg.routine, "Leg day");
-    assert_eq!(leg.source_key.as_deref(), Some("2024-03-04 18:30:00|Leg day"));
-    assert_eq!(leg.ended_at.map(|e| (e - leg.started_at).num_minutes()), Some(63));
-    assert_eq!(leg.notes.as_deref(), Some("Felt strong, slept well\nSquat (Barbell): Knees out, chest up"));
-    assert_eq!(leg.plan[0].rest_ms, 180_000, "the rest-timer row is the plan's rest");
+    assert_eq!(
+        leg.source_key.as_deref(),
+        Some("2024-03-04 18:30:00|Leg day")
+    );
+    assert_eq!(
+        leg.ended_at.map(|e| (e - leg.started_at).num_minutes()),
+        Some(63)
+    );
+    assert_eq!(
+        leg.notes.as_deref(),
+        Some("Felt strong, slept well\nSquat (Barbell): Knees out, chest up")
+    );
+    assert_eq!(
+        leg.plan[0].rest_ms, 180_000,
+        "the rest-timer row is the plan's rest"
+    );
     let types: Vec<SetType> = leg.sets.iter().map(|s| s.set_type).collect();
-    assert_eq!(types[..5], [SetType::Warmup, SetType::Normal, SetType::Normal, SetType::Drop, SetType::Failure]);
+    assert_eq!(
+        types[..5],
+        [
+            SetType::Warmup,
+            SetType::Normal,
+            SetType::Normal,
+            SetType::Drop,
+            SetType::Failure
+        ]
+    );
     assert_eq!(leg.sets[0].reps, Some(8), "8.0 reps are 8");
     assert_eq!(leg.sets[1].notes.as_deref(), Some("Belt on, \"tight\""));
-    assert_eq!(leg.sets[2].notes.as_deref(), Some("first line\nsecond line"));
+    assert_eq!(
+        leg.sets[2].notes.as_deref(),
+        Some("first line\nsecond line")
+    );
     assert_eq!((leg.sets[2].load, leg.sets[2].rpe), (kg(15000), Some(9.5)));
-    assert_eq!((leg.sets[5].hold_ms, leg.sets[5].reps), (Some(60_000), None), "timed set is a hold");
+    assert_eq!(
+        (leg.sets[5].hold_ms, leg.sets[5].reps),
+        (Some(60_000), None),
+        "timed set is a hold"
+    );
     let run = &w[1].sets[2];
-    assert_eq!((run.hold_ms, run.distance.map(|d| (d.centi, d.unit))), (Some(1_800_000), Some((520, DistanceUnit::Km))));
+    assert_eq!(
+        (run.hold_ms, run.distance.map(|d| (d.centi, d.unit))),
+        (Some(1_800_000), Some((520, DistanceUnit::Km)))
+    );
 }
 
 #[test]
@@ -55,7 +98,11 @@ fn strong_ten_columns_in_pounds() {
     let sets = &workouts(&store)[0].sets;
     assert_eq!(sets[1].load, lb(22500));
     assert_eq!(sets[2].rpe, Some(8.5));
-    assert_eq!((sets[3].reps, sets[3].load), (Some(10), None), "weight 0 is bodyweight");
+    assert_eq!(
+        (sets[3].reps, sets[3].load),
+        (Some(10), None),
+        "weight 0 is bodyweight"
+    );
 }
 
 #[test]
@@ -68,8 +115,15 @@ fn strong_semicolons_with_units_changing_by_row() {
     let w = &workouts(&store)[0];
     assert_eq!(w.notes.as_deref(), Some("Hotel gym, mostly dumbbells"));
     assert_eq!((w.sets[0].load, w.sets[1].load), (kg(2000), lb(4500)));
-    let distances: Vec<_> = w.sets[2..].iter().map(|s| s.distance.map(|d| (d.centi, d.unit))).collect();
-    assert_eq!(distances, [Some((250, DistanceUnit::Km)), Some((150, DistanceUnit::Mi))], "2,5 is a decimal comma");
+    let distances: Vec<_> = w.sets[2..]
+        .iter()
+        .map(|s| s.distance.map(|d| (d.centi, d.unit)))
+        .collect();
+    assert_eq!(
+        distances,
+        [Some((250, DistanceUnit::Km)), Some((150, DistanceUnit::Mi))],
+        "2,5 is a decimal comma"
+    );
 }
 
 #[test]
@@ -79,15 +133,31 @@ fn strong_newer_all_quoted_layout() {
     let outcome = import(&mut store, &fixture("strong_new_quoted.csv"), None);
     assert_eq!((outcome.sessions, outcome.sets), (2, 5));
     let w = workouts(&store);
-    assert_eq!(w[0].routine, "Morning; early", "a quoted delimiter stays in the name");
-    assert_eq!(w[0].ended_at.map(|e| (e - w[0].started_at).num_seconds()), Some(3780));
+    assert_eq!(
+        w[0].routine, "Morning; early",
+        "a quoted delimiter stays in the name"
+    );
+    assert_eq!(
+        w[0].ended_at.map(|e| (e - w[0].started_at).num_seconds()),
+        Some(3780)
+    );
     assert_eq!(w[0].sets[1].load, kg(2250));
     assert_eq!(w[0].sets[1].notes.as_deref(), Some("each leg; slow"));
     assert_eq!(w[0].sets[2].hold_ms, Some(30_000));
-    assert_eq!(w[0].sets[3].distance.map(|d| (d.centi, d.unit)), Some((160_934, DistanceUnit::M)));
+    assert_eq!(
+        w[0].sets[3].distance.map(|d| (d.centi, d.unit)),
+        Some((160_934, DistanceUnit::M))
+    );
     let exercises = store.exercises().unwrap();
-    let plank = exercises.iter().find(|e| e.name == "Copenhagen plank").unwrap();
-    assert_eq!(plank.kind, Kind::Hold, "an exercise seen only as timed sets is created as a hold");
+    let plank = exercises
+        .iter()
+        .find(|e| e.name == "Copenhagen plank")
+        .unwrap();
+    assert_eq!(
+        plank.kind,
+        Kind::Hold,
+        "an exercise seen only as timed sets is created as a hold"
+    );
 }
 
 #[test]
@@ -99,15 +169,38 @@ fn hevy_in_kilograms_with_notes_set_types_and_holds() {
     let outcome = import(&mut store, &text, None);
     assert_eq!((outcome.sessions, outcome.sets), (2, 7));
     let push = &workouts(&store)[0];
-    assert_eq!(push.ended_at.map(|e| (e - push.started_at).num_minutes()), Some(65));
+    assert_eq!(
+        push.ended_at.map(|e| (e - push.started_at).num_minutes()),
+        Some(65)
+    );
     let types: Vec<SetType> = push.sets[..4].iter().map(|s| s.set_type).collect();
-    assert_eq!(types, [SetType::Warmup, SetType::Normal, SetType::Failure, SetType::Drop]);
-    assert_eq!((push.sets[1].set_number, push.sets[1].load, push.sets[1].duration_ms), (2, kg(8000), None));
+    assert_eq!(
+        types,
+        [
+            SetType::Warmup,
+            SetType::Normal,
+            SetType::Failure,
+            SetType::Drop
+        ]
+    );
+    assert_eq!(
+        (
+            push.sets[1].set_number,
+            push.sets[1].load,
+            push.sets[1].duration_ms
+        ),
+        (2, kg(8000), None)
+    );
     assert_eq!(push.sets[3].rpe, Some(9.5));
-    assert_eq!((push.sets[4].hold_ms, push.sets[4].reps), (Some(45_000), None));
+    assert_eq!(
+        (push.sets[4].hold_ms, push.sets[4].reps),
+        (Some(45_000), None)
+    );
     assert_eq!(
         push.notes.as_deref(),
-        Some("Good session, new PR\nBench Press (Barbell): Grip: medium, elbows in\nPlank: Line one\nline two\nDips: Real\nnewline"),
+        Some(
+            "Good session, new PR\nBench Press (Barbell): Grip: medium, elbows in\nPlank: Line one\nline two\nDips: Real\nnewline"
+        ),
         "commas, a literal \\n and a real newline all survive"
     );
 }
@@ -123,7 +216,10 @@ fn hevy_in_pounds_rounds_float_noise_and_says_so() {
     import(&mut store, &text, None);
     let w = &workouts(&store)[0];
     assert_eq!((w.sets[0].load, w.sets[1].load), (lb(22500), lb(24500)));
-    assert_eq!(w.sets[2].distance.map(|d| (d.centi, d.unit)), Some((150, DistanceUnit::Mi)));
+    assert_eq!(
+        w.sets[2].distance.map(|d| (d.centi, d.unit)),
+        Some((150, DistanceUnit::Mi))
+    );
 }
 
 #[test]
@@ -133,8 +229,15 @@ fn exercise_names_match_case_insensitively() {
     import(&mut store, &fixture("hevy_kg.csv"), None);
     let text = "Date,Workout Name,Exercise Name,Set Order,Weight,Reps\n2025-03-01 10:00:00,A,bench press (barbell),1,50,5\n";
     let outcome = import(&mut store, text, Some(Unit::Kg));
-    assert!(outcome.new_exercises.is_empty(), "{:?}", outcome.new_exercises);
-    assert_eq!(workouts(&store)[2].sets[0].exercise, "Bench Press (Barbell)");
+    assert!(
+        outcome.new_exercises.is_empty(),
+        "{:?}",
+        outcome.new_exercises
+    );
+    assert_eq!(
+        workouts(&store)[2].sets[0].exercise,
+        "Bench Press (Barbell)"
+    );
 }
 
 #[test]
@@ -146,7 +249,11 @@ fn a_second_import_of_the_same_file_adds_nothing() {
         assert!(first.sessions > 0);
         let before = snapshot(&store);
         let second = import(&mut store, &fixture(name), Some(Unit::Kg));
-        assert_eq!((second.sessions, second.sets, second.skipped), (0, 0, first.sessions), "{name}");
+        assert_eq!(
+            (second.sessions, second.sets, second.skipped),
+            (0, 0, first.sessions),
+            "{name}"
+        );
         assert!(second.new_exercises.is_empty());
         assert_eq!(snapshot(&store), before);
     }
@@ -166,7 +273,10 @@ fn dry_run_predicts_the_import_and_changes_nothing() {
 
 #[test]
 fn an_empty_file_is_refused_and_a_header_only_file_adds_nothing() {
-    assert_eq!(parse(&fixture("empty.csv"), Some(Unit::Kg)).unwrap_err(), ImportError::Empty);
+    assert_eq!(
+        parse(&fixture("empty.csv"), Some(Unit::Kg)).unwrap_err(),
+        ImportError::Empty
+    );
     let dir = tempfile::tempdir().unwrap();
     let mut store = new_store(&dir);
     let outcome = import(&mut store, &fixture("strong_header_only.csv"), None);
@@ -175,15 +285,24 @@ fn an_empty_file_is_refused_and_a_header_only_file_adds_nothing() {
 
 #[test]
 fn a_file_without_units_needs_unit_and_is_never_guessed() {
-    assert_eq!(parse(&fixture("strong_12col.csv"), None).unwrap_err(), ImportError::NeedsUnit);
+    assert_eq!(
+        parse(&fixture("strong_12col.csv"), None).unwrap_err(),
+        ImportError::NeedsUnit
+    );
 }
 
 #[test]
 fn bad_rows_are_all_reported_by_line_and_nothing_is_imported() {
     let err = parse(&fixture("strong_bad_rows.csv"), Some(Unit::Kg)).unwrap_err();
-    let ImportError::BadRows(rows) = &err else { panic!("{err}") };
+    let ImportError::BadRows(rows) = &err else {
+        panic!("{err}")
+    };
     let lines: Vec<&str> = rows.iter().map(|r| r.at.as_str()).collect();
-    assert_eq!(lines, ["line 3", "line 4", "line 5", "line 7", "line 8", "line 9"], "line 5 starts a two-line row");
+    assert_eq!(
+        lines,
+        ["line 3", "line 4", "line 5", "line 7", "line 8", "line 9"],
+        "line 5 starts a two-line row"
+    );
     assert!(rows[0].reason.contains("\"heavy\""), "{}", rows[0].reason);
 }
 
@@ -194,7 +313,10 @@ fn a_rejection_lists_twenty_rows_then_counts_the_rest() {
         text.push_str("2024-01-01 10:00:00,A,Squat,1,lots,5\n");
     }
     let message = parse(&text, Some(Unit::Kg)).unwrap_err().to_string();
-    assert!(message.starts_with("25 bad row(s); nothing was imported"), "{message}");
+    assert!(
+        message.starts_with("25 bad row(s); nothing was imported"),
+        "{message}"
+    );
     assert!(message.contains("line 21: weight \"lots\""));
     assert!(!message.contains("line 22:"));
     assert!(message.ends_with("... and 5 more"), "{message}");
@@ -202,7 +324,13 @@ fn a_rejection_lists_twenty_rows_then_counts_the_rest() {
 
 #[test]
 fn unknown_layouts_are_refused_with_the_missing_columns() {
-    assert_eq!(parse("a,b\n1,2\n", None).unwrap_err(), ImportError::UnknownFormat);
+    assert_eq!(
+        parse("a,b\n1,2\n", None).unwrap_err(),
+        ImportError::UnknownFormat
+    );
     let text = "Date,Exercise Name,Set Order\n2024-01-01 10:00:00,Squat,1\n";
-    assert_eq!(parse(text, None).unwrap_err(), ImportError::MissingColumns(vec!["workout name".into()]));
+    assert_eq!(
+        parse(text, None).unwrap_err(),
+        ImportError::MissingColumns(vec!["workout name".into()])
+    );
 }

@@ -4,36 +4,35 @@
 
 mod common;
 
-use std::time::Duration;
-
-use chrono::{TimeZone, Utc};
+use chrono::Utc;
 use common::data::{fixture, import, new_store, parse, snapshot, workouts};
-use runstrong::domain::set::Work;
-use runstrong::domain::{Load, NewSet, Routine, Side, Unit};
+use common::routine;
+use common::store::{L, R, at, hold, kg, log, reps};
+use runstrong::domain::Unit;
+use runstrong::domain::set::Rpe;
 use runstrong::interchange::{CsvWriter, Format};
 use runstrong::store::Store;
 
-/// A database with sessions logged in the app (one-sided sets, holds, an
-/// unfinished session) and imported ones (distance, RPE, notes, set types).
+/// A database with sessions logged in the app (one-sided sets, holds, RPE,
+/// notes, a tempo plan, an unfinished session) and imported ones (distance,
+/// set types, exercise notes).
 fn varied_store(dir: &tempfile::TempDir) -> Store {
     let mut store = new_store(dir);
-    let routine = &Routine::built_in()[0];
-    let start = Utc.with_ymd_and_hms(2026, 3, 2, 17, 0, 0).single().unwrap();
     for (day, finish) in [(0, true), (2, false)] {
-        let at = start + chrono::Duration::days(day);
-        let session = store.start_session(routine, at).unwrap();
-        let lunge = session.plan[3].exercise_id;
-        let plank = session.plan[6].exercise_id;
-        for (n, side) in [(1, Side::Left), (1, Side::Right)] {
-            let work = Work::Reps { reps: 10, load: Some(Load { centi: 2250, unit: Unit::Kg }) };
-            let set = NewSet { session_id: session.id, exercise_id: lunge, set_number: n, side: Some(side), work, duration: Some(Duration::from_millis(41_234)), logged_at: at + chrono::Duration::milliseconds(61_001) };
-            store.insert_set(&set).unwrap();
-        }
-        let hold = NewSet { session_id: session.id, exercise_id: plank, set_number: 1, side: Some(Side::Left), work: Work::Hold { held: Duration::from_millis(31_417) }, duration: None, logged_at: at + chrono::Duration::minutes(20) };
-        store.insert_set(&hold).unwrap();
+        let session = store.start_session(&routine(), at(day * 24 * 60)).unwrap();
+        let minute = day * 24 * 60;
+        log(&store, &session, 3, 1, L, reps(10, kg("22.5")), minute + 1);
+        let mut right = log(&store, &session, 3, 1, R, reps(10, kg("22.5")), minute + 2);
+        right.rpe = Rpe::parse("7.5").ok();
+        right.note = Some("knee, \"fine\"\nnext line".into());
+        right.set_number = 2;
+        store.insert_set(&right).unwrap();
+        log(&store, &session, 6, 1, L, hold(31_417), minute + 20);
         store.save_position(session.id, 6).unwrap();
         if finish {
-            store.finish_session(session.id, at + chrono::Duration::minutes(45)).unwrap();
+            store
+                .finish_session(session.id, at(minute + 45), Some("good, short"))
+                .unwrap();
         }
     }
     import(&mut store, &fixture("strong_12col.csv"), Some(Unit::Lb));
@@ -52,7 +51,11 @@ fn json_export_imported_into_an_empty_database_is_the_same_history() {
     let outcome = copy.import(&parsed, &mut |_| {}).unwrap();
     assert_eq!(outcome.sessions, 6);
     assert_eq!(snapshot(&copy), exported);
-    assert_eq!(copy.unfinished().unwrap().map(|u| u.sets), Some(3), "the unfinished session stays resumable");
+    assert_eq!(
+        copy.unfinished().unwrap().map(|u| u.sets),
+        Some(4),
+        "the unfinished session stays resumable"
+    );
 }
 
 #[test]
@@ -76,16 +79,38 @@ fn csv_export_reads_back_as_strong_with_units_and_sides() {
     }
     let text = String::from_utf8(writer.finish().unwrap()).unwrap();
     let (format, _) = parse(&text, None).unwrap();
-    assert_eq!(format, Format::Strong, "tools that read Strong files read ours");
+    assert_eq!(
+        format,
+        Format::Strong,
+        "tools that read Strong files read ours"
+    );
 
     let mut copy = new_store(&b);
     import(&mut copy, &text, None);
     let (before, after) = (workouts(&original), workouts(&copy));
     assert_eq!(before.len(), after.len());
     for (x, y) in before.iter().zip(&after) {
-        assert_eq!((&x.routine, x.started_at, &x.notes), (&y.routine, y.started_at, &y.notes));
+        assert_eq!(
+            (&x.routine, x.started_at, &x.notes),
+            (&y.routine, y.started_at, &y.notes)
+        );
         let sets = |w: &runstrong::interchange::Workout| -> Vec<_> {
-            w.sets.iter().map(|s| (s.exercise.clone(), s.side, s.set_type, s.reps, s.load, s.hold_ms, s.distance, s.rpe, s.notes.clone())).collect()
+            w.sets
+                .iter()
+                .map(|s| {
+                    (
+                        s.exercise.clone(),
+                        s.side,
+                        s.set_type,
+                        s.reps,
+                        s.load,
+                        s.hold_ms,
+                        s.distance,
+                        s.rpe,
+                        s.notes.clone(),
+                    )
+                })
+                .collect()
         };
         assert_eq!(sets(x), sets(y), "{}", x.routine);
     }

@@ -91,6 +91,7 @@ fn add(w: &mut Workout, row: Row) {
             target_hold_ms: None,
             rest_ms: 0,
             cue: String::new(),
+            tempo: None,
         });
         if let Some(note) = row.exercise_note.as_deref() {
             append_note(w, &row.exercise, note);

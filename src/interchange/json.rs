@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::ImportError;
 use super::workout::{BadRow, ExerciseDef, Import, Workout, WorkoutSet};
+use crate::domain::set::Rpe;
 
 pub const FORMAT: &str = "runstrong";
 /// Bumped when a field changes meaning; readers refuse newer versions.
@@ -80,8 +81,8 @@ fn check(s: &WorkoutSet) -> Result<(), String> {
     {
         return Err("distance, hold_ms and duration_ms cannot be negative".into());
     }
-    if s.rpe.is_some_and(|r| !(1.0..=10.0).contains(&r)) {
-        return Err("rpe must be between 1 and 10".into());
+    if s.rpe.is_some_and(|r| Rpe::from_value(r).is_none()) {
+        return Err("rpe must be 1 to 10 in half steps".into());
     }
     Ok(())
 }

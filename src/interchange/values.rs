@@ -4,6 +4,7 @@
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 use super::workout::{Distance, DistanceUnit, Rounded};
+use crate::domain::set::Rpe;
 use crate::domain::{Load, Unit};
 
 /// More than this in any numeric column is a broken file, not a workout.
@@ -133,17 +134,14 @@ pub fn seconds_ms(text: &str, what: &str) -> Result<Option<i64>, String> {
     Ok(Some(ms))
 }
 
-/// RPE from 1 to 10, half steps and finer allowed; empty or 0 is none.
+/// RPE from 1 to 10 in half steps, as the app logs it; empty or 0 (what
+/// Strong writes for none) is none.
 pub fn rpe(text: &str) -> Result<Option<f64>, String> {
     let text = text.trim();
-    if text.is_empty() {
+    if text.is_empty() || text.parse::<f64>() == Ok(0.0) {
         return Ok(None);
     }
-    match text.replace(',', ".").parse::<f64>() {
-        Ok(v) if v == 0.0 => Ok(None),
-        Ok(v) if (1.0..=10.0).contains(&v) => Ok(Some(v)),
-        _ => Err(format!("RPE {text:?} is not between 1 and 10")),
-    }
+    Rpe::parse(text).map(|r| Some(r.value()))
 }
 
 /// A workout duration: seconds (`3780`), or text like `1h 3m`, `45m`, `30s`.

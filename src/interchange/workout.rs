@@ -100,6 +100,9 @@ pub struct PlanItem {
     pub rest_ms: i64,
     #[serde(default)]
     pub cue: String,
+    /// Such as `3-1-3`: seconds down, held, up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tempo: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -75,7 +75,7 @@ impl Store {
 
     fn plan(&self, session: i64) -> Result<Vec<PlanItem>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT e.name, p.planned_sets, p.target_reps, p.target_hold_ms, p.rest_ms, p.cue
+            "SELECT e.name, p.planned_sets, p.target_reps, p.target_hold_ms, p.rest_ms, p.cue, p.tempo
              FROM session_exercise p JOIN exercise e ON e.id = p.exercise_id
              WHERE p.session_id = ?1 ORDER BY p.position",
         )?;
@@ -89,6 +89,7 @@ impl Store {
                 target_hold_ms: r.get(3)?,
                 rest_ms: r.get(4)?,
                 cue: r.get(5)?,
+                tempo: r.get(6)?,
             });
         }
         Ok(out)

@@ -184,8 +184,8 @@ fn insert_workout(
     let session = conn.last_insert_rowid();
     let mut plan = conn.prepare_cached(
         "INSERT INTO session_exercise
-           (session_id, position, exercise_id, planned_sets, target_reps, target_hold_ms, rest_ms, cue)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+           (session_id, position, exercise_id, planned_sets, target_reps, target_hold_ms, rest_ms, cue, tempo)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
     for (position, p) in w.plan.iter().enumerate() {
         plan.execute(params![
@@ -196,7 +196,8 @@ fn insert_workout(
             p.target_reps,
             p.target_hold_ms,
             p.rest_ms,
-            p.cue
+            p.cue,
+            p.tempo
         ])?;
     }
     let mut set = conn.prepare_cached(

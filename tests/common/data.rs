@@ -8,7 +8,9 @@ use runstrong::interchange::{self, Format, Import, ImportError, json};
 use runstrong::store::{ImportOutcome, Store};
 
 pub fn fixture_path(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
 }
 
 pub fn fixture(name: &str) -> String {
@@ -34,9 +36,11 @@ pub fn new_store(dir: &tempfile::TempDir) -> Store {
 pub fn snapshot(store: &Store) -> String {
     let mut w = json::Writer::begin(Vec::new(), &store.exercises().unwrap()).unwrap();
     store
-        .for_each_workout(None, None, |workout| -> Result<(), Box<dyn std::error::Error>> {
-            Ok(w.session(&workout)?)
-        })
+        .for_each_workout(
+            None,
+            None,
+            |workout| -> Result<(), Box<dyn std::error::Error>> { Ok(w.session(&workout)?) },
+        )
         .unwrap();
     String::from_utf8(w.finish().unwrap()).unwrap()
 }
@@ -44,10 +48,14 @@ pub fn snapshot(store: &Store) -> String {
 pub fn workouts(store: &Store) -> Vec<interchange::Workout> {
     let mut out = Vec::new();
     store
-        .for_each_workout(None, None, |w| -> Result<(), runstrong::store::StoreError> {
-            out.push(w);
-            Ok(())
-        })
+        .for_each_workout(
+            None,
+            None,
+            |w| -> Result<(), runstrong::store::StoreError> {
+                out.push(w);
+                Ok(())
+            },
+        )
         .unwrap();
     out
 }
