@@ -26,7 +26,11 @@ fn stderr(cmd: &mut Command) -> String {
 /// A database holding the 12-column Strong fixture.
 fn imported(dir: &tempfile::TempDir) -> PathBuf {
     let db = dir.path().join("runstrong.db");
-    stdout(runstrong(&db).args(["import", "--unit", "kg"]).arg(fixture_path("strong_12col.csv")));
+    stdout(
+        runstrong(&db)
+            .args(["import", "--unit", "kg"])
+            .arg(fixture_path("strong_12col.csv")),
+    );
     db
 }
 
@@ -39,14 +43,24 @@ fn import_reports_what_it_added_then_adds_nothing_again() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("runstrong.db");
     let file = fixture_path("strong_12col.csv");
-    let dry = stdout(runstrong(&db).args(["import", "--unit", "kg", "--dry-run"]).arg(&file));
-    assert!(dry.contains("would add 2 sessions (10 sets), 2024-03-04 to 2024-03-06"), "{dry}");
+    let dry = stdout(
+        runstrong(&db)
+            .args(["import", "--unit", "kg", "--dry-run"])
+            .arg(&file),
+    );
+    assert!(
+        dry.contains("would add 2 sessions (10 sets), 2024-03-04 to 2024-03-06"),
+        "{dry}"
+    );
     assert!(dry.contains("149.99999999999997 -> 150 kg"), "{dry}");
     assert!(!db.exists(), "a dry run creates no database");
     let first = stdout(runstrong(&db).args(["import", "--unit", "kg"]).arg(&file));
     assert!(first.contains("added 2 sessions (10 sets)"), "{first}");
     let second = stdout(runstrong(&db).args(["import", "--unit", "kg"]).arg(&file));
-    assert!(second.contains("nothing new to add") && second.contains("skipped 2 sessions"), "{second}");
+    assert!(
+        second.contains("nothing new to add") && second.contains("skipped 2 sessions"),
+        "{second}"
+    );
 }
 
 #[test]
@@ -55,21 +69,53 @@ fn import_errors_name_the_file_and_change_nothing() {
     let db = imported(&dir);
     let before = export_json(&db);
     let cases: [(Vec<String>, &str); 6] = [
-        (vec![fixture_path("strong_12col.csv").display().to_string()], "pass --unit kg or --unit lb"),
-        (vec![fixture_path("strong_bad_rows.csv").display().to_string(), "--unit".into(), "kg".into()], "line 3: weight \"heavy\" is not a number"),
-        (vec![fixture_path("empty.csv").display().to_string()], "the file is empty"),
-        (vec![dir.path().join("nope.csv").display().to_string()], "nope.csv: No such file"),
-        (vec![fixture_path("hevy_kg.csv").display().to_string(), "--from".into(), "strong".into()], "lacks the column(s) date"),
+        (
+            vec![fixture_path("strong_12col.csv").display().to_string()],
+            "pass --unit kg or --unit lb",
+        ),
+        (
+            vec![
+                fixture_path("strong_bad_rows.csv").display().to_string(),
+                "--unit".into(),
+                "kg".into(),
+            ],
+            "line 3: weight \"heavy\" is not a number",
+        ),
+        (
+            vec![fixture_path("empty.csv").display().to_string()],
+            "the file is empty",
+        ),
+        (
+            vec![dir.path().join("nope.csv").display().to_string()],
+            "nope.csv: No such file",
+        ),
+        (
+            vec![
+                fixture_path("hevy_kg.csv").display().to_string(),
+                "--from".into(),
+                "strong".into(),
+            ],
+            "lacks the column(s) date",
+        ),
         (vec![db.display().to_string()], "not UTF-8"),
     ];
     for (args, expected) in cases {
         let err = stderr(runstrong(&db).arg("import").args(&args));
-        assert!(err.starts_with("runstrong: ") && err.contains(expected), "{args:?}: {err}");
+        assert!(
+            err.starts_with("runstrong: ") && err.contains(expected),
+            "{args:?}: {err}"
+        );
     }
     let unknown = dir.path().join("other.csv");
     std::fs::write(&unknown, "a,b\n1,2\n").unwrap();
-    assert!(stderr(runstrong(&db).arg("import").arg(&unknown)).contains("pass --from strong|hevy|runstrong"));
-    assert!(stderr(runstrong(&db).args(["import", "x.csv", "--unit", "stone"])).contains("unknown unit"));
+    assert!(
+        stderr(runstrong(&db).arg("import").arg(&unknown))
+            .contains("pass --from strong|hevy|runstrong")
+    );
+    assert!(
+        stderr(runstrong(&db).args(["import", "x.csv", "--unit", "stone"]))
+            .contains("unknown unit")
+    );
     assert_eq!(export_json(&db), before);
 }
 
@@ -79,11 +125,18 @@ fn commands_refuse_a_database_that_is_not_ours() {
     let foreign = dir.path().join("notes.txt");
     std::fs::write(&foreign, "shopping list\n".repeat(20)).unwrap();
     let file = fixture_path("hevy_kg.csv");
-    for args in [vec!["export"], vec!["backup"], vec!["import", file.to_str().unwrap()]] {
+    for args in [
+        vec!["export"],
+        vec!["backup"],
+        vec!["import", file.to_str().unwrap()],
+    ] {
         let err = stderr(runstrong(&foreign).args(&args));
         assert!(err.contains("not a SQLite database"), "{args:?}: {err}");
     }
-    assert_eq!(std::fs::read_to_string(&foreign).unwrap(), "shopping list\n".repeat(20));
+    assert_eq!(
+        std::fs::read_to_string(&foreign).unwrap(),
+        "shopping list\n".repeat(20)
+    );
 }
 
 #[test]
@@ -99,9 +152,15 @@ fn export_and_backup_need_an_existing_database_and_create_none() {
 fn export_errors() {
     let dir = tempfile::tempdir().unwrap();
     let db = imported(&dir);
-    let err = stderr(runstrong(&db).args(["export", "--since", "2024-03-06", "--until", "2024-03-01"]));
-    assert!(err.contains("--since 2024-03-06 is after --until 2024-03-01"), "{err}");
-    assert!(stderr(runstrong(&db).args(["export", "--since", "2024-13-01"])).contains("invalid value"));
+    let err =
+        stderr(runstrong(&db).args(["export", "--since", "2024-03-06", "--until", "2024-03-01"]));
+    assert!(
+        err.contains("--since 2024-03-06 is after --until 2024-03-01"),
+        "{err}"
+    );
+    assert!(
+        stderr(runstrong(&db).args(["export", "--since", "2024-13-01"])).contains("invalid value")
+    );
     assert!(stderr(runstrong(&db).args(["export", "--format", "xml"])).contains("invalid value"));
     let taken = dir.path().join("taken.csv");
     std::fs::write(&taken, "mine").unwrap();
@@ -118,9 +177,24 @@ fn export_filters_by_local_date_and_writes_new_files() {
     assert!(csv.starts_with("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE,Weight Unit,Distance Unit,Side\n"));
     assert_eq!(csv.lines().count(), 4, "{csv}");
     let out = dir.path().join("all.json");
-    let said = stdout(runstrong(&db).args(["export", "--format", "json", "--until", "2024-03-04", "--out"]).arg(&out));
+    let said = stdout(
+        runstrong(&db)
+            .args([
+                "export",
+                "--format",
+                "json",
+                "--until",
+                "2024-03-04",
+                "--out",
+            ])
+            .arg(&out),
+    );
     assert!(said.contains("exported 1 sessions (7 sets)"), "{said}");
-    assert!(std::fs::read_to_string(&out).unwrap().starts_with("{\"format\":\"runstrong\",\"version\":1,"));
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("{\"format\":\"runstrong\",\"version\":1,")
+    );
 }
 
 #[test]

@@ -9,10 +9,22 @@ use runstrong::interchange::{self, Format};
 use runstrong::store::Store;
 
 const HEADERS: [(&str, Format); 4] = [
-    ("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE", Format::Strong),
-    ("Date;Workout Name;Duration;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;Distance Unit;Seconds;Notes;Workout Notes", Format::Strong),
-    ("\"Workout #\";\"Date\";\"Workout Name\";\"Duration (sec)\";\"Exercise Name\";\"Set Order\";\"Weight (kg)\";\"Reps\";\"RPE\";\"Distance (meters)\";\"Seconds\";\"Notes\";\"Workout Notes\"", Format::Strong),
-    ("title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,weight_lbs,reps,distance_miles,duration_seconds,rpe", Format::Hevy),
+    (
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE",
+        Format::Strong,
+    ),
+    (
+        "Date;Workout Name;Duration;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;Distance Unit;Seconds;Notes;Workout Notes",
+        Format::Strong,
+    ),
+    (
+        "\"Workout #\";\"Date\";\"Workout Name\";\"Duration (sec)\";\"Exercise Name\";\"Set Order\";\"Weight (kg)\";\"Reps\";\"RPE\";\"Distance (meters)\";\"Seconds\";\"Notes\";\"Workout Notes\"",
+        Format::Strong,
+    ),
+    (
+        "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,set_type,weight_lbs,reps,distance_miles,duration_seconds,rpe",
+        Format::Hevy,
+    ),
 ];
 
 fn field() -> impl Strategy<Value = String> {
@@ -37,7 +49,11 @@ fn field() -> impl Strategy<Value = String> {
 
 fn row(width: usize) -> impl Strategy<Value = String> {
     prop::collection::vec(field(), 0..=width + 1).prop_map(|fields| {
-        fields.iter().map(|f| format!("\"{}\"", f.replace('"', "\"\""))).collect::<Vec<_>>().join(",")
+        fields
+            .iter()
+            .map(|f| format!("\"{}\"", f.replace('"', "\"\"")))
+            .collect::<Vec<_>>()
+            .join(",")
     })
 }
 

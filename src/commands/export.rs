@@ -13,12 +13,12 @@ use crate::interchange::{CsvWriter, Workout, json};
 use crate::store::Store;
 
 pub fn run(db: &Path, args: ExportArgs) -> Result<(), CommandError> {
-    if let (Some(since), Some(until)) = (args.since, args.until) {
-        if since > until {
-            return Err(CommandError::Usage(format!(
-                "--since {since} is after --until {until}"
-            )));
-        }
+    if let (Some(since), Some(until)) = (args.since, args.until)
+        && since > until
+    {
+        return Err(CommandError::Usage(format!(
+            "--since {since} is after --until {until}"
+        )));
     }
     let from = args.since.map(local_midnight);
     let to = args
