@@ -55,57 +55,52 @@ pub fn scaled(text: &str, places: u32) -> Result<(i64, bool), String> {
     }
 }
 
-/// A weight in `unit`; empty or zero is bodyweight. Noise is rounded to the
-/// hundredth and recorded in `rounded`.
+/// A positive amount in hundredths (`what` names it in errors); empty or
+/// zero is none. Noise is rounded to the hundredth and recorded in
+/// `rounded`, shown in `unit`.
+fn hundredths(
+    text: &str,
+    what: &str,
+    unit: &str,
+    line: u64,
+    rounded: &mut Vec<Rounded>,
+) -> Result<Option<i64>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let (centi, was_rounded) = scaled(text, 2).map_err(|e| format!("{what} {e}"))?;
+    if centi < 0 {
+        return Err(format!("{what} {:?} is negative", text.trim()));
+    }
+    if was_rounded && centi > 0 {
+        rounded.push(Rounded {
+            line,
+            written: text.trim().to_string(),
+            kept: format!("{} {unit}", centi_text(centi)),
+        });
+    }
+    Ok((centi > 0).then_some(centi))
+}
+
+/// A weight in `unit`; empty or zero is bodyweight.
 pub fn weight(
     text: &str,
     unit: Unit,
     line: u64,
     rounded: &mut Vec<Rounded>,
 ) -> Result<Option<Load>, String> {
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    let (centi, was_rounded) = scaled(text, 2).map_err(|e| format!("weight {e}"))?;
-    if centi < 0 {
-        return Err(format!("weight {:?} is negative", text.trim()));
-    }
-    if centi == 0 {
-        return Ok(None);
-    }
-    let load = Load { centi, unit };
-    if was_rounded {
-        rounded.push(Rounded {
-            line,
-            written: text.trim().to_string(),
-            kept: load.to_string(),
-        });
-    }
-    Ok(Some(load))
+    Ok(hundredths(text, "weight", unit.as_str(), line, rounded)?.map(|centi| Load { centi, unit }))
 }
 
-/// A distance in `unit`, rounded like a weight; empty or zero is none.
+/// A distance in `unit`; empty or zero is none.
 pub fn distance(
     text: &str,
     unit: DistanceUnit,
     line: u64,
     rounded: &mut Vec<Rounded>,
 ) -> Result<Option<Distance>, String> {
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    let (centi, was_rounded) = scaled(text, 2).map_err(|e| format!("distance {e}"))?;
-    if centi < 0 {
-        return Err(format!("distance {:?} is negative", text.trim()));
-    }
-    if was_rounded {
-        rounded.push(Rounded {
-            line,
-            written: text.trim().to_string(),
-            kept: format!("{} {}", centi_text(centi), unit.as_str()),
-        });
-    }
-    Ok((centi > 0).then_some(Distance { centi, unit }))
+    Ok(hundredths(text, "distance", unit.as_str(), line, rounded)?
+        .map(|centi| Distance { centi, unit }))
 }
 
 /// A whole count such as reps, which exports may write as `8.0`.

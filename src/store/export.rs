@@ -1,14 +1,16 @@
 //! Reading the history back out, one session at a time, so an export of
 //! years of logs never holds them all in memory.
 
+use std::str::FromStr;
+
 use chrono::{DateTime, Utc};
 use rusqlite::{Row, params};
 
 use super::Store;
 use super::error::{Result, StoreError};
 use super::rows;
+use crate::domain::Load;
 use crate::domain::time::to_db;
-use crate::domain::{Load, Unit};
 use crate::interchange::{Distance, ExerciseDef, PlanItem, SetType, Workout, WorkoutSet};
 
 impl Store {
@@ -106,20 +108,9 @@ impl Store {
         let mut out = Vec::new();
         while let Some(r) = q.next()? {
             let set_type: String = r.get(3)?;
-            let load = match (r.get::<_, Option<i64>>(5)?, r.get::<_, Option<String>>(6)?) {
-                (Some(centi), Some(unit)) => Some(Load {
-                    centi,
-                    unit: unit.parse::<Unit>().map_err(StoreError::BadValue)?,
-                }),
-                _ => None,
-            };
-            let distance = match (r.get::<_, Option<i64>>(9)?, r.get::<_, Option<String>>(10)?) {
-                (Some(centi), Some(unit)) => Some(Distance {
-                    centi,
-                    unit: unit.parse().map_err(StoreError::BadValue)?,
-                }),
-                _ => None,
-            };
+            let load = measured(r.get(5)?, r.get(6)?)?.map(|(centi, unit)| Load { centi, unit });
+            let distance =
+                measured(r.get(9)?, r.get(10)?)?.map(|(centi, unit)| Distance { centi, unit });
             out.push(WorkoutSet {
                 exercise: r.get(0)?,
                 set_number: r.get(1)?,
@@ -137,5 +128,16 @@ impl Store {
             });
         }
         Ok(out)
+    }
+}
+
+/// A stored amount and its unit column, both present or both absent.
+fn measured<U: FromStr<Err = String>>(
+    centi: Option<i64>,
+    unit: Option<String>,
+) -> Result<Option<(i64, U)>> {
+    match (centi, unit) {
+        (Some(centi), Some(unit)) => Ok(Some((centi, unit.parse().map_err(StoreError::BadValue)?))),
+        _ => Ok(None),
     }
 }
