@@ -7,7 +7,7 @@ use common::Flow;
 use ratatui::crossterm::event::KeyCode;
 use runstrong::app::state::{Overlay, PlanMode};
 use runstrong::app::{Effect, Msg};
-use runstrong::domain::session::KnownExercise;
+use runstrong::domain::plan::KnownExercise;
 use runstrong::domain::{Kind, Sides};
 
 fn names(flow: &Flow) -> Vec<String> {

@@ -5,7 +5,8 @@ use std::time::Instant;
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::domain::session::{ActiveSession, KnownExercise, PlannedExercise};
+use crate::domain::plan::KnownExercise;
+use crate::domain::session::{ActiveSession, PlannedExercise};
 use crate::domain::set::Rpe;
 use crate::domain::{LoggedSet, NewSet, Routine};
 use crate::store::{Summary, Unfinished};

@@ -3,7 +3,8 @@
 
 use std::time::Duration;
 
-use crate::domain::session::{ActiveSession, KnownExercise, PlannedExercise};
+use crate::domain::plan::KnownExercise;
+use crate::domain::session::{ActiveSession, PlannedExercise};
 use crate::domain::{Kind, Sides};
 
 use super::keymap::Action;

@@ -6,7 +6,8 @@ use std::time::{Duration, Instant};
 use chrono::Weekday;
 
 use crate::domain::entry::SetEntry;
-use crate::domain::session::{ActiveSession, KnownExercise, Slot};
+use crate::domain::plan::KnownExercise;
+use crate::domain::session::{ActiveSession, Slot};
 use crate::domain::timer::{Countdown, Stopwatch, next_tick};
 use crate::domain::{Kind, LoggedSet, NewSet, Routine, Side, Sides, Unit};
 use crate::store::{Summary, Unfinished};

@@ -3,6 +3,7 @@
 
 pub mod entry;
 pub mod load;
+pub mod plan;
 pub mod routine;
 pub mod session;
 pub mod set;

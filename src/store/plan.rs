@@ -6,7 +6,8 @@ use rusqlite::{Transaction, TransactionBehavior, params};
 
 use super::error::{Result, StoreError};
 use super::{Store, rows};
-use crate::domain::session::{KnownExercise, PlannedExercise};
+use crate::domain::plan::KnownExercise;
+use crate::domain::session::PlannedExercise;
 
 /// The id of an exercise by name, created when new.
 fn exercise_id(tx: &Transaction<'_>, ex: &PlannedExercise) -> Result<i64> {
