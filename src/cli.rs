@@ -36,6 +36,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Copy the database safely, even while runstrong is in use
     Backup(BackupArgs),
+    /// Print past weeks, their sessions and sets (field names: docs/HISTORY.md)
+    History(HistoryArgs),
 }
 
 #[derive(Debug, Args)]
@@ -94,4 +96,42 @@ pub struct ImportArgs {
 pub struct BackupArgs {
     /// Where to write the copy [default: <database>-backup-<date>.db beside it]
     pub file: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// How many weeks to show, counting the current one
+    #[arg(long, default_value_t = 12, conflicts_with = "since", value_name = "N")]
+    pub weeks: usize,
+    /// Show every week from the one holding this local date
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<NaiveDate>,
+    /// Only this exercise (name, any case); totals count its sets only
+    #[arg(long, value_name = "NAME")]
+    pub exercise: Option<String>,
+    #[arg(long, value_enum, default_value_t = HistoryFormat::Table)]
+    pub format: HistoryFormat,
+    /// How deep to go: week totals, also sessions, or also every set
+    #[arg(long, value_enum, default_value_t = Detail::Sets)]
+    pub detail: Detail,
+    /// Sessions a week that count as a week done [default: weekly_target in config.toml, else 2]
+    #[arg(long, value_name = "N")]
+    pub target: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HistoryFormat {
+    /// Aligned text for people
+    Table,
+    /// One row per week, session or set (by --detail), with a header row
+    Csv,
+    /// One document: weeks holding their sessions holding their sets
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
+pub enum Detail {
+    Weeks,
+    Sessions,
+    Sets,
 }

@@ -5,6 +5,7 @@ use clap::Parser;
 
 use runstrong::cli::{Cli, Command};
 use runstrong::commands::CommandError;
+use runstrong::domain::history::WeekRules;
 use runstrong::store::Store;
 use runstrong::{app, commands, config, paths, routines};
 
@@ -29,6 +30,14 @@ fn run(cli: Cli) -> Result<(), String> {
         Some(Command::Export(args)) => data(cli.db, |db| commands::export::run(db, args)),
         Some(Command::Import(args)) => data(cli.db, |db| commands::import::run(db, args)),
         Some(Command::Backup(args)) => data(cli.db, |db| commands::backup::run(db, args)),
+        Some(Command::History(args)) => {
+            let settings = load_config(config_dir.as_deref())?.settings;
+            let rules = WeekRules {
+                starts_on: settings.week_start,
+                target: args.target.unwrap_or(settings.weekly_target),
+            };
+            commands::history::run(&paths::database(cli.db)?, &args, rules)
+        }
         None => tui(paths::database(cli.db)?.as_path(), config_dir.as_deref()),
     }
 }
@@ -44,11 +53,7 @@ fn data(
 /// Everything that can be refused is checked before the terminal is taken
 /// over, so its message lands on a normal stderr.
 fn tui(db: &Path, config_dir: Option<&Path>) -> Result<(), String> {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let config = match config_dir {
-        Some(dir) => config::load(dir, no_color)?,
-        None => config::parse("", no_color)?,
-    };
+    let config = load_config(config_dir)?;
     let loaded = routines::load(config_dir);
     let notes: Vec<String> = config
         .warnings
@@ -63,4 +68,13 @@ fn tui(db: &Path, config_dir: Option<&Path>) -> Result<(), String> {
     let routines = loaded.routines.into_iter().map(|a| a.routine).collect();
     let notice = (!notes.is_empty()).then(|| notes.join("; "));
     app::run(store, config.settings, routines, notice).map_err(|e| format!("terminal: {e}"))
+}
+
+/// config.toml from `config_dir`, or the defaults without one.
+fn load_config(config_dir: Option<&Path>) -> Result<config::Config, String> {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    match config_dir {
+        Some(dir) => config::load(dir, no_color),
+        None => config::parse("", no_color),
+    }
 }

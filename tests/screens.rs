@@ -133,6 +133,7 @@ fn finish_summary() {
         held_right: Duration::from_secs(58),
         held_both: Duration::ZERO,
         duration: Duration::from_secs(52 * 60 + 7),
+        records: vec![],
     }));
     assert_snapshot!("summary_80x24", flow.render(80, 24));
 }

@@ -36,6 +36,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
                         .chain([Effect::StartSession(routine)])
                         .collect()
                 }
+                (Some(HomeItem::History), _) => super::history::open(state),
                 (Some(HomeItem::Quit), _) => quit(state),
                 _ => vec![],
             };

@@ -40,6 +40,12 @@ pub enum Action {
     /// In the plan: move the exercise earlier or later.
     MoveUp,
     MoveDown,
+    /// In history: correct the selected set's numbers.
+    Correct,
+    /// In history: take the last correction back.
+    Undo,
+    /// In history: an exercise's progress and records.
+    Progress,
     #[serde(skip)]
     NextField,
     #[serde(skip)]
@@ -87,6 +93,9 @@ impl Default for Keymap {
             ('s', Action::Swap),
             ('K', Action::MoveUp),
             ('J', Action::MoveDown),
+            ('c', Action::Correct),
+            ('z', Action::Undo),
+            ('r', Action::Progress),
         ];
         Keymap {
             keys: keys.into_iter().collect(),
@@ -147,6 +156,8 @@ pub const HELP: &[(&str, &str)] = &[
     ("e", "RPE and note for the last set"),
     ("p", "plan: add (a), swap (s), reorder (K J)"),
     ("f", "finish the session"),
+    ("c / x / z", "history: correct / delete a set; undo"),
+    ("r", "history: an exercise's progress"),
     ("Esc", "back, cancel"),
     ("?", "this help"),
     ("q", "quit (the session stays resumable)"),

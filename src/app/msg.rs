@@ -5,6 +5,7 @@ use std::time::Instant;
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
+use super::history::{HistoryEffect, HistoryMsg};
 use crate::domain::plan::KnownExercise;
 use crate::domain::session::{ActiveSession, PlannedExercise};
 use crate::domain::set::Rpe;
@@ -49,6 +50,7 @@ pub enum Msg {
     /// The changed plan is stored; ids and last times are filled in.
     PlanSaved(Vec<PlannedExercise>),
     StoreFailed(String),
+    History(HistoryMsg),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -82,6 +84,7 @@ pub enum Effect {
         plan: Vec<PlannedExercise>,
         position: usize,
     },
+    History(HistoryEffect),
     Bell,
     Quit,
 }

@@ -20,6 +20,7 @@ use crate::domain::{LoggedSet, Routine};
 use crate::store::{Store, StoreError};
 use crate::ui;
 
+use super::history;
 use super::msg::{Effect, HomeData, Msg, Now};
 use super::state::{Settings, State};
 use super::update::update;
@@ -197,6 +198,9 @@ pub fn execute(store: &mut Store, effect: Effect, now: Now, week_start: Weekday)
         } => store
             .save_plan(session, &plan, position)
             .map_or_else(failed, |p| Some(Msg::PlanSaved(p))),
+        Effect::History(effect) => {
+            history::execute(store, effect, now, week_start).unwrap_or_else(failed)
+        }
         Effect::Bell | Effect::Quit => None,
     }
 }

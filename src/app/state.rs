@@ -7,11 +7,13 @@ use chrono::Weekday;
 
 use crate::domain::entry::SetEntry;
 use crate::domain::plan::KnownExercise;
+use crate::domain::records::NewRecord;
 use crate::domain::session::{ActiveSession, Slot};
 use crate::domain::timer::{Countdown, Stopwatch, next_tick};
 use crate::domain::{Kind, LoggedSet, NewSet, Routine, Side, Sides, Unit};
 use crate::store::{Summary, Unfinished};
 
+use super::history::HistoryView;
 use super::keymap::Keymap;
 use super::msg::Now;
 
@@ -70,6 +72,7 @@ pub enum Screen {
     Home(Home),
     Session(Box<SessionView>),
     Summary(Summary),
+    History(Box<HistoryView>),
 }
 
 impl Screen {
@@ -166,6 +169,7 @@ pub enum HomeItem {
     Resume,
     EndUnfinished,
     Start(usize),
+    History,
     Quit,
 }
 
@@ -206,6 +210,8 @@ pub struct SessionView {
     pub rest: Option<Countdown>,
     /// A set handed to the store and not yet confirmed saved.
     pub pending: Option<NewSet>,
+    /// Records reached so far, announced on each set and on the summary.
+    pub records: Vec<NewRecord>,
 }
 
 impl SessionView {
@@ -248,7 +254,7 @@ impl State {
             .filter(|_| unfinished);
         resume
             .chain((0..self.routines.len()).map(HomeItem::Start))
-            .chain([HomeItem::Quit])
+            .chain([HomeItem::History, HomeItem::Quit])
             .collect()
     }
 

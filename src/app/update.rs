@@ -4,7 +4,7 @@
 use super::keymap::{Action, Input};
 use super::msg::{Effect, Msg, Now};
 use super::state::{FLASH, Home, Overlay, Screen, SessionView, State, Step};
-use super::{home, overlay, session};
+use super::{history, home, overlay, session};
 
 pub fn update(state: &mut State, msg: Msg, now: Now) -> Vec<Effect> {
     state.now = now;
@@ -49,7 +49,10 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::SaveFailed(reason) => session::on_save_failed(state, reason),
-        Msg::Finished(summary) => {
+        Msg::Finished(mut summary) => {
+            if let Screen::Session(view) = &state.screen {
+                summary.records = view.records.clone();
+            }
             state.screen = Screen::Summary(summary);
             state.notice = None;
             vec![]
@@ -78,6 +81,7 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.notice = Some((reason, true));
             vec![]
         }
+        Msg::History(msg) => history::on_msg(state, msg),
     }
 }
 
@@ -106,6 +110,7 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         _ => match &mut state.screen {
             Screen::Home(_) => home::on_action(state, action),
             Screen::Session(_) => session::on_action(state, action),
+            Screen::History(_) => history::on_action(state, action),
             Screen::Summary(_) => match action {
                 Action::Confirm | Action::Back => go_home(state),
                 Action::Quit => quit(state),

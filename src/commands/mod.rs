@@ -3,6 +3,9 @@
 
 pub mod backup;
 pub mod export;
+pub mod history;
+mod history_json;
+mod history_out;
 pub mod import;
 pub mod routines;
 

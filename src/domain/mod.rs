@@ -2,8 +2,11 @@
 //! plain values.
 
 pub mod entry;
+pub mod history;
 pub mod load;
 pub mod plan;
+pub mod progress;
+pub mod records;
 pub mod routine;
 pub mod session;
 pub mod set;

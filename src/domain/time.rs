@@ -2,9 +2,9 @@
 
 use std::time::Duration;
 
-use chrono::{
-    DateTime, Datelike, Duration as Days, Local, NaiveDate, SecondsFormat, TimeZone, Utc, Weekday,
-};
+use chrono::{DateTime, Local, NaiveDate, SecondsFormat, Utc, Weekday};
+
+use super::history::Calendar;
 
 /// The stored form: RFC 3339, milliseconds, 'Z'. Text order is time order.
 pub fn to_db(at: DateTime<Utc>) -> String {
@@ -20,24 +20,14 @@ pub fn from_db(text: &str) -> Option<DateTime<Utc>> {
 /// Midnight local time on the first day of the week holding `at` (weeks
 /// start on `start`), and a week later, in UTC.
 pub fn local_week_bounds(at: DateTime<Utc>, start: Weekday) -> (DateTime<Utc>, DateTime<Utc>) {
-    let day = at.with_timezone(&Local).date_naive();
-    let back = (day.weekday().num_days_from_monday() + 7 - start.num_days_from_monday()) % 7;
-    let first = day - Days::days(i64::from(back));
-    (local_midnight(first), local_midnight(first + Days::days(7)))
+    let calendar = Calendar::new(Local, start);
+    let week = calendar.bounds(calendar.week_of(at));
+    (week.start, week.end)
 }
 
+/// Local midnight starting `day`, in UTC.
 pub fn local_midnight(day: NaiveDate) -> DateTime<Utc> {
-    let naive = day.and_hms_opt(0, 0, 0).unwrap_or_default();
-    // A DST jump can skip midnight: take the earliest valid instant after it.
-    Local
-        .from_local_datetime(&naive)
-        .earliest()
-        .or_else(|| {
-            Local
-                .from_local_datetime(&(naive + Days::hours(1)))
-                .earliest()
-        })
-        .map_or_else(|| naive.and_utc(), |t| t.with_timezone(&Utc))
+    Calendar::new(Local, Weekday::Mon).midnight(day)
 }
 
 /// `m:ss`, or `h:mm:ss` from an hour on.
@@ -52,6 +42,7 @@ pub fn clock(d: Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::{Datelike, Duration as Days, TimeZone};
 
     #[test]
     fn db_form_round_trips_and_sorts() {

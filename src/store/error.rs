@@ -38,6 +38,8 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("schema migration failed: {0}")]
     Migration(#[from] rusqlite_migration::Error),
+    #[error("set {0} was already corrected or deleted; reload to see its latest version")]
+    NotLive(i64),
     #[error("database holds a value runstrong cannot read: {0}")]
     BadValue(String),
 }

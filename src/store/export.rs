@@ -97,11 +97,12 @@ impl Store {
         Ok(out)
     }
 
+    /// A session's sets as they stand: corrected versions, not what they replaced.
     fn sets(&self, session: i64) -> Result<Vec<WorkoutSet>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.name, s.set_number, s.side, s.set_type, s.reps, s.load_centi, s.load_unit, s.hold_ms,
                     s.duration_ms, s.distance_centi, s.distance_unit, s.rpe, s.notes, s.logged_at
-             FROM set_log s JOIN exercise e ON e.id = s.exercise_id
+             FROM live_set s JOIN exercise e ON e.id = s.exercise_id
              WHERE s.session_id = ?1 ORDER BY s.id",
         )?;
         let mut q = stmt.query([session])?;

@@ -25,13 +25,23 @@ pub enum Found {
 }
 
 pub fn inspect(path: &Path, known: usize) -> Result<Found> {
+    let (found, conn) = identify(path, known)?;
+    if let Some(conn) = conn {
+        quick_check(path, &conn)?;
+    }
+    Ok(found)
+}
+
+/// Whether the file is ours and at which schema version, without reading
+/// every page; for an existing file, also the read-only connection used.
+pub fn identify(path: &Path, known: usize) -> Result<(Found, Option<Connection>)> {
     let io = |source| StoreError::Io {
         path: path.to_path_buf(),
         source,
     };
     let mut file = match File::open(path) {
         Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Found::New),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((Found::New, None)),
         Err(e) => return Err(io(e)),
     };
     let mut header = Vec::with_capacity(100);
@@ -40,7 +50,7 @@ pub fn inspect(path: &Path, known: usize) -> Result<Found> {
         .read_to_end(&mut header)
         .map_err(io)?;
     if header.is_empty() {
-        return Ok(Found::New);
+        return Ok((Found::New, None));
     }
     if !header.starts_with(MAGIC) {
         return Err(StoreError::NotSqlite {
@@ -56,19 +66,7 @@ pub fn inspect(path: &Path, known: usize) -> Result<Found> {
     }
     // The ids are read through SQLite, not from the header bytes: after a kill
     // the newest page 1 (application_id, user_version) may still be in the WAL.
-    let failed = |e: rusqlite::Error| {
-        if StoreError::is_busy(&e) {
-            StoreError::Locked {
-                path: path.to_path_buf(),
-                secs: BUSY_TIMEOUT.as_secs(),
-            }
-        } else {
-            StoreError::Corrupt {
-                path: path.to_path_buf(),
-                detail: e.to_string(),
-            }
-        }
-    };
+    let failed = |e| failed(path, e);
     let conn = open_read_only(path).map_err(failed)?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(failed)?;
     let pragma = |name| {
@@ -90,9 +88,28 @@ pub fn inspect(path: &Path, known: usize) -> Result<Found> {
             known,
         });
     }
+    Ok((Found::Ours { version }, Some(conn)))
+}
+
+fn failed(path: &Path, e: rusqlite::Error) -> StoreError {
+    if StoreError::is_busy(&e) {
+        StoreError::Locked {
+            path: path.to_path_buf(),
+            secs: BUSY_TIMEOUT.as_secs(),
+        }
+    } else {
+        StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        }
+    }
+}
+
+/// Reads every page: the check before anything writes to the file.
+fn quick_check(path: &Path, conn: &Connection) -> Result<()> {
     let verdict: String = conn
         .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
-        .map_err(failed)?;
+        .map_err(|e| failed(path, e))?;
     if verdict != "ok" {
         // One line for stderr: drop the "*** in database main ***" heading.
         let detail: Vec<_> = verdict.lines().filter(|l| !l.starts_with("***")).collect();
@@ -101,7 +118,7 @@ pub fn inspect(path: &Path, known: usize) -> Result<Found> {
             detail: detail.join("; "),
         });
     }
-    Ok(Found::Ours { version })
+    Ok(())
 }
 
 /// A read-only connection that writes nothing next to the file. When no WAL

@@ -2,11 +2,15 @@
 //! bound parameters only; callers speak in domain types.
 
 mod backup;
+mod corrections;
 mod error;
 mod export;
+mod history;
 mod inspect;
 mod interchange;
 mod plan;
+mod progress;
+mod records;
 mod rows;
 mod sessions;
 
@@ -18,7 +22,9 @@ use include_dir::{Dir, include_dir};
 use rusqlite::Connection;
 use rusqlite_migration::Migrations;
 
+pub use corrections::Correction;
 pub use error::{Result, StoreError};
+pub use history::ExerciseInfo;
 pub use inspect::{APP_ID, open_read_only};
 pub use interchange::ImportOutcome;
 pub use sessions::{Summary, Unfinished};
@@ -89,8 +95,52 @@ impl Store {
         Store::open(path)
     }
 
+    /// Opens an existing database to read it, also while the app has it open
+    /// (WAL). Nothing is written, so the whole-file `quick_check` that guards
+    /// writes is skipped (it reads every page: most of the start-up time on a
+    /// large history); a damaged page still fails the query that reads it.
+    /// A database at an older schema is first migrated by `open`, with its backup.
+    pub fn open_reader(path: &Path) -> Result<Store> {
+        let missing = || StoreError::Missing {
+            path: path.to_path_buf(),
+        };
+        if !path.exists() {
+            return Err(missing());
+        }
+        match inspect::identify(path, schema_version())? {
+            (inspect::Found::Ours { version }, Some(conn))
+                if version as usize == schema_version() =>
+            {
+                Ok(Store {
+                    conn,
+                    path: path.to_path_buf(),
+                })
+            }
+            (inspect::Found::Ours { .. }, _) => Store::open(path),
+            (inspect::Found::New, _) => Err(missing()),
+        }
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Runs `f` as one transaction, for bulk writes (the large-history
+    /// generator) where a commit per set would cost an fsync each.
+    pub fn batch<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        match f(self) {
+            Ok(value) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(value)
+            }
+            Err(e) => {
+                // The first error is the one worth reporting; a failed
+                // rollback leaves SQLite to roll back when the connection closes.
+                let _ = self.conn.execute_batch("ROLLBACK");
+                Err(e)
+            }
+        }
     }
 }
 

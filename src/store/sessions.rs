@@ -1,4 +1,5 @@
-//! Sessions and their sets: start, log, resume, finish.
+//! Sessions and their sets: start, log, resume, finish. Reads see only live
+//! sets (not replaced or deleted by a correction).
 
 use std::time::Duration;
 
@@ -8,6 +9,7 @@ use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use super::Store;
 use super::error::{Result, StoreError};
 use super::{plan, rows};
+use crate::domain::records::NewRecord;
 use crate::domain::session::{ActiveSession, LastTime, PlannedExercise};
 use crate::domain::set::Rpe;
 use crate::domain::time::to_db;
@@ -34,6 +36,8 @@ pub struct Summary {
     pub held_right: Duration,
     pub held_both: Duration,
     pub duration: Duration,
+    /// Records reached in the session, as announced while it ran.
+    pub records: Vec<NewRecord>,
 }
 
 impl Store {
@@ -119,7 +123,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, exercise_id, set_number, side, reps, load_centi, load_unit, hold_ms, duration_ms, logged_at,
                     rpe, notes
-             FROM set_log WHERE session_id = ?1 ORDER BY id",
+             FROM live_set WHERE session_id = ?1 ORDER BY id",
         )?;
         let mut out = Vec::new();
         let mut q = stmt.query([session])?;
@@ -147,7 +151,7 @@ impl Store {
         let latest: Option<(i64, String)> = self
             .conn
             .prepare_cached(
-                "SELECT s.session_id, se.started_at FROM set_log s JOIN session se ON se.id = s.session_id
+                "SELECT s.session_id, se.started_at FROM live_set s JOIN session se ON se.id = s.session_id
                  WHERE s.exercise_id = ?1 AND s.session_id <> ?2 ORDER BY s.logged_at DESC LIMIT 1",
             )?
             .query_row([exercise, current], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -156,7 +160,7 @@ impl Store {
             return Ok(None);
         };
         let mut stmt = self.conn.prepare_cached(
-            "SELECT set_number, side, reps, load_centi, load_unit, hold_ms FROM set_log
+            "SELECT set_number, side, reps, load_centi, load_unit, hold_ms FROM live_set
              WHERE session_id = ?1 AND exercise_id = ?2 ORDER BY id",
         )?;
         let mut sets = Vec::new();
@@ -231,7 +235,7 @@ impl Store {
             .conn
             .query_row(
                 "SELECT s.id, s.routine, s.started_at,
-                        (SELECT count(*) FROM set_log l WHERE l.session_id = s.id),
+                        (SELECT count(*) FROM live_set l WHERE l.session_id = s.id),
                         (SELECT e.name FROM session_exercise p JOIN exercise e ON e.id = p.exercise_id
                          WHERE p.session_id = s.id AND p.position = s.current_position)
                  FROM session s WHERE s.ended_at IS NULL ORDER BY s.started_at DESC LIMIT 1",
@@ -294,7 +298,7 @@ impl Store {
                     coalesce(sum(CASE l.side WHEN 'right' THEN l.hold_ms END), 0),
                     coalesce(sum(CASE WHEN l.side IS NULL THEN l.hold_ms END), 0),
                     s.started_at, coalesce(s.ended_at, max(l.logged_at))
-             FROM session s LEFT JOIN set_log l ON l.session_id = s.id WHERE s.id = ?1",
+             FROM session s LEFT JOIN live_set l ON l.session_id = s.id WHERE s.id = ?1",
             [session],
             |r| {
                 Ok((
@@ -322,6 +326,7 @@ impl Store {
             held_right: rows::duration(Some(right)).unwrap_or_default(),
             held_both: rows::duration(Some(both)).unwrap_or_default(),
             duration: (ended - started).to_std().unwrap_or_default(),
+            records: vec![],
         })
     }
 
@@ -329,7 +334,7 @@ impl Store {
     pub fn sessions_done_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<u32> {
         Ok(self.conn.query_row(
             "SELECT count(*) FROM session s WHERE s.started_at >= ?1 AND s.started_at < ?2
-               AND EXISTS (SELECT 1 FROM set_log l WHERE l.session_id = s.id)",
+               AND EXISTS (SELECT 1 FROM live_set l WHERE l.session_id = s.id)",
             params![to_db(from), to_db(to)],
             |r| r.get(0),
         )?)

@@ -91,6 +91,7 @@ fn label(state: &State, home: &Home, item: HomeItem, wide: bool) -> String {
             let name = state.routines.get(i).map_or("", |r| r.name.as_str());
             format!("Start {name}")
         }
+        (HomeItem::History, _) => "History and progress".into(),
         (HomeItem::Quit, _) => "Quit".into(),
         (HomeItem::Resume, None) => String::new(),
     }

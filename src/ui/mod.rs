@@ -2,6 +2,7 @@
 //! frame, and never reads a clock or a database.
 
 mod big;
+mod history;
 mod home;
 mod overlay;
 mod plan;
@@ -24,6 +25,7 @@ pub fn min_size(screen: &Screen) -> (u16, u16) {
         Screen::Home(_) => (34, 10),
         Screen::Session(_) => (40, 16),
         Screen::Summary(_) => (34, 10),
+        Screen::History(_) => (36, 12),
     }
 }
 
@@ -39,6 +41,7 @@ pub fn draw(frame: &mut Frame, state: &State) {
         Screen::Home(home) => home::draw(frame, area, state, home, &theme),
         Screen::Session(view) => session::draw(frame, area, state, view, &theme),
         Screen::Summary(summary) => summary::draw(frame, area, state, summary, &theme),
+        Screen::History(view) => history::draw(frame, area, state, view, &theme),
     }
     if let Some(o) = &state.overlay {
         overlay::draw(frame, area, state, o, &theme);

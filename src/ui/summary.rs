@@ -43,6 +43,15 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, s: &Summary, theme: &T
         }
     }
     lines.push(Line::from(format!("Duration    {}", clock(s.duration))));
+    if !s.records.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::styled("New records", theme.accent()));
+        lines.extend(
+            s.records
+                .iter()
+                .map(|r| Line::styled(format!("  ★ {r}"), theme.good())),
+        );
+    }
     frame.render_widget(
         Paragraph::new(lines).block(Block::bordered().title(" Summary ")),
         body,

@@ -14,6 +14,7 @@ use crate::domain::set::{Rpe, Work};
 use crate::domain::timer::Countdown;
 use crate::domain::{Kind, LoggedSet, NewSet};
 
+use super::history::HistoryEffect;
 use super::keymap::Action;
 use super::msg::Effect;
 use super::state::{Overlay, SessionView, Settings, State, Step};
@@ -34,6 +35,7 @@ pub fn open(session: ActiveSession, settings: &Settings) -> SessionView {
         tempo_mark: None,
         rest: None,
         pending: None,
+        records: vec![],
     };
     // Resume at the first exercise from the stored position with a set to do.
     let from = view.session.position;
@@ -243,8 +245,8 @@ pub fn on_saved(state: &mut State, saved: LoggedSet) -> Vec<Effect> {
         saved.set.set_number, saved.set.work
     );
     let finished_set = saved.set.set_number;
+    let mut effects = vec![Effect::History(HistoryEffect::CheckRecords(saved.clone()))];
     view.session.logged.push(saved);
-    let mut effects = vec![];
     let rest = view.session.current().map(|e| e.rest).unwrap_or_default();
     match view.slot() {
         // The other side of the same set follows without a rest.

@@ -1,0 +1,204 @@
+//! The history screens' state, messages and effects. A stack of pages: the
+//! week list at the bottom, then a week, a session, or an exercise's progress
+//! on top; Esc pops one page, and from the week list goes home.
+
+mod edit;
+mod effects;
+mod update;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::domain::history::{SessionRow, SetRow, WeekRange, WeekSummary};
+use crate::domain::progress::{ProgressPoint, SideRecords};
+use crate::domain::records::NewRecord;
+use crate::domain::{LoggedSet, set::Work};
+use crate::store::{Correction, ExerciseInfo};
+
+pub use edit::Edit;
+pub use effects::{execute, execute_in};
+pub use update::{on_action, on_msg, open};
+
+/// Weeks fetched per page of the week list: a screenful and then some.
+pub const WEEKS_PAGE: usize = 26;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryView {
+    /// Never empty while the history is on screen.
+    pub stack: Vec<Page>,
+    pub target: u32,
+}
+
+impl HistoryView {
+    pub fn page(&self) -> Option<&Page> {
+        self.stack.last()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Page {
+    Weeks(WeeksPage),
+    Week(WeekPage),
+    Session(SessionPage),
+    Exercises(ExercisesPage),
+    Progress(Box<ProgressPage>),
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WeeksPage {
+    /// Newest first, down to the week of the first session.
+    pub weeks: Vec<WeekSummary>,
+    pub streak: u32,
+    /// False until the first answer from the store.
+    pub loaded: bool,
+    /// More, older weeks exist than are loaded.
+    pub more: bool,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekPage {
+    pub week: WeekSummary,
+    pub sessions: Vec<SessionRow>,
+    pub loaded: bool,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionPage {
+    pub session: SessionRow,
+    pub sets: Vec<SetRow>,
+    pub loaded: bool,
+    pub selected: usize,
+    /// The set being corrected, and its form.
+    pub edit: Option<(i64, Edit)>,
+    /// The last correction saved, for `z` to take back.
+    pub undo: Option<Correction>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ExercisesPage {
+    pub exercises: Vec<ExerciseInfo>,
+    pub loaded: bool,
+    pub selected: usize,
+}
+
+/// How far back a progress chart reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Span {
+    Weeks12,
+    Year,
+    Years5,
+    All,
+}
+
+impl Span {
+    pub const ALL: [Span; 4] = [Span::Weeks12, Span::Year, Span::Years5, Span::All];
+
+    pub fn days(self) -> Option<i64> {
+        match self {
+            Span::Weeks12 => Some(84),
+            Span::Year => Some(365),
+            Span::Years5 => Some(5 * 365 + 1),
+            Span::All => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Span::Weeks12 => "12 weeks",
+            Span::Year => "1 year",
+            Span::Years5 => "5 years",
+            Span::All => "all time",
+        }
+    }
+}
+
+/// Which line the chart draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Metric {
+    /// Epley estimate per side (rep exercises with a load).
+    Estimate,
+    /// Reps per session (rep exercises).
+    Reps,
+    /// Longest hold per side (holds).
+    Hold,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgressPage {
+    pub exercise: ExerciseInfo,
+    pub span: Span,
+    pub metric: Metric,
+    pub points: Vec<ProgressPoint>,
+    pub records: Vec<SideRecords>,
+    pub loaded: bool,
+    /// The chart's time axis: `[from, to)`.
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum HistoryMsg {
+    WeeksLoaded {
+        weeks: Vec<WeekSummary>,
+        streak: Option<u32>,
+        more: bool,
+    },
+    WeekLoaded {
+        week: WeekRange,
+        sessions: Vec<SessionRow>,
+    },
+    SetsLoaded {
+        session: i64,
+        sets: Vec<SetRow>,
+    },
+    ExercisesLoaded(Vec<ExerciseInfo>),
+    ProgressLoaded {
+        exercise: i64,
+        span: Span,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        points: Vec<ProgressPoint>,
+        records: Vec<SideRecords>,
+    },
+    /// A correction was saved; the session's sets are reloaded with it.
+    Corrected {
+        correction: Option<Correction>,
+        session: i64,
+        sets: Vec<SetRow>,
+    },
+    /// A set just logged in a live session beat earlier ones.
+    Records(Vec<NewRecord>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum HistoryEffect {
+    /// Weeks before `before` (None: from the current week), the streak with the first page.
+    LoadWeeks {
+        before: Option<NaiveDate>,
+        count: usize,
+        target: u32,
+    },
+    LoadWeek(WeekRange),
+    LoadSets(i64),
+    LoadExercises,
+    LoadProgress {
+        exercise: i64,
+        span: Span,
+    },
+    CorrectSet {
+        session: i64,
+        id: i64,
+        work: Work,
+    },
+    DeleteSet {
+        session: i64,
+        id: i64,
+    },
+    Undo {
+        session: i64,
+        correction: Correction,
+    },
+    /// Compares a set just logged with the earlier sets of its exercise and side.
+    CheckRecords(LoggedSet),
+}

@@ -1,0 +1,100 @@
+//! `runstrong history`: past weeks, their sessions and sets, on stdout.
+//! Streams one week at a time, so memory follows the largest week, not the
+//! number of weeks asked for.
+
+use std::io::{self, BufWriter, Write};
+use std::path::Path;
+
+use chrono::{DateTime, Local, Utc};
+
+use super::history_json::Json;
+use super::history_out::{Csv, Sink, Table};
+use crate::cli::{Detail, HistoryArgs, HistoryFormat};
+use crate::domain::history::{Calendar, WeekRules};
+use crate::store::{ExerciseInfo, Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum HistoryError {
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("writing the history: {0}")]
+    Io(#[from] io::Error),
+    #[error("no exercise named {name:?}; known: {known}")]
+    UnknownExercise { name: String, known: String },
+}
+
+pub fn run(path: &Path, args: &HistoryArgs, rules: WeekRules) -> Result<(), String> {
+    let store = Store::open_reader(path).map_err(|e| e.to_string())?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    match write(&store, args, rules, Utc::now(), &mut out).and_then(|()| Ok(out.flush()?)) {
+        // A reader that stops early (`| head`) is not an error.
+        Err(HistoryError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| e.to_string()),
+    }
+}
+
+/// Finds an exercise by name, ignoring case.
+pub fn find_exercise(store: &Store, name: &str) -> Result<ExerciseInfo, HistoryError> {
+    let all = store.exercises_by_id()?;
+    let wanted = name.trim().to_lowercase();
+    match all.iter().find(|e| e.name.to_lowercase() == wanted) {
+        Some(e) => Ok(e.clone()),
+        None => Err(HistoryError::UnknownExercise {
+            name: name.to_string(),
+            known: if all.is_empty() {
+                "none yet".into()
+            } else {
+                all.iter()
+                    .map(|e| e.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            },
+        }),
+    }
+}
+
+/// Writes the history as of `now` in local time.
+pub fn write(
+    store: &Store,
+    args: &HistoryArgs,
+    rules: WeekRules,
+    now: DateTime<Utc>,
+    out: &mut dyn Write,
+) -> Result<(), HistoryError> {
+    let exercise = args
+        .exercise
+        .as_deref()
+        .map(|n| find_exercise(store, n))
+        .transpose()?
+        .map(|e| e.id);
+    let calendar = Calendar::new(Local, rules.starts_on);
+    let weeks = match args.since {
+        Some(day) => calendar.weeks_since(day, now),
+        None => calendar.weeks_back(now, args.weeks),
+    };
+    let mut sink: Box<dyn Sink + '_> = match args.format {
+        HistoryFormat::Table => Box::new(Table::new(out, args.detail)),
+        HistoryFormat::Csv => Box::new(Csv::new(out, args.detail)),
+        HistoryFormat::Json => Box::new(Json::new(out)),
+    };
+    sink.begin(rules.target)?;
+    // Totals for many weeks at once; each week's sessions and sets on demand.
+    for chunk in weeks.chunks(64) {
+        for week in store.week_summaries(chunk, exercise)? {
+            sink.week(&week)?;
+            if args.detail >= Detail::Sessions && week.totals.sessions > 0 {
+                for session in store.sessions_between(week.week.start, week.week.end, exercise)? {
+                    sink.session(&week, &session)?;
+                    if args.detail >= Detail::Sets {
+                        for set in store.session_set_rows(session.id, exercise)? {
+                            sink.set(&week, &session, &set)?;
+                        }
+                    }
+                }
+            }
+            sink.end_week()?;
+        }
+    }
+    sink.end()?;
+    Ok(())
+}

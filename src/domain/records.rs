@@ -1,0 +1,147 @@
+//! Records reached by a set just logged: heavier than ever, more reps at
+//! that load or heavier than ever, or a longer hold than ever, per side.
+
+use std::fmt;
+use std::time::Duration;
+
+use super::set::{Side, Work};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordKind {
+    Heaviest,
+    MostReps,
+    LongestHold,
+}
+
+/// What the earlier live sets of one exercise on one side reached.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Earlier {
+    pub sets: u32,
+    pub heaviest_kg: Option<f64>,
+    /// Most reps in one set at this set's load or heavier (any load for bodyweight).
+    pub most_reps: Option<u32>,
+    pub longest_hold: Option<Duration>,
+}
+
+/// The records `work` sets against `earlier`. A first-ever set sets none:
+/// there is nothing yet to beat.
+pub fn reached(work: &Work, earlier: &Earlier) -> Vec<RecordKind> {
+    if earlier.sets == 0 {
+        return vec![];
+    }
+    match *work {
+        Work::Reps { reps, load } => {
+            let kg = load.map_or(0.0, |l| l.in_kg());
+            let mut kinds = vec![];
+            if kg > 0.0 && kg > earlier.heaviest_kg.unwrap_or(0.0) + 1e-9 {
+                kinds.push(RecordKind::Heaviest);
+            }
+            if earlier.most_reps.is_some_and(|most| reps > most) {
+                kinds.push(RecordKind::MostReps);
+            }
+            kinds
+        }
+        Work::Hold { held } => {
+            if earlier.longest_hold.is_some_and(|longest| held > longest) {
+                vec![RecordKind::LongestHold]
+            } else {
+                vec![]
+            }
+        }
+    }
+}
+
+/// A record announced on a live set and again on the finish summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewRecord {
+    pub exercise: String,
+    pub side: Option<Side>,
+    pub kind: RecordKind,
+    pub work: Work,
+}
+
+impl fmt::Display for NewRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.kind {
+            RecordKind::Heaviest => "heaviest",
+            RecordKind::MostReps => "most reps at this load",
+            RecordKind::LongestHold => "longest hold",
+        };
+        let side = self
+            .side
+            .map(|s| format!(" {}", s.as_str()))
+            .unwrap_or_default();
+        write!(f, "{}{side}: {what}, {}", self.exercise, self.work)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Load, Unit};
+
+    fn reps(reps: u32, kg: i64) -> Work {
+        Work::Reps {
+            reps,
+            load: Some(Load {
+                centi: kg * 100,
+                unit: Unit::Kg,
+            }),
+        }
+    }
+
+    #[test]
+    fn heavier_or_more_reps_or_longer_is_a_record() {
+        let earlier = Earlier {
+            sets: 3,
+            heaviest_kg: Some(20.0),
+            most_reps: Some(10),
+            longest_hold: None,
+        };
+        assert_eq!(reached(&reps(8, 22), &earlier), [RecordKind::Heaviest]);
+        assert_eq!(
+            reached(
+                &reps(11, 20),
+                &Earlier {
+                    most_reps: Some(10),
+                    ..earlier
+                }
+            ),
+            [RecordKind::MostReps]
+        );
+        assert!(
+            reached(&reps(10, 20), &earlier).is_empty(),
+            "equal is not a record"
+        );
+        let holds = Earlier {
+            sets: 1,
+            longest_hold: Some(Duration::from_secs(30)),
+            ..Earlier::default()
+        };
+        assert_eq!(
+            reached(
+                &Work::Hold {
+                    held: Duration::from_secs(31)
+                },
+                &holds
+            ),
+            [RecordKind::LongestHold]
+        );
+    }
+
+    #[test]
+    fn the_first_set_ever_is_no_record() {
+        assert!(reached(&reps(10, 100), &Earlier::default()).is_empty());
+    }
+
+    #[test]
+    fn announcement_names_exercise_side_and_numbers() {
+        let r = NewRecord {
+            exercise: "Lunge".into(),
+            side: Some(Side::Left),
+            kind: RecordKind::Heaviest,
+            work: reps(8, 40),
+        };
+        assert_eq!(r.to_string(), "Lunge left: heaviest, 8 × 40 kg");
+    }
+}

@@ -1,0 +1,94 @@
+//! Corrections of logged sets. Nothing is erased: an edit inserts the new
+//! version and marks the old row replaced; a delete marks the row deleted.
+//! Undo clears the marks, so the database always holds what was there.
+
+use chrono::{DateTime, Utc};
+use rusqlite::params;
+
+use super::Store;
+use super::error::{Result, StoreError};
+use super::rows;
+use crate::domain::set::Work;
+use crate::domain::time::to_db;
+
+/// A correction that was saved, kept so that it can be undone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Correction {
+    /// Set `old` now reads as set `new`.
+    Replaced {
+        old: i64,
+        new: i64,
+    },
+    Deleted {
+        id: i64,
+    },
+}
+
+impl Store {
+    /// Replaces the numbers of live set `id` with `work`, keeping the old row.
+    pub fn correct_set(&mut self, id: i64, work: &Work, at: DateTime<Utc>) -> Result<Correction> {
+        let (reps, centi, unit, hold) = rows::work_columns(work);
+        let tx = self.conn.savepoint()?;
+        let copied = tx.execute(
+            "INSERT INTO set_log (session_id, exercise_id, set_number, side, set_type, reps, load_centi,
+                                  load_unit, hold_ms, duration_ms, rpe, notes, logged_at)
+             SELECT session_id, exercise_id, set_number, side, set_type, ?2, ?3, ?4, ?5, duration_ms, rpe,
+                    notes, logged_at
+             FROM live_set WHERE id = ?1",
+            params![id, reps, centi, unit, hold],
+        )?;
+        if copied == 0 {
+            return Err(StoreError::NotLive(id));
+        }
+        let new = tx.last_insert_rowid();
+        tx.execute(
+            "UPDATE set_log SET replaced_by = ?2, corrected_at = ?3 WHERE id = ?1",
+            params![id, new, to_db(at)],
+        )?;
+        tx.commit()?;
+        Ok(Correction::Replaced { old: id, new })
+    }
+
+    /// Marks live set `id` deleted.
+    pub fn delete_set(&self, id: i64, at: DateTime<Utc>) -> Result<Correction> {
+        let marked = self.conn.execute(
+            "UPDATE set_log SET deleted_at = ?2 WHERE id = ?1 AND replaced_by IS NULL AND deleted_at IS NULL",
+            params![id, to_db(at)],
+        )?;
+        if marked == 0 {
+            return Err(StoreError::NotLive(id));
+        }
+        Ok(Correction::Deleted { id })
+    }
+
+    /// Takes a correction back. An undone edit keeps its replacement row,
+    /// marked deleted at `at`.
+    pub fn undo(&mut self, correction: Correction, at: DateTime<Utc>) -> Result<()> {
+        let tx = self.conn.savepoint()?;
+        let restored = match correction {
+            Correction::Deleted { id } => tx.execute(
+                "UPDATE set_log SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
+                [id],
+            )?,
+            Correction::Replaced { old, new } => {
+                let dropped = tx.execute(
+                    "UPDATE set_log SET deleted_at = ?2 WHERE id = ?1 AND replaced_by IS NULL AND deleted_at IS NULL",
+                    params![new, to_db(at)],
+                )?;
+                let back = tx.execute(
+                    "UPDATE set_log SET replaced_by = NULL, corrected_at = NULL WHERE id = ?1 AND replaced_by = ?2",
+                    params![old, new],
+                )?;
+                dropped.min(back)
+            }
+        };
+        if restored == 0 {
+            let id = match correction {
+                Correction::Deleted { id } | Correction::Replaced { new: id, .. } => id,
+            };
+            return Err(StoreError::NotLive(id));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}

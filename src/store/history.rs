@@ -1,0 +1,214 @@
+//! Reading the past: week totals, sessions, sets, the streak. Aggregates are
+//! computed by SQLite over index ranges, and only for the weeks asked for, so
+//! the cost follows what is on screen, not the length of the history.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::Store;
+use super::error::{Result, StoreError};
+use super::rows;
+use crate::domain::history::{SessionRow, SetRow, Streak, Totals, WeekRange, WeekSummary};
+use crate::domain::time::to_db;
+use crate::domain::{Kind, Sides};
+
+/// A set's load in kilograms (NULL for bodyweight), in SQL. Pounds convert
+/// with the exact international factor.
+macro_rules! kg {
+    ($t:literal) => {
+        concat!(
+            "(",
+            $t,
+            ".load_centi / 100.0 * CASE ",
+            $t,
+            ".load_unit WHEN 'lb' THEN 0.45359237 ELSE 1.0 END)"
+        )
+    };
+}
+pub(super) use kg;
+
+/// The aggregate columns of `Totals` over live sets aliased `l`.
+macro_rules! totals_columns {
+    () => {
+        concat!(
+            "count(DISTINCT l.session_id), count(l.id), coalesce(sum(l.reps), 0), coalesce(sum(l.reps * ",
+            kg!("l"),
+            "), 0.0), coalesce(sum(l.hold_ms), 0)"
+        )
+    };
+}
+
+/// An exercise as the history knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExerciseInfo {
+    pub id: i64,
+    pub name: String,
+    pub kind: Kind,
+    pub sides: Sides,
+}
+
+fn totals(r: &Row<'_>, at: usize) -> rusqlite::Result<Totals> {
+    Ok(Totals {
+        sessions: r.get(at)?,
+        sets: r.get(at + 1)?,
+        reps: r.get(at + 2)?,
+        volume_kg: r.get(at + 3)?,
+        held: Duration::from_millis(r.get::<_, i64>(at + 4)?.max(0).unsigned_abs()),
+    })
+}
+
+impl Store {
+    /// Totals for each of `weeks`, in the same order; a week with no session
+    /// comes back with zero totals. `exercise` narrows every total to it.
+    pub fn week_summaries(
+        &self,
+        weeks: &[WeekRange],
+        exercise: Option<i64>,
+    ) -> Result<Vec<WeekSummary>> {
+        let bounds: Vec<[String; 2]> = weeks
+            .iter()
+            .map(|w| [to_db(w.start), to_db(w.end)])
+            .collect();
+        let bounds =
+            serde_json::to_string(&bounds).map_err(|e| StoreError::BadValue(e.to_string()))?;
+        let mut stmt = self.conn.prepare_cached(concat!(
+            "WITH w(i, lo, hi) AS (SELECT key, value ->> 0, value ->> 1 FROM json_each(?1))
+             SELECT w.i, ",
+            totals_columns!(),
+            " FROM w
+             LEFT JOIN session s ON s.started_at >= w.lo AND s.started_at < w.hi
+             LEFT JOIN live_set l ON l.session_id = s.id AND (?2 IS NULL OR l.exercise_id = ?2)
+             GROUP BY w.i ORDER BY w.i"
+        ))?;
+        let mut out = Vec::with_capacity(weeks.len());
+        let mut q = stmt.query(params![bounds, exercise])?;
+        while let Some(r) = q.next()? {
+            let i: i64 = r.get(0)?;
+            if let Some(&week) = usize::try_from(i).ok().and_then(|i| weeks.get(i)) {
+                out.push(WeekSummary {
+                    week,
+                    totals: totals(r, 1)?,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Sessions with at least one live set (of `exercise`, if given) started
+    /// in `[from, to)`, oldest first, with their totals. CROSS JOIN keeps
+    /// SQLite on the session range first: without statistics it may
+    /// otherwise walk every set of the history.
+    pub fn sessions_between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        exercise: Option<i64>,
+    ) -> Result<Vec<SessionRow>> {
+        let mut stmt = self.conn.prepare_cached(concat!(
+            "SELECT s.id, s.routine, s.started_at, s.ended_at, ",
+            totals_columns!(),
+            " FROM session s CROSS JOIN live_set l ON l.session_id = s.id AND (?3 IS NULL OR l.exercise_id = ?3)
+             WHERE s.started_at >= ?1 AND s.started_at < ?2
+             GROUP BY s.started_at, s.id ORDER BY s.started_at, s.id"
+        ))?;
+        let mut out = Vec::new();
+        let mut q = stmt.query(params![to_db(from), to_db(to), exercise])?;
+        while let Some(r) = q.next()? {
+            out.push(SessionRow {
+                id: r.get(0)?,
+                routine: r.get(1)?,
+                started_at: rows::timestamp(&r.get::<_, String>(2)?)?,
+                ended_at: r
+                    .get::<_, Option<String>>(3)?
+                    .map(|t| rows::timestamp(&t))
+                    .transpose()?,
+                totals: totals(r, 4)?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The live sets of a session in the order they were done.
+    pub fn session_set_rows(&self, session: i64, exercise: Option<i64>) -> Result<Vec<SetRow>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT l.id, l.exercise_id, e.name, l.set_number, l.side, l.reps, l.load_centi, l.load_unit,
+                    l.hold_ms, l.logged_at, EXISTS (SELECT 1 FROM set_log o WHERE o.replaced_by = l.id)
+             FROM live_set l JOIN exercise e ON e.id = l.exercise_id
+             WHERE l.session_id = ?1 AND (?2 IS NULL OR l.exercise_id = ?2)
+             ORDER BY l.logged_at, l.id",
+        )?;
+        let mut out = Vec::new();
+        let mut q = stmt.query(params![session, exercise])?;
+        while let Some(r) = q.next()? {
+            out.push(SetRow {
+                id: r.get(0)?,
+                exercise_id: r.get(1)?,
+                exercise: r.get(2)?,
+                set_number: r.get(3)?,
+                side: rows::side(r.get(4)?)?,
+                work: rows::work(r, 5)?,
+                logged_at: rows::timestamp(&r.get::<_, String>(9)?)?,
+                corrected: r.get(10)?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Weeks in a row that met the target, counted back from `current`.
+    /// Reads session starts newest first and stops at the first missed week.
+    pub fn streak(
+        &self,
+        current: WeekRange,
+        target: u32,
+        week_of: impl Fn(DateTime<Utc>) -> chrono::NaiveDate,
+    ) -> Result<u32> {
+        let mut streak = Streak::new(current.first_day, target);
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.started_at FROM session s
+             WHERE s.started_at < ?1 AND EXISTS (SELECT 1 FROM live_set l WHERE l.session_id = s.id)
+             ORDER BY s.started_at DESC",
+        )?;
+        let mut q = stmt.query([to_db(current.end)])?;
+        while let Some(r) = q.next()? {
+            if !streak.push(week_of(rows::timestamp(&r.get::<_, String>(0)?)?)) {
+                break;
+            }
+        }
+        Ok(streak.finish())
+    }
+
+    /// The start of the first session with a set, if any.
+    pub fn first_session_start(&self) -> Result<Option<DateTime<Utc>>> {
+        let first: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT s.started_at FROM session s
+                 WHERE EXISTS (SELECT 1 FROM live_set l WHERE l.session_id = s.id)
+                 ORDER BY s.started_at LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        first.map(|t| rows::timestamp(&t)).transpose()
+    }
+
+    /// Every exercise ever stored, in the order they were first used.
+    pub fn exercises_by_id(&self) -> Result<Vec<ExerciseInfo>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, name, kind, sides FROM exercise ORDER BY id")?;
+        let mut out = Vec::new();
+        let mut q = stmt.query([])?;
+        while let Some(r) = q.next()? {
+            out.push(ExerciseInfo {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                kind: rows::kind(&r.get::<_, String>(2)?)?,
+                sides: rows::sides(&r.get::<_, String>(3)?)?,
+            });
+        }
+        Ok(out)
+    }
+}

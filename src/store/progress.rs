@@ -1,0 +1,109 @@
+//! One exercise over time: chart points, read from the covering index of
+//! live sets by exercise (migration 03).
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Row, params};
+
+use super::Store;
+use super::error::Result;
+use super::history::kg;
+use super::rows;
+use crate::domain::progress::{PerSide, ProgressPoint};
+use crate::domain::time::to_db;
+
+/// Epley's estimate in SQL, matching `domain::progress::e1rm_kg`.
+macro_rules! e1rm {
+    () => {
+        concat!(
+            "CASE WHEN l.reps = 1 THEN ",
+            kg!("l"),
+            " WHEN l.reps > 1 THEN ",
+            kg!("l"),
+            " * (1 + l.reps / 30.0) END"
+        )
+    };
+}
+
+/// `max(<value>)` for each side, as three columns: both, left, right.
+macro_rules! per_side_max {
+    ($v:expr, $name:literal) => {
+        concat!(
+            "max(CASE WHEN l.side IS NULL THEN ",
+            $v,
+            " END) AS ",
+            $name,
+            "_both, ",
+            "max(CASE l.side WHEN 'left' THEN ",
+            $v,
+            " END) AS ",
+            $name,
+            "_left, ",
+            "max(CASE l.side WHEN 'right' THEN ",
+            $v,
+            " END) AS ",
+            $name,
+            "_right"
+        )
+    };
+}
+
+fn per_side(r: &Row<'_>, at: usize, scale: f64) -> rusqlite::Result<PerSide> {
+    let v = |i| {
+        r.get::<_, Option<f64>>(at + i)
+            .map(|v| v.map(|v| v * scale))
+    };
+    Ok(PerSide {
+        both: v(0)?,
+        left: v(1)?,
+        right: v(2)?,
+    })
+}
+
+impl Store {
+    /// Chart points for `exercise` over `[from, to)`: one per session, or the
+    /// best of each span of `bucket_days` when sessions outnumber the columns.
+    pub fn progress(
+        &self,
+        exercise: i64,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        bucket_days: f64,
+    ) -> Result<Vec<ProgressPoint>> {
+        let mut stmt = self.conn.prepare_cached(concat!(
+            "WITH per_session AS (
+               SELECT min(l.logged_at) AS at, coalesce(sum(l.reps), 0) AS reps,
+                      coalesce(sum(l.reps * ",
+            kg!("l"),
+            "), 0.0) AS volume, max(",
+            kg!("l"),
+            ") AS heaviest, ",
+            per_side_max!(e1rm!(), "e"),
+            ", ",
+            per_side_max!("l.hold_ms", "h"),
+            " FROM live_set l WHERE l.exercise_id = ?1 AND l.logged_at >= ?2 AND l.logged_at < ?3
+               GROUP BY l.session_id)
+             SELECT min(at), max(reps), max(volume), max(heaviest),
+                    max(e_both), max(e_left), max(e_right), max(h_both), max(h_left), max(h_right)
+             FROM per_session
+             GROUP BY CAST((julianday(at) - julianday(?2)) / ?4 AS INTEGER) ORDER BY 1"
+        ))?;
+        let mut out = Vec::new();
+        let mut q = stmt.query(params![
+            exercise,
+            to_db(from),
+            to_db(to),
+            bucket_days.max(1e-6)
+        ])?;
+        while let Some(r) = q.next()? {
+            out.push(ProgressPoint {
+                at: rows::timestamp(&r.get::<_, String>(0)?)?,
+                reps: r.get(1)?,
+                volume_kg: r.get(2)?,
+                heaviest_kg: r.get(3)?,
+                e1rm_kg: per_side(r, 4, 1.0)?,
+                hold_secs: per_side(r, 7, 0.001)?,
+            });
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,146 @@
+//! One session: every set in order, with the correction form when open.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Row};
+
+use crate::app::history::{Edit, SessionPage};
+use crate::app::state::State;
+use crate::domain::entry::Field;
+use crate::domain::history::Totals;
+
+use super::super::theme::Theme;
+
+const KEYS: &str = "↑↓ move · c correct · x delete · z undo · r progress · Esc back";
+const EDIT_KEYS: &str = "type numbers · Tab field · u kg/lb · Enter save · Esc cancel";
+
+pub fn draw(
+    frame: &mut Frame,
+    title: Rect,
+    body: Rect,
+    page: &SessionPage,
+    state: &State,
+    theme: &Theme,
+) -> &'static str {
+    let s = &page.session;
+    // Corrections change the totals: count what is listed once loaded.
+    let totals = if page.loaded {
+        Totals::of_sets(&page.sets)
+    } else {
+        s.totals
+    };
+    frame.render_widget(
+        Line::from(vec![
+            Span::styled(
+                format!(" Session {}", super::when(s.started_at)),
+                theme.title(),
+            ),
+            Span::raw(format!(
+                " · {} sets · {}",
+                totals.sets,
+                super::moved(totals.volume_kg, state.settings.unit)
+            )),
+        ]),
+        title,
+    );
+    let block = Block::bordered().title(format!(" {} ", s.routine));
+    if !page.loaded || page.sets.is_empty() {
+        let text = if page.loaded {
+            " No sets left in this session."
+        } else {
+            " Loading…"
+        };
+        frame.render_widget(super::empty(text, theme).block(block), body);
+        return if page.undo.is_some() {
+            "z undo · Esc back"
+        } else {
+            "Esc back"
+        };
+    }
+    let (list, form) = match &page.edit {
+        Some(_) => {
+            let [l, f] = Layout::vertical([Constraint::Fill(1), Constraint::Length(3)]).areas(body);
+            (l, Some(f))
+        }
+        None => (body, None),
+    };
+    let wide = body.width >= 60;
+    let rows = page.sets.iter().map(|set| {
+        let side = set.side.map_or("", |s| s.letter());
+        let mark = if set.corrected { " ✎" } else { "" };
+        let name = if wide {
+            set.exercise.clone()
+        } else {
+            set.exercise.chars().take(12).collect()
+        };
+        Row::new(vec![
+            set.logged_at
+                .with_timezone(&chrono::Local)
+                .format("%H:%M")
+                .to_string(),
+            name,
+            format!("{}{side}", set.set_number),
+            format!("{}{mark}", set.work),
+        ])
+    });
+    let widths = [
+        Constraint::Length(5),
+        Constraint::Length(if wide { 22 } else { 12 }),
+        Constraint::Length(4),
+        Constraint::Fill(1),
+    ];
+    let header = Row::new(["time", "exercise", "set", "done"]);
+    super::table(
+        frame,
+        list,
+        (header, rows.collect()),
+        widths.to_vec(),
+        block,
+        page.selected,
+        theme,
+    );
+    if let (Some(area), Some((_, edit))) = (form, &page.edit) {
+        frame.render_widget(edit_form(edit, theme), area);
+        return EDIT_KEYS;
+    }
+    KEYS
+}
+
+fn field<'a>(label: &'a str, text: String, focused: bool, theme: &Theme) -> [Span<'a>; 2] {
+    let style = if focused {
+        theme.selected()
+    } else {
+        theme.accent()
+    };
+    [Span::raw(label), Span::styled(format!(" {text} "), style)]
+}
+
+fn edit_form<'a>(edit: &'a Edit, theme: &Theme) -> Paragraph<'a> {
+    let mut spans: Vec<Span> = match edit {
+        Edit::Reps(e) => {
+            let mut s = field("reps", e.reps.clone(), e.focus == Field::Reps, theme).to_vec();
+            s.extend(field(
+                "  load",
+                e.load.clone(),
+                e.focus == Field::Load,
+                theme,
+            ));
+            s.push(Span::raw(format!(" {}", e.unit.as_str())));
+            s
+        }
+        Edit::Hold { secs, .. } => {
+            let mut s = field("held", secs.clone(), true, theme).to_vec();
+            s.push(Span::raw(" s"));
+            s
+        }
+    };
+    if let Some(error) = edit.error() {
+        spans.push(Span::styled(format!("  ⚠ {error}"), theme.error()));
+    }
+    let title = match edit {
+        Edit::Reps(_) => " Correct the set (the old numbers are kept) ",
+        Edit::Hold { .. } => " Correct the hold (the old time is kept) ",
+    };
+    Paragraph::new(Line::from(spans)).block(Block::bordered().title(title))
+}

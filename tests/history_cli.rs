@@ -1,0 +1,211 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! `runstrong history` end to end: every format, empty and missing databases.
+
+mod fixture;
+
+use assert_cmd::Command;
+use chrono::{Datelike, Days, Utc};
+use fixture::{DORSIFLEXION, PLANK, hold, reps};
+use runstrong::domain::Side;
+
+fn history(db: &std::path::Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("runstrong")
+        .unwrap()
+        .env("TZ", "UTC")
+        .arg("--db")
+        .arg(db)
+        .arg("history")
+        .args(args)
+        .assert()
+}
+
+fn stdout(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(a.get_output().stdout.clone()).unwrap()
+}
+
+/// Two sessions this week, none last week, one the week before.
+fn logged() -> fixture::Db {
+    let mut db = fixture::empty();
+    let now = Utc::now();
+    let monday = now - Days::new(u64::from(now.weekday().num_days_from_monday()));
+    let at = |weeks_ago: u64, hour| {
+        (monday - Days::new(7 * weeks_ago))
+            .date_naive()
+            .and_hms_opt(hour, 0, 0)
+            .unwrap()
+            .and_utc()
+    };
+    let sets = [
+        (DORSIFLEXION, None, reps(10, 20)),
+        (PLANK, Some(Side::Left), hold(30)),
+    ];
+    db.session(at(0, 0), &sets);
+    db.session(at(0, 1), &[(DORSIFLEXION, None, reps(12, 20))]);
+    db.session(at(2, 18), &sets);
+    db
+}
+
+#[test]
+fn json_nests_weeks_sessions_and_sets() {
+    let db = logged();
+    let a = history(&db.path, &["--weeks", "3", "--format", "json"]).success();
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    let weeks = doc["weeks"].as_array().unwrap();
+    assert_eq!(weeks.len(), 3);
+    assert_eq!(doc["target"], 2);
+    assert_eq!(weeks[0]["totals"]["sessions"], 2);
+    assert_eq!(weeks[0]["met"], true);
+    assert_eq!(weeks[1]["totals"]["sessions"], 0, "a missed week is listed");
+    assert_eq!(weeks[1]["sessions"].as_array().unwrap().len(), 0);
+    assert_eq!(weeks[2]["totals"]["load_moved_kg"], 200.0);
+    let set = &weeks[2]["sessions"][0]["sets"][0];
+    assert_eq!(set["exercise"], "Weighted dorsiflexion");
+    assert_eq!(
+        (
+            set["reps"].clone(),
+            set["load"].clone(),
+            set["unit"].clone()
+        ),
+        (10.into(), 20.0.into(), "kg".into())
+    );
+    assert!(set["side"].is_null() && set["held_seconds"].is_null());
+    let plank = &weeks[2]["sessions"][0]["sets"][1];
+    assert_eq!(
+        (plank["side"].clone(), plank["held_seconds"].clone()),
+        ("left".into(), 30.0.into())
+    );
+    let started = weeks[2]["sessions"][0]["started_at"].as_str().unwrap();
+    assert!(
+        chrono::DateTime::parse_from_rfc3339(started).is_ok(),
+        "{started}"
+    );
+}
+
+#[test]
+fn csv_rows_follow_the_detail_level() {
+    let db = logged();
+    let weeks = stdout(
+        &history(
+            &db.path,
+            &["--weeks", "3", "--format", "csv", "--detail", "weeks"],
+        )
+        .success(),
+    );
+    let lines: Vec<_> = weeks.lines().collect();
+    assert!(lines[0].starts_with("week_start,iso_week,starts_at,ends_at,target,met,sessions,sets"));
+    assert_eq!(lines.len(), 4);
+    assert!(lines[2].contains(",2,false,0,0,0,0,0"), "{}", lines[2]);
+
+    let sets = stdout(&history(&db.path, &["--weeks", "3", "--format", "csv"]).success());
+    assert_eq!(sets.lines().count(), 1 + 5);
+    assert!(
+        sets.lines()
+            .any(|l| l.contains(",Copenhagen plank,1,left,,,,30,")),
+        "{sets}"
+    );
+
+    let sessions =
+        stdout(&history(&db.path, &["--format", "csv", "--detail", "sessions"]).success());
+    assert_eq!(sessions.lines().count(), 1 + 3);
+    assert!(sessions.contains(",Strength for runners,"));
+}
+
+#[test]
+fn table_marks_met_and_missed_weeks() {
+    let db = logged();
+    let out = stdout(&history(&db.path, &["--weeks", "3"]).success());
+    let weeks: Vec<_> = out.lines().filter(|l| l.starts_with("20")).collect();
+    assert_eq!(weeks.len(), 3, "{out}");
+    assert!(weeks[0].contains("2/2 met"), "{out}");
+    assert!(weeks[1].contains("0/2 missed"), "{out}");
+    assert!(
+        out.contains("10 × 20 kg") && out.contains("30.0 s"),
+        "{out}"
+    );
+}
+
+#[test]
+fn exercise_filter_and_unknown_exercise() {
+    let db = logged();
+    let out = stdout(
+        &history(
+            &db.path,
+            &[
+                "--weeks",
+                "3",
+                "--format",
+                "csv",
+                "--exercise",
+                "copenhagen plank",
+            ],
+        )
+        .success(),
+    );
+    assert_eq!(out.lines().count(), 1 + 2, "{out}");
+    let a = history(&db.path, &["--exercise", "squat"]).failure();
+    let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+    assert!(
+        err.contains("no exercise named \"squat\"") && err.contains("Lunge"),
+        "{err}"
+    );
+}
+
+#[test]
+fn since_lists_every_week_from_that_date() {
+    let db = logged();
+    let since = (Utc::now() - Days::new(7 * 5)).date_naive().to_string();
+    let out = stdout(
+        &history(
+            &db.path,
+            &["--since", &since, "--format", "csv", "--detail", "weeks"],
+        )
+        .success(),
+    );
+    assert_eq!(out.lines().count(), 1 + 6);
+    history(&db.path, &["--since", &since, "--weeks", "3"]).failure();
+}
+
+#[test]
+fn an_empty_database_prints_empty_weeks_in_every_format() {
+    let db = fixture::empty();
+    let json = stdout(&history(&db.path, &["--weeks", "2", "--format", "json"]).success());
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(doc["weeks"].as_array().unwrap().len(), 2);
+    let csv = stdout(&history(&db.path, &["--weeks", "2", "--format", "csv"]).success());
+    assert_eq!(csv.lines().count(), 1, "only the header: no sets");
+    let table = stdout(&history(&db.path, &["--weeks", "2"]).success());
+    assert_eq!(table.matches("missed").count(), 2, "{table}");
+}
+
+#[test]
+fn a_missing_database_is_an_error_and_no_file_is_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("absent.db");
+    for format in ["table", "csv", "json"] {
+        let a = history(&path, &["--format", format]).failure();
+        let err = String::from_utf8_lossy(&a.get_output().stderr).to_string();
+        assert!(err.contains("no such database"), "{err}");
+        assert!(a.get_output().stdout.is_empty());
+    }
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing created"
+    );
+}
+
+#[test]
+fn reads_a_database_another_connection_is_writing() {
+    let mut db = logged();
+    // The app holds the file open in WAL mode with a write not yet checkpointed.
+    db.session(Utc::now(), &[(DORSIFLEXION, None, reps(5, 5))]);
+    let json = stdout(
+        &history(
+            &db.path,
+            &["--weeks", "1", "--format", "json", "--detail", "weeks"],
+        )
+        .success(),
+    );
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(doc["weeks"][0]["totals"]["sessions"], 3);
+}

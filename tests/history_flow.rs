@@ -1,0 +1,371 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! History update flows: messages in, state and effects out, no IO.
+
+mod common;
+
+use std::time::Duration;
+
+use chrono::{Days, Utc, Weekday};
+use common::{Flow, noon};
+use ratatui::crossterm::event::KeyCode;
+use runstrong::app::history::{HistoryEffect, HistoryMsg, Metric, Page, Span, WEEKS_PAGE};
+use runstrong::app::state::Screen;
+use runstrong::app::{Effect, HomeData, Msg};
+use runstrong::domain::history::{Calendar, SessionRow, SetRow, Totals, WeekSummary};
+use runstrong::domain::records::{NewRecord, RecordKind};
+use runstrong::domain::set::Work;
+use runstrong::domain::{Kind, Side, Sides};
+use runstrong::store::{Correction, ExerciseInfo, Summary};
+
+fn history_effects(flow: &Flow) -> Vec<HistoryEffect> {
+    flow.effects
+        .iter()
+        .filter_map(|e| {
+            if let Effect::History(h) = e {
+                Some(h.clone())
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+fn last_effect(flow: &Flow) -> Option<HistoryEffect> {
+    history_effects(flow).pop()
+}
+
+fn page(flow: &Flow) -> &Page {
+    match &flow.state.screen {
+        Screen::History(view) => view.page().unwrap(),
+        other => panic!("not in history: {other:?}"),
+    }
+}
+
+/// Three weeks: this one with two sessions, a missed one, one with one.
+fn weeks() -> Vec<WeekSummary> {
+    let cal = Calendar::new(Utc, Weekday::Mon);
+    let totals = |sessions| Totals {
+        sessions,
+        sets: 4 * sessions,
+        ..Totals::default()
+    };
+    cal.weeks_back(noon(), 3)
+        .into_iter()
+        .zip([2, 0, 1])
+        .map(|(week, n)| WeekSummary {
+            week,
+            totals: totals(n),
+        })
+        .collect()
+}
+
+fn session_row() -> SessionRow {
+    SessionRow {
+        id: 9,
+        routine: "Strength for runners".into(),
+        started_at: noon(),
+        ended_at: None,
+        totals: Totals::default(),
+    }
+}
+
+fn set_row(id: i64, work: Work) -> SetRow {
+    SetRow {
+        id,
+        exercise_id: 4,
+        exercise: "Lunge".into(),
+        set_number: 1,
+        side: Some(Side::Left),
+        work,
+        logged_at: noon(),
+        corrected: false,
+    }
+}
+
+/// Home → History, with the weeks answered.
+fn in_history() -> Flow {
+    let mut flow = Flow::home();
+    flow.send(Msg::HomeLoaded(HomeData::default()));
+    flow.press(KeyCode::Down);
+    flow.press(KeyCode::Enter);
+    flow.send(Msg::History(HistoryMsg::WeeksLoaded {
+        weeks: weeks(),
+        streak: Some(1),
+        more: true,
+    }));
+    flow
+}
+
+#[test]
+fn home_opens_the_week_list_and_esc_goes_back() {
+    let mut flow = Flow::home();
+    flow.send(Msg::HomeLoaded(HomeData::default()));
+    flow.press(KeyCode::Down);
+    flow.press(KeyCode::Enter);
+    assert_eq!(
+        last_effect(&flow),
+        Some(HistoryEffect::LoadWeeks {
+            before: None,
+            count: WEEKS_PAGE,
+            target: 2
+        })
+    );
+    assert!(matches!(page(&flow), Page::Weeks(p) if !p.loaded));
+    flow.send(Msg::History(HistoryMsg::WeeksLoaded {
+        weeks: weeks(),
+        streak: Some(1),
+        more: false,
+    }));
+    assert!(
+        matches!(page(&flow), Page::Weeks(p) if p.loaded && p.weeks.len() == 3 && p.streak == 1)
+    );
+    flow.press(KeyCode::Esc);
+    assert!(matches!(flow.state.screen, Screen::Home(_)));
+    assert_eq!(flow.effects.last(), Some(&Effect::LoadHome));
+}
+
+#[test]
+fn scrolling_near_the_end_loads_older_weeks_once() {
+    let mut flow = in_history();
+    flow.press(KeyCode::Down);
+    let oldest = weeks()[2].week.first_day;
+    assert_eq!(
+        last_effect(&flow),
+        Some(HistoryEffect::LoadWeeks {
+            before: Some(oldest),
+            count: WEEKS_PAGE,
+            target: 2
+        })
+    );
+    let asked = history_effects(&flow).len();
+    flow.press(KeyCode::Down);
+    assert_eq!(
+        history_effects(&flow).len(),
+        asked,
+        "no second request while one is out"
+    );
+    let older = weeks()[0].week.first_day - Days::new(21);
+    let mut more = weeks()[2];
+    more.week = Calendar::new(Utc, Weekday::Mon).bounds(older);
+    flow.send(Msg::History(HistoryMsg::WeeksLoaded {
+        weeks: vec![more],
+        streak: None,
+        more: false,
+    }));
+    assert!(
+        matches!(page(&flow), Page::Weeks(p) if p.weeks.len() == 4 && p.streak == 1 && !p.more)
+    );
+}
+
+#[test]
+fn a_missed_week_opens_without_asking_the_store() {
+    let mut flow = in_history();
+    let before = history_effects(&flow).len();
+    flow.press(KeyCode::Down);
+    flow.send(Msg::History(HistoryMsg::WeeksLoaded {
+        weeks: vec![],
+        streak: None,
+        more: false,
+    }));
+    flow.press(KeyCode::Enter);
+    assert!(matches!(page(&flow), Page::Week(p) if p.loaded && p.sessions.is_empty()));
+    assert_eq!(
+        history_effects(&flow).len(),
+        before + 1,
+        "only the older-weeks request"
+    );
+}
+
+#[test]
+fn a_week_then_a_session_then_correct_delete_and_undo() {
+    let mut flow = in_history();
+    flow.press(KeyCode::Enter);
+    let week = weeks()[0].week;
+    assert_eq!(last_effect(&flow), Some(HistoryEffect::LoadWeek(week)));
+    flow.send(Msg::History(HistoryMsg::WeekLoaded {
+        week,
+        sessions: vec![session_row()],
+    }));
+    flow.press(KeyCode::Enter);
+    assert_eq!(last_effect(&flow), Some(HistoryEffect::LoadSets(9)));
+    let reps = Work::Reps {
+        reps: 10,
+        load: None,
+    };
+    let hold = Work::Hold {
+        held: Duration::from_secs(30),
+    };
+    flow.send(Msg::History(HistoryMsg::SetsLoaded {
+        session: 9,
+        sets: vec![set_row(1, reps), set_row(2, hold)],
+    }));
+
+    flow.type_text("c12");
+    flow.press(KeyCode::Enter);
+    let corrected = Work::Reps {
+        reps: 12,
+        load: None,
+    };
+    assert_eq!(
+        last_effect(&flow),
+        Some(HistoryEffect::CorrectSet {
+            session: 9,
+            id: 1,
+            work: corrected
+        })
+    );
+    let correction = Correction::Replaced { old: 1, new: 3 };
+    let sets = vec![set_row(3, corrected), set_row(2, hold)];
+    flow.send(Msg::History(HistoryMsg::Corrected {
+        correction: Some(correction),
+        session: 9,
+        sets,
+    }));
+    let reloads = history_effects(&flow);
+    assert!(
+        reloads.contains(&HistoryEffect::LoadWeek(week)),
+        "the week's totals follow the correction"
+    );
+    assert!(matches!(reloads.last(), Some(HistoryEffect::LoadWeek(_))));
+    assert_eq!(
+        flow.state.notice,
+        Some(("Set corrected; z undoes".into(), false))
+    );
+
+    flow.press(KeyCode::Char('z'));
+    assert_eq!(
+        last_effect(&flow),
+        Some(HistoryEffect::Undo {
+            session: 9,
+            correction
+        })
+    );
+
+    flow.press(KeyCode::Down);
+    flow.press(KeyCode::Char('x'));
+    assert_eq!(
+        last_effect(&flow),
+        Some(HistoryEffect::DeleteSet { session: 9, id: 2 })
+    );
+}
+
+#[test]
+fn a_bad_correction_stays_in_the_form_and_esc_cancels_it() {
+    let mut flow = in_history();
+    flow.press(KeyCode::Enter);
+    flow.send(Msg::History(HistoryMsg::WeekLoaded {
+        week: weeks()[0].week,
+        sessions: vec![session_row()],
+    }));
+    flow.press(KeyCode::Enter);
+    let hold = Work::Hold {
+        held: Duration::from_secs(30),
+    };
+    flow.send(Msg::History(HistoryMsg::SetsLoaded {
+        session: 9,
+        sets: vec![set_row(1, hold)],
+    }));
+    let asked = history_effects(&flow).len();
+    flow.type_text("c0");
+    flow.press(KeyCode::Enter);
+    assert_eq!(history_effects(&flow).len(), asked, "nothing saved");
+    assert!(
+        matches!(page(&flow), Page::Session(p) if p.edit.as_ref().is_some_and(|(_, e)| e.error().is_some()))
+    );
+    flow.press(KeyCode::Esc);
+    assert!(
+        matches!(page(&flow), Page::Session(p) if p.edit.is_none()),
+        "Esc closes the form, not the page"
+    );
+    flow.press(KeyCode::Esc);
+    assert!(matches!(page(&flow), Page::Week(_)));
+}
+
+#[test]
+fn progress_opens_from_the_week_list_and_changes_span_and_metric() {
+    let mut flow = in_history();
+    flow.press(KeyCode::Char('r'));
+    assert_eq!(last_effect(&flow), Some(HistoryEffect::LoadExercises));
+    let lunge = ExerciseInfo {
+        id: 4,
+        name: "Lunge".into(),
+        kind: Kind::Reps,
+        sides: Sides::Each,
+    };
+    flow.send(Msg::History(HistoryMsg::ExercisesLoaded(vec![lunge])));
+    flow.press(KeyCode::Enter);
+    assert_eq!(
+        last_effect(&flow),
+        Some(HistoryEffect::LoadProgress {
+            exercise: 4,
+            span: Span::Year
+        })
+    );
+    flow.press(KeyCode::Right);
+    assert_eq!(
+        last_effect(&flow),
+        Some(HistoryEffect::LoadProgress {
+            exercise: 4,
+            span: Span::Years5
+        })
+    );
+    flow.send(Msg::History(HistoryMsg::ProgressLoaded {
+        exercise: 4,
+        span: Span::Year,
+        from: noon(),
+        to: noon(),
+        points: vec![],
+        records: vec![],
+    }));
+    assert!(
+        matches!(page(&flow), Page::Progress(p) if !p.loaded),
+        "a stale answer is ignored"
+    );
+    flow.press(KeyCode::Tab);
+    assert!(matches!(page(&flow), Page::Progress(p) if p.metric == Metric::Reps));
+    flow.press(KeyCode::Esc);
+    flow.press(KeyCode::Esc);
+    assert!(matches!(page(&flow), Page::Weeks(_)));
+}
+
+#[test]
+fn a_live_set_is_checked_for_records_and_they_reach_the_summary() {
+    let mut flow = Flow::in_session();
+    flow.type_text("15");
+    flow.press(KeyCode::Enter);
+    assert!(
+        matches!(last_effect(&flow), Some(HistoryEffect::CheckRecords(s)) if s.set.work == Work::Reps { reps: 15, load: None })
+    );
+    let record = NewRecord {
+        exercise: "Weighted dorsiflexion".into(),
+        side: None,
+        kind: RecordKind::MostReps,
+        work: Work::Reps {
+            reps: 15,
+            load: None,
+        },
+    };
+    flow.send(Msg::History(HistoryMsg::Records(vec![record.clone()])));
+    let notice = flow.state.notice.clone().unwrap().0;
+    assert!(
+        notice.starts_with("New record! Weighted dorsiflexion: most reps"),
+        "{notice}"
+    );
+    let summary = Summary {
+        sets: 1,
+        reps: 15,
+        volume_kg: 0.0,
+        held_left: Duration::ZERO,
+        held_right: Duration::ZERO,
+        held_both: Duration::ZERO,
+        duration: Duration::from_secs(60),
+        records: vec![],
+    };
+    flow.send(Msg::Finished(summary));
+    assert!(matches!(&flow.state.screen, Screen::Summary(s) if s.records == [record]));
+    let screen = flow.render(80, 24);
+    assert!(
+        screen.contains("New records") && screen.contains("★ Weighted dorsiflexion: most reps"),
+        "{screen}"
+    );
+}

@@ -1,0 +1,183 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! History screens drawn from a real database: the real `update`, the real
+//! effects against a temporary store, then `draw` into a test terminal.
+//! Times of day are local, so each test runs in a child with TZ=UTC.
+
+mod common;
+mod fixture;
+
+use chrono::{Days, Utc, Weekday};
+use common::{Flow, noon};
+use fixture::{DORSIFLEXION, LUNGE, PLANK, hold, reps, utc};
+use insta::assert_snapshot;
+use ratatui::crossterm::event::KeyCode;
+use runstrong::app::history::execute_in;
+use runstrong::app::{Effect, HomeData, Msg};
+use runstrong::domain::Side;
+use runstrong::domain::history::Calendar;
+
+const L: Option<Side> = Some(Side::Left);
+const R: Option<Side> = Some(Side::Right);
+
+/// Runs the app's flow against `db`: every history effect is carried out
+/// and its answer fed back, as the runtime does.
+struct Screens {
+    flow: Flow,
+    db: fixture::Db,
+    done: usize,
+}
+
+impl Screens {
+    fn open(db: fixture::Db) -> Screens {
+        let mut s = Screens {
+            flow: Flow::home(),
+            db,
+            done: 0,
+        };
+        s.flow.send(Msg::HomeLoaded(HomeData::default()));
+        s.press(KeyCode::Down);
+        s.press(KeyCode::Enter);
+        s
+    }
+
+    fn press(&mut self, code: KeyCode) {
+        self.flow.press(code);
+        let calendar = Calendar::new(Utc, Weekday::Mon);
+        while self.done < self.flow.effects.len() {
+            let effect = self.flow.effects[self.done].clone();
+            self.done += 1;
+            if let Effect::History(effect) = effect
+                && let Some(msg) =
+                    execute_in(&mut self.db.store, effect, self.flow.now, &calendar).unwrap()
+            {
+                self.flow.send(msg);
+            }
+        }
+    }
+
+    fn keys(&mut self, keys: &[KeyCode]) {
+        for &k in keys {
+            self.press(k);
+        }
+    }
+}
+
+/// Two sessions this week, a missed week, one session the week before, and
+/// a year of weekly lunges and planks, the left side a little behind.
+fn history() -> fixture::Db {
+    let mut db = fixture::empty();
+    for week in (3..52).rev() {
+        let at = utc(2026, 11, 27, 18, 0) - Days::new(7 * week);
+        let kg = 20 + (52 - week as i64) / 4;
+        let secs = 30 + (52 - week) / 2;
+        db.session(
+            at,
+            &[
+                (LUNGE, L, reps(8, kg - 2)),
+                (LUNGE, R, reps(8, kg)),
+                (PLANK, L, hold(secs)),
+                (PLANK, R, hold(secs + 4)),
+            ],
+        );
+    }
+    db.session(
+        utc(2026, 11, 23, 18, 2),
+        &[
+            (DORSIFLEXION, None, reps(15, 10)),
+            (DORSIFLEXION, None, reps(14, 10)),
+            (LUNGE, L, reps(10, 32)),
+            (LUNGE, R, reps(10, 34)),
+            (PLANK, L, hold(55)),
+            (PLANK, R, hold(58)),
+        ],
+    );
+    db.session(
+        utc(2026, 11, 24, 7, 30),
+        &[(DORSIFLEXION, None, reps(15, 12))],
+    );
+    db
+}
+
+#[test]
+fn week_list() {
+    if !fixture::in_zone("UTC", "week_list") {
+        return;
+    }
+    let s = Screens::open(history());
+    assert_snapshot!("history_weeks_80x24", s.flow.render(80, 24));
+    assert_snapshot!("history_weeks_120x40", s.flow.render(120, 40));
+    assert_snapshot!("history_weeks_40x20", s.flow.render(40, 20));
+}
+
+#[test]
+fn a_session_and_a_missed_week() {
+    if !fixture::in_zone("UTC", "a_session_and_a_missed_week") {
+        return;
+    }
+    let mut s = Screens::open(history());
+    s.keys(&[KeyCode::Enter, KeyCode::Enter]);
+    assert_snapshot!("history_session_80x24", s.flow.render(80, 24));
+    assert_snapshot!("history_session_120x40", s.flow.render(120, 40));
+    s.keys(&[
+        KeyCode::Down,
+        KeyCode::Down,
+        KeyCode::Char('c'),
+        KeyCode::Char('1'),
+        KeyCode::Char('2'),
+    ]);
+    assert_snapshot!("history_session_editing_80x24", s.flow.render(80, 24));
+    s.keys(&[
+        KeyCode::Esc,
+        KeyCode::Esc,
+        KeyCode::Esc,
+        KeyCode::Down,
+        KeyCode::Down,
+        KeyCode::Enter,
+    ]);
+    assert_snapshot!("history_missed_week_80x24", s.flow.render(80, 24));
+}
+
+#[test]
+fn a_progress_chart_with_records_and_balance() {
+    if !fixture::in_zone("UTC", "a_progress_chart_with_records_and_balance") {
+        return;
+    }
+    let mut s = Screens::open(history());
+    s.keys(&[
+        KeyCode::Char('r'),
+        KeyCode::Down,
+        KeyCode::Down,
+        KeyCode::Down,
+        KeyCode::Enter,
+    ]);
+    assert_snapshot!("history_progress_80x24", s.flow.render(80, 24));
+    assert_snapshot!("history_progress_120x40", s.flow.render(120, 40));
+    s.keys(&[
+        KeyCode::Esc,
+        KeyCode::Down,
+        KeyCode::Down,
+        KeyCode::Down,
+        KeyCode::Enter,
+    ]);
+    assert_snapshot!("history_progress_hold_120x40", s.flow.render(120, 40));
+}
+
+#[test]
+fn no_history_yet() {
+    if !fixture::in_zone("UTC", "no_history_yet") {
+        return;
+    }
+    let s = Screens::open(fixture::empty());
+    assert_snapshot!("history_empty_80x24", s.flow.render(80, 24));
+}
+
+#[test]
+fn one_session() {
+    if !fixture::in_zone("UTC", "one_session") {
+        return;
+    }
+    let mut db = fixture::empty();
+    db.session(noon() - Days::new(1), &[(DORSIFLEXION, None, reps(15, 10))]);
+    let s = Screens::open(db);
+    assert_snapshot!("history_one_session_80x24", s.flow.render(80, 24));
+}
