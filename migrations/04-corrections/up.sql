@@ -37,15 +37,17 @@ CREATE TABLE set_best (
     PRIMARY KEY (exercise_id, side, load_centi, load_unit)
 ) STRICT, WITHOUT ROWID;
 
--- Reps × load (kg) per session, exercise and side: the best session's volume.
+-- Reps × load (kg) per exercise, side and session: the best session's
+-- volume is the largest of an exercise-side's rows (one per session). No
+-- index on volume_kg: keeping one costs every confirmed set more than the
+-- scan of one exercise-side's sessions costs the records screen.
 CREATE TABLE session_volume (
-    session_id  INTEGER NOT NULL,
     exercise_id INTEGER NOT NULL,
     side        TEXT NOT NULL,
+    session_id  INTEGER NOT NULL,
     volume_kg   REAL NOT NULL,
-    PRIMARY KEY (session_id, exercise_id, side)
+    PRIMARY KEY (exercise_id, side, session_id)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX session_volume_best ON session_volume (exercise_id, side, volume_kg);
 
 
 -- A new live set can only raise a record: update in place.
