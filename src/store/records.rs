@@ -107,10 +107,9 @@ impl Store {
             }
         }
         let mut best = self.conn.prepare_cached(
-            "SELECT v.volume_kg, v.session_id,
-                    (SELECT min(l.logged_at) FROM live_set l
-                     WHERE l.session_id = v.session_id AND l.exercise_id = v.exercise_id)
-             FROM session_volume v WHERE v.exercise_id = ?1 AND v.side = ?2 AND v.volume_kg > 0
+            "SELECT v.volume_kg, v.session_id, s.started_at
+             FROM session_volume v JOIN session s ON s.id = v.session_id
+             WHERE v.exercise_id = ?1 AND v.side = ?2 AND v.volume_kg > 0
              ORDER BY v.volume_kg DESC LIMIT 1",
         )?;
         for (key, side) in SIDES {
