@@ -62,10 +62,7 @@ impl Store {
         Ok(Workout {
             routine: r.get(1)?,
             started_at: rows::timestamp(&r.get::<_, String>(2)?)?,
-            ended_at: r
-                .get::<_, Option<String>>(3)?
-                .map(|t| rows::timestamp(&t))
-                .transpose()?,
+            ended_at: rows::timestamp_at(r, 3)?,
             position: r.get(4)?,
             notes: r.get(5)?,
             source: r.get(6)?,

@@ -120,10 +120,7 @@ impl Store {
                 id: r.get(0)?,
                 routine: r.get(1)?,
                 started_at: rows::timestamp(&r.get::<_, String>(2)?)?,
-                ended_at: r
-                    .get::<_, Option<String>>(3)?
-                    .map(|t| rows::timestamp(&t))
-                    .transpose()?,
+                ended_at: rows::timestamp_at(r, 3)?,
                 totals: totals(r, 4)?,
             });
         }

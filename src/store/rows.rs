@@ -45,6 +45,13 @@ pub fn side(text: Option<String>) -> Result<Option<Side>> {
         .transpose()
 }
 
+/// A nullable timestamp column.
+pub fn timestamp_at(row: &Row<'_>, at: usize) -> Result<Option<DateTime<Utc>>> {
+    row.get::<_, Option<String>>(at)?
+        .map(|t| timestamp(&t))
+        .transpose()
+}
+
 pub fn timestamp(text: &str) -> Result<DateTime<Utc>> {
     time::from_db(text).ok_or_else(|| StoreError::BadValue(format!("timestamp {text:?}")))
 }
