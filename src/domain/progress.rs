@@ -34,22 +34,6 @@ impl PerSide {
             Some(Side::Right) => self.right,
         }
     }
-
-    pub fn set(&mut self, side: Option<Side>, value: Option<f64>) {
-        match side {
-            None => self.both = value,
-            Some(Side::Left) => self.left = value,
-            Some(Side::Right) => self.right = value,
-        }
-    }
-
-    /// The best of the sides.
-    pub fn best(&self) -> Option<f64> {
-        [self.both, self.left, self.right]
-            .into_iter()
-            .flatten()
-            .reduce(f64::max)
-    }
 }
 
 /// One point of an exercise's progress chart: the best of one session, or of
