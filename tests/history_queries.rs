@@ -386,3 +386,51 @@ fn migrating_a_database_with_sets_computes_their_records() {
     );
     assert_eq!(left.best_volume_kg.map(|r| r.value), Some(560.0));
 }
+
+#[test]
+fn a_set_just_logged_is_compared_with_the_sets_before_it() {
+    use runstrong::domain::records::{RecordKind, reached};
+    use runstrong::domain::{LoggedSet, NewSet, Routine};
+    let mut db = fixture::empty();
+    let routine = Routine::built_in().remove(0);
+    let session = db
+        .store
+        .start_session(&routine, utc(2026, 3, 2, 18, 0))
+        .unwrap();
+    let mut log = |position: usize, work| {
+        let set = NewSet {
+            session_id: session.id,
+            exercise_id: session.plan[position].exercise_id,
+            set_number: 1,
+            side: L,
+            work,
+            duration: None,
+            rpe: None,
+            note: None,
+            logged_at: utc(2026, 3, 2, 18, 30),
+        };
+        let id = db.store.insert_set(&set).unwrap();
+        let logged = LoggedSet { id, set };
+        reached(&logged.set.work, &db.store.earlier_bests(&logged).unwrap())
+    };
+    use RecordKind::{Heaviest, LongestHold, MostReps};
+    assert_eq!(log(LUNGE, reps(10, 20)), [], "the first set ever");
+    assert_eq!(log(LUNGE, reps(8, 24)), [Heaviest]);
+    assert_eq!(log(LUNGE, reps(9, 24)), [MostReps]);
+    assert_eq!(log(LUNGE, reps(9, 24)), [], "a tie is no record");
+    assert_eq!(
+        log(LUNGE, reps(11, 20)),
+        [MostReps],
+        "more than 10 at 20 kg and 9 at 24 kg"
+    );
+    assert_eq!(
+        log(LUNGE, reps(10, 22)),
+        [MostReps],
+        "at 22 kg or more, 9 reps was the most"
+    );
+    assert_eq!(log(LUNGE, reps(10, 22)), [], "now 10 is");
+    assert_eq!(log(LUNGE, reps(1, 30)), [Heaviest]);
+    assert_eq!(log(PLANK, hold(30)), []);
+    assert_eq!(log(PLANK, hold(35)), [LongestHold]);
+    assert_eq!(log(PLANK, hold(33)), []);
+}

@@ -23,7 +23,9 @@ CREATE INDEX set_replaced ON set_log (replaced_by) WHERE replaced_by IS NOT NULL
 -- Personal records stay quick to read over decades of sets: per exercise,
 -- side and load, the live sets' count, most reps and longest hold, and the
 -- first set that did it. side 'both' for two-limbed sets; load 0 and unit ''
--- for bodyweight and holds. Kept by the triggers below.
+-- for bodyweight and holds. reps_before and hold_before keep the record a new
+-- set just beat, so a set just logged can be compared with the sets before
+-- it without reading them. Kept by the triggers below.
 CREATE TABLE set_best (
     exercise_id INTEGER NOT NULL,
     side        TEXT NOT NULL,
@@ -32,8 +34,10 @@ CREATE TABLE set_best (
     sets        INTEGER NOT NULL,
     reps        INTEGER,
     reps_set    INTEGER,
+    reps_before INTEGER,
     hold_ms     INTEGER,
     hold_set    INTEGER,
+    hold_before INTEGER,
     PRIMARY KEY (exercise_id, side, load_centi, load_unit)
 ) STRICT, WITHOUT ROWID;
 
@@ -60,8 +64,10 @@ BEGIN
     ON CONFLICT DO UPDATE SET
         sets = sets + 1,
         reps_set = iif(excluded.reps > coalesce(reps, -1), excluded.reps_set, reps_set),
+        reps_before = iif(excluded.reps > coalesce(reps, -1), reps, reps_before),
         reps = iif(excluded.reps > coalesce(reps, -1), excluded.reps, reps),
         hold_set = iif(excluded.hold_ms > coalesce(hold_ms, -1), excluded.hold_set, hold_set),
+        hold_before = iif(excluded.hold_ms > coalesce(hold_ms, -1), hold_ms, hold_before),
         hold_ms = iif(excluded.hold_ms > coalesce(hold_ms, -1), excluded.hold_ms, hold_ms);
     INSERT INTO session_volume (session_id, exercise_id, side, volume_kg)
     VALUES (NEW.session_id, NEW.exercise_id, coalesce(NEW.side, 'both'),

@@ -6,13 +6,11 @@ use rusqlite::params;
 
 use super::Store;
 use super::error::{Result, StoreError};
-use super::history::kg;
 use super::rows;
 use crate::domain::LoggedSet;
 use crate::domain::progress::{Record, SideRecords, rep_frontier};
 use crate::domain::records::Earlier;
 use crate::domain::set::{Side, Work};
-use crate::domain::time::to_db;
 use crate::domain::{Load, Unit};
 
 /// The stored side key of the summaries: 'both' stands for two-limbed sets.
@@ -28,6 +26,18 @@ fn side_of(key: &str) -> Result<Option<Side>> {
         .find(|(k, _)| *k == key)
         .map(|(_, s)| *s)
         .ok_or_else(|| StoreError::BadValue(format!("side {key:?}")))
+}
+
+/// A stored load in kilograms; 0 for none.
+fn kg_of(centi: i64, unit: &str) -> Result<f64> {
+    match centi {
+        0 => Ok(0.0),
+        centi => Ok(Load {
+            centi,
+            unit: unit.parse::<Unit>().map_err(StoreError::BadValue)?,
+        }
+        .in_kg()),
+    }
 }
 
 fn side_entry(sides: &mut Vec<SideRecords>, side: Option<Side>) -> &mut SideRecords {
@@ -130,40 +140,52 @@ impl Store {
         Ok(sides)
     }
 
-    /// What the earlier live sets of `set`'s exercise and side reached, for
-    /// announcing a record on a set just logged.
+    /// What the live sets before `set`, just logged, reached on its exercise
+    /// and side. Read from `set_best`, whose rows for `set`'s load still know
+    /// the record `set` may just have beaten (`reps_before`, `hold_before`).
     pub fn earlier_bests(&self, set: &LoggedSet) -> Result<Earlier> {
-        let kg = match set.set.work {
-            Work::Reps { load, .. } => load.map_or(0.0, Load::in_kg),
-            Work::Hold { .. } => 0.0,
+        let (this_centi, this_unit) = match set.set.work {
+            Work::Reps { load: Some(l), .. } => (l.centi, l.unit.as_str()),
+            _ => (0, ""),
         };
-        let mut stmt = self.conn.prepare_cached(concat!(
-            "SELECT count(*), max(",
-            kg!("l"),
-            "), max(CASE WHEN coalesce(",
-            kg!("l"),
-            ", 0) >= ?4 - 1e-6 THEN l.reps END), max(l.hold_ms)
-             FROM live_set l
-             WHERE l.exercise_id = ?1 AND l.side IS ?2 AND l.id <> ?3 AND l.logged_at <= ?5"
-        ))?;
-        let side = set.set.side.map(|s| s.as_str());
-        let earlier = stmt.query_row(
-            params![
-                set.set.exercise_id,
-                side,
-                set.id,
-                kg,
-                to_db(set.set.logged_at)
-            ],
-            |r| {
-                Ok(Earlier {
-                    sets: r.get(0)?,
-                    heaviest_kg: r.get(1)?,
-                    most_reps: r.get(2)?,
-                    longest_hold: rows::duration(r.get(3)?),
-                })
-            },
+        let this_kg = kg_of(this_centi, this_unit)?;
+        let side = set.set.side.map_or("both", |s| s.as_str());
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT load_centi, load_unit, sets, reps, reps_set, reps_before, hold_ms, hold_set, hold_before
+             FROM set_best WHERE exercise_id = ?1 AND side = ?2",
         )?;
+        let mut q = stmt.query(params![set.set.exercise_id, side])?;
+        let mut earlier = Earlier::default();
+        while let Some(r) = q.next()? {
+            let (centi, unit): (i64, String) = (r.get(0)?, r.get(1)?);
+            let this_load = centi == this_centi && unit == this_unit;
+            let sets = r.get::<_, u32>(2)? - u32::from(this_load);
+            if sets == 0 {
+                continue;
+            }
+            earlier.sets += sets;
+            // On `set`'s own row, a record `set` holds was someone else's before.
+            let before =
+                |best: usize, holder: usize, prior: usize| -> rusqlite::Result<Option<i64>> {
+                    if this_load && r.get::<_, Option<i64>>(holder)? == Some(set.id) {
+                        r.get(prior)
+                    } else {
+                        r.get(best)
+                    }
+                };
+            let kg = kg_of(centi, &unit)?;
+            if centi > 0 {
+                earlier.heaviest_kg = Some(earlier.heaviest_kg.map_or(kg, |h| h.max(kg)));
+            }
+            if let Some(reps) = before(3, 4, 5)?.and_then(|n| u32::try_from(n).ok())
+                && kg >= this_kg - 1e-6
+            {
+                earlier.most_reps = Some(earlier.most_reps.map_or(reps, |m| m.max(reps)));
+            }
+            if let Some(held) = rows::duration(before(6, 7, 8)?) {
+                earlier.longest_hold = Some(earlier.longest_hold.map_or(held, |h| h.max(held)));
+            }
+        }
         Ok(earlier)
     }
 }
