@@ -397,7 +397,7 @@ fn a_set_just_logged_is_compared_with_the_sets_before_it() {
         .store
         .start_session(&routine, utc(2026, 3, 2, 18, 0))
         .unwrap();
-    let mut log = |position: usize, work| {
+    let log = |position: usize, work| {
         let set = NewSet {
             session_id: session.id,
             exercise_id: session.plan[position].exercise_id,
