@@ -209,3 +209,37 @@ fn reads_a_database_another_connection_is_writing() {
     let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(doc["weeks"][0]["totals"]["sessions"], 3);
 }
+
+#[test]
+fn sets_carry_their_rpe_and_note_in_every_format() {
+    let mut db = fixture::empty();
+    let (_, ids) = db.session(Utc::now(), &[(DORSIFLEXION, None, reps(10, 20))]);
+    let rpe = runstrong::domain::set::Rpe::from_value(8.5);
+    db.store
+        .annotate_set(ids[0], rpe, Some("slow, heavy"))
+        .unwrap();
+    let a = history(&db.path, &["--weeks", "1", "--format", "json"]).success();
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    let set = &doc["weeks"][0]["sessions"][0]["sets"][0];
+    assert_eq!(
+        (set["rpe"].clone(), set["notes"].clone()),
+        (8.5.into(), "slow, heavy".into())
+    );
+    let csv = stdout(
+        &history(
+            &db.path,
+            &["--weeks", "1", "--format", "csv", "--detail", "sets"],
+        )
+        .success(),
+    );
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",corrected,rpe,notes"),
+        "{csv}"
+    );
+    assert!(csv.contains(",8.5,\"slow, heavy\""), "{csv}");
+    let table = stdout(&history(&db.path, &["--weeks", "1", "--detail", "sets"]).success());
+    assert!(table.contains("10 × 20 kg @8.5 · slow, heavy"), "{table}");
+}

@@ -79,6 +79,8 @@ fn set_row(id: i64, work: Work) -> SetRow {
         work,
         logged_at: noon(),
         corrected: false,
+        rpe: None,
+        note: None,
     }
 }
 
@@ -368,4 +370,31 @@ fn a_live_set_is_checked_for_records_and_they_reach_the_summary() {
         screen.contains("New records") && screen.contains("★ Weighted dorsiflexion: most reps"),
         "{screen}"
     );
+}
+
+#[test]
+fn a_session_in_history_shows_each_set_s_rpe_and_note() {
+    let mut flow = in_history();
+    flow.press(KeyCode::Enter);
+    let week = weeks()[0].week;
+    flow.send(Msg::History(HistoryMsg::WeekLoaded {
+        week,
+        sessions: vec![session_row()],
+    }));
+    flow.press(KeyCode::Enter);
+    let mut noted = set_row(
+        1,
+        Work::Reps {
+            reps: 10,
+            load: None,
+        },
+    );
+    noted.rpe = runstrong::domain::set::Rpe::from_value(8.5);
+    noted.note = Some("knee fine".into());
+    flow.send(Msg::History(HistoryMsg::SetsLoaded {
+        session: 9,
+        sets: vec![noted],
+    }));
+    let screen = flow.render(80, 24);
+    assert!(screen.contains("10 × BW @8.5 · knee fine"), "{screen}");
 }

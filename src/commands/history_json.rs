@@ -61,6 +61,8 @@ struct SetOut<'a> {
     held_seconds: Option<f64>,
     logged_at: String,
     corrected: bool,
+    rpe: Option<f64>,
+    notes: Option<&'a str>,
 }
 
 /// Where the stream stands: which arrays are open, and whether a comma is due.
@@ -162,6 +164,8 @@ impl Sink for Json<'_> {
             held_seconds,
             logged_at: stamp(set.logged_at),
             corrected: set.corrected,
+            rpe: set.rpe.map(|r| r.value()),
+            notes: set.note.as_deref(),
         };
         serde_json::to_writer(&mut *self.out, &out)?;
         Ok(())

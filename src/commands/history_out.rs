@@ -101,7 +101,7 @@ impl Sink for Csv<'_> {
                 "week_start,session_id,routine,started_at,ended_at,sets,reps,load_moved_kg,held_seconds"
             }
             Detail::Sets => {
-                "week_start,session_id,session_started_at,set_id,exercise,set_number,side,reps,load,unit,held_seconds,logged_at,corrected"
+                "week_start,session_id,session_started_at,set_id,exercise,set_number,side,reps,load,unit,held_seconds,logged_at,corrected,rpe,notes"
             }
         };
         writeln!(self.out, "{header}")
@@ -155,6 +155,8 @@ impl Sink for Csv<'_> {
             opt(held),
             stamp(set.logged_at),
             set.corrected.to_string(),
+            opt(set.rpe.map(|r| r.to_string())),
+            set.note.clone().unwrap_or_default(),
         ])
     }
 
@@ -239,8 +241,10 @@ impl Sink for Table<'_> {
         let mark = if set.corrected { " (corrected)" } else { "" };
         writeln!(
             self.out,
-            "    {at} {:<22} #{:<2} {side:<1} {work}{mark}",
-            set.exercise, set.set_number
+            "    {at} {:<22} #{:<2} {side:<1} {work}{mark}{}",
+            set.exercise,
+            set.set_number,
+            set.remarks()
         )
     }
 

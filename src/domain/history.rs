@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Utc, Weekday};
 
-use super::set::{Side, Work};
+use super::set::{Rpe, Side, Work};
 
 /// How weeks are cut and judged (config.toml: week_start, weekly_target).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,6 +174,21 @@ pub struct SetRow {
     pub logged_at: DateTime<Utc>,
     /// This set replaced an earlier version of itself.
     pub corrected: bool,
+    pub rpe: Option<Rpe>,
+    pub note: Option<String>,
+}
+
+impl SetRow {
+    /// RPE and note, for a line about the set: " @8.5 · felt strong".
+    pub fn remarks(&self) -> String {
+        let rpe = self.rpe.map(|r| format!(" @{r}")).unwrap_or_default();
+        let note = self
+            .note
+            .as_deref()
+            .map(|n| format!(" · {n}"))
+            .unwrap_or_default();
+        format!("{rpe}{note}")
+    }
 }
 
 /// Counts the streak of weeks that met the target, fed the start instants of

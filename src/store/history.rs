@@ -11,6 +11,7 @@ use super::Store;
 use super::error::{Result, StoreError};
 use super::rows;
 use crate::domain::history::{SessionRow, SetRow, Streak, Totals, WeekRange, WeekSummary};
+use crate::domain::set::Rpe;
 use crate::domain::time::to_db;
 use crate::domain::{Kind, Sides};
 
@@ -131,7 +132,8 @@ impl Store {
     pub fn session_set_rows(&self, session: i64, exercise: Option<i64>) -> Result<Vec<SetRow>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT l.id, l.exercise_id, e.name, l.set_number, l.side, l.reps, l.load_centi, l.load_unit,
-                    l.hold_ms, l.logged_at, EXISTS (SELECT 1 FROM set_log o WHERE o.replaced_by = l.id)
+                    l.hold_ms, l.logged_at, EXISTS (SELECT 1 FROM set_log o WHERE o.replaced_by = l.id),
+                    l.rpe, l.notes
              FROM live_set l JOIN exercise e ON e.id = l.exercise_id
              WHERE l.session_id = ?1 AND (?2 IS NULL OR l.exercise_id = ?2)
              ORDER BY l.logged_at, l.id",
@@ -148,6 +150,8 @@ impl Store {
                 work: rows::work(r, 5)?,
                 logged_at: rows::timestamp(&r.get::<_, String>(9)?)?,
                 corrected: r.get(10)?,
+                rpe: r.get::<_, Option<f64>>(11)?.and_then(Rpe::from_value),
+                note: r.get(12)?,
             });
         }
         Ok(out)

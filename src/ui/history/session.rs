@@ -81,7 +81,7 @@ pub fn draw(
                 .to_string(),
             name,
             format!("{}{side}", set.set_number),
-            format!("{}{mark}", set.work),
+            format!("{}{mark}{}", set.work, set.remarks()),
         ])
     });
     let widths = [
