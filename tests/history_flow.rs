@@ -65,6 +65,7 @@ fn session_row() -> SessionRow {
         routine: "Strength for runners".into(),
         started_at: noon(),
         ended_at: None,
+        notes: Some("windy hill day".into()),
         totals: Totals::default(),
     }
 }
@@ -397,4 +398,8 @@ fn a_session_in_history_shows_each_set_s_rpe_and_note() {
     }));
     let screen = flow.render(80, 24);
     assert!(screen.contains("10 × BW @8.5 · knee fine"), "{screen}");
+    assert!(
+        screen.contains("Strength for runners · windy hill day"),
+        "{screen}"
+    );
 }

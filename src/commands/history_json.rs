@@ -46,6 +46,7 @@ struct SessionOut<'a> {
     routine: &'a str,
     started_at: String,
     ended_at: Option<String>,
+    notes: Option<&'a str>,
     totals: TotalsOut,
 }
 
@@ -141,6 +142,7 @@ impl Sink for Json<'_> {
             routine: &s.routine,
             started_at: stamp(s.started_at),
             ended_at: s.ended_at.map(stamp),
+            notes: s.notes.as_deref(),
             totals: (&s.totals).into(),
         };
         self.open(&session, "sets")?;

@@ -159,6 +159,8 @@ pub struct SessionRow {
     pub routine: String,
     pub started_at: DateTime<Utc>,
     pub ended_at: Option<DateTime<Utc>>,
+    /// The note written when the session was finished.
+    pub notes: Option<String>,
     pub totals: Totals,
 }
 

@@ -108,7 +108,7 @@ impl Store {
         exercise: Option<i64>,
     ) -> Result<Vec<SessionRow>> {
         let mut stmt = self.conn.prepare_cached(concat!(
-            "SELECT s.id, s.routine, s.started_at, s.ended_at, ",
+            "SELECT s.id, s.routine, s.started_at, s.ended_at, s.notes, ",
             totals_columns!(),
             " FROM session s CROSS JOIN live_set l ON l.session_id = s.id AND (?3 IS NULL OR l.exercise_id = ?3)
              WHERE s.started_at >= ?1 AND s.started_at < ?2
@@ -122,7 +122,8 @@ impl Store {
                 routine: r.get(1)?,
                 started_at: rows::timestamp(&r.get::<_, String>(2)?)?,
                 ended_at: rows::timestamp_at(r, 3)?,
-                totals: totals(r, 4)?,
+                notes: r.get(4)?,
+                totals: totals(r, 5)?,
             });
         }
         Ok(out)

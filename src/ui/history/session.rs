@@ -44,7 +44,12 @@ pub fn draw(
         ]),
         title,
     );
-    let block = Block::bordered().title(format!(" {} ", s.routine));
+    let note = s
+        .notes
+        .as_deref()
+        .map(|n| format!("· {n} "))
+        .unwrap_or_default();
+    let block = Block::bordered().title(format!(" {} {note}", s.routine));
     if !page.loaded || page.sets.is_empty() {
         let text = if page.loaded {
             " No sets left in this session."
