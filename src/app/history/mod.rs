@@ -38,7 +38,7 @@ impl HistoryView {
 pub enum Page {
     Weeks(WeeksPage),
     Week(WeekPage),
-    Session(SessionPage),
+    Session(Box<SessionPage>),
     Exercises(ExercisesPage),
     Progress(Box<ProgressPage>),
 }

@@ -172,7 +172,7 @@ fn on_week(p: &mut WeekPage, action: Action) -> Vec<Opened> {
                 undo: None,
             };
             vec![Opened::Page(
-                Box::new(Page::Session(page)),
+                Box::new(Page::Session(Box::new(page))),
                 Some(HistoryEffect::LoadSets(session.id)),
             )]
         }
