@@ -314,3 +314,26 @@ fn an_older_database_is_backed_up_before_migrating() {
         "the database and one backup; reopening makes no second"
     );
 }
+
+#[test]
+fn a_clean_close_seals_the_file_and_any_later_change_breaks_the_seal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("runstrong.db");
+    let seal = dir.path().join("runstrong.db.sealed");
+    let mut store = Store::open(&path).unwrap();
+    store.start_session(&routine(), chrono::Utc::now()).unwrap();
+    store.close().unwrap();
+    assert!(seal.exists(), "a clean close seals the file");
+    assert!(!dir.path().join("runstrong.db-wal").exists());
+    Store::open(&path).unwrap().close().unwrap();
+
+    // Damage after the seal: the size and time change, so the file is checked and refused.
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page = 4096 * (bytes.len() / 4096 - 1);
+    bytes[page..page + 64].fill(0xA5);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(&path, &bytes).unwrap();
+    let err = Store::open(&path).err().expect("a damaged file is refused");
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "left untouched");
+}

@@ -60,6 +60,8 @@ pub fn run(
     state.notice = notice.map(|n| (n, true));
     let result = event_loop(&mut terminal, &mut store, state, &rx, &SystemClock);
     ratatui::restore();
+    // A close that fails leaves the file unsealed: the next start checks it whole.
+    let _ = store.close();
     result
 }
 

@@ -12,6 +12,7 @@ mod plan;
 mod progress;
 mod records;
 mod rows;
+mod seal;
 mod sessions;
 
 use std::path::{Path, PathBuf};
@@ -64,7 +65,7 @@ impl Store {
                 source,
             })?;
         }
-        let found = inspect::inspect(path, schema_version())?;
+        let found = inspect::inspect(path, schema_version(), seal::holds(path))?;
         let locked = |e| StoreError::at(path, e);
         let mut conn = Connection::open(path).map_err(locked)?;
         configure(&conn).map_err(locked)?;
@@ -82,6 +83,15 @@ impl Store {
             conn,
             path: path.to_path_buf(),
         })
+    }
+
+    /// Closes the database and seals it, so that the next open can trust it
+    /// without reading every page.
+    pub fn close(self) -> Result<()> {
+        let Store { conn, path } = self;
+        conn.close().map_err(|(_, e)| StoreError::at(&path, e))?;
+        seal::write(&path);
+        Ok(())
     }
 
     /// Opens a database that must already exist (for commands that only read
