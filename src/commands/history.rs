@@ -10,7 +10,7 @@ use chrono::{DateTime, Local, Utc};
 use super::history_json::Json;
 use super::history_out::{Csv, Sink, Table};
 use crate::cli::{Detail, HistoryArgs, HistoryFormat};
-use crate::domain::history::{Calendar, WeekRules};
+use crate::domain::history::{Calendar, Totals, WeekRules, WeekSummary};
 use crate::store::{ExerciseInfo, Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
@@ -25,7 +25,7 @@ pub enum HistoryError {
 
 pub fn run(path: &Path, args: &HistoryArgs, rules: WeekRules) -> Result<(), String> {
     let store = Store::open_reader(path).map_err(|e| e.to_string())?;
-    let mut out = BufWriter::new(io::stdout().lock());
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     match write(&store, args, rules, Utc::now(), &mut out).and_then(|()| Ok(out.flush()?)) {
         // A reader that stops early (`| head`) is not an error.
         Err(HistoryError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
@@ -78,21 +78,36 @@ pub fn write(
         HistoryFormat::Json => Box::new(Json::new(out)),
     };
     sink.begin(rules.target)?;
-    // Totals for many weeks at once; each week's sessions and sets on demand.
-    for chunk in weeks.chunks(64) {
-        for week in store.week_summaries(chunk, exercise)? {
-            sink.week(&week)?;
-            if args.detail >= Detail::Sessions && week.totals.sessions > 0 {
-                for session in store.sessions_between(week.week.start, week.week.end, exercise)? {
-                    sink.session(&week, &session)?;
-                    if args.detail >= Detail::Sets {
-                        for set in store.session_set_rows(session.id, exercise)? {
-                            sink.set(&week, &session, &set)?;
-                        }
-                    }
+    if args.detail >= Detail::Sets {
+        // Every set is read anyway: one pass over each week's sets gives the
+        // sessions' and the week's totals too, with no SQL aggregation.
+        for &week in &weeks {
+            let sessions = store.sessions_with_sets(week.start, week.end, exercise)?;
+            let totals = Totals::sum(sessions.iter().map(|(s, _)| &s.totals));
+            let summary = WeekSummary { week, totals };
+            sink.week(&summary)?;
+            for (session, sets) in &sessions {
+                sink.session(&summary, session)?;
+                for set in sets {
+                    sink.set(&summary, session, set)?;
                 }
             }
             sink.end_week()?;
+        }
+    } else {
+        // Totals for many weeks at once; each week's sessions on demand.
+        for chunk in weeks.chunks(64) {
+            for week in store.week_summaries(chunk, exercise)? {
+                sink.week(&week)?;
+                if args.detail == Detail::Sessions && week.totals.sessions > 0 {
+                    for session in
+                        store.sessions_between(week.week.start, week.week.end, exercise)?
+                    {
+                        sink.session(&week, &session)?;
+                    }
+                }
+                sink.end_week()?;
+            }
         }
     }
     sink.end()?;

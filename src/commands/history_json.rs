@@ -73,6 +73,9 @@ pub struct Json<'a> {
     weeks: usize,
     sessions: Option<usize>,
     sets: Option<usize>,
+    /// One set's JSON, made here and written in one call: serde's many small
+    /// writes through `dyn Write` cost more than the formatting itself.
+    scratch: Vec<u8>,
 }
 
 impl<'a> Json<'a> {
@@ -83,6 +86,7 @@ impl<'a> Json<'a> {
             weeks: 0,
             sessions: None,
             sets: None,
+            scratch: Vec::with_capacity(512),
         }
     }
 
@@ -169,8 +173,9 @@ impl Sink for Json<'_> {
             rpe: set.rpe.map(|r| r.value()),
             notes: set.note.as_deref(),
         };
-        serde_json::to_writer(&mut *self.out, &out)?;
-        Ok(())
+        self.scratch.clear();
+        serde_json::to_writer(&mut self.scratch, &out)?;
+        self.out.write_all(&self.scratch)
     }
 
     fn end_week(&mut self) -> io::Result<()> {

@@ -50,6 +50,30 @@ pub struct ExerciseInfo {
     pub sides: Sides,
 }
 
+/// The columns `set_row` reads, in order.
+macro_rules! set_columns {
+    () => {
+        "l.id, l.exercise_id, e.name, l.set_number, l.side, l.reps, l.load_centi, l.load_unit,
+         l.hold_ms, l.logged_at, EXISTS (SELECT 1 FROM set_log o WHERE o.replaced_by = l.id), l.rpe, l.notes"
+    };
+}
+
+/// A set from the `set_columns!` starting at column `at`.
+fn set_row(r: &Row<'_>, at: usize) -> Result<SetRow> {
+    Ok(SetRow {
+        id: r.get(at)?,
+        exercise_id: r.get(at + 1)?,
+        exercise: r.get(at + 2)?,
+        set_number: r.get(at + 3)?,
+        side: rows::side(r.get(at + 4)?)?,
+        work: rows::work(r, at + 5)?,
+        logged_at: rows::timestamp(&r.get::<_, String>(at + 9)?)?,
+        corrected: r.get(at + 10)?,
+        rpe: r.get::<_, Option<f64>>(at + 11)?.and_then(Rpe::from_value),
+        note: r.get(at + 12)?,
+    })
+}
+
 fn totals(r: &Row<'_>, at: usize) -> rusqlite::Result<Totals> {
     Ok(Totals {
         sessions: r.get(at)?,
@@ -131,29 +155,59 @@ impl Store {
 
     /// The live sets of a session in the order they were done.
     pub fn session_set_rows(&self, session: i64, exercise: Option<i64>) -> Result<Vec<SetRow>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT l.id, l.exercise_id, e.name, l.set_number, l.side, l.reps, l.load_centi, l.load_unit,
-                    l.hold_ms, l.logged_at, EXISTS (SELECT 1 FROM set_log o WHERE o.replaced_by = l.id),
-                    l.rpe, l.notes
-             FROM live_set l JOIN exercise e ON e.id = l.exercise_id
+        let mut stmt = self.conn.prepare_cached(concat!(
+            "SELECT ",
+            set_columns!(),
+            " FROM live_set l JOIN exercise e ON e.id = l.exercise_id
              WHERE l.session_id = ?1 AND (?2 IS NULL OR l.exercise_id = ?2)
-             ORDER BY l.logged_at, l.id",
-        )?;
+             ORDER BY l.logged_at, l.id"
+        ))?;
         let mut out = Vec::new();
         let mut q = stmt.query(params![session, exercise])?;
         while let Some(r) = q.next()? {
-            out.push(SetRow {
-                id: r.get(0)?,
-                exercise_id: r.get(1)?,
-                exercise: r.get(2)?,
-                set_number: r.get(3)?,
-                side: rows::side(r.get(4)?)?,
-                work: rows::work(r, 5)?,
-                logged_at: rows::timestamp(&r.get::<_, String>(9)?)?,
-                corrected: r.get(10)?,
-                rpe: r.get::<_, Option<f64>>(11)?.and_then(Rpe::from_value),
-                note: r.get(12)?,
-            });
+            out.push(set_row(r, 0)?);
+        }
+        Ok(out)
+    }
+
+    /// Every session started in `[from, to)` with its live sets, in one pass
+    /// over the sets: the totals are summed from the rows, not aggregated
+    /// again in SQL. For listing every set of many weeks.
+    pub fn sessions_with_sets(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        exercise: Option<i64>,
+    ) -> Result<Vec<(SessionRow, Vec<SetRow>)>> {
+        let mut stmt = self.conn.prepare_cached(concat!(
+            "SELECT s.id, s.routine, s.started_at, s.ended_at, s.notes, ",
+            set_columns!(),
+            " FROM session s CROSS JOIN live_set l ON l.session_id = s.id AND (?3 IS NULL OR l.exercise_id = ?3)
+             JOIN exercise e ON e.id = l.exercise_id
+             WHERE s.started_at >= ?1 AND s.started_at < ?2
+             ORDER BY s.started_at, s.id, l.logged_at, l.id"
+        ))?;
+        let mut out: Vec<(SessionRow, Vec<SetRow>)> = Vec::new();
+        let mut q = stmt.query(params![to_db(from), to_db(to), exercise])?;
+        while let Some(r) = q.next()? {
+            let id: i64 = r.get(0)?;
+            if out.last().is_none_or(|(s, _)| s.id != id) {
+                let session = SessionRow {
+                    id,
+                    routine: r.get(1)?,
+                    started_at: rows::timestamp(&r.get::<_, String>(2)?)?,
+                    ended_at: rows::timestamp_at(r, 3)?,
+                    notes: r.get(4)?,
+                    totals: Totals::default(),
+                };
+                out.push((session, Vec::new()));
+            }
+            if let Some((_, sets)) = out.last_mut() {
+                sets.push(set_row(r, 5)?);
+            }
+        }
+        for (session, sets) in &mut out {
+            session.totals = Totals::of_sets(sets);
         }
         Ok(out)
     }

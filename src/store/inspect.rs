@@ -138,10 +138,12 @@ pub fn open_read_only(path: &Path) -> rusqlite::Result<Connection> {
         "file:{}?mode=ro{immutable}",
         uri_escape(&path.to_string_lossy())
     );
-    Connection::open_with_flags(
-        uri,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
-    )
+    // NO_MUTEX as rusqlite's own default: a Connection is never shared
+    // between threads, so SQLite's per-call locking is pure cost.
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_URI
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    Connection::open_with_flags(uri, flags)
 }
 
 /// Escapes the characters that mean something in a SQLite URI path.
