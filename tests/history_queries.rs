@@ -93,7 +93,7 @@ fn sessions_and_sets_of_a_week() {
     assert_eq!(sessions.len(), 2);
     assert_eq!(sessions[0].started_at, utc(2026, 11, 2, 18, 0));
     assert_eq!(sessions[0].totals.sets, 2);
-    let sets = db.store.session_set_rows(sessions[0].id, None).unwrap();
+    let sets = db.store.session_set_rows(sessions[0].id).unwrap();
     let names: Vec<_> = sets.iter().map(|s| (s.exercise.as_str(), s.side)).collect();
     assert_eq!(
         names,
@@ -153,7 +153,7 @@ fn corrections_keep_the_old_row_and_undo_restores() {
     };
     assert_eq!(old, ids[0]);
     assert_eq!(totals(&db).reps, before.reps + 2);
-    let sets = db.store.session_set_rows(session, None).unwrap();
+    let sets = db.store.session_set_rows(session).unwrap();
     assert_eq!(sets[0].id, new, "the replacement keeps the set's place");
     assert!(sets[0].corrected);
     assert!(matches!(

@@ -58,22 +58,12 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             vec![]
         }
         (Overlay::Annotate(form), Action::Char(c)) => {
-            let field = if form.on_note {
-                &mut form.note
-            } else {
-                &mut form.rpe
-            };
-            field.push(c);
+            form.field_mut().push(c);
             form.error = None;
             vec![]
         }
         (Overlay::Annotate(form), Action::Backspace) => {
-            let field = if form.on_note {
-                &mut form.note
-            } else {
-                &mut form.rpe
-            };
-            field.pop();
+            form.field_mut().pop();
             form.error = None;
             vec![]
         }

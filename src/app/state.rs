@@ -9,6 +9,7 @@ use crate::domain::entry::SetEntry;
 use crate::domain::plan::KnownExercise;
 use crate::domain::records::NewRecord;
 use crate::domain::session::{ActiveSession, Slot};
+use crate::domain::tempo::Tempo;
 use crate::domain::timer::{Countdown, Stopwatch, next_tick};
 use crate::domain::{Kind, LoggedSet, NewSet, Routine, Side, Sides, Unit};
 use crate::store::{Summary, Unfinished};
@@ -139,6 +140,17 @@ pub struct Annotation {
     pub error: Option<String>,
 }
 
+impl Annotation {
+    /// The field that typing goes to.
+    pub fn field_mut(&mut self) -> &mut String {
+        if self.on_note {
+            &mut self.note
+        } else {
+            &mut self.rpe
+        }
+    }
+}
+
 impl Overlay {
     pub fn annotate(logged: &LoggedSet) -> Overlay {
         let side = logged
@@ -221,6 +233,11 @@ impl SessionView {
 
     pub fn kind(&self) -> Option<Kind> {
         self.session.current().map(|e| e.kind)
+    }
+
+    /// The tempo of the current exercise, if it has one.
+    pub fn tempo(&self) -> Option<Tempo> {
+        self.session.current().and_then(|e| e.tempo)
     }
 
     /// A hold timer is running: moving away would lose it.

@@ -154,16 +154,16 @@ impl Store {
     }
 
     /// The live sets of a session in the order they were done.
-    pub fn session_set_rows(&self, session: i64, exercise: Option<i64>) -> Result<Vec<SetRow>> {
+    pub fn session_set_rows(&self, session: i64) -> Result<Vec<SetRow>> {
         let mut stmt = self.conn.prepare_cached(concat!(
             "SELECT ",
             set_columns!(),
             " FROM live_set l JOIN exercise e ON e.id = l.exercise_id
-             WHERE l.session_id = ?1 AND (?2 IS NULL OR l.exercise_id = ?2)
+             WHERE l.session_id = ?1
              ORDER BY l.logged_at, l.id"
         ))?;
         let mut out = Vec::new();
-        let mut q = stmt.query(params![session, exercise])?;
+        let mut q = stmt.query([session])?;
         while let Some(r) = q.next()? {
             out.push(set_row(r, 0)?);
         }

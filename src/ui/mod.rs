@@ -67,6 +67,13 @@ fn too_small(frame: &mut Frame, area: Rect, w: u16, h: u16) {
     );
 }
 
+/// The last `width` characters of `text`: a long field shows its end,
+/// where the typing is.
+fn tail(text: &str, width: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars[chars.len().saturating_sub(width)..].iter().collect()
+}
+
 /// The bottom line: the latest notice, else the keys that matter here.
 fn status_line<'a>(state: &'a State, keys: &'a str, theme: &Theme) -> Paragraph<'a> {
     let line = match &state.notice {

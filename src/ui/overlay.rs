@@ -68,10 +68,7 @@ fn help(theme: &Theme) -> Vec<Line<'static>> {
 
 /// A one-line text field showing the end of what was typed.
 fn text_field(text: &str, focused: bool, width: usize, theme: &Theme) -> Line<'static> {
-    let chars: Vec<char> = text.chars().collect();
-    let tail: String = chars[chars.len().saturating_sub(width - 1)..]
-        .iter()
-        .collect();
+    let tail = super::tail(text, width - 1);
     let shown = if focused { format!("{tail}▏") } else { tail };
     let style = if focused {
         theme.selected()

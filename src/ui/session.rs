@@ -176,9 +176,7 @@ fn form_lines<'a>(view: &'a SessionView, theme: &Theme) -> Vec<Line<'a>> {
         } else {
             text.to_string()
         };
-        // Long text (a note) shows its end, where the typing is.
-        let chars: Vec<char> = shown.chars().collect();
-        let tail: String = chars[chars.len().saturating_sub(width)..].iter().collect();
+        let tail = super::tail(&shown, width);
         let style = if focused {
             theme.selected()
         } else {

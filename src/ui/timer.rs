@@ -95,7 +95,7 @@ pub fn face(view: &SessionView, now: Instant) -> Face {
                 countdown_secs(rest.remaining(now)),
                 "+/- 15 s · Space skip",
             ),
-            (None, Some(watch)) => match view.session.current().and_then(|e| e.tempo) {
+            (None, Some(watch)) => match view.tempo() {
                 Some(tempo) => {
                     let r = tempo.read(watch.started, now);
                     // During the top pause the rep just lifted is still "this" rep.
@@ -130,7 +130,7 @@ pub fn face(view: &SessionView, now: Instant) -> Face {
 
 /// A reps set not yet timed: its tempo or stopwatch waits for Space.
 fn idle_set(view: &SessionView) -> Face {
-    let tempo = view.session.current().and_then(|e| e.tempo);
+    let tempo = view.tempo();
     match (view.timed, tempo) {
         (Some(took), _) => Face {
             label: "SET TOOK".into(),

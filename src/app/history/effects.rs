@@ -69,7 +69,7 @@ pub fn execute_in<Tz: TimeZone + Copy>(
         },
         HistoryEffect::LoadSets(session) => HistoryMsg::SetsLoaded {
             session,
-            sets: store.session_set_rows(session, None)?,
+            sets: store.session_set_rows(session)?,
         },
         HistoryEffect::LoadExercises => HistoryMsg::ExercisesLoaded(store.exercises_by_id()?),
         HistoryEffect::LoadProgress { exercise, span } => {
@@ -93,7 +93,7 @@ pub fn execute_in<Tz: TimeZone + Copy>(
             HistoryMsg::Corrected {
                 correction,
                 session,
-                sets: store.session_set_rows(session, None)?,
+                sets: store.session_set_rows(session)?,
             }
         }
         HistoryEffect::DeleteSet { session, id } => {
@@ -101,7 +101,7 @@ pub fn execute_in<Tz: TimeZone + Copy>(
             HistoryMsg::Corrected {
                 correction,
                 session,
-                sets: store.session_set_rows(session, None)?,
+                sets: store.session_set_rows(session)?,
             }
         }
         HistoryEffect::Undo {
@@ -112,7 +112,7 @@ pub fn execute_in<Tz: TimeZone + Copy>(
             HistoryMsg::Corrected {
                 correction: None,
                 session,
-                sets: store.session_set_rows(session, None)?,
+                sets: store.session_set_rows(session)?,
             }
         }
         HistoryEffect::CheckRecords(logged) => {

@@ -19,7 +19,7 @@ pub(super) fn on_action(
     now: Instant,
     wall: DateTime<Utc>,
 ) -> (Vec<Effect>, Notice) {
-    let tempo_running = view.stopwatch.is_some() && tempo_of(view).is_some();
+    let tempo_running = view.stopwatch.is_some() && view.tempo().is_some();
     let entry = &mut view.entry;
     match action {
         Action::Char(c) => entry.type_char(c),
@@ -62,10 +62,6 @@ pub(super) fn on_action(
     (vec![], None)
 }
 
-fn tempo_of(view: &SessionView) -> Option<crate::domain::tempo::Tempo> {
-    view.session.current().and_then(|e| e.tempo)
-}
-
 /// Starts or stops the set's timer. Stopping a tempo set puts the reps it
 /// counted into the reps field, still editable.
 fn toggle_timer(view: &mut SessionView, now: Instant) {
@@ -73,7 +69,7 @@ fn toggle_timer(view: &mut SessionView, now: Instant) {
         Some(watch) => {
             view.timed = Some(watch.elapsed(now));
             view.tempo_mark = None;
-            if let Some(tempo) = tempo_of(view) {
+            if let Some(tempo) = view.tempo() {
                 let reps = tempo.read(watch.started, now).reps;
                 if reps > 0 {
                     view.entry.reps = reps.to_string();
@@ -85,14 +81,14 @@ fn toggle_timer(view: &mut SessionView, now: Instant) {
             view.rest = None;
             view.stopwatch = Some(Stopwatch { started: now });
             view.timed = None;
-            view.tempo_mark = tempo_of(view).map(|_| 0);
+            view.tempo_mark = view.tempo().map(|_| 0);
         }
     }
 }
 
 /// Advances the tempo cue; true when a new phase began.
 pub(super) fn fire_tempo(view: &mut SessionView, now: Instant) -> bool {
-    let (Some(watch), Some(tempo), Some(mark)) = (view.stopwatch, tempo_of(view), view.tempo_mark)
+    let (Some(watch), Some(tempo), Some(mark)) = (view.stopwatch, view.tempo(), view.tempo_mark)
     else {
         return false;
     };
