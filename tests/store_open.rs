@@ -327,10 +327,10 @@ fn a_clean_close_seals_the_file_and_any_later_change_breaks_the_seal() {
     assert!(!dir.path().join("runstrong.db-wal").exists());
     Store::open(&path).unwrap().close().unwrap();
 
-    // Damage after the seal: the size and time change, so the file is checked and refused.
+    // Damage after the seal: the time changes, so the file is checked and
+    // refused. Page 2 holds the first table of migration 01, always in use.
     let mut bytes = std::fs::read(&path).unwrap();
-    let page = 4096 * (bytes.len() / 4096 - 1);
-    bytes[page..page + 64].fill(0xA5);
+    bytes[4096..4096 + 64].fill(0xA5);
     std::thread::sleep(std::time::Duration::from_millis(20));
     std::fs::write(&path, &bytes).unwrap();
     let err = Store::open(&path).err().expect("a damaged file is refused");

@@ -59,20 +59,25 @@ fn workouts(source: &str, rows: Vec<Row>) -> Vec<Workout> {
     let mut out: Vec<Workout> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for row in rows {
-        let at = *index.entry(row.key.clone()).or_insert_with(|| {
-            out.push(Workout {
-                routine: row.routine.clone(),
-                started_at: row.started_at,
-                ended_at: Some(row.ended_at),
-                position: 0,
-                notes: row.workout_notes.clone(),
-                source: Some(source.to_string()),
-                source_key: Some(row.key.clone()),
-                plan: Vec::new(),
-                sets: Vec::new(),
-            });
-            out.len() - 1
-        });
+        // Rows of one workout mostly follow each other.
+        let last = out.len().checked_sub(1);
+        let at = match last.filter(|&i| out[i].source_key.as_ref() == Some(&row.key)) {
+            Some(at) => at,
+            None => *index.entry(row.key.clone()).or_insert_with(|| {
+                out.push(Workout {
+                    routine: row.routine.clone(),
+                    started_at: row.started_at,
+                    ended_at: Some(row.ended_at),
+                    position: 0,
+                    notes: row.workout_notes.clone(),
+                    source: Some(source.to_string()),
+                    source_key: Some(row.key.clone()),
+                    plan: Vec::new(),
+                    sets: Vec::new(),
+                });
+                out.len() - 1
+            }),
+        };
         add(&mut out[at], row);
     }
     out

@@ -45,8 +45,12 @@ pub fn looks_like(header: &str) -> bool {
 
 pub fn parse<Tz: TimeZone>(text: &str, tz: &Tz) -> Result<Import, ImportError> {
     let mut rounded = Vec::new();
+    let mut times = [
+        values::LocalTimes::new(tz, TIME_FORMATS),
+        values::LocalTimes::new(tz, TIME_FORMATS),
+    ];
     let rows = table::rows(text, layout, |l, c, record, line| {
-        read(l, c, record, line, tz, &mut rounded)
+        read(l, c, record, line, &mut times, &mut rounded)
     })?;
     Ok(group::import(SOURCE, rows, rounded))
 }
@@ -92,7 +96,7 @@ fn read<Tz: TimeZone>(
     c: &Columns,
     r: &StringRecord,
     line: u64,
-    tz: &Tz,
+    [starts, ends]: &mut [values::LocalTimes<Tz>; 2],
     rounded: &mut Vec<Rounded>,
 ) -> Result<Option<Row>, String> {
     let title = c.field(r, l.title);
@@ -101,12 +105,12 @@ fn read<Tz: TimeZone>(
         return Err("title and exercise_title must not be empty".into());
     }
     let start = c.field(r, l.start);
-    let started_at = values::local_time(start, TIME_FORMATS, tz)?;
+    let started_at = starts.read(start)?;
     let ended_at = match c.field(r, l.end) {
         "" => started_at,
-        end => values::local_time(end, TIME_FORMATS, tz)?,
+        end => ends.read(end)?,
     };
-    let set_type = match c.field(r, l.set_type).to_ascii_lowercase().as_str() {
+    let set_type = match values::lowercase(c.field(r, l.set_type)).as_ref() {
         "" | "normal" => SetType::Normal,
         "warmup" => SetType::Warmup,
         "dropset" | "drop" => SetType::Drop,

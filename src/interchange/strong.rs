@@ -55,12 +55,13 @@ pub fn looks_like(header: &str) -> bool {
 
 pub fn parse<Tz: TimeZone>(text: &str, unit: Option<Unit>, tz: &Tz) -> Result<Import, ImportError> {
     let mut rounded = Vec::new();
+    let mut times = values::LocalTimes::new(tz, DATE_FORMATS);
     let mut needs_unit = false;
     let rows = table::rows(
         text,
         |c| layout(c, unit),
         |layout, c, record, line| {
-            let row = read(layout, c, record, line, tz, &mut rounded);
+            let row = read(layout, c, record, line, &mut times, &mut rounded);
             if row.as_ref().is_err_and(|e| e == NO_UNIT) {
                 needs_unit = true;
                 return Ok(None);
@@ -159,7 +160,7 @@ fn read<Tz: TimeZone>(
     c: &Columns,
     r: &StringRecord,
     line: u64,
-    tz: &Tz,
+    times: &mut values::LocalTimes<Tz>,
     rounded: &mut Vec<Rounded>,
 ) -> Result<Option<Row>, String> {
     let date = c.field(r, l.date);
@@ -168,10 +169,10 @@ fn read<Tz: TimeZone>(
     if routine.is_empty() || exercise.is_empty() {
         return Err("workout name and exercise name must not be empty".into());
     }
-    let started_at = values::local_time(date, DATE_FORMATS, tz)?;
+    let started_at = times.read(date)?;
     let duration = values::duration_ms(c.field(r, l.duration))?.unwrap_or(0);
     let order = c.field(r, l.order);
-    let (set_number, set_type) = match order.to_ascii_lowercase().as_str() {
+    let (set_number, set_type) = match values::lowercase(order).as_ref() {
         "rest timer" => {
             let ms = values::seconds_ms(c.field(r, l.seconds), "rest seconds")?.unwrap_or(0);
             return Ok(Some(row(

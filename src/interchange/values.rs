@@ -1,6 +1,8 @@
 //! Field readers shared by the CSV formats. Each returns the value or the
 //! reason it is not one, in words for the bad-row report.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 use super::workout::{Distance, DistanceUnit, Rounded};
@@ -18,16 +20,12 @@ const MAX_VALUE: f64 = 1.0e7;
 /// comma locales).
 pub fn scaled(text: &str, places: u32) -> Result<(i64, bool), String> {
     let text = text.trim();
-    let text = if text.contains('.') {
-        text.to_string()
-    } else {
-        text.replace(',', ".")
-    };
+    let point = if text.contains('.') { '.' } else { ',' };
     let (negative, unsigned) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
-        None => (false, text.strip_prefix('+').unwrap_or(&text)),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
     };
-    let (whole, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let (whole, frac) = unsigned.split_once(point).unwrap_or((unsigned, ""));
     let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     if !(whole.is_empty() && frac.is_empty()) && digits(whole) && digits(frac) {
         let whole = whole.trim_start_matches('0');
@@ -35,17 +33,18 @@ pub fn scaled(text: &str, places: u32) -> Result<(i64, bool), String> {
             return Err(format!("{text:?} is out of range"));
         }
         let (kept, extra) = frac.split_at(frac.len().min(places as usize));
-        let mut n: i64 = format!("{whole}{kept:0<width$}", width = places as usize)
-            .parse()
-            .unwrap_or(0);
-        if extra.bytes().next().is_some_and(|b| b >= b'5') {
-            n += 1;
-        }
+        let padding = places as usize - kept.len();
+        let n = whole
+            .bytes()
+            .chain(kept.bytes())
+            .chain(std::iter::repeat_n(b'0', padding))
+            .fold(0_i64, |n, b| n * 10 + i64::from(b - b'0'));
+        let n = n + i64::from(extra.bytes().next().is_some_and(|b| b >= b'5'));
         let rounded = extra.bytes().any(|b| b != b'0');
         return Ok((if negative { -n } else { n }, rounded));
     }
     let scale = 10_f64.powi(places as i32);
-    match text.parse::<f64>() {
+    match text.replace(point, ".").parse::<f64>() {
         Ok(v) if v.is_finite() && v.abs() < MAX_VALUE => {
             let n = (v * scale).round();
             Ok((n as i64, n / scale != v))
@@ -145,8 +144,9 @@ pub fn duration_ms(text: &str) -> Result<Option<i64>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    if let Ok(ms) = seconds_ms(text, "duration") {
-        return Ok(ms);
+    // Seconds end in a digit or a point, `1h 3m` in a unit.
+    if !text.ends_with(|c: char| c.is_ascii_alphabetic()) {
+        return seconds_ms(text, "duration");
     }
     let bad = || format!("duration {text:?} is neither seconds nor like \"1h 3m\"");
     let mut total = 0_i64;
@@ -167,9 +167,49 @@ pub fn duration_ms(text: &str) -> Result<Option<i64>, String> {
     Ok(Some(total))
 }
 
+/// `text` in lower case, copied only when it has capitals.
+pub fn lowercase(text: &str) -> Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// The wall-clock times of one column of a file, read in one time zone.
+/// Every row of a workout repeats its start, so the last time read is kept
+/// rather than parsed again.
+pub struct LocalTimes<'a, Tz> {
+    tz: &'a Tz,
+    formats: &'a [&'a str],
+    last: Option<(String, DateTime<Utc>)>,
+}
+
+impl<'a, Tz: TimeZone> LocalTimes<'a, Tz> {
+    pub fn new(tz: &'a Tz, formats: &'a [&'a str]) -> Self {
+        LocalTimes {
+            tz,
+            formats,
+            last: None,
+        }
+    }
+
+    pub fn read(&mut self, text: &str) -> Result<DateTime<Utc>, String> {
+        let text = text.trim();
+        match &self.last {
+            Some((seen, at)) if seen == text => Ok(*at),
+            _ => {
+                let at = local_time(text, self.formats, self.tz)?;
+                self.last = Some((text.to_string(), at));
+                Ok(at)
+            }
+        }
+    }
+}
+
 /// A wall-clock time written in the file, read in `tz`. A time that a DST
 /// jump skipped is read an hour later; an ambiguous one as the earlier.
-pub fn local_time<Tz: TimeZone>(
+fn local_time<Tz: TimeZone>(
     text: &str,
     formats: &[&str],
     tz: &Tz,

@@ -8,6 +8,7 @@ use chrono::{DateTime, Duration, DurationRound, Utc};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::Store;
+use super::bulk::Bulk;
 use super::error::{Result, StoreError};
 use super::rows;
 use crate::domain::time::to_db;
@@ -118,20 +119,14 @@ impl Store {
             )?;
             ids.insert(def.name.to_ascii_lowercase(), id);
         }
-        let id_of = |name: &str| {
-            ids.get(&name.to_ascii_lowercase())
-                .copied()
-                .ok_or_else(|| StoreError::BadValue(format!("exercise {name:?}")))
-        };
-        for w in &import.workouts {
-            if present(&tx, w)? {
-                outcome.skipped += 1;
-                continue;
-            }
-            insert_workout(&tx, w, &id_of)?;
-            outcome.count(w);
+        let new = new_workouts(&tx, import, &mut outcome)?;
+        let ids = ExerciseIds::new(&new, &ids)?;
+        let mut bulk = Bulk::start(&tx)?;
+        for w in new {
+            insert_workout(&tx, w, &ids, &mut bulk)?;
             progress(w.sets.len() as u64);
         }
+        bulk.finish(&tx)?;
         tx.commit()?;
         Ok(outcome)
     }
@@ -149,24 +144,70 @@ impl Store {
                 outcome.new_exercises.push(def.name);
             }
         }
-        let mut seen = HashSet::new();
-        for w in &import.workouts {
-            let ids = identities(w);
-            if ids.iter().any(|id| seen.contains(id)) || present(&self.conn, w)? {
-                outcome.skipped += 1;
-                continue;
-            }
-            seen.extend(ids);
-            outcome.count(w);
-        }
+        new_workouts(&self.conn, import, &mut outcome)?;
         Ok(outcome)
+    }
+}
+
+/// The workouts of `import` that neither the database nor an earlier
+/// workout of the file already has, counted into `outcome`.
+fn new_workouts<'a>(
+    conn: &Connection,
+    import: &'a Import,
+    outcome: &mut ImportOutcome,
+) -> Result<Vec<&'a Workout>> {
+    let mut seen = HashSet::new();
+    let mut new = Vec::new();
+    for w in &import.workouts {
+        let ids = identities(w);
+        if ids.iter().any(|id| seen.contains(id)) || present(conn, w)? {
+            outcome.skipped += 1;
+            continue;
+        }
+        seen.extend(ids);
+        outcome.count(w);
+        new.push(w);
+    }
+    Ok(new)
+}
+
+/// Exercise ids by name as spelled in the file, resolved once per spelling
+/// rather than once per set.
+struct ExerciseIds<'a>(HashMap<&'a str, i64>);
+
+impl<'a> ExerciseIds<'a> {
+    /// `by_name` is keyed by lowercase name.
+    fn new(workouts: &[&'a Workout], by_name: &HashMap<String, i64>) -> Result<Self> {
+        let mut ids = HashMap::new();
+        let names = workouts.iter().flat_map(|w| {
+            let plan = w.plan.iter().map(|p| p.exercise.as_str());
+            plan.chain(w.sets.iter().map(|s| s.exercise.as_str()))
+        });
+        for name in names {
+            if !ids.contains_key(name) {
+                let id = by_name
+                    .get(&name.to_ascii_lowercase())
+                    .copied()
+                    .ok_or_else(|| StoreError::BadValue(format!("exercise {name:?}")))?;
+                ids.insert(name, id);
+            }
+        }
+        Ok(ExerciseIds(ids))
+    }
+
+    fn get(&self, name: &str) -> Result<i64> {
+        self.0
+            .get(name)
+            .copied()
+            .ok_or_else(|| StoreError::BadValue(format!("exercise {name:?}")))
     }
 }
 
 fn insert_workout(
     conn: &Connection,
     w: &Workout,
-    id_of: &dyn Fn(&str) -> Result<i64>,
+    ids: &ExerciseIds,
+    bulk: &mut Bulk,
 ) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO session (routine, started_at, ended_at, current_position, notes, source, source_key)
@@ -191,7 +232,7 @@ fn insert_workout(
         plan.execute(params![
             session,
             position as i64,
-            id_of(&p.exercise)?,
+            ids.get(&p.exercise)?,
             p.sets,
             p.target_reps,
             p.target_hold_ms,
@@ -206,9 +247,10 @@ fn insert_workout(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?;
     for s in &w.sets {
+        let exercise = ids.get(&s.exercise)?;
         set.execute(params![
             session,
-            id_of(&s.exercise)?,
+            exercise,
             s.set_number,
             s.side.map(|d| d.as_str()),
             s.set_type.as_str(),
@@ -223,6 +265,7 @@ fn insert_workout(
             s.notes,
             to_db(s.logged_at)
         ])?;
+        bulk.add(conn, conn.last_insert_rowid(), session, exercise, s)?;
     }
     Ok(())
 }

@@ -1,0 +1,112 @@
+//! Migrations that rebuild a table keep every row of it, field for field,
+//! and everything that hangs on it.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use runstrong::store::{self, Store};
+use rusqlite::Connection;
+use rusqlite::types::Value;
+
+fn rows(conn: &Connection, sql: &str) -> Vec<Vec<Value>> {
+    let mut stmt = conn.prepare(sql).unwrap();
+    let width = stmt.column_count();
+    stmt.query_map([], |r| (0..width).map(|i| r.get(i)).collect())
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+const EVERYTHING: [&str; 3] = [
+    "SELECT * FROM set_log ORDER BY id",
+    "SELECT * FROM set_best ORDER BY 1, 2, 3, 4",
+    "SELECT * FROM session_volume ORDER BY 1, 2, 3",
+];
+
+/// A version 4 database with sets of every kind: per side, warm-up, timed,
+/// with distance, RPE and notes, one corrected and one deleted.
+fn version_4(path: &std::path::Path) -> Vec<Vec<Vec<Value>>> {
+    let mut conn = Connection::open(path).unwrap();
+    conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+    store::migrations()
+        .unwrap()
+        .to_version(&mut conn, 4)
+        .unwrap();
+    conn.execute_batch(
+        "INSERT INTO exercise (id, name, kind, sides) VALUES (1, 'Lunge', 'reps', 'each'), (2, 'Plank', 'hold', 'both'),
+                                                            (3, 'Run', 'reps', 'both');
+         INSERT INTO session (id, routine, started_at, ended_at, notes, source, source_key) VALUES
+             (1, 'r', '2026-01-05T18:00:00.000Z', '2026-01-05T19:00:00.000Z', 'good', NULL, NULL),
+             (2, 'Day 1', '2026-01-07T18:00:00.000Z', NULL, NULL, 'strong', '2026-01-07 19:00:00|Day 1');
+         INSERT INTO set_log (id, session_id, exercise_id, set_number, side, set_type, reps, load_centi, load_unit,
+                              hold_ms, duration_ms, rpe, notes, logged_at, distance_centi, distance_unit)
+         VALUES (1, 1, 1, 1, 'left', 'warmup', 8, 2000, 'kg', NULL, 41000, NULL, NULL, '2026-01-05T18:01:00.000Z', NULL, NULL),
+                (2, 1, 1, 2, 'left', 'normal', 10, 2250, 'kg', NULL, NULL, 8.5, 'heavy, slow', '2026-01-05T18:02:00.000Z', NULL, NULL),
+                (3, 1, 1, 2, 'right', 'failure', 9, 5000, 'lb', NULL, NULL, 10, NULL, '2026-01-05T18:03:00.000Z', NULL, NULL),
+                (4, 1, 2, 1, NULL, 'normal', NULL, NULL, NULL, 45500, NULL, NULL, NULL, '2026-01-05T18:05:00.000Z', NULL, NULL),
+                (5, 2, 3, 1, NULL, 'drop', NULL, NULL, NULL, NULL, 1800000, NULL, NULL, '2026-01-07T18:00:00.000Z', 500, 'km'),
+                (6, 2, 1, 1, 'left', 'normal', 12, 2250, 'kg', NULL, NULL, NULL, NULL, '2026-01-07T18:10:00.000Z', NULL, NULL);
+         -- Set 2 corrected to 11 reps (the new version is 7); set 4 deleted.
+         INSERT INTO set_log (id, session_id, exercise_id, set_number, side, reps, load_centi, load_unit, logged_at)
+         VALUES (7, 1, 1, 2, 'left', 11, 2250, 'kg', '2026-01-05T18:02:00.000Z');
+         UPDATE set_log SET replaced_by = 7, corrected_at = '2026-01-06T08:00:00.000Z' WHERE id = 2;
+         UPDATE set_log SET deleted_at = '2026-01-06T08:01:00.000Z' WHERE id = 4;",
+    )
+    .unwrap();
+    EVERYTHING.iter().map(|sql| rows(&conn, sql)).collect()
+}
+
+#[test]
+fn rebuilding_set_log_keeps_every_set_its_corrections_and_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("runstrong.db");
+    let before = version_4(&path);
+    assert!(store::schema_version() >= 5);
+    Store::open(&path).unwrap().close().unwrap();
+
+    let conn = Connection::open(&path).unwrap();
+    conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+    let after: Vec<_> = EVERYTHING.iter().map(|sql| rows(&conn, sql)).collect();
+    assert_eq!(after, before);
+    let check = |pragma: &str| rows(&conn, &format!("PRAGMA {pragma}"));
+    assert_eq!(check("integrity_check"), [[Value::Text("ok".into())]]);
+    assert!(check("foreign_key_check").is_empty());
+    let parents: Vec<_> = check("foreign_key_list(set_log)")
+        .into_iter()
+        .map(|r| r[2].clone())
+        .collect();
+    assert!(
+        parents.contains(&Value::Text("set_log".into())),
+        "{parents:?}"
+    );
+    let hanging = rows(
+        &conn,
+        "SELECT name FROM sqlite_schema WHERE tbl_name IN ('set_log', 'live_set') AND type != 'table' ORDER BY name",
+    );
+    let names: Vec<_> = hanging.into_iter().map(|r| r[0].clone()).collect();
+    let expected = [
+        "live_set",
+        "live_set_by_exercise",
+        "set_best_on_correction",
+        "set_best_on_insert",
+        "set_by_session",
+        "set_replaced",
+    ];
+    assert_eq!(names, expected.map(|n| Value::Text(n.into())));
+
+    // The checks still refuse what they refused, and the triggers still count.
+    let insert = |set_type: &str, distance_unit: &str| {
+        conn.execute(
+            "INSERT INTO set_log (session_id, exercise_id, set_number, set_type, reps, distance_centi, distance_unit, logged_at)
+             VALUES (2, 3, 2, ?1, 1, 100, ?2, '2026-01-07T18:20:00.000Z')",
+            [set_type, distance_unit],
+        )
+    };
+    assert!(insert("bogus", "km").is_err());
+    assert!(insert("normal", "yd").is_err());
+    insert("warmup", "mi").unwrap();
+    let run_sets: i64 = conn
+        .query_row("SELECT sets FROM set_best WHERE exercise_id = 3", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(run_sets, 2);
+}
