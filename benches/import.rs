@@ -4,7 +4,6 @@
 //! starts from an empty database; the files are made in a temp directory.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -15,47 +14,10 @@ use runstrong::domain::Unit;
 use runstrong::interchange;
 use runstrong::store::Store;
 
-const ROWS: usize = 100_000;
-const EXERCISES: [&str; 5] = [
-    "Squat (Barbell)",
-    "Seated calf raise",
-    "Lunge",
-    "Bench Press (Barbell)",
-    "Plank",
-];
+#[path = "data/strong_csv.rs"]
+mod strong_csv;
 
-/// 2,000 workouts of five exercises, ten sets each, with the quirks real
-/// exports have: warm-ups, float noise, quoted notes with commas, timed sets.
-fn strong_csv() -> String {
-    let mut text = String::from(
-        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n",
-    );
-    for row in 0..ROWS {
-        let workout = row / 50;
-        let exercise = EXERCISES[row / 10 % 5];
-        let set = row % 10;
-        let date = chrono::NaiveDate::from_ymd_opt(2015, 1, 1).unwrap()
-            + chrono::Duration::days(workout as i64);
-        let order = if set == 0 {
-            "W".to_string()
-        } else {
-            set.to_string()
-        };
-        let (weight, reps, seconds) = match exercise {
-            "Plank" => ("0".to_string(), "0", "45"),
-            _ if set % 4 == 0 => ("102.49999999999999".to_string(), "8.0", "0"),
-            _ => (format!("{}.5", 40 + set * 5), "8", "0"),
-        };
-        let note = if set == 3 { "\"felt heavy, slow\"" } else { "" };
-        writeln!(
-            text,
-            "{date} 18:30:00,Day {},1h 3m,{exercise},{order},{weight},{reps},0,{seconds},{note},,8",
-            workout % 7
-        )
-        .unwrap();
-    }
-    text
-}
+use strong_csv::{ROWS, strong_csv};
 
 fn runstrong_import(file: &Path, db: &Path) -> Duration {
     let start = Instant::now();
@@ -63,6 +25,7 @@ fn runstrong_import(file: &Path, db: &Path) -> Duration {
     let (_, import) = interchange::parse(&text, None, Some(Unit::Kg), &Local).unwrap();
     let mut store = Store::open(db).unwrap();
     let outcome = store.import(&import, &mut |_| {}).unwrap();
+    store.close().unwrap();
     let took = start.elapsed();
     assert_eq!(outcome.sets, ROWS as u64);
     took

@@ -2,24 +2,26 @@
 //! a workout key become one session, consecutive rows of one exercise one
 //! item of its plan.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
 use super::workout::{Import, PlanItem, Rounded, Workout, WorkoutSet};
 
-/// What one row of a CSV export says, once its fields are read.
+/// What one row of a CSV export says, once its fields are read. It borrows
+/// the row's text: only a new workout or plan item copies it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    /// The workout's natural key in the file: its start as written, its name.
-    pub key: String,
-    pub routine: String,
+pub struct Row<'a> {
+    /// With `routine`, the workout's natural key: its start as written.
+    pub start: &'a str,
+    pub routine: &'a str,
     pub started_at: DateTime<Utc>,
     pub ended_at: DateTime<Utc>,
-    pub workout_notes: Option<String>,
-    pub exercise: String,
+    pub workout_notes: Option<Cow<'a, str>>,
+    pub exercise: &'a str,
     /// A note on the exercise repeated on each of its rows (Hevy).
-    pub exercise_note: Option<String>,
+    pub exercise_note: Option<Cow<'a, str>>,
     pub entry: Entry,
 }
 
@@ -36,61 +38,89 @@ pub enum Entry {
     Note(String),
 }
 
-/// The import of a CSV file's rows.
-pub fn import(source: &str, rows: Vec<Row>, rounded: Vec<Rounded>) -> Import {
-    let rest_rows = rows
-        .iter()
-        .filter(|r| matches!(r.entry, Entry::Rest { .. }))
-        .count() as u64;
-    let note_rows = rows
-        .iter()
-        .filter(|r| matches!(r.entry, Entry::Note(_)))
-        .count() as u64;
-    Import {
-        exercises: Vec::new(),
-        workouts: workouts(source, rows),
-        rounded,
-        rest_rows,
-        note_rows,
-    }
+/// The workouts of a CSV file, built row by row.
+pub struct Workouts {
+    source: &'static str,
+    out: Vec<Workout>,
+    /// Position in `out` by natural key, `start|routine`.
+    index: HashMap<String, usize>,
+    rest_rows: u64,
+    note_rows: u64,
 }
 
-fn workouts(source: &str, rows: Vec<Row>) -> Vec<Workout> {
-    let mut out: Vec<Workout> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for row in rows {
-        // Rows of one workout mostly follow each other.
-        let last = out.len().checked_sub(1);
-        let at = match last.filter(|&i| out[i].source_key.as_ref() == Some(&row.key)) {
-            Some(at) => at,
-            None => *index.entry(row.key.clone()).or_insert_with(|| {
-                out.push(Workout {
-                    routine: row.routine.clone(),
-                    started_at: row.started_at,
-                    ended_at: Some(row.ended_at),
-                    position: 0,
-                    notes: row.workout_notes.clone(),
-                    source: Some(source.to_string()),
-                    source_key: Some(row.key.clone()),
-                    plan: Vec::new(),
-                    sets: Vec::new(),
-                });
-                out.len() - 1
-            }),
-        };
-        add(&mut out[at], row);
+/// Whether `key` is the natural key of `start` and `routine`.
+fn is_key(key: &str, start: &str, routine: &str) -> bool {
+    key.strip_prefix(start).and_then(|k| k.strip_prefix('|')) == Some(routine)
+}
+
+impl Workouts {
+    pub fn new(source: &'static str) -> Workouts {
+        Workouts {
+            source,
+            out: Vec::new(),
+            index: HashMap::new(),
+            rest_rows: 0,
+            note_rows: 0,
+        }
     }
-    out
+
+    pub fn push(&mut self, row: Row) {
+        match row.entry {
+            Entry::Rest { .. } => self.rest_rows += 1,
+            Entry::Note(_) => self.note_rows += 1,
+            Entry::Set { .. } => {}
+        }
+        // Rows of one workout mostly follow each other.
+        let last = self.out.len().checked_sub(1).filter(|&i| {
+            let key = self.out[i].source_key.as_deref().unwrap_or_default();
+            is_key(key, row.start, row.routine)
+        });
+        let at = match last {
+            Some(at) => at,
+            None => {
+                let key = format!("{}|{}", row.start, row.routine);
+                match self.index.get(&key) {
+                    Some(&at) => at,
+                    None => {
+                        self.out.push(Workout {
+                            routine: row.routine.to_string(),
+                            started_at: row.started_at,
+                            ended_at: Some(row.ended_at),
+                            position: 0,
+                            notes: row.workout_notes.clone().map(Cow::into_owned),
+                            source: Some(self.source.to_string()),
+                            source_key: Some(key.clone()),
+                            plan: Vec::new(),
+                            sets: Vec::new(),
+                        });
+                        self.index.insert(key, self.out.len() - 1);
+                        self.out.len() - 1
+                    }
+                }
+            }
+        };
+        add(&mut self.out[at], row);
+    }
+
+    pub fn finish(self, rounded: Vec<Rounded>) -> Import {
+        Import {
+            exercises: Vec::new(),
+            workouts: self.out,
+            rounded,
+            rest_rows: self.rest_rows,
+            note_rows: self.note_rows,
+        }
+    }
 }
 
 fn add(w: &mut Workout, row: Row) {
     let same = w
         .plan
         .last()
-        .is_some_and(|p| p.exercise.eq_ignore_ascii_case(&row.exercise));
+        .is_some_and(|p| p.exercise.eq_ignore_ascii_case(row.exercise));
     if !same {
         w.plan.push(PlanItem {
-            exercise: row.exercise.clone(),
+            exercise: row.exercise.to_string(),
             sets: 0,
             target_reps: None,
             target_hold_ms: None,
@@ -99,11 +129,11 @@ fn add(w: &mut Workout, row: Row) {
             tempo: None,
         });
         if let Some(note) = row.exercise_note.as_deref() {
-            append_note(w, &row.exercise, note);
+            append_note(w, row.exercise, note);
         }
     }
     if w.notes.is_none() {
-        w.notes = row.workout_notes;
+        w.notes = row.workout_notes.map(Cow::into_owned);
     }
     let Some(item) = w.plan.last_mut() else {
         return;
@@ -118,7 +148,7 @@ fn add(w: &mut Workout, row: Row) {
             w.sets.push(set);
         }
         Entry::Rest { ms } => item.rest_ms = ms,
-        Entry::Note(text) => append_note(w, &row.exercise, &text),
+        Entry::Note(text) => append_note(w, row.exercise, &text),
     }
 }
 

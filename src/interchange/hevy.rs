@@ -2,11 +2,13 @@
 //! like `17 Jan 2025, 06:07`, the weight unit in the header (`weight_kg` or
 //! `weight_lbs`). `superset_id` has nowhere to go and is not kept.
 
+use std::borrow::Cow;
+
 use chrono::TimeZone;
 use csv::StringRecord;
 
 use super::ImportError;
-use super::group::{self, Entry, Row};
+use super::group::{self, Entry, Row, Workouts};
 use super::table::{self, Columns};
 use super::values;
 use super::workout::{DistanceUnit, Import, Rounded, SetType, WorkoutSet};
@@ -49,10 +51,14 @@ pub fn parse<Tz: TimeZone>(text: &str, tz: &Tz) -> Result<Import, ImportError> {
         values::LocalTimes::new(tz, TIME_FORMATS),
         values::LocalTimes::new(tz, TIME_FORMATS),
     ];
-    let rows = table::rows(text, layout, |l, c, record, line| {
-        read(l, c, record, line, &mut times, &mut rounded)
-    })?;
-    Ok(group::import(SOURCE, rows, rounded))
+    let mut workouts = Workouts::new(SOURCE);
+    table::rows(
+        text,
+        layout,
+        |l, c, record, line| read(l, c, record, line, &mut times, &mut rounded),
+        &mut workouts,
+    )?;
+    Ok(workouts.finish(rounded))
 }
 
 fn layout(c: &Columns) -> Result<Layout, ImportError> {
@@ -87,18 +93,23 @@ fn layout(c: &Columns) -> Result<Layout, ImportError> {
 }
 
 /// Hevy writes some line breaks in notes as a literal backslash-n.
-fn note(text: &str) -> Option<String> {
-    Some(text.replace("\\n", "\n").trim().to_string()).filter(|n| !n.is_empty())
+fn note(text: &str) -> Option<Cow<'_, str>> {
+    let note = if text.contains("\\n") {
+        Cow::Owned(text.replace("\\n", "\n").trim().to_string())
+    } else {
+        Cow::Borrowed(text.trim())
+    };
+    Some(note).filter(|n| !n.is_empty())
 }
 
-fn read<Tz: TimeZone>(
+fn read<'r, Tz: TimeZone>(
     l: &Layout,
     c: &Columns,
-    r: &StringRecord,
+    r: &'r StringRecord,
     line: u64,
     [starts, ends]: &mut [values::LocalTimes<Tz>; 2],
     rounded: &mut Vec<Rounded>,
-) -> Result<Option<Row>, String> {
+) -> Result<Option<Row<'r>>, String> {
     let title = c.field(r, l.title);
     let exercise = c.field(r, l.exercise);
     if title.is_empty() || exercise.is_empty() {
@@ -143,12 +154,12 @@ fn read<Tz: TimeZone>(
         seconds,
     );
     Ok(Some(Row {
-        key: format!("{start}|{title}"),
-        routine: title.to_string(),
+        start,
+        routine: title,
         started_at,
         ended_at,
         workout_notes: note(c.field(r, l.description)),
-        exercise: exercise.to_string(),
+        exercise,
         exercise_note: note(c.field(r, l.exercise_notes)),
         entry: Entry::Set {
             set_number: Some(index.saturating_add(1)),

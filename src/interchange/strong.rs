@@ -4,11 +4,13 @@
 //! (`Weight (kg)`, `Distance (meters)`, `Duration (sec)`). runstrong's own
 //! CSV export is this layout plus `Side` (and the unit columns).
 
+use std::borrow::Cow;
+
 use chrono::TimeZone;
 use csv::StringRecord;
 
 use super::ImportError;
-use super::group::{self, Entry, Row};
+use super::group::{self, Entry, Row, Workouts};
 use super::table::{self, Columns};
 use super::values;
 use super::workout::Import;
@@ -57,7 +59,8 @@ pub fn parse<Tz: TimeZone>(text: &str, unit: Option<Unit>, tz: &Tz) -> Result<Im
     let mut rounded = Vec::new();
     let mut times = values::LocalTimes::new(tz, DATE_FORMATS);
     let mut needs_unit = false;
-    let rows = table::rows(
+    let mut workouts = Workouts::new(SOURCE);
+    let read = table::rows(
         text,
         |c| layout(c, unit),
         |layout, c, record, line| {
@@ -68,11 +71,13 @@ pub fn parse<Tz: TimeZone>(text: &str, unit: Option<Unit>, tz: &Tz) -> Result<Im
             }
             row
         },
+        &mut workouts,
     );
     if needs_unit {
         return Err(ImportError::NeedsUnit);
     }
-    Ok(group::import(SOURCE, rows?, rounded))
+    read?;
+    Ok(workouts.finish(rounded))
 }
 
 fn layout(c: &Columns, unit: Option<Unit>) -> Result<Layout, ImportError> {
@@ -155,14 +160,14 @@ fn unit_of<U: std::str::FromStr<Err = String> + Copy>(
     }
 }
 
-fn read<Tz: TimeZone>(
+fn read<'r, Tz: TimeZone>(
     l: &Layout,
     c: &Columns,
-    r: &StringRecord,
+    r: &'r StringRecord,
     line: u64,
     times: &mut values::LocalTimes<Tz>,
     rounded: &mut Vec<Rounded>,
-) -> Result<Option<Row>, String> {
+) -> Result<Option<Row<'r>>, String> {
     let date = c.field(r, l.date);
     let routine = c.field(r, l.name);
     let exercise = c.field(r, l.exercise);
@@ -266,23 +271,24 @@ fn read<Tz: TimeZone>(
     )))
 }
 
-fn row(
+fn row<'r>(
     c: &Columns,
     l: &Layout,
-    r: &StringRecord,
-    date: &str,
+    r: &'r StringRecord,
+    date: &'r str,
     started_at: chrono::DateTime<chrono::Utc>,
     duration_ms: i64,
     entry: Entry,
-) -> Row {
-    let routine = c.field(r, l.name).to_string();
+) -> Row<'r> {
     Row {
-        key: format!("{date}|{routine}"),
-        routine,
+        start: date,
+        routine: c.field(r, l.name),
         started_at,
         ended_at: started_at + chrono::Duration::milliseconds(duration_ms),
-        workout_notes: Some(c.field(r, l.workout_notes).to_string()).filter(|n| !n.is_empty()),
-        exercise: c.field(r, l.exercise).to_string(),
+        workout_notes: Some(c.field(r, l.workout_notes))
+            .filter(|n| !n.is_empty())
+            .map(Cow::Borrowed),
+        exercise: c.field(r, l.exercise),
         exercise_note: None,
         entry,
     }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use csv::{ReaderBuilder, StringRecord, Trim};
 
 use super::ImportError;
-use super::group::Row;
+use super::group::{Row, Workouts};
 use super::workout::BadRow;
 
 /// The columns of a file, by normalised header name (trimmed, lower case).
@@ -62,13 +62,14 @@ pub fn delimiter(text: &str) -> u8 {
 }
 
 /// Reads every record of `text` through `read`, which turns one record into
-/// a row or says why it cannot. `setup` sees the header first and builds
-/// the per-file state `read` needs (or refuses the file).
+/// a row or says why it cannot, into `workouts`. `setup` sees the header
+/// first and builds the per-file state `read` needs (or refuses the file).
 pub fn rows<S>(
     text: &str,
     setup: impl FnOnce(&Columns) -> Result<S, ImportError>,
-    mut read: impl FnMut(&S, &Columns, &StringRecord, u64) -> Result<Option<Row>, String>,
-) -> Result<Vec<Row>, ImportError> {
+    mut read: impl for<'r> FnMut(&S, &Columns, &'r StringRecord, u64) -> Result<Option<Row<'r>>, String>,
+    workouts: &mut Workouts,
+) -> Result<(), ImportError> {
     let mut reader = ReaderBuilder::new()
         .delimiter(delimiter(text))
         .trim(Trim::Headers)
@@ -79,7 +80,6 @@ pub fn rows<S>(
             .map_err(|e| ImportError::Syntax(e.to_string()))?,
     );
     let state = setup(&columns)?;
-    let mut out = Vec::new();
     let mut bad = Vec::new();
     let mut record = StringRecord::new();
     loop {
@@ -88,7 +88,7 @@ pub fn rows<S>(
             Ok(true) => {
                 let line = record.position().map_or(0, |p| p.line());
                 match read(&state, &columns, &record, line) {
-                    Ok(Some(row)) => out.push(row),
+                    Ok(Some(row)) => workouts.push(row),
                     Ok(None) => {}
                     Err(reason) => bad.push(BadRow {
                         at: format!("line {line}"),
@@ -117,7 +117,7 @@ pub fn rows<S>(
         }
     }
     if bad.is_empty() {
-        Ok(out)
+        Ok(())
     } else {
         Err(ImportError::BadRows(bad))
     }

@@ -271,6 +271,17 @@ mod tests {
         )
     }
 
+    #[test]
+    fn a_bulk_insert_rolled_back_leaves_the_trigger_counting() {
+        let conn = database();
+        let tx = conn.unchecked_transaction().unwrap();
+        Bulk::start(&tx).unwrap();
+        drop(tx);
+        insert(&conn, 0, &(1, 1, Some(Side::Left), Some(8), None, None));
+        let counted = table(&conn, "SELECT sets, reps FROM set_best");
+        assert_eq!(counted, [[Value::Integer(1), Value::Integer(8)]]);
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
 

@@ -246,11 +246,20 @@ fn insert_workout(
                               hold_ms, duration_ms, distance_centi, distance_unit, rpe, notes, logged_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?;
+    // Sets of one exercise, and the sets of an export's workout all logged
+    // at its start, follow each other: look each up once.
+    let mut exercise = (None, 0);
+    let mut logged_at = (None, String::new());
     for s in &w.sets {
-        let exercise = ids.get(&s.exercise)?;
+        if exercise.0 != Some(&s.exercise) {
+            exercise = (Some(&s.exercise), ids.get(&s.exercise)?);
+        }
+        if logged_at.0 != Some(s.logged_at) {
+            logged_at = (Some(s.logged_at), to_db(s.logged_at));
+        }
         set.execute(params![
             session,
-            exercise,
+            exercise.1,
             s.set_number,
             s.side.map(|d| d.as_str()),
             s.set_type.as_str(),
@@ -263,9 +272,9 @@ fn insert_workout(
             s.distance.map(|d| d.unit.as_str()),
             s.rpe,
             s.notes,
-            to_db(s.logged_at)
+            logged_at.1
         ])?;
-        bulk.add(conn, conn.last_insert_rowid(), session, exercise, s)?;
+        bulk.add(conn, conn.last_insert_rowid(), session, exercise.1, s)?;
     }
     Ok(())
 }

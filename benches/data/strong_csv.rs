@@ -1,0 +1,47 @@
+//! The Strong CSV that the import benchmark and `examples/import_phases.rs`
+//! time: 100,000 rows with the quirks real exports have.
+#![allow(clippy::unwrap_used)]
+
+use std::fmt::Write as _;
+
+pub const ROWS: usize = 100_000;
+const EXERCISES: [&str; 5] = [
+    "Squat (Barbell)",
+    "Seated calf raise",
+    "Lunge",
+    "Bench Press (Barbell)",
+    "Plank",
+];
+
+/// 2,000 workouts of five exercises, ten sets each, with the quirks real
+/// exports have: warm-ups, float noise, quoted notes with commas, timed sets.
+pub fn strong_csv() -> String {
+    let mut text = String::from(
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n",
+    );
+    for row in 0..ROWS {
+        let workout = row / 50;
+        let exercise = EXERCISES[row / 10 % 5];
+        let set = row % 10;
+        let date = chrono::NaiveDate::from_ymd_opt(2015, 1, 1).unwrap()
+            + chrono::Duration::days(workout as i64);
+        let order = if set == 0 {
+            "W".to_string()
+        } else {
+            set.to_string()
+        };
+        let (weight, reps, seconds) = match exercise {
+            "Plank" => ("0".to_string(), "0", "45"),
+            _ if set % 4 == 0 => ("102.49999999999999".to_string(), "8.0", "0"),
+            _ => (format!("{}.5", 40 + set * 5), "8", "0"),
+        };
+        let note = if set == 3 { "\"felt heavy, slow\"" } else { "" };
+        writeln!(
+            text,
+            "{date} 18:30:00,Day {},1h 3m,{exercise},{order},{weight},{reps},0,{seconds},{note},,8",
+            workout % 7
+        )
+        .unwrap();
+    }
+    text
+}
