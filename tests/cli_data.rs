@@ -189,7 +189,7 @@ fn export_filters_by_local_date_and_writes_new_files() {
             ])
             .arg(&out),
     );
-    assert!(said.contains("exported 1 sessions (7 sets)"), "{said}");
+    assert!(said.contains("exported 1 session (7 sets)"), "{said}");
     assert!(
         std::fs::read_to_string(&out)
             .unwrap()

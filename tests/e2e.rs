@@ -169,9 +169,9 @@ fn a_confirmed_set_survives_sigkill_and_the_session_resumes() {
 
     let mut tui = Tui::spawn(dir.path(), 80, 24);
     let home = tui.wait_for("▶ Resume Strength for runners");
-    assert!(home.contains("1 sets"), "{home}");
+    assert!(home.contains("1 set,"), "{home}");
     tui.send("\r");
-    let screen = tui.wait_for("1 sets logged");
+    let screen = tui.wait_for("1 set logged");
     assert!(screen.contains("1/7 Strength for runners"), "{screen}");
     assert!(screen.contains("1 ✓ 12×22.5kg"), "{screen}");
     assert!(screen.contains("2 ▶ now"), "{screen}");

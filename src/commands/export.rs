@@ -11,6 +11,7 @@ use crate::cli::{ExportArgs, ExportFormat};
 use crate::domain::time::local_midnight;
 use crate::interchange::{CsvWriter, Workout, json};
 use crate::store::Store;
+use crate::ui::count;
 
 pub fn run(db: &Path, args: ExportArgs) -> Result<(), CommandError> {
     if let (Some(since), Some(until)) = (args.since, args.until)
@@ -34,7 +35,11 @@ pub fn run(db: &Path, args: ExportArgs) -> Result<(), CommandError> {
             io::stdout().lock(),
             Path::new("standard output"),
         )?;
-        eprintln!("exported {sessions} sessions ({sets} sets)");
+        eprintln!(
+            "exported {} ({})",
+            count(sessions, "session"),
+            count(sets, "set")
+        );
         return Ok(());
     };
     let file = File::create_new(&path).map_err(|e| match e.kind() {
@@ -47,7 +52,9 @@ pub fn run(db: &Path, args: ExportArgs) -> Result<(), CommandError> {
     match write(&store, args.format, (from, to), BufWriter::new(file), &path) {
         Ok((sessions, sets)) => {
             println!(
-                "exported {sessions} sessions ({sets} sets) to {}",
+                "exported {} ({}) to {}",
+                count(sessions, "session"),
+                count(sets, "set"),
                 path.display()
             );
             Ok(())

@@ -11,6 +11,7 @@ use super::CommandError;
 use crate::cli::ImportArgs;
 use crate::interchange::{self, Format, Import};
 use crate::store::{ImportOutcome, Store};
+use crate::ui::count;
 
 /// How many rounded weights are listed before the rest are only counted.
 const SHOWN_ROUNDED: usize = 5;
@@ -88,9 +89,9 @@ pub fn report(
     lines.push(match (o.first, o.last) {
         (Some(first), Some(last)) => {
             format!(
-                "  {verb} {} sessions ({} sets), {} to {}",
-                o.sessions,
-                o.sets,
+                "  {verb} {} ({}), {} to {}",
+                count(o.sessions, "session"),
+                count(o.sets, "set"),
                 day(first),
                 day(last)
             )
@@ -99,8 +100,8 @@ pub fn report(
     });
     if o.skipped > 0 {
         lines.push(format!(
-            "  skipped {} sessions already in the database",
-            o.skipped
+            "  skipped {} already in the database",
+            count(o.skipped, "session")
         ));
     }
     if !o.new_exercises.is_empty() {

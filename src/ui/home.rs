@@ -74,7 +74,7 @@ fn label(state: &State, home: &Home, item: HomeItem, wide: bool) -> String {
     match (item, &home.unfinished) {
         (HomeItem::Resume, Some(u)) if !wide => {
             let at = u.at_exercise.as_deref().unwrap_or("start");
-            format!("Resume: {} sets, at {at}", u.sets)
+            format!("Resume: {}, at {at}", super::count(u.sets, "set"))
         }
         (HomeItem::EndUnfinished, _) if !wide => "End it (keeps its sets)".into(),
         (HomeItem::Resume, Some(u)) => {
@@ -84,7 +84,11 @@ fn label(state: &State, home: &Home, item: HomeItem, wide: bool) -> String {
                 .as_deref()
                 .map(|e| format!(", at {e}"))
                 .unwrap_or_default();
-            format!("Resume {} ({when}, {} sets{at})", u.routine, u.sets)
+            format!(
+                "Resume {} ({when}, {}{at})",
+                u.routine,
+                super::count(u.sets, "set")
+            )
         }
         (HomeItem::EndUnfinished, _) => "End the unfinished session (keeps its sets)".into(),
         (HomeItem::Start(i), _) => {

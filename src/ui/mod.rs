@@ -19,6 +19,14 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::app::state::{Screen, State};
 use theme::Theme;
 
+/// `n` and the noun, plural unless `n` is 1: "1 set", "3 sets".
+pub fn count(n: impl Into<u64>, noun: &str) -> String {
+    match n.into() {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
+    }
+}
+
 /// The smallest terminal each screen can be used in.
 pub fn min_size(screen: &Screen) -> (u16, u16) {
     match screen {

@@ -102,9 +102,9 @@ fn browse(editor: &PlanEditor, session: &ActiveSession, theme: &Theme) -> Vec<Li
                 " "
             };
             let text = format!(
-                "{mark} {} · {} sets{}",
+                "{mark} {} · {}{}",
                 ex.name,
-                ex.sets,
+                super::count(ex.sets, "set"),
                 if done > 0 {
                     format!(", {done} logged")
                 } else {

@@ -75,7 +75,10 @@ fn header_line(state: &State, view: &SessionView, compact: bool, theme: &Theme) 
         ),
         Span::styled(routine, theme.title()),
         Span::styled(
-            format!("{minutes} min · {} sets logged", s.logged.len()),
+            format!(
+                "{minutes} min · {} logged",
+                super::count(s.logged.len() as u64, "set")
+            ),
             theme.dim(),
         ),
     ])

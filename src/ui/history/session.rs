@@ -37,8 +37,8 @@ pub fn draw(
                 theme.title(),
             ),
             Span::raw(format!(
-                " · {} sets · {}",
-                totals.sets,
+                " · {} · {}",
+                crate::ui::count(totals.sets, "set"),
                 super::moved(totals.volume_kg, state.settings.unit)
             )),
         ]),
