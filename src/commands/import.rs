@@ -105,14 +105,10 @@ pub fn report(
         ));
     }
     if !o.new_exercises.is_empty() {
-        let new = if dry_run {
-            "new exercises to create"
-        } else {
-            "new exercises created"
-        };
+        let done = if dry_run { "to create" } else { "created" };
         lines.push(format!(
-            "  {} {new}: {}",
-            o.new_exercises.len(),
+            "  {} {done}: {}",
+            count(o.new_exercises.len() as u64, "new exercise"),
             o.new_exercises.join(", ")
         ));
     }
@@ -130,21 +126,21 @@ pub fn report(
             String::new()
         };
         lines.push(format!(
-            "  rounded {} values with float noise to the nearest hundredth ({}{more})",
-            import.rounded.len(),
+            "  rounded {} with float noise to the nearest hundredth ({}{more})",
+            count(import.rounded.len() as u64, "value"),
             shown.join("; ")
         ));
     }
     if import.rest_rows > 0 {
         lines.push(format!(
-            "  {} rest-timer rows kept as the rest of each exercise's plan",
-            import.rest_rows
+            "  {} kept as the rest of each exercise's plan",
+            count(import.rest_rows, "rest-timer row")
         ));
     }
     if import.note_rows > 0 {
         lines.push(format!(
-            "  {} note rows kept in the session notes",
-            import.note_rows
+            "  {} kept in the session notes",
+            count(import.note_rows, "note row")
         ));
     }
     if dry_run {

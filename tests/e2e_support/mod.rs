@@ -54,10 +54,16 @@ impl Tui {
     /// Starts runstrong in a `cols`x`rows` terminal with its database, home
     /// and data directories all inside `dir`.
     pub fn spawn(dir: &Path, cols: u16, rows: u16) -> Tui {
+        Tui::spawn_with(dir, cols, rows, &[])
+    }
+
+    /// As [`Tui::spawn`], with command-line arguments.
+    pub fn spawn_with(dir: &Path, cols: u16, rows: u16, args: &[&str]) -> Tui {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_runstrong"));
+        cmd.args(args);
         cmd.cwd(dir);
         cmd.env("RUNSTRONG_DB", db_path(dir));
         cmd.env("HOME", dir);
