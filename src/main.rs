@@ -64,7 +64,7 @@ fn tui(db: &Path, config_dir: Option<&Path>) -> Result<(), String> {
     for note in &notes {
         eprintln!("runstrong: {note}");
     }
-    let store = Store::open(db).map_err(|e| e.to_string())?;
+    let store = Store::open_telling(db, &mut commands::tell_upgrade).map_err(|e| e.to_string())?;
     let routines = loaded.routines.into_iter().map(|a| a.routine).collect();
     let notice = (!notes.is_empty()).then(|| notes.join("; "));
     app::run(store, config.settings, routines, notice).map_err(|e| format!("terminal: {e}"))

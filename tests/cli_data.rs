@@ -215,3 +215,37 @@ fn backup_writes_a_dated_copy_beside_the_database_and_never_overwrites() {
     let err = stderr(runstrong(&db).arg("backup").arg(&taken));
     assert!(err.contains("already exists"), "{err}");
 }
+
+#[test]
+fn importing_into_an_older_database_says_it_upgrades_it_and_where_the_old_file_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("runstrong.db");
+    let mut conn = rusqlite::Connection::open(&db).unwrap();
+    runstrong::store::migrations()
+        .unwrap()
+        .to_version(&mut conn, 4)
+        .unwrap();
+    drop(conn);
+    let import = || {
+        let out = runstrong(&db)
+            .args(["import", "--unit", "kg"])
+            .arg(fixture_path("strong_12col.csv"))
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stderr.clone()).unwrap()
+    };
+    let said = import();
+    let backup = said
+        .trim_end()
+        .rsplit(" is kept as ")
+        .next()
+        .map(PathBuf::from)
+        .unwrap();
+    assert!(
+        said.starts_with("runstrong: upgrading the database from schema 4 to "),
+        "{said}"
+    );
+    assert!(backup.exists(), "{said}");
+    let again = import();
+    assert!(again.is_empty(), "upgraded once only");
+}

@@ -286,7 +286,8 @@ fn an_older_database_is_backed_up_before_migrating() {
     .unwrap();
     conn.close().unwrap();
 
-    let store = Store::open(&path).unwrap();
+    let mut told = Vec::new();
+    let store = Store::open_telling(&path, &mut |u| told.push(u.clone())).unwrap();
     assert_eq!(store.load_session(1).unwrap().logged.len(), 1);
     let backups: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
@@ -297,6 +298,12 @@ fn an_older_database_is_backed_up_before_migrating() {
         })
         .collect();
     assert_eq!(backups.len(), 1, "{backups:?}");
+    let upgrade = store::Upgrade {
+        from: 1,
+        to: store::schema_version(),
+        backup: backups[0].clone(),
+    };
+    assert_eq!(told, [upgrade], "told once, before, with the copy's name");
     let copy = Connection::open(&backups[0]).unwrap();
     let version: i64 = copy
         .pragma_query_value(None, "user_version", |r| r.get(0))
@@ -307,7 +314,7 @@ fn an_older_database_is_backed_up_before_migrating() {
     assert_eq!((version, sets), (1, 1));
     assert!(store::schema_version() > 1);
     drop((copy, store));
-    drop(Store::open(&path).unwrap());
+    drop(Store::open_telling(&path, &mut |u| panic!("upgraded again: {u:?}")).unwrap());
     let files = fs::read_dir(dir.path()).unwrap().count();
     assert_eq!(
         files, 2,

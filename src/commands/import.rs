@@ -43,7 +43,7 @@ pub fn run(db: &Path, args: ImportArgs) -> Result<(), CommandError> {
         };
         store.preview_import(&import)?
     } else {
-        let mut store = Store::open(db)?;
+        let mut store = Store::open_telling(db, &mut super::tell_upgrade)?;
         let bar = progress(import.set_count() as u64);
         let outcome = store.import(&import, &mut |sets| bar.inc(sets))?;
         bar.finish_and_clear();

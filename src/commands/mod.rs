@@ -13,7 +13,7 @@ use std::io;
 use std::path::PathBuf;
 
 use crate::interchange::ImportError;
-use crate::store::StoreError;
+use crate::store::{StoreError, Upgrade};
 
 #[derive(Debug, thiserror::Error)]
 pub enum CommandError {
@@ -34,4 +34,15 @@ impl CommandError {
             source,
         }
     }
+}
+
+/// Says on stderr, before it happens, that the database is about to be
+/// upgraded and where the file as it was will be kept.
+pub fn tell_upgrade(u: &Upgrade) {
+    eprintln!(
+        "runstrong: upgrading the database from schema {} to {}; the file as it was is kept as {}",
+        u.from,
+        u.to,
+        u.backup.display()
+    );
 }

@@ -54,10 +54,25 @@ pub struct Store {
     path: PathBuf,
 }
 
+/// A schema upgrade that [`Store::open_telling`] is about to make.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Upgrade {
+    pub from: u32,
+    pub to: usize,
+    /// Where the file as it was is copied first.
+    pub backup: PathBuf,
+}
+
 impl Store {
     /// Opens (creating if needed) a runstrong database, refusing foreign,
     /// newer and corrupt files before writing a byte to them.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_telling(path, &mut |_| {})
+    }
+
+    /// As [`Store::open`], telling `upgrading` before it backs up and
+    /// migrates an older database, which takes a while on a large one.
+    pub fn open_telling(path: &Path, upgrading: &mut dyn FnMut(&Upgrade)) -> Result<Store> {
         // The directory comes first so that one under a regular file is
         // reported as such, not as an unreadable database.
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -74,7 +89,13 @@ impl Store {
             && (version as usize) < schema_version()
             && version > 0
         {
-            backup_before_migration(&conn, path, version)?;
+            let upgrade = Upgrade {
+                from: version,
+                to: schema_version(),
+                backup: backup_name(path, version),
+            };
+            upgrading(&upgrade);
+            conn.execute("VACUUM INTO ?1", [upgrade.backup.to_string_lossy()])?;
         }
         migrations()?.to_latest(&mut conn).map_err(|e| match e {
             rusqlite_migration::Error::RusqliteError { err, .. } => locked(err),
@@ -172,11 +193,11 @@ pub fn configure(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Copies the database next to itself before a migration changes it.
-fn backup_before_migration(conn: &Connection, path: &Path, version: u32) -> Result<()> {
+/// Where the database at schema `version` is copied before a migration
+/// changes it: next to itself, named by version and time.
+fn backup_name(path: &Path, version: u32) -> PathBuf {
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
     let mut name = path.as_os_str().to_owned();
     name.push(format!(".v{version}-{stamp}.bak"));
-    conn.execute("VACUUM INTO ?1", [Path::new(&name).to_string_lossy()])?;
-    Ok(())
+    PathBuf::from(name)
 }
