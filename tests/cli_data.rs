@@ -53,6 +53,10 @@ fn import_reports_what_it_added_then_adds_nothing_again() {
         "{dry}"
     );
     assert!(dry.contains("149.99999999999997 -> 150 kg"), "{dry}");
+    assert!(
+        dry.contains("distances read in km: the file names no distance unit"),
+        "{dry}"
+    );
     assert!(!db.exists(), "a dry run creates no database");
     let first = stdout(runstrong(&db).args(["import", "--unit", "kg"]).arg(&file));
     assert!(first.contains("added 2 sessions (10 sets)"), "{first}");

@@ -87,6 +87,13 @@ fn strong_twelve_columns_keep_quotes_types_holds_rest_and_notes() {
         (run.hold_ms, run.distance.map(|d| (d.centi, d.unit))),
         (Some(1_800_000), Some((520, DistanceUnit::Km)))
     );
+    assert_eq!(
+        parsed.assumed_distance_unit,
+        Some(DistanceUnit::Km),
+        "the file names no distance unit, and the report says what was assumed"
+    );
+    let in_pounds = parse(&text, Some(Unit::Lb)).unwrap().1;
+    assert_eq!(in_pounds.assumed_distance_unit, Some(DistanceUnit::Mi));
 }
 
 #[test]
@@ -102,6 +109,13 @@ fn strong_ten_columns_in_pounds() {
         (sets[3].reps, sets[3].load),
         (Some(10), None),
         "weight 0 is bodyweight"
+    );
+    let parsed = parse(&fixture("strong_10col.csv"), Some(Unit::Lb))
+        .unwrap()
+        .1;
+    assert_eq!(
+        parsed.assumed_distance_unit, None,
+        "no distances, nothing assumed"
     );
 }
 
@@ -123,6 +137,13 @@ fn strong_semicolons_with_units_changing_by_row() {
         distances,
         [Some((250, DistanceUnit::Km)), Some((150, DistanceUnit::Mi))],
         "2,5 is a decimal comma"
+    );
+    let parsed = parse(&fixture("strong_semicolon_units.csv"), None)
+        .unwrap()
+        .1;
+    assert_eq!(
+        parsed.assumed_distance_unit, None,
+        "the file names its units"
     );
 }
 

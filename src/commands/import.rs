@@ -143,6 +143,12 @@ pub fn report(
             count(import.note_rows, "note row")
         ));
     }
+    if let Some(unit) = import.assumed_distance_unit {
+        lines.push(format!(
+            "  distances read in {}: the file names no distance unit, and Strong writes them in the unit system of its weights",
+            unit.as_str()
+        ));
+    }
     if dry_run {
         lines.push("  dry run: nothing was changed".to_string());
     }

@@ -109,6 +109,7 @@ impl Workouts {
             rounded,
             rest_rows: self.rest_rows,
             note_rows: self.note_rows,
+            assumed_distance_unit: None,
         }
     }
 }

@@ -27,6 +27,8 @@ const DATE_FORMATS: &[&str] = &["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"];
 enum UnitFrom<U> {
     Column(usize),
     Fixed(U),
+    /// The file does not say; this is what it most likely means.
+    Assumed(U),
     /// Neither the file nor `--unit` says.
     Unknown,
 }
@@ -60,9 +62,16 @@ pub fn parse<Tz: TimeZone>(text: &str, unit: Option<Unit>, tz: &Tz) -> Result<Im
     let mut times = values::LocalTimes::new(tz, DATE_FORMATS);
     let mut needs_unit = false;
     let mut workouts = Workouts::new(SOURCE);
+    let mut assumed = None;
     let read = table::rows(
         text,
-        |c| layout(c, unit),
+        |c| {
+            let layout = layout(c, unit)?;
+            if let UnitFrom::Assumed(u) = layout.distance_unit {
+                assumed = Some(u);
+            }
+            Ok(layout)
+        },
         |layout, c, record, line| {
             let row = read(layout, c, record, line, &mut times, &mut rounded);
             if row.as_ref().is_err_and(|e| e == NO_UNIT) {
@@ -77,7 +86,12 @@ pub fn parse<Tz: TimeZone>(text: &str, unit: Option<Unit>, tz: &Tz) -> Result<Im
         return Err(ImportError::NeedsUnit);
     }
     read?;
-    Ok(workouts.finish(rounded))
+    let mut import = workouts.finish(rounded);
+    let sets = import.workouts.iter().flat_map(|w| &w.sets);
+    if sets.filter(|s| s.distance.is_some()).count() > 0 {
+        import.assumed_distance_unit = assumed;
+    }
+    Ok(import)
 }
 
 fn layout(c: &Columns, unit: Option<Unit>) -> Result<Layout, ImportError> {
@@ -103,7 +117,7 @@ fn layout(c: &Columns, unit: Option<Unit>) -> Result<Layout, ImportError> {
         UnitFrom::Fixed(DistanceUnit::Mi)
     } else {
         // Strong writes distance in the unit system of its weights.
-        UnitFrom::Fixed(if matches!(weight_unit, UnitFrom::Fixed(Unit::Lb)) {
+        UnitFrom::Assumed(if matches!(weight_unit, UnitFrom::Fixed(Unit::Lb)) {
             DistanceUnit::Mi
         } else {
             DistanceUnit::Km
@@ -147,7 +161,7 @@ fn unit_of<U: std::str::FromStr<Err = String> + Copy>(
     r: &StringRecord,
 ) -> Result<Option<U>, String> {
     match from {
-        UnitFrom::Fixed(u) => Ok(Some(u)),
+        UnitFrom::Fixed(u) | UnitFrom::Assumed(u) => Ok(Some(u)),
         UnitFrom::Unknown => Ok(None),
         UnitFrom::Column(at) => {
             let text = c.field(r, Some(at));

@@ -169,6 +169,8 @@ pub struct Import {
     /// Rows that are not sets and went into the plan or the notes.
     pub rest_rows: u64,
     pub note_rows: u64,
+    /// The unit distances were read in when the file names none.
+    pub assumed_distance_unit: Option<DistanceUnit>,
 }
 
 impl Import {
