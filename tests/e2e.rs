@@ -243,6 +243,36 @@ fn a_hold_keeps_timing_through_a_too_small_terminal() {
     assert_plank_hold(&rows[0], "left", bounds);
 }
 
+#[test]
+fn a_record_reached_before_a_kill_is_on_the_summary_after_the_resume() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::spawn(dir.path(), 80, 24);
+    start_and_log_a_rep_set(&mut tui);
+    tui.send("\x7f\x7f13\r");
+    tui.wait_for("New record! Weighted dorsiflexion: most reps at this load, 13 × 22.5 kg");
+    tui.signal("KILL");
+    tui.wait_exit();
+
+    let mut tui = Tui::spawn(dir.path(), 80, 24);
+    tui.wait_for("▶ Resume Strength for runners");
+    tui.send("\r");
+    tui.wait_for("2 sets logged");
+    tui.send("f");
+    tui.wait_for("Finish the session?");
+    tui.send("\r");
+    let summary = tui.wait_for("New records");
+    assert!(
+        summary.contains("★ Weighted dorsiflexion: most reps at this load, 13 × 22.5 kg"),
+        "{summary}"
+    );
+    assert!(
+        !summary.contains("12 × 22.5"),
+        "the first set ever is no record"
+    );
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+}
+
 /// A Strong CSV of `sessions` workouts of 50 sets each.
 fn strong_csv(sessions: usize) -> String {
     let mut text = String::from(

@@ -14,7 +14,7 @@ use runstrong::app::{Effect, HomeData, Msg};
 use runstrong::domain::history::{Calendar, SessionRow, SetRow, Totals, WeekSummary};
 use runstrong::domain::records::{NewRecord, RecordKind};
 use runstrong::domain::set::Work;
-use runstrong::domain::{Kind, Side, Sides};
+use runstrong::domain::{Kind, LoggedSet, NewSet, Side, Sides};
 use runstrong::store::{Correction, ExerciseInfo, Summary};
 
 fn history_effects(flow: &Flow) -> Vec<HistoryEffect> {
@@ -331,6 +331,30 @@ fn progress_opens_from_the_week_list_and_changes_span_and_metric() {
     assert!(matches!(page(&flow), Page::Weeks(_)));
 }
 
+/// The summary of a session of one bodyweight set of `reps`.
+fn one_set_summary(reps: u32) -> Summary {
+    Summary {
+        sets: 1,
+        reps,
+        volume_kg: 0.0,
+        held_left: Duration::ZERO,
+        held_right: Duration::ZERO,
+        held_both: Duration::ZERO,
+        duration: Duration::from_secs(60),
+        records: vec![],
+    }
+}
+
+/// Most reps of the first exercise, bodyweight.
+fn most_reps(reps: u32) -> NewRecord {
+    NewRecord {
+        exercise: "Weighted dorsiflexion".into(),
+        side: None,
+        kind: RecordKind::MostReps,
+        work: Work::Reps { reps, load: None },
+    }
+}
+
 #[test]
 fn a_live_set_is_checked_for_records_and_they_reach_the_summary() {
     let mut flow = Flow::in_session();
@@ -339,37 +363,63 @@ fn a_live_set_is_checked_for_records_and_they_reach_the_summary() {
     assert!(
         matches!(last_effect(&flow), Some(HistoryEffect::CheckRecords(s)) if s.set.work == Work::Reps { reps: 15, load: None })
     );
-    let record = NewRecord {
-        exercise: "Weighted dorsiflexion".into(),
-        side: None,
-        kind: RecordKind::MostReps,
-        work: Work::Reps {
-            reps: 15,
-            load: None,
-        },
-    };
+    let record = most_reps(15);
     flow.send(Msg::History(HistoryMsg::Records(vec![record.clone()])));
     let notice = flow.state.notice.clone().unwrap().0;
     assert!(
         notice.starts_with("New record! Weighted dorsiflexion: most reps"),
         "{notice}"
     );
-    let summary = Summary {
-        sets: 1,
-        reps: 15,
-        volume_kg: 0.0,
-        held_left: Duration::ZERO,
-        held_right: Duration::ZERO,
-        held_both: Duration::ZERO,
-        duration: Duration::from_secs(60),
-        records: vec![],
-    };
-    flow.send(Msg::Finished(summary));
+    flow.send(Msg::Finished(one_set_summary(15)));
     assert!(matches!(&flow.state.screen, Screen::Summary(s) if s.records == [record]));
     let screen = flow.render(80, 24);
     assert!(
         screen.contains("New records") && screen.contains("★ Weighted dorsiflexion: most reps"),
         "{screen}"
+    );
+}
+
+#[test]
+fn a_resumed_session_recalls_the_records_of_its_earlier_sets_for_the_summary() {
+    let mut flow = Flow::home();
+    let mut resumed = common::session(noon());
+    let earlier = LoggedSet {
+        id: 7,
+        set: NewSet {
+            session_id: 1,
+            exercise_id: 1,
+            set_number: 1,
+            side: None,
+            work: Work::Reps {
+                reps: 16,
+                load: None,
+            },
+            duration: None,
+            rpe: None,
+            note: None,
+            logged_at: noon(),
+        },
+    };
+    resumed.logged.push(earlier.clone());
+    flow.send(Msg::SessionLoaded(resumed));
+    assert_eq!(
+        last_effect(&flow),
+        Some(HistoryEffect::RecallRecords(vec![earlier])),
+        "a resumed session's sets are compared with the sets before them"
+    );
+    let recalled = most_reps(16);
+    flow.send(Msg::History(HistoryMsg::Recalled(vec![recalled.clone()])));
+    assert_eq!(flow.state.notice, None, "recalled, not announced again");
+    flow.send(Msg::Finished(one_set_summary(16)));
+    assert!(matches!(&flow.state.screen, Screen::Summary(s) if s.records == [recalled]));
+
+    let fresh = Flow::in_session();
+    assert!(
+        !fresh
+            .effects
+            .iter()
+            .any(|e| matches!(e, Effect::History(_))),
+        "a new session has nothing to recall"
     );
 }
 

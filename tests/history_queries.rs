@@ -397,7 +397,8 @@ fn a_set_just_logged_is_compared_with_the_sets_before_it() {
         .store
         .start_session(&routine, utc(2026, 3, 2, 18, 0))
         .unwrap();
-    let log = |position: usize, work| {
+    let mut announced = vec![];
+    let mut log = |position: usize, work| {
         let set = NewSet {
             session_id: session.id,
             exercise_id: session.plan[position].exercise_id,
@@ -411,7 +412,9 @@ fn a_set_just_logged_is_compared_with_the_sets_before_it() {
         };
         let id = db.store.insert_set(&set).unwrap();
         let logged = LoggedSet { id, set };
-        reached(&logged.set.work, &db.store.earlier_bests(&logged).unwrap())
+        let kinds = reached(&logged.set.work, &db.store.earlier_bests(&logged).unwrap());
+        announced.push((logged, kinds.clone()));
+        kinds
     };
     use RecordKind::{Heaviest, LongestHold, MostReps};
     assert_eq!(log(LUNGE, reps(10, 20)), [], "the first set ever");
@@ -433,4 +436,23 @@ fn a_set_just_logged_is_compared_with_the_sets_before_it() {
     assert_eq!(log(PLANK, hold(30)), []);
     assert_eq!(log(PLANK, hold(35)), [LongestHold]);
     assert_eq!(log(PLANK, hold(33)), []);
+
+    // What was announced is kept with the sets, for a restart mid-session.
+    for (logged, kinds) in &announced {
+        db.store.remember_records(logged.id, kinds).unwrap();
+    }
+    let expected: Vec<_> = announced
+        .iter()
+        .flat_map(|(logged, kinds)| kinds.iter().map(|&k| (logged.id, k)))
+        .collect();
+    assert_eq!(db.store.remembered_records(session.id).unwrap(), expected);
+    let (first, _) = &announced[1];
+    db.store
+        .delete_set(first.id, utc(2026, 3, 3, 8, 0))
+        .unwrap();
+    assert_eq!(
+        db.store.remembered_records(session.id).unwrap(),
+        expected[1..],
+        "a deleted set's records are gone with it"
+    );
 }

@@ -33,9 +33,16 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::SessionLoaded(active) => {
+            let resumed = active.logged.clone();
             state.screen = Screen::Session(Box::new(session::open(active, &state.settings)));
             state.notice = None;
-            vec![]
+            if resumed.is_empty() {
+                vec![]
+            } else {
+                vec![Effect::History(history::HistoryEffect::RecallRecords(
+                    resumed,
+                ))]
+            }
         }
         Msg::SetSaved(saved) => session::on_saved(state, saved),
         Msg::Annotated { id, rpe, note } => {

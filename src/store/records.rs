@@ -9,7 +9,7 @@ use super::error::{Result, StoreError};
 use super::rows;
 use crate::domain::LoggedSet;
 use crate::domain::progress::{Record, SideRecords, rep_frontier};
-use crate::domain::records::Earlier;
+use crate::domain::records::{Earlier, RecordKind};
 use crate::domain::set::{Side, Work};
 use crate::domain::{Load, Unit};
 
@@ -26,6 +26,27 @@ fn side_of(key: &str) -> Result<Option<Side>> {
         .find(|(k, _)| *k == key)
         .map(|(_, s)| *s)
         .ok_or_else(|| StoreError::BadValue(format!("side {key:?}")))
+}
+
+const KINDS: [(&str, RecordKind); 3] = [
+    ("heaviest", RecordKind::Heaviest),
+    ("most_reps", RecordKind::MostReps),
+    ("longest_hold", RecordKind::LongestHold),
+];
+
+fn kind_str(kind: RecordKind) -> &'static str {
+    KINDS
+        .iter()
+        .find(|(_, k)| *k == kind)
+        .map_or("", |(text, _)| text)
+}
+
+fn record_kind(text: &str) -> Result<RecordKind> {
+    KINDS
+        .iter()
+        .find(|(t, _)| *t == text)
+        .map(|(_, k)| *k)
+        .ok_or_else(|| StoreError::BadValue(format!("record kind {text:?}")))
 }
 
 /// A stored load in kilograms; 0 for none.
@@ -187,5 +208,31 @@ impl Store {
             }
         }
         Ok(earlier)
+    }
+
+    /// Keeps the records set `id` was announced with.
+    pub fn remember_records(&self, id: i64, kinds: &[RecordKind]) -> Result<()> {
+        let mut insert = self.conn.prepare_cached(
+            "INSERT INTO set_record (set_id, kind) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+        )?;
+        for kind in kinds {
+            insert.execute(params![id, kind_str(*kind)])?;
+        }
+        Ok(())
+    }
+
+    /// The records the live sets of `session` were announced with, by set.
+    pub fn remembered_records(&self, session: i64) -> Result<Vec<(i64, RecordKind)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT s.id, r.kind FROM live_set s JOIN set_record r ON r.set_id = s.id
+             WHERE s.session_id = ?1",
+        )?;
+        let mut q = stmt.query([session])?;
+        let mut out = Vec::new();
+        while let Some(r) = q.next()? {
+            out.push((r.get(0)?, record_kind(&r.get::<_, String>(1)?)?));
+        }
+        out.sort_by_key(|&(id, kind)| (id, KINDS.iter().position(|(_, k)| *k == kind)));
+        Ok(out)
     }
 }

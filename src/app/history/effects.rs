@@ -4,8 +4,9 @@
 use chrono::{Days, Local, TimeZone, Weekday};
 
 use crate::app::msg::{Msg, Now};
+use crate::domain::LoggedSet;
 use crate::domain::history::Calendar;
-use crate::domain::records::{NewRecord, reached};
+use crate::domain::records::{NewRecord, RecordKind, reached};
 use crate::store::{Result, Store};
 
 use super::{HistoryEffect, HistoryMsg};
@@ -120,22 +121,47 @@ pub fn execute_in<Tz: TimeZone + Copy>(
             if kinds.is_empty() {
                 return Ok(None);
             }
-            let name = store
-                .exercises_by_id()?
-                .into_iter()
-                .find(|e| e.id == logged.set.exercise_id)
-                .map(|e| e.name);
-            let records = kinds
-                .into_iter()
-                .map(|kind| NewRecord {
-                    exercise: name.clone().unwrap_or_default(),
-                    side: logged.set.side,
-                    kind,
-                    work: logged.set.work,
-                })
-                .collect();
-            HistoryMsg::Records(records)
+            store.remember_records(logged.id, &kinds)?;
+            HistoryMsg::Records(new_records(store, &logged, kinds)?)
+        }
+        HistoryEffect::RecallRecords(logged) => {
+            let mut records = vec![];
+            if let Some(first) = logged.first() {
+                let remembered = store.remembered_records(first.set.session_id)?;
+                for set in &logged {
+                    let kinds = remembered.iter().filter(|(id, _)| *id == set.id);
+                    let kinds = kinds.map(|&(_, kind)| kind).collect();
+                    records.extend(new_records(store, set, kinds)?);
+                }
+            }
+            HistoryMsg::Recalled(records)
         }
     };
     Ok(Some(Msg::History(msg)))
+}
+
+/// The records of `kinds` that `logged` reached, named.
+fn new_records(
+    store: &Store,
+    logged: &LoggedSet,
+    kinds: Vec<RecordKind>,
+) -> Result<Vec<NewRecord>> {
+    if kinds.is_empty() {
+        return Ok(vec![]);
+    }
+    let name = store
+        .exercises_by_id()?
+        .into_iter()
+        .find(|e| e.id == logged.set.exercise_id)
+        .map(|e| e.name)
+        .unwrap_or_default();
+    Ok(kinds
+        .into_iter()
+        .map(|kind| NewRecord {
+            exercise: name.clone(),
+            side: logged.set.side,
+            kind,
+            work: logged.set.work,
+        })
+        .collect())
 }

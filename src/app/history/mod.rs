@@ -169,6 +169,8 @@ pub enum HistoryMsg {
     },
     /// A set just logged in a live session beat earlier ones.
     Records(Vec<NewRecord>),
+    /// The records a resumed session's sets were announced with.
+    Recalled(Vec<NewRecord>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -201,4 +203,7 @@ pub enum HistoryEffect {
     },
     /// Compares a set just logged with the earlier sets of its exercise and side.
     CheckRecords(LoggedSet),
+    /// Reads back the records a resumed session's sets were announced with,
+    /// so that the summary lists those reached before a restart.
+    RecallRecords(Vec<LoggedSet>),
 }

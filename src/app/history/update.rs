@@ -291,6 +291,13 @@ pub fn on_msg(state: &mut State, msg: HistoryMsg) -> Vec<Effect> {
         }
         return vec![];
     }
+    if let HistoryMsg::Recalled(records) = msg {
+        // Before any set logged since the resume.
+        if let Screen::Session(view) = &mut state.screen {
+            view.records.splice(0..0, records);
+        }
+        return vec![];
+    }
     let Some(view) = view_mut(state) else {
         return vec![];
     };
