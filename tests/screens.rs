@@ -139,6 +139,46 @@ fn finish_summary() {
 }
 
 #[test]
+fn finish_summary_with_records_on_a_phone() {
+    use runstrong::app::history::HistoryMsg;
+    use runstrong::domain::records::{NewRecord, RecordKind};
+    use runstrong::domain::set::Work;
+    let mut flow = Flow::in_session();
+    let lunge = |kind, reps, centi| NewRecord {
+        exercise: "Lunge".into(),
+        side: Some(runstrong::domain::Side::Left),
+        kind,
+        work: Work::Reps {
+            reps,
+            load: Some(runstrong::domain::Load {
+                centi,
+                unit: runstrong::domain::Unit::Kg,
+            }),
+        },
+    };
+    flow.send(Msg::History(HistoryMsg::Records(vec![
+        lunge(RecordKind::Heaviest, 8, 2500),
+        lunge(RecordKind::MostReps, 12, 2250),
+    ])));
+    flow.send(Msg::Finished(Summary {
+        sets: 6,
+        reps: 60,
+        volume_kg: 1350.0,
+        held_left: Duration::ZERO,
+        held_right: Duration::ZERO,
+        held_both: Duration::ZERO,
+        duration: Duration::from_secs(14 * 60),
+        records: vec![],
+    }));
+    let screen = flow.render(40, 20);
+    assert!(
+        screen.contains("12 × 22.5 kg"),
+        "wrapped, not cut: {screen}"
+    );
+    assert_snapshot!("summary_records_40x20", screen);
+}
+
+#[test]
 fn tempo_timer_mid_phase() {
     let mut flow = Flow::home();
     let mut session = common::session(noon());

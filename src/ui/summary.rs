@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::state::State;
 use crate::domain::time::clock;
@@ -53,7 +53,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, s: &Summary, theme: &T
         );
     }
     frame.render_widget(
-        Paragraph::new(lines).block(Block::bordered().title(" Summary ")),
+        // Narrow terminals wrap a record's line rather than cut it.
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(Block::bordered().title(" Summary ")),
         body,
     );
     frame.render_widget(
