@@ -235,21 +235,42 @@ fn a_week_then_a_session_then_correct_delete_and_undo() {
         Some(("Set corrected; z undoes".into(), false))
     );
 
-    flow.press(KeyCode::Char('z'));
-    assert_eq!(
-        last_effect(&flow),
-        Some(HistoryEffect::Undo {
-            session: 9,
-            correction
-        })
-    );
-
     flow.press(KeyCode::Down);
     flow.press(KeyCode::Char('x'));
     assert_eq!(
         last_effect(&flow),
         Some(HistoryEffect::DeleteSet { session: 9, id: 2 })
     );
+    let deletion = Correction::Deleted { id: 2 };
+    flow.send(Msg::History(HistoryMsg::Corrected {
+        correction: Some(deletion),
+        session: 9,
+        sets: vec![set_row(3, corrected)],
+    }));
+
+    // z takes the changes back newest first, one at a time.
+    for (taken_back, notice) in [
+        (deletion, "Undone; z undoes the change before"),
+        (correction, "Undone"),
+    ] {
+        flow.press(KeyCode::Char('z'));
+        assert_eq!(
+            last_effect(&flow),
+            Some(HistoryEffect::Undo {
+                session: 9,
+                correction: taken_back
+            })
+        );
+        flow.send(Msg::History(HistoryMsg::Corrected {
+            correction: None,
+            session: 9,
+            sets: vec![set_row(3, corrected), set_row(2, hold)],
+        }));
+        assert_eq!(flow.state.notice, Some((notice.into(), false)));
+    }
+    let effects = flow.effects.len();
+    flow.press(KeyCode::Char('z'));
+    assert_eq!(flow.effects.len(), effects, "nothing left to undo");
 }
 
 #[test]

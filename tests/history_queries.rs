@@ -190,6 +190,73 @@ fn corrections_keep_the_old_row_and_undo_restores() {
 }
 
 #[test]
+fn a_set_corrected_twice_keeps_its_other_fields_and_undoes_newest_first() {
+    let mut db = four_weeks();
+    let (session, ids) = db.session(
+        utc(2026, 11, 26, 18, 0),
+        &[(DORSIFLEXION, None, reps(10, 20))],
+    );
+    let raw = rusqlite::Connection::open(&db.path).unwrap();
+    raw.execute(
+        "UPDATE set_log SET distance_centi = 520, distance_unit = 'km', rpe = 8, notes = 'ok', duration_ms = 41000
+         WHERE id = ?1",
+        [ids[0]],
+    )
+    .unwrap();
+    let live = |db: &fixture::Db| {
+        raw.query_row(
+            "SELECT reps, load_centi, distance_centi, distance_unit, rpe, notes, duration_ms, set_type
+             FROM live_set WHERE session_id = ?1",
+            [session],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, f64>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, i64>(6)?,
+                    r.get::<_, String>(7)?,
+                ))
+            },
+        )
+        .map(|row| (row, db.store.session_set_rows(session).unwrap().len()))
+        .unwrap()
+    };
+    let original = live(&db);
+    let first = db
+        .store
+        .correct_set(ids[0], &reps(12, 20), utc(2026, 11, 27, 9, 0))
+        .unwrap();
+    let Correction::Replaced { new, .. } = first else {
+        panic!("{first:?}")
+    };
+    let second = db
+        .store
+        .correct_set(new, &reps(12, 25), utc(2026, 11, 27, 9, 1))
+        .unwrap();
+    let ((reps_now, centi, distance, unit, rpe, note, took, kind), count) = live(&db);
+    assert_eq!((reps_now, centi, count), (12, 2500, 1));
+    assert_eq!(
+        (
+            distance,
+            unit.as_str(),
+            rpe,
+            note.as_str(),
+            took,
+            kind.as_str()
+        ),
+        (520, "km", 8.0, "ok", 41000, "normal"),
+        "a correction changes the numbers only"
+    );
+    db.store.undo(second, utc(2026, 11, 27, 9, 2)).unwrap();
+    assert_eq!(live(&db).0.1, 2000);
+    db.store.undo(first, utc(2026, 11, 27, 9, 3)).unwrap();
+    assert_eq!(live(&db), original);
+}
+
+#[test]
 fn records_per_side() {
     let mut db = fixture::empty();
     db.session(

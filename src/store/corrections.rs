@@ -25,15 +25,17 @@ pub enum Correction {
 }
 
 impl Store {
-    /// Replaces the numbers of live set `id` with `work`, keeping the old row.
+    /// Replaces the numbers of live set `id` with `work`, keeping the old row
+    /// and every other field.
     pub fn correct_set(&mut self, id: i64, work: &Work, at: DateTime<Utc>) -> Result<Correction> {
         let (reps, centi, unit, hold) = rows::work_columns(work);
         let tx = self.conn.savepoint()?;
         let copied = tx.execute(
             "INSERT INTO set_log (session_id, exercise_id, set_number, side, set_type, reps, load_centi,
-                                  load_unit, hold_ms, duration_ms, rpe, notes, logged_at)
-             SELECT session_id, exercise_id, set_number, side, set_type, ?2, ?3, ?4, ?5, duration_ms, rpe,
-                    notes, logged_at
+                                  load_unit, hold_ms, duration_ms, distance_centi, distance_unit, rpe, notes,
+                                  logged_at)
+             SELECT session_id, exercise_id, set_number, side, set_type, ?2, ?3, ?4, ?5, duration_ms,
+                    distance_centi, distance_unit, rpe, notes, logged_at
              FROM live_set WHERE id = ?1",
             params![id, reps, centi, unit, hold],
         )?;

@@ -71,8 +71,9 @@ pub struct SessionPage {
     pub selected: usize,
     /// The set being corrected, and its form.
     pub edit: Option<(i64, Edit)>,
-    /// The last correction saved, for `z` to take back.
-    pub undo: Option<Correction>,
+    /// The corrections saved on this page, newest last, for `z` to take
+    /// back one at a time.
+    pub undo: Vec<Correction>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]

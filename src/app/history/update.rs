@@ -169,7 +169,7 @@ fn on_week(p: &mut WeekPage, action: Action) -> Vec<Opened> {
                 loaded: false,
                 selected: 0,
                 edit: None,
-                undo: None,
+                undo: vec![],
             };
             vec![Opened::Page(
                 Box::new(Page::Session(Box::new(page))),
@@ -230,7 +230,7 @@ fn on_session(p: &mut SessionPage, action: Action, unit: crate::domain::Unit) ->
             session,
             id: set.id,
         })],
-        (Action::Undo, _) => match p.undo.take() {
+        (Action::Undo, _) => match p.undo.pop() {
             Some(correction) => vec![Opened::Effect(HistoryEffect::Undo {
                 session,
                 correction,
@@ -354,11 +354,12 @@ pub fn on_msg(state: &mut State, msg: HistoryMsg) -> Vec<Effect> {
             p.sets = sets;
             p.selected = p.selected.min(p.sets.len().saturating_sub(1));
             p.edit = None;
-            p.undo = correction;
-            notice = Some(match correction {
-                Some(crate::store::Correction::Deleted { .. }) => "Set deleted; z undoes",
-                Some(crate::store::Correction::Replaced { .. }) => "Set corrected; z undoes",
-                None => "Undone",
+            p.undo.extend(correction);
+            notice = Some(match (correction, p.undo.is_empty()) {
+                (Some(crate::store::Correction::Deleted { .. }), _) => "Set deleted; z undoes",
+                (Some(crate::store::Correction::Replaced { .. }), _) => "Set corrected; z undoes",
+                (None, true) => "Undone",
+                (None, false) => "Undone; z undoes the change before",
             });
             // The totals of the week and of the week list changed with it.
             let count = match view.stack.first() {

@@ -57,7 +57,7 @@ pub fn draw(
             " Loading…"
         };
         frame.render_widget(super::empty(text, theme).block(block), body);
-        return if page.undo.is_some() {
+        return if !page.undo.is_empty() {
             "z undo · Esc back"
         } else {
             "Esc back"
