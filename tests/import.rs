@@ -355,3 +355,41 @@ fn unknown_layouts_are_refused_with_the_missing_columns() {
         ImportError::MissingColumns(vec!["workout name".into()])
     );
 }
+
+#[test]
+fn a_corrected_imported_set_keeps_its_place_in_history_and_export() {
+    use runstrong::domain::set::Work;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    import(&mut store, &fixture("strong_12col.csv"), Some(Unit::Kg));
+    // Every set of an imported workout has its start for a time.
+    let rows = store.session_set_rows(1).unwrap();
+    let order = |rows: &[runstrong::domain::history::SetRow]| -> Vec<(String, u32)> {
+        rows.iter()
+            .map(|r| (r.exercise.clone(), r.set_number))
+            .collect()
+    };
+    let before = order(&rows);
+    let at = chrono::Utc::now();
+    let fewer = |reps| Work::Reps { reps, load: kg(6000) };
+    let first = store.correct_set(rows[0].id, &fewer(7), at).unwrap();
+    let runstrong::store::Correction::Replaced { new, .. } = first else {
+        panic!("{first:?}")
+    };
+    store.correct_set(new, &fewer(6), at).unwrap();
+
+    let rows = store.session_set_rows(1).unwrap();
+    assert_eq!(order(&rows), before, "corrected twice, still first");
+    assert_eq!(rows[0].work, fewer(6));
+    let exported = &workouts(&store)[0].sets;
+    assert_eq!((exported[0].reps, exported[0].load), (Some(6), kg(6000)));
+    let exported: Vec<_> = exported.iter().map(|s| s.exercise.as_str()).collect();
+    assert_eq!(
+        exported,
+        ["Squat (Barbell)"; 5].into_iter().chain(["Plank"; 2]).collect::<Vec<_>>(),
+        "an export keeps each exercise's sets together"
+    );
+    let from = chrono::DateTime::UNIX_EPOCH;
+    let listed = store.sessions_with_sets(from, at, None).unwrap();
+    assert_eq!(order(&listed[0].1), before);
+}

@@ -2,8 +2,10 @@
 //! version and marks the old row replaced; a delete marks the row deleted.
 //! Undo clears the marks, so the database always holds what was there.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
-use rusqlite::params;
+use rusqlite::{Connection, params};
 
 use super::Store;
 use super::error::{Result, StoreError};
@@ -92,5 +94,63 @@ impl Store {
         }
         tx.commit()?;
         Ok(())
+    }
+}
+
+/// The first version of every corrected set, by id of its live version. A
+/// correction is a new row: later id, same time. Sorted by time and then by
+/// first version, a corrected set keeps its place among sets logged at the
+/// same time (a Strong workout's), instead of moving after them.
+pub struct FirstVersions(HashMap<i64, i64>);
+
+impl FirstVersions {
+    /// Those of session `session`.
+    pub fn of_session(conn: &Connection, session: i64) -> Result<FirstVersions> {
+        FirstVersions::read(
+            conn,
+            "SELECT id, replaced_by FROM set_log WHERE session_id = ?1 AND replaced_by IS NOT NULL",
+            params![session],
+        )
+    }
+
+    /// Those of the sessions started in `[from, to)`.
+    pub fn of_sessions_between(
+        conn: &Connection,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Result<FirstVersions> {
+        FirstVersions::read(
+            conn,
+            "SELECT l.id, l.replaced_by FROM set_log l JOIN session s ON s.id = l.session_id
+             WHERE l.replaced_by IS NOT NULL AND s.started_at >= ?1 AND s.started_at < ?2",
+            params![to_db(from), to_db(to)],
+        )
+    }
+
+    fn read(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<FirstVersions> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let earlier: HashMap<i64, i64> = stmt
+            .query_map(params, |r| Ok((r.get(1)?, r.get(0)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let first = earlier
+            .keys()
+            .map(|&id| {
+                let mut at = id;
+                while let Some(&before) = earlier.get(&at) {
+                    at = before;
+                }
+                (id, at)
+            })
+            .collect();
+        Ok(FirstVersions(first))
+    }
+
+    /// The id of set `id`'s first version: its own unless it was corrected.
+    pub fn of(&self, id: i64) -> i64 {
+        self.0.get(&id).copied().unwrap_or(id)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }

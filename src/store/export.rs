@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Row, params};
 
 use super::Store;
+use super::corrections::FirstVersions;
 use super::error::{Result, StoreError};
 use super::rows;
 use crate::domain::Load;
@@ -94,38 +95,45 @@ impl Store {
         Ok(out)
     }
 
-    /// A session's sets as they stand: corrected versions, not what they replaced.
+    /// A session's sets as they stand: corrected versions, not what they
+    /// replaced, each in the place of its first version.
     fn sets(&self, session: i64) -> Result<Vec<WorkoutSet>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.name, s.set_number, s.side, s.set_type, s.reps, s.load_centi, s.load_unit, s.hold_ms,
-                    s.duration_ms, s.distance_centi, s.distance_unit, s.rpe, s.notes, s.logged_at
+                    s.duration_ms, s.distance_centi, s.distance_unit, s.rpe, s.notes, s.logged_at, s.id
              FROM live_set s JOIN exercise e ON e.id = s.exercise_id
              WHERE s.session_id = ?1 ORDER BY s.id",
         )?;
         let mut q = stmt.query([session])?;
         let mut out = Vec::new();
         while let Some(r) = q.next()? {
+            let id: i64 = r.get(14)?;
             let set_type: String = r.get(3)?;
             let load = measured(r.get(5)?, r.get(6)?)?.map(|(centi, unit)| Load { centi, unit });
             let distance =
                 measured(r.get(9)?, r.get(10)?)?.map(|(centi, unit)| Distance { centi, unit });
-            out.push(WorkoutSet {
-                exercise: r.get(0)?,
-                set_number: r.get(1)?,
-                side: rows::side(r.get(2)?)?,
-                set_type: SetType::parse(&set_type)
-                    .ok_or_else(|| StoreError::BadValue(format!("set type {set_type:?}")))?,
-                reps: r.get(4)?,
-                load,
-                hold_ms: r.get(7)?,
-                duration_ms: r.get(8)?,
-                distance,
-                rpe: r.get(11)?,
-                notes: r.get(12)?,
-                logged_at: rows::timestamp(&r.get::<_, String>(13)?)?,
-            });
+            out.push((
+                id,
+                WorkoutSet {
+                    exercise: r.get(0)?,
+                    set_number: r.get(1)?,
+                    side: rows::side(r.get(2)?)?,
+                    set_type: SetType::parse(&set_type)
+                        .ok_or_else(|| StoreError::BadValue(format!("set type {set_type:?}")))?,
+                    reps: r.get(4)?,
+                    load,
+                    hold_ms: r.get(7)?,
+                    duration_ms: r.get(8)?,
+                    distance,
+                    rpe: r.get(11)?,
+                    notes: r.get(12)?,
+                    logged_at: rows::timestamp(&r.get::<_, String>(13)?)?,
+                },
+            ));
         }
-        Ok(out)
+        let first = FirstVersions::of_session(&self.conn, session)?;
+        out.sort_by_key(|(id, _)| first.of(*id));
+        Ok(out.into_iter().map(|(_, set)| set).collect())
     }
 }
 

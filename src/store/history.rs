@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::Store;
+use super::corrections::FirstVersions;
 use super::error::{Result, StoreError};
 use super::rows;
 use crate::domain::history::{SessionRow, SetRow, Streak, Totals, WeekRange, WeekSummary};
@@ -167,6 +168,8 @@ impl Store {
         while let Some(r) = q.next()? {
             out.push(set_row(r, 0)?);
         }
+        let first = FirstVersions::of_session(&self.conn, session)?;
+        out.sort_by_key(|s| (s.logged_at, first.of(s.id)));
         Ok(out)
     }
 
@@ -206,7 +209,11 @@ impl Store {
                 sets.push(set_row(r, 5)?);
             }
         }
+        let first = FirstVersions::of_sessions_between(&self.conn, from, to)?;
         for (session, sets) in &mut out {
+            if !first.is_empty() {
+                sets.sort_by_key(|s| (s.logged_at, first.of(s.id)));
+            }
             session.totals = Totals::of_sets(sets);
         }
         Ok(out)
