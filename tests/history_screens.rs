@@ -181,3 +181,33 @@ fn one_session() {
     let s = Screens::open(db);
     assert_snapshot!("history_one_session_80x24", s.flow.render(80, 24));
 }
+
+#[test]
+fn an_imported_workout_shows_set_kinds_and_its_notes_on_one_line() {
+    if !fixture::in_zone(
+        "UTC",
+        "an_imported_workout_shows_set_kinds_and_its_notes_on_one_line",
+    ) {
+        return;
+    }
+    let mut db = fixture::empty();
+    let csv = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE
+2026-11-24 18:30:00,Leg day,1h 3m,Squat (Barbell),W,60,8,0,0,,\"Felt strong\nslept well\",
+2026-11-24 18:30:00,Leg day,1h 3m,Squat (Barbell),1,100,5,0,0,\"first line\nsecond line\",,8
+2026-11-24 18:30:00,Leg day,1h 3m,Squat (Barbell),D,80,10,0,0,,,
+2026-11-24 18:30:00,Leg day,1h 3m,Squat (Barbell),F,60,12,0,0,,,10
+";
+    let (_, import) =
+        runstrong::interchange::parse(csv, None, Some(runstrong::domain::Unit::Kg), &Utc).unwrap();
+    db.store.import(&import, &mut |_| {}).unwrap();
+    let mut s = Screens::open(db);
+    s.keys(&[KeyCode::Enter, KeyCode::Enter]);
+    let screen = s.flow.render(80, 24);
+    assert!(
+        screen.contains("Leg day · Felt strong · slept well"),
+        "{screen}"
+    );
+    assert!(screen.contains("first line second line"), "{screen}");
+    assert_snapshot!("history_imported_session_80x24", screen);
+    assert_snapshot!("history_imported_session_40x20", s.flow.render(40, 20));
+}

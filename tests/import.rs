@@ -371,7 +371,10 @@ fn a_corrected_imported_set_keeps_its_place_in_history_and_export() {
     };
     let before = order(&rows);
     let at = chrono::Utc::now();
-    let fewer = |reps| Work::Reps { reps, load: kg(6000) };
+    let fewer = |reps| Work::Reps {
+        reps,
+        load: kg(6000),
+    };
     let first = store.correct_set(rows[0].id, &fewer(7), at).unwrap();
     let runstrong::store::Correction::Replaced { new, .. } = first else {
         panic!("{first:?}")
@@ -386,7 +389,10 @@ fn a_corrected_imported_set_keeps_its_place_in_history_and_export() {
     let exported: Vec<_> = exported.iter().map(|s| s.exercise.as_str()).collect();
     assert_eq!(
         exported,
-        ["Squat (Barbell)"; 5].into_iter().chain(["Plank"; 2]).collect::<Vec<_>>(),
+        ["Squat (Barbell)"; 5]
+            .into_iter()
+            .chain(["Plank"; 2])
+            .collect::<Vec<_>>(),
         "an export keeps each exercise's sets together"
     );
     let from = chrono::DateTime::UNIX_EPOCH;

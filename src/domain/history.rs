@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Utc, Weekday};
 
-use super::set::{Rpe, Side, Work};
+use super::set::{Rpe, SetType, Side, Work};
 
 /// How weeks are cut and judged (config.toml: week_start, weekly_target).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,6 +172,7 @@ pub struct SetRow {
     pub exercise: String,
     pub set_number: u32,
     pub side: Option<Side>,
+    pub kind: SetType,
     pub work: Work,
     pub logged_at: DateTime<Utc>,
     /// This set replaced an earlier version of itself.
@@ -187,7 +188,7 @@ impl SetRow {
         let note = self
             .note
             .as_deref()
-            .map(|n| format!(" · {n}"))
+            .map(|n| format!(" · {}", n.replace('\n', " ")))
             .unwrap_or_default();
         format!("{rpe}{note}")
     }

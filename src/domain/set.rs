@@ -8,6 +8,49 @@ use serde::{Deserialize, Serialize};
 
 use super::load::{self, Load};
 
+/// What kind of set it was, as other apps' exports say: sets logged live
+/// are normal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum SetType {
+    #[default]
+    Normal,
+    Warmup,
+    Drop,
+    Failure,
+}
+
+impl SetType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SetType::Normal => "normal",
+            SetType::Warmup => "warmup",
+            SetType::Drop => "drop",
+            SetType::Failure => "failure",
+        }
+    }
+
+    /// A letter beside the set number; none for a normal set.
+    pub fn letter(self) -> &'static str {
+        match self {
+            SetType::Normal => "",
+            SetType::Warmup => "W",
+            SetType::Drop => "D",
+            SetType::Failure => "F",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<SetType> {
+        match text {
+            "normal" => Some(SetType::Normal),
+            "warmup" => Some(SetType::Warmup),
+            "drop" => Some(SetType::Drop),
+            "failure" => Some(SetType::Failure),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Side {

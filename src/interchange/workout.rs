@@ -9,38 +9,8 @@ use std::str::FromStr;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use crate::domain::set::SetType;
 use crate::domain::{Kind, Load, Side, Sides};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum SetType {
-    #[default]
-    Normal,
-    Warmup,
-    Drop,
-    Failure,
-}
-
-impl SetType {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SetType::Normal => "normal",
-            SetType::Warmup => "warmup",
-            SetType::Drop => "drop",
-            SetType::Failure => "failure",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<SetType> {
-        match text {
-            "normal" => Some(SetType::Normal),
-            "warmup" => Some(SetType::Warmup),
-            "drop" => Some(SetType::Drop),
-            "failure" => Some(SetType::Failure),
-            _ => None,
-        }
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

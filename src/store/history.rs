@@ -12,7 +12,7 @@ use super::corrections::FirstVersions;
 use super::error::{Result, StoreError};
 use super::rows;
 use crate::domain::history::{SessionRow, SetRow, Streak, Totals, WeekRange, WeekSummary};
-use crate::domain::set::Rpe;
+use crate::domain::set::{Rpe, SetType};
 use crate::domain::time::to_db;
 use crate::domain::{Kind, Sides};
 
@@ -55,7 +55,8 @@ pub struct ExerciseInfo {
 macro_rules! set_columns {
     () => {
         "l.id, l.exercise_id, e.name, l.set_number, l.side, l.reps, l.load_centi, l.load_unit,
-         l.hold_ms, l.logged_at, EXISTS (SELECT 1 FROM set_log o WHERE o.replaced_by = l.id), l.rpe, l.notes"
+         l.hold_ms, l.logged_at, EXISTS (SELECT 1 FROM set_log o WHERE o.replaced_by = l.id), l.rpe, l.notes,
+         l.set_type"
     };
 }
 
@@ -72,6 +73,11 @@ fn set_row(r: &Row<'_>, at: usize) -> Result<SetRow> {
         corrected: r.get(at + 10)?,
         rpe: r.get::<_, Option<f64>>(at + 11)?.and_then(Rpe::from_value),
         note: r.get(at + 12)?,
+        kind: {
+            let kind: String = r.get(at + 13)?;
+            SetType::parse(&kind)
+                .ok_or_else(|| StoreError::BadValue(format!("set type {kind:?}")))?
+        },
     })
 }
 

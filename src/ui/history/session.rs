@@ -47,7 +47,7 @@ pub fn draw(
     let note = s
         .notes
         .as_deref()
-        .map(|n| format!("· {n} "))
+        .map(|n| format!("· {} ", n.replace('\n', " · ")))
         .unwrap_or_default();
     let block = Block::bordered().title(format!(" {} {note}", s.routine));
     if !page.loaded || page.sets.is_empty() {
@@ -85,7 +85,7 @@ pub fn draw(
                 .format("%H:%M")
                 .to_string(),
             name,
-            format!("{}{side}", set.set_number),
+            format!("{}{side}{}", set.set_number, set.kind.letter()),
             format!("{}{mark}{}", set.work, set.remarks()),
         ])
     });
