@@ -33,7 +33,13 @@ pub fn draw(
     frame.render_widget(
         Line::from(vec![
             Span::styled(
-                format!(" Session {}", super::when(s.started_at)),
+                // A phone's width drops the word and the weekday, not the totals.
+                if title.width >= 50 {
+                    format!(" Session {}", super::when(s.started_at))
+                } else {
+                    let at = s.started_at.with_timezone(&chrono::Local);
+                    format!(" {}", at.format("%-d %b %H:%M"))
+                },
                 theme.title(),
             ),
             Span::raw(format!(
