@@ -253,3 +253,24 @@ fn importing_into_an_older_database_says_it_upgrades_it_and_where_the_old_file_i
     let again = import();
     assert!(again.is_empty(), "upgraded once only");
 }
+
+#[test]
+fn an_import_stopped_by_a_locked_database_says_nothing_was_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = imported(&dir);
+    let before = export_json(&db);
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let said = stderr(
+        runstrong(&db)
+            .args(["import"])
+            .arg(fixture_path("hevy_kg.csv")),
+    );
+    assert!(
+        said.contains("locked by another program")
+            && said.trim_end().ends_with("; nothing was imported"),
+        "{said}"
+    );
+    holder.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(export_json(&db), before);
+}

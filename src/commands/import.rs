@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use super::CommandError;
 use crate::cli::ImportArgs;
 use crate::interchange::{self, Format, Import};
-use crate::store::{ImportOutcome, Store};
+use crate::store::{ImportOutcome, Store, StoreError};
 use crate::ui::count;
 
 /// How many rounded weights are listed before the rest are only counted.
@@ -45,9 +45,13 @@ pub fn run(db: &Path, args: ImportArgs) -> Result<(), CommandError> {
     } else {
         let mut store = Store::open_telling(db, &mut super::tell_upgrade)?;
         let bar = progress(import.set_count() as u64);
-        let outcome = store.import(&import, &mut |sets| bar.inc(sets))?;
+        let outcome = store.import(&import, &mut |sets| bar.inc(sets));
         bar.finish_and_clear();
-        outcome
+        // One transaction: whatever stopped it, the database is as it was.
+        outcome.map_err(|e| match e {
+            StoreError::Sqlite(e) => CommandError::NothingImported(StoreError::at(db, e)),
+            e => CommandError::NothingImported(e),
+        })?
     };
     for line in report(path, format, &import, &outcome, args.dry_run, db) {
         println!("{line}");

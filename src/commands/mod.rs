@@ -25,6 +25,8 @@ pub enum CommandError {
     File { path: PathBuf, source: io::Error },
     #[error("{0}")]
     Usage(String),
+    #[error("{0}; nothing was imported")]
+    NothingImported(StoreError),
 }
 
 impl CommandError {

@@ -278,3 +278,95 @@ fn insert_workout(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+    use rusqlite::types::Value;
+
+    use super::*;
+    use crate::domain::Unit;
+    use crate::interchange::{Format, parse};
+
+    /// `workouts` Strong workouts of ten sets, one a day from `first_day` of January 2025.
+    fn strong(first_day: usize, workouts: usize) -> Import {
+        let mut text = String::from(
+            "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n",
+        );
+        for day in first_day..first_day + workouts {
+            let date = chrono::NaiveDate::from_yo_opt(2025, 1 + day as u32).unwrap();
+            for set in 1..=10 {
+                text.push_str(&format!(
+                    "{date} 18:00:00,Legs,45m,Squat,{set},{},5,0,0,,,\n",
+                    60 + set
+                ));
+            }
+        }
+        parse(&text, Some(Format::Strong), Some(Unit::Kg), &Utc)
+            .unwrap()
+            .1
+    }
+
+    /// Everything an import writes to, and the schema.
+    fn contents(conn: &Connection) -> Vec<Vec<Value>> {
+        let mut out = Vec::new();
+        for sql in [
+            "SELECT * FROM set_log ORDER BY id",
+            "SELECT * FROM session ORDER BY id",
+            "SELECT * FROM set_best ORDER BY 1, 2, 3, 4",
+            "SELECT * FROM session_volume ORDER BY 1, 2, 3",
+            "SELECT type, name, sql FROM sqlite_schema ORDER BY name",
+        ] {
+            let mut stmt = conn.prepare(sql).unwrap();
+            let width = stmt.column_count();
+            let rows = stmt
+                .query_map([], |r| {
+                    (0..width)
+                        .map(|i| r.get(i))
+                        .collect::<rusqlite::Result<Vec<Value>>>()
+                })
+                .unwrap();
+            out.extend(rows.map(|r| r.unwrap()));
+        }
+        out
+    }
+
+    #[test]
+    fn an_import_that_fills_the_disk_changes_nothing_and_the_next_one_lands() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("runstrong.db")).unwrap();
+        store.import(&strong(0, 2), &mut |_| {}).unwrap();
+        let before = contents(&store.conn);
+        let pages: i64 = store
+            .conn
+            .query_row("PRAGMA page_count", [], |r| r.get(0))
+            .unwrap();
+        // The disk is full a few pages on.
+        store
+            .conn
+            .pragma_update(None, "max_page_count", pages + 3)
+            .unwrap();
+        let err = store.import(&strong(10, 300), &mut |_| {}).unwrap_err();
+        assert!(
+            matches!(&err, StoreError::Sqlite(e) if StoreError::is_disk(e)),
+            "{err:?}"
+        );
+        assert_eq!(
+            contents(&store.conn),
+            before,
+            "all or nothing, trigger included"
+        );
+
+        store
+            .conn
+            .pragma_update(None, "max_page_count", 1_073_741_823)
+            .unwrap();
+        let outcome = store.import(&strong(10, 300), &mut |_| {}).unwrap();
+        assert_eq!((outcome.sessions, outcome.sets), (300, 3000));
+        let squat_sets: i64 = store
+            .conn
+            .query_row("SELECT sum(sets) FROM set_best", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(squat_sets, 3020);
+    }
+}
