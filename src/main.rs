@@ -27,8 +27,14 @@ fn run(cli: Cli) -> Result<(), String> {
             print!("{}", commands::routines::run(config_dir.as_deref(), args)?);
             Ok(())
         }
-        Some(Command::Export(args)) => data(cli.db, |db| commands::export::run(db, args)),
-        Some(Command::Import(args)) => data(cli.db, |db| commands::import::run(db, args)),
+        Some(Command::Export(args)) => {
+            let loaded = routines::load(config_dir.as_deref());
+            let routines: Vec<_> = loaded.routines.into_iter().map(|a| a.routine).collect();
+            data(cli.db, |db| commands::export::run(db, &routines, args))
+        }
+        Some(Command::Import(args)) => data(cli.db, |db| {
+            commands::import::run(db, config_dir.as_deref(), args)
+        }),
         Some(Command::Backup(args)) => data(cli.db, |db| commands::backup::run(db, args)),
         Some(Command::History(args)) => {
             let settings = load_config(config_dir.as_deref())?.settings;

@@ -104,6 +104,17 @@ pub fn create(config_dir: &Path, name: &str) -> Result<PathBuf, String> {
     if load(Some(config_dir)).find(name).is_some() {
         return Err(format!("a routine named {name:?} exists already"));
     }
+    write_new(config_dir, name, &Routine::template(name))
+}
+
+/// Saves `routine` (from an import) as a file of its own; never overwrites one.
+pub fn add(config_dir: &Path, routine: &Routine) -> Result<PathBuf, String> {
+    let text = toml::to_string(routine).map_err(|e| format!("{}: {e}", routine.name))?;
+    write_new(config_dir, &routine.name, &text)
+}
+
+/// Writes `text` to a new routine file named after `name`.
+fn write_new(config_dir: &Path, name: &str, text: &str) -> Result<PathBuf, String> {
     let dir = config_dir.join(DIR);
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let path = dir.join(format!("{}.toml", slug(name)));
@@ -112,7 +123,7 @@ pub fn create(config_dir: &Path, name: &str) -> Result<PathBuf, String> {
         .create_new(true)
         .open(&path);
     let mut file = file.map_err(|e| format!("{}: {e}", path.display()))?;
-    std::io::Write::write_all(&mut file, Routine::template(name).as_bytes())
+    std::io::Write::write_all(&mut file, text.as_bytes())
         .map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(path)
 }

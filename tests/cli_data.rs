@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use common::data::fixture_path;
+use runstrong::domain::Routine;
 
 fn runstrong(db: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_runstrong"));
@@ -197,7 +198,7 @@ fn export_filters_by_local_date_and_writes_new_files() {
     assert!(
         std::fs::read_to_string(&out)
             .unwrap()
-            .starts_with("{\"format\":\"runstrong\",\"version\":1,")
+            .starts_with("{\"format\":\"runstrong\",\"version\":2,")
     );
 }
 
@@ -273,4 +274,83 @@ fn an_import_stopped_by_a_locked_database_says_nothing_was_imported() {
     );
     holder.execute_batch("ROLLBACK").unwrap();
     assert_eq!(export_json(&db), before);
+}
+
+#[test]
+fn a_json_export_carries_your_routines_and_an_import_adds_the_missing_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = imported(&dir);
+    let (mine, theirs) = (dir.path().join("mine"), dir.path().join("theirs"));
+    let with = |config: &Path, db: &Path| {
+        let mut cmd = runstrong(db);
+        cmd.env("RUNSTRONG_CONFIG_DIR", config);
+        cmd
+    };
+    stdout(with(&mine, &db).args(["routines", "new", "Heavy Tuesday"]));
+    let file = dir.path().join("all.json");
+    stdout(
+        with(&mine, &db)
+            .args(["export", "--format", "json", "--out"])
+            .arg(&file),
+    );
+
+    let fresh = dir.path().join("fresh.db");
+    let import =
+        |extra: &[&str]| stdout(with(&theirs, &fresh).arg("import").args(extra).arg(&file));
+    let dry = import(&["--dry-run"]);
+    assert!(dry.contains("would add routine \"Heavy Tuesday\""), "{dry}");
+    assert!(!theirs.exists(), "a dry run writes nothing");
+    let said = import(&[]);
+    let added = theirs.join("routines").join("heavy-tuesday.toml");
+    assert!(
+        said.contains(&format!(
+            "added routine \"Heavy Tuesday\": {}",
+            added.display()
+        )),
+        "{said}"
+    );
+    assert!(
+        !said.contains("Strength for runners"),
+        "the built-in one is the same: {said}"
+    );
+    let read = |path: &Path| Routine::from_toml(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(
+        read(&added),
+        read(&mine.join("routines").join("heavy-tuesday.toml"))
+    );
+    let listed = stdout(with(&theirs, &fresh).arg("routines"));
+    assert!(listed.contains("Heavy Tuesday"), "{listed}");
+
+    let again = import(&[]);
+    assert!(!again.contains("routine"), "nothing to add twice: {again}");
+    let edited = Routine::template("Heavy Tuesday").replacen("sets = 3", "sets = 5", 1);
+    std::fs::write(&added, &edited).unwrap();
+    let changed = import(&[]);
+    assert!(
+        changed.contains("routine \"Heavy Tuesday\" kept as it is"),
+        "{changed}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&added).unwrap(),
+        edited,
+        "yours stays"
+    );
+}
+
+#[test]
+fn a_version_1_json_document_without_routines_still_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("v1.json");
+    std::fs::write(
+        &file,
+        r#"{"format":"runstrong","version":1,
+"exercises":[{"name":"Lunge","kind":"reps","sides":"each"}],
+"sessions":[
+{"routine":"r","started_at":"2026-03-02T07:00:00.000Z","position":0,"plan":[],
+ "sets":[{"exercise":"Lunge","set_number":1,"side":"left","type":"normal","reps":8,"logged_at":"2026-03-02T07:01:00.000Z"}]}
+]}"#,
+    )
+    .unwrap();
+    let said = stdout(runstrong(&dir.path().join("r.db")).arg("import").arg(&file));
+    assert!(said.contains("added 1 session (1 set)"), "{said}");
 }

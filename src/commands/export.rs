@@ -8,12 +8,14 @@ use chrono::{DateTime, Days, Local, Utc};
 
 use super::CommandError;
 use crate::cli::{ExportArgs, ExportFormat};
+use crate::domain::Routine;
 use crate::domain::time::local_midnight;
 use crate::interchange::{CsvWriter, Workout, json};
 use crate::store::Store;
 use crate::ui::count;
 
-pub fn run(db: &Path, args: ExportArgs) -> Result<(), CommandError> {
+/// `routines` go into a JSON export, so that they move with the history.
+pub fn run(db: &Path, routines: &[Routine], args: ExportArgs) -> Result<(), CommandError> {
     if let (Some(since), Some(until)) = (args.since, args.until)
         && since > until
     {
@@ -30,6 +32,7 @@ pub fn run(db: &Path, args: ExportArgs) -> Result<(), CommandError> {
     let Some(path) = args.out else {
         let (sessions, sets) = write(
             &store,
+            routines,
             args.format,
             (from, to),
             io::stdout().lock(),
@@ -49,7 +52,8 @@ pub fn run(db: &Path, args: ExportArgs) -> Result<(), CommandError> {
         )),
         _ => CommandError::file(&path)(e),
     })?;
-    match write(&store, args.format, (from, to), BufWriter::new(file), &path) {
+    let out = BufWriter::new(file);
+    match write(&store, routines, args.format, (from, to), out, &path) {
         Ok((sessions, sets)) => {
             println!(
                 "exported {} ({}) to {}",
@@ -71,6 +75,7 @@ pub fn run(db: &Path, args: ExportArgs) -> Result<(), CommandError> {
 /// returns (sessions, sets).
 fn write(
     store: &Store,
+    routines: &[Routine],
     format: ExportFormat,
     (from, to): (Option<DateTime<Utc>>, Option<DateTime<Utc>>),
     out: impl Write,
@@ -93,7 +98,7 @@ fn write(
             w.finish().map(drop)
         }
         ExportFormat::Json => {
-            let mut w = json::Writer::begin(out, &store.exercises()?).map_err(io_err)?;
+            let mut w = json::Writer::begin(out, &store.exercises()?, routines).map_err(io_err)?;
             store.for_each_workout(from, to, |workout| {
                 count(&workout);
                 w.session(&workout).map_err(CommandError::file(name))

@@ -9,14 +9,17 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::CommandError;
 use crate::cli::ImportArgs;
+use crate::domain::Routine;
 use crate::interchange::{self, Format, Import};
+use crate::routines;
 use crate::store::{ImportOutcome, Store, StoreError};
 use crate::ui::count;
 
 /// How many rounded weights are listed before the rest are only counted.
 const SHOWN_ROUNDED: usize = 5;
 
-pub fn run(db: &Path, args: ImportArgs) -> Result<(), CommandError> {
+/// `config_dir` receives the routines a runstrong JSON export carries.
+pub fn run(db: &Path, config_dir: Option<&Path>, args: ImportArgs) -> Result<(), CommandError> {
     let path = args.file.as_path();
     let bytes = std::fs::read(path).map_err(CommandError::file(path))?;
     let text = String::from_utf8(bytes).map_err(|e| {
@@ -53,10 +56,38 @@ pub fn run(db: &Path, args: ImportArgs) -> Result<(), CommandError> {
             e => CommandError::NothingImported(e),
         })?
     };
-    for line in report(path, format, &import, &outcome, args.dry_run, db) {
+    let routines = add_routines(config_dir, &import.routines, args.dry_run);
+    for line in report(path, format, &import, &outcome, args.dry_run, db, routines) {
         println!("{line}");
     }
     Ok(())
+}
+
+/// Saves the routines a file carries that the person does not have, each as
+/// a file of its own, and says what it did (or, in a dry run, would do). A
+/// routine they have by that name stays as it is.
+fn add_routines(config_dir: Option<&Path>, carried: &[Routine], dry_run: bool) -> Vec<String> {
+    let loaded = routines::load(config_dir);
+    let mut lines = Vec::new();
+    for routine in carried {
+        let name = &routine.name;
+        lines.push(match (loaded.find(name), config_dir) {
+            (Some(have), _) if &have.routine == routine => continue,
+            (Some(have), _) => format!(
+                "  routine {name:?} kept as it is ({}); the file's differs",
+                have.origin
+            ),
+            (None, _) if dry_run => format!("  would add routine {name:?}"),
+            (None, None) => {
+                format!("  routine {name:?} not added: no config directory; pass --config-dir")
+            }
+            (None, Some(dir)) => match routines::add(dir, routine) {
+                Ok(file) => format!("  added routine {name:?}: {}", file.display()),
+                Err(e) => format!("  routine {name:?} not added: {e}"),
+            },
+        });
+    }
+    lines
 }
 
 /// A progress bar on a terminal; nothing when stderr is piped.
@@ -83,6 +114,7 @@ pub fn report(
     o: &ImportOutcome,
     dry_run: bool,
     db: &Path,
+    routines: Vec<String>,
 ) -> Vec<String> {
     let verb = if dry_run { "would add" } else { "added" };
     let mut lines = vec![format!(
@@ -153,6 +185,7 @@ pub fn report(
             unit.as_str()
         ));
     }
+    lines.extend(routines);
     if dry_run {
         lines.push("  dry run: nothing was changed".to_string());
     }

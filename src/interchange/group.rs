@@ -105,6 +105,7 @@ impl Workouts {
     pub fn finish(self, rounded: Vec<Rounded>) -> Import {
         Import {
             exercises: Vec::new(),
+            routines: Vec::new(),
             workouts: self.out,
             rounded,
             rest_rows: self.rest_rows,

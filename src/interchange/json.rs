@@ -7,11 +7,13 @@ use serde::{Deserialize, Serialize};
 
 use super::ImportError;
 use super::workout::{BadRow, ExerciseDef, Import, Workout, WorkoutSet};
+use crate::domain::Routine;
 use crate::domain::set::Rpe;
 
 pub const FORMAT: &str = "runstrong";
-/// Bumped when a field changes meaning; readers refuse newer versions.
-pub const VERSION: u32 = 1;
+/// Bumped when a field is added or changes meaning; readers refuse newer
+/// versions. 2 added `routines`.
+pub const VERSION: u32 = 2;
 
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -20,6 +22,8 @@ struct Document {
     version: u32,
     #[serde(default)]
     exercises: Vec<ExerciseDef>,
+    #[serde(default)]
+    routines: Vec<Routine>,
     #[serde(default)]
     sessions: Vec<Workout>,
 }
@@ -58,6 +62,7 @@ pub fn parse(text: &str) -> Result<Import, ImportError> {
     }
     Ok(Import {
         exercises: doc.exercises,
+        routines: doc.routines,
         workouts: doc.sessions,
         ..Import::default()
     })
@@ -94,12 +99,18 @@ pub struct Writer<W: Write> {
 }
 
 impl<W: Write> Writer<W> {
-    pub fn begin(mut out: W, exercises: &[ExerciseDef]) -> io::Result<Writer<W>> {
+    pub fn begin(
+        mut out: W,
+        exercises: &[ExerciseDef],
+        routines: &[Routine],
+    ) -> io::Result<Writer<W>> {
         write!(
             out,
             "{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\n\"exercises\":"
         )?;
         serde_json::to_writer(&mut out, exercises)?;
+        write!(out, ",\n\"routines\":")?;
+        serde_json::to_writer(&mut out, routines)?;
         write!(out, ",\n\"sessions\":[")?;
         Ok(Writer { out, first: true })
     }

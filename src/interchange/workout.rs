@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 pub use crate::domain::set::SetType;
-use crate::domain::{Kind, Load, Side, Sides};
+use crate::domain::{Kind, Load, Routine, Side, Sides};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -134,6 +134,8 @@ pub struct Import {
     /// Exercises the file defines (runstrong JSON); others are created from
     /// the sets, reps or hold by what the sets did.
     pub exercises: Vec<ExerciseDef>,
+    /// Routines the file carries (runstrong JSON), to add to the person's own.
+    pub routines: Vec<Routine>,
     pub workouts: Vec<Workout>,
     pub rounded: Vec<Rounded>,
     /// Rows that are not sets and went into the plan or the notes.
