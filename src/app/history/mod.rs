@@ -2,6 +2,7 @@
 //! week list at the bottom, then a week, a session, or an exercise's progress
 //! on top; Esc pops one page, and from the week list goes home.
 
+mod answers;
 mod edit;
 mod effects;
 mod update;
@@ -14,9 +15,10 @@ use crate::domain::records::NewRecord;
 use crate::domain::{LoggedSet, set::Work};
 use crate::store::{Correction, ExerciseInfo};
 
+pub use answers::on_msg;
 pub use edit::Edit;
 pub use effects::{execute, execute_in};
-pub use update::{on_action, on_msg, open};
+pub use update::{on_action, open};
 
 /// Weeks fetched per page of the week list: a screenful and then some.
 pub const WEEKS_PAGE: usize = 26;

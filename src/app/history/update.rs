@@ -1,18 +1,18 @@
-//! Keys and store answers on the history screens. Pure, like the rest of
-//! `update`: every read or write of the store leaves as an effect.
+//! Keys on the history screens. Pure, like the rest of `update`: every
+//! read or write of the store leaves as an effect.
 
 use crate::app::keymap::Action;
 use crate::app::msg::Effect;
 use crate::app::state::{Screen, State};
 use crate::app::update::{go_home, quit};
-use crate::domain::history::{SetRow, Totals};
+use crate::domain::history::SetRow;
 use crate::domain::set::Work;
 use crate::domain::{Kind, Sides};
 use crate::store::ExerciseInfo;
 
 use super::{
-    Edit, ExercisesPage, HistoryEffect, HistoryMsg, HistoryView, Metric, Page, ProgressPage,
-    SessionPage, Span, WEEKS_PAGE, WeekPage, WeeksPage,
+    Edit, ExercisesPage, HistoryEffect, HistoryView, Metric, Page, ProgressPage, SessionPage, Span,
+    WEEKS_PAGE, WeekPage, WeeksPage,
 };
 
 fn fx(effect: HistoryEffect) -> Vec<Effect> {
@@ -34,7 +34,7 @@ pub fn open(state: &mut State) -> Vec<Effect> {
     })
 }
 
-fn view_mut(state: &mut State) -> Option<&mut HistoryView> {
+pub(super) fn view_mut(state: &mut State) -> Option<&mut HistoryView> {
     match &mut state.screen {
         Screen::History(view) => Some(view),
         _ => None,
@@ -274,132 +274,4 @@ fn on_progress(p: &mut ProgressPage, action: Action) -> Vec<Opened> {
         exercise: p.exercise.id,
         span,
     })]
-}
-
-pub fn on_msg(state: &mut State, msg: HistoryMsg) -> Vec<Effect> {
-    if let HistoryMsg::Records(records) = msg {
-        if let Screen::Session(view) = &mut state.screen
-            && let Some(first) = records.first()
-        {
-            let more = if records.len() > 1 {
-                format!(" (+{} more)", records.len() - 1)
-            } else {
-                String::new()
-            };
-            state.notice = Some((format!("New record! {first}{more}"), false));
-            view.records.extend(records);
-        }
-        return vec![];
-    }
-    if let HistoryMsg::Recalled(records) = msg {
-        // Before any set logged since the resume.
-        if let Screen::Session(view) = &mut state.screen {
-            view.records.splice(0..0, records);
-        }
-        return vec![];
-    }
-    let Some(view) = view_mut(state) else {
-        return vec![];
-    };
-    let target = view.target;
-    let mut notice = None;
-    let mut effects = vec![];
-    match (msg, view.stack.last_mut()) {
-        (
-            HistoryMsg::WeeksLoaded {
-                weeks,
-                streak,
-                more,
-            },
-            _,
-        ) => {
-            if let Some(Page::Weeks(p)) = view.stack.first_mut() {
-                if let Some(streak) = streak {
-                    p.streak = streak;
-                    p.weeks.clear();
-                }
-                p.weeks.extend(weeks);
-                p.more = more;
-                p.loaded = true;
-                p.selected = p.selected.min(p.weeks.len().saturating_sub(1));
-            }
-        }
-        // Also below the top: a correction reloads the week under its session.
-        (HistoryMsg::WeekLoaded { week, sessions }, _) => {
-            for page in view.stack.iter_mut() {
-                if let Page::Week(p) = page
-                    && p.week.week == week
-                {
-                    p.week.totals = Totals::sum(sessions.iter().map(|s| &s.totals));
-                    p.sessions = sessions.clone();
-                    p.loaded = true;
-                    p.selected = p.selected.min(p.sessions.len().saturating_sub(1));
-                }
-            }
-        }
-        (HistoryMsg::SetsLoaded { session, sets }, Some(Page::Session(p)))
-            if p.session.id == session =>
-        {
-            p.sets = sets;
-            p.loaded = true;
-        }
-        (
-            HistoryMsg::Corrected {
-                correction,
-                session,
-                sets,
-            },
-            Some(Page::Session(p)),
-        ) if p.session.id == session => {
-            p.sets = sets;
-            p.selected = p.selected.min(p.sets.len().saturating_sub(1));
-            p.edit = None;
-            p.undo.extend(correction);
-            notice = Some(match (correction, p.undo.is_empty()) {
-                (Some(crate::store::Correction::Deleted { .. }), _) => "Set deleted; z undoes",
-                (Some(crate::store::Correction::Replaced { .. }), _) => "Set corrected; z undoes",
-                (None, true) => "Undone",
-                (None, false) => "Undone; z undoes the change before",
-            });
-            // The totals of the week and of the week list changed with it.
-            let count = match view.stack.first() {
-                Some(Page::Weeks(w)) => w.weeks.len().max(WEEKS_PAGE),
-                _ => WEEKS_PAGE,
-            };
-            effects.push(Effect::History(HistoryEffect::LoadWeeks {
-                before: None,
-                count,
-                target,
-            }));
-            if let Some(Page::Week(w)) = view.stack.iter().rev().nth(1) {
-                effects.push(Effect::History(HistoryEffect::LoadWeek(w.week.week)));
-            }
-        }
-        (HistoryMsg::ExercisesLoaded(exercises), Some(Page::Exercises(p))) => {
-            p.exercises = exercises;
-            p.loaded = true;
-        }
-        (
-            HistoryMsg::ProgressLoaded {
-                exercise,
-                span,
-                from,
-                to,
-                points,
-                records,
-            },
-            Some(Page::Progress(p)),
-        ) if p.exercise.id == exercise && p.span == span => {
-            p.points = points;
-            p.records = records;
-            p.from = Some(from);
-            p.to = Some(to);
-            p.loaded = true;
-        }
-        _ => {}
-    }
-    if let Some(text) = notice {
-        state.notice = Some((text.into(), false));
-    }
-    effects
 }
