@@ -222,8 +222,12 @@ fn sets_carry_their_rpe_and_note_in_every_format() {
     let doc: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
     let set = &doc["weeks"][0]["sessions"][0]["sets"][0];
     assert_eq!(
-        (set["rpe"].clone(), set["notes"].clone()),
-        (8.5.into(), "slow, heavy".into())
+        (
+            set["rpe"].clone(),
+            set["notes"].clone(),
+            set["type"].clone()
+        ),
+        (8.5.into(), "slow, heavy".into(), "normal".into())
     );
     let csv = stdout(
         &history(
@@ -236,10 +240,49 @@ fn sets_carry_their_rpe_and_note_in_every_format() {
         csv.lines()
             .next()
             .unwrap()
-            .ends_with(",corrected,rpe,notes"),
+            .ends_with(",corrected,rpe,notes,type"),
         "{csv}"
     );
-    assert!(csv.contains(",8.5,\"slow, heavy\""), "{csv}");
+    assert!(csv.contains(",8.5,\"slow, heavy\",normal"), "{csv}");
     let table = stdout(&history(&db.path, &["--weeks", "1", "--detail", "sets"]).success());
     assert!(table.contains("10 × 20 kg @8.5 · slow, heavy"), "{table}");
+}
+
+#[test]
+fn warm_up_drop_and_failure_sets_say_so_in_every_format() {
+    let mut db = fixture::empty();
+    let at = chrono::Local::now().format("%Y-%m-%d %H:%M:%S");
+    let csv = format!(
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE
+{at},Legs,45m,Squat,W,60,8,0,0,,,
+{at},Legs,45m,Squat,1,100,5,0,0,,,
+{at},Legs,45m,Squat,D,80,10,0,0,,,
+"
+    );
+    let (_, import) = runstrong::interchange::parse(
+        &csv,
+        None,
+        Some(runstrong::domain::Unit::Kg),
+        &chrono::Local,
+    )
+    .unwrap();
+    db.store.import(&import, &mut |_| {}).unwrap();
+    let json = stdout(&history(&db.path, &["--weeks", "1", "--format", "json"]).success());
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let kinds: Vec<_> = doc["weeks"][0]["sessions"][0]["sets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["type"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(kinds, ["warmup", "normal", "drop"]);
+    let csv = stdout(&history(&db.path, &["--weeks", "1", "--format", "csv"]).success());
+    let ends: Vec<_> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.rsplit(',').next().unwrap())
+        .collect();
+    assert_eq!(ends, ["warmup", "normal", "drop"]);
+    let table = stdout(&history(&db.path, &["--weeks", "1"]).success());
+    assert!(table.contains("#1W") && table.contains("#3D"), "{table}");
 }

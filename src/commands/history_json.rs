@@ -56,6 +56,8 @@ struct SetOut<'a> {
     exercise: &'a str,
     set_number: u32,
     side: Option<&'static str>,
+    #[serde(rename = "type")]
+    kind: &'static str,
     reps: Option<u32>,
     load: Option<f64>,
     unit: Option<&'static str>,
@@ -164,6 +166,7 @@ impl Sink for Json<'_> {
             exercise: &set.exercise,
             set_number: set.set_number,
             side: set.side.map(|s| s.as_str()),
+            kind: set.kind.as_str(),
             reps,
             load,
             unit,

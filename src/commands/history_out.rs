@@ -101,7 +101,7 @@ impl Sink for Csv<'_> {
                 "week_start,session_id,routine,started_at,ended_at,sets,reps,load_moved_kg,held_seconds"
             }
             Detail::Sets => {
-                "week_start,session_id,session_started_at,set_id,exercise,set_number,side,reps,load,unit,held_seconds,logged_at,corrected,rpe,notes"
+                "week_start,session_id,session_started_at,set_id,exercise,set_number,side,reps,load,unit,held_seconds,logged_at,corrected,rpe,notes,type"
             }
         };
         writeln!(self.out, "{header}")
@@ -157,6 +157,7 @@ impl Sink for Csv<'_> {
             set.corrected.to_string(),
             opt(set.rpe.map(|r| r.to_string())),
             set.note.clone().unwrap_or_default(),
+            set.kind.as_str().to_string(),
         ])
     }
 
@@ -241,9 +242,9 @@ impl Sink for Table<'_> {
         let mark = if set.corrected { " (corrected)" } else { "" };
         writeln!(
             self.out,
-            "    {at} {:<22} #{:<2} {side:<1} {work}{mark}{}",
+            "    {at} {:<22} #{:<3} {side:<1} {work}{mark}{}",
             set.exercise,
-            set.set_number,
+            format!("{}{}", set.set_number, set.kind.letter()),
             set.remarks()
         )
     }
