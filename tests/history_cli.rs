@@ -284,5 +284,5 @@ fn warm_up_drop_and_failure_sets_say_so_in_every_format() {
         .collect();
     assert_eq!(ends, ["warmup", "normal", "drop"]);
     let table = stdout(&history(&db.path, &["--weeks", "1"]).success());
-    assert!(table.contains("#1W") && table.contains("#3D"), "{table}");
+    assert!(table.contains("#1W") && table.contains("#1D"), "{table}");
 }

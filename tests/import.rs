@@ -70,6 +70,12 @@ fn strong_twelve_columns_keep_quotes_types_holds_rest_and_notes() {
             SetType::Failure
         ]
     );
+    let numbers: Vec<u32> = leg.sets[..5].iter().map(|s| s.set_number).collect();
+    assert_eq!(
+        numbers,
+        [1, 1, 2, 1, 1],
+        "normal sets as numbered; the others counted among their kind"
+    );
     assert_eq!(leg.sets[0].reps, Some(8), "8.0 reps are 8");
     assert_eq!(leg.sets[1].notes.as_deref(), Some("Belt on, \"tight\""));
     assert_eq!(

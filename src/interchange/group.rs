@@ -145,8 +145,14 @@ fn add(w: &mut Workout, row: Row) {
             set_number,
             mut set,
         } => {
+            // Files number normal sets only: a warm-up, drop or failure set
+            // counts among the sets of its kind in this exercise.
+            let of_kind = w.sets[w.sets.len() - item.sets as usize..]
+                .iter()
+                .filter(|s| s.set_type == set.set_type)
+                .count() as u32;
             item.sets += 1;
-            set.set_number = set_number.unwrap_or(item.sets);
+            set.set_number = set_number.unwrap_or(of_kind + 1);
             w.sets.push(set);
         }
         Entry::Rest { ms } => item.rest_ms = ms,
