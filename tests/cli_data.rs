@@ -354,3 +354,29 @@ fn a_version_1_json_document_without_routines_still_imports() {
     let said = stdout(runstrong(&dir.path().join("r.db")).arg("import").arg(&file));
     assert!(said.contains("added 1 session (1 set)"), "{said}");
 }
+
+#[test]
+fn a_json_routine_that_breaks_the_rules_is_refused_with_the_rest_of_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.json");
+    std::fs::write(
+        &file,
+        r#"{"format":"runstrong","version":2,"exercises":[],
+"routines":[{"name":"Too much","exercises":[{"name":"Lunge","kind":"reps","sides":"each","sets":50,"reps":8}]}],
+"sessions":[]}"#,
+    )
+    .unwrap();
+    let db = dir.path().join("r.db");
+    let config = dir.path().join("config");
+    let said = stderr(
+        runstrong(&db)
+            .env("RUNSTRONG_CONFIG_DIR", &config)
+            .arg("import")
+            .arg(&file),
+    );
+    assert!(
+        said.contains("routine \"Too much\": exercise \"Lunge\": sets must be from 1 to 20"),
+        "{said}"
+    );
+    assert!(!config.exists() && !db.exists(), "nothing written");
+}

@@ -113,7 +113,9 @@ impl Routine {
         self
     }
 
-    fn check(&self) -> Result<(), (Option<String>, String)> {
+    /// What is wrong with the routine, if anything, and the exercise it is
+    /// wrong in; a routine file or a JSON export's routine must pass it.
+    pub fn check(&self) -> Result<(), (Option<String>, String)> {
         if self.name.trim().is_empty() {
             return Err((None, "the routine needs a name".into()));
         }

@@ -44,18 +44,21 @@ pub fn parse(text: &str) -> Result<Import, ImportError> {
             doc.version
         )));
     }
-    let bad: Vec<BadRow> = doc
-        .sessions
-        .iter()
-        .enumerate()
-        .flat_map(|(i, w)| {
+    let bad_routines = doc.routines.iter().filter_map(|r| {
+        r.check().err().map(|(_, reason)| BadRow {
+            at: format!("routine {:?}", r.name),
+            reason,
+        })
+    });
+    let bad: Vec<BadRow> = bad_routines
+        .chain(doc.sessions.iter().enumerate().flat_map(|(i, w)| {
             w.sets.iter().enumerate().filter_map(move |(j, s)| {
                 check(s).err().map(|reason| BadRow {
                     at: format!("session {}, set {}", i + 1, j + 1),
                     reason,
                 })
             })
-        })
+        }))
         .collect();
     if !bad.is_empty() {
         return Err(ImportError::BadRows(bad));
