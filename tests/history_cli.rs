@@ -240,10 +240,10 @@ fn sets_carry_their_rpe_and_note_in_every_format() {
         csv.lines()
             .next()
             .unwrap()
-            .ends_with(",corrected,rpe,notes,type"),
+            .ends_with(",corrected,rpe,notes,type,distance,distance_unit"),
         "{csv}"
     );
-    assert!(csv.contains(",8.5,\"slow, heavy\",normal"), "{csv}");
+    assert!(csv.contains(",8.5,\"slow, heavy\",normal,,"), "{csv}");
     let table = stdout(&history(&db.path, &["--weeks", "1", "--detail", "sets"]).success());
     assert!(table.contains("10 × 20 kg @8.5 · slow, heavy"), "{table}");
 }
@@ -257,6 +257,7 @@ fn warm_up_drop_and_failure_sets_say_so_in_every_format() {
 {at},Legs,45m,Squat,W,60,8,0,0,,,
 {at},Legs,45m,Squat,1,100,5,0,0,,,
 {at},Legs,45m,Squat,D,80,10,0,0,,,
+{at},Legs,45m,Running,1,0,0,5.2,1800,,,
 "
     );
     let (_, import) = runstrong::interchange::parse(
@@ -275,14 +276,21 @@ fn warm_up_drop_and_failure_sets_say_so_in_every_format() {
         .iter()
         .map(|s| s["type"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(kinds, ["warmup", "normal", "drop"]);
+    assert_eq!(kinds, ["warmup", "normal", "drop", "normal"]);
+    let run = &doc["weeks"][0]["sessions"][0]["sets"][3];
+    assert_eq!(
+        (run["distance"].clone(), run["distance_unit"].clone()),
+        (5.2.into(), "km".into())
+    );
     let csv = stdout(&history(&db.path, &["--weeks", "1", "--format", "csv"]).success());
-    let ends: Vec<_> = csv
+    let ends: Vec<Vec<&str>> = csv
         .lines()
-        .skip(1)
-        .map(|l| l.rsplit(',').next().unwrap())
+        .map(|l| l.rsplitn(4, ',').take(3).collect())
         .collect();
-    assert_eq!(ends, ["warmup", "normal", "drop"]);
+    assert_eq!(ends[0], ["distance_unit", "distance", "type"]);
+    assert_eq!(ends[1], ["", "", "warmup"]);
+    assert_eq!(ends[4], ["km", "5.2", "normal"]);
     let table = stdout(&history(&db.path, &["--weeks", "1"]).success());
     assert!(table.contains("#1W") && table.contains("#1D"), "{table}");
+    assert!(table.contains("· 5.2 km"), "{table}");
 }

@@ -73,6 +73,7 @@ fn session_row() -> SessionRow {
 fn set_row(id: i64, work: Work) -> SetRow {
     SetRow {
         kind: runstrong::domain::set::SetType::Normal,
+        distance: None,
         id,
         exercise_id: 4,
         exercise: "Lunge".into(),

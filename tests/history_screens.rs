@@ -196,6 +196,7 @@ fn an_imported_workout_shows_set_kinds_and_its_notes_on_one_line() {
 2026-11-24 18:30:00,Leg day,1h 3m,Squat (Barbell),1,100,5,0,0,\"first line\nsecond line\",,8
 2026-11-24 18:30:00,Leg day,1h 3m,Squat (Barbell),D,80,10,0,0,,,
 2026-11-24 18:30:00,Leg day,1h 3m,Squat (Barbell),F,60,12,0,0,,,10
+2026-11-24 18:30:00,Leg day,1h 3m,Running,1,0,0,5.2,1800,,,
 ";
     let (_, import) =
         runstrong::interchange::parse(csv, None, Some(runstrong::domain::Unit::Kg), &Utc).unwrap();
@@ -208,6 +209,7 @@ fn an_imported_workout_shows_set_kinds_and_its_notes_on_one_line() {
         "{screen}"
     );
     assert!(screen.contains("first line second line"), "{screen}");
+    assert!(screen.contains("· 5.2 km"), "a run's distance: {screen}");
     assert_snapshot!("history_imported_session_80x24", screen);
     assert_snapshot!("history_imported_session_40x20", s.flow.render(40, 20));
 }

@@ -101,7 +101,7 @@ impl Sink for Csv<'_> {
                 "week_start,session_id,routine,started_at,ended_at,sets,reps,load_moved_kg,held_seconds"
             }
             Detail::Sets => {
-                "week_start,session_id,session_started_at,set_id,exercise,set_number,side,reps,load,unit,held_seconds,logged_at,corrected,rpe,notes,type"
+                "week_start,session_id,session_started_at,set_id,exercise,set_number,side,reps,load,unit,held_seconds,logged_at,corrected,rpe,notes,type,distance,distance_unit"
             }
         };
         writeln!(self.out, "{header}")
@@ -158,6 +158,8 @@ impl Sink for Csv<'_> {
             opt(set.rpe.map(|r| r.to_string())),
             set.note.clone().unwrap_or_default(),
             set.kind.as_str().to_string(),
+            opt(set.distance.map(|d| d.centi as f64 / 100.0)),
+            opt(set.distance.map(|d| d.unit.as_str())),
         ])
     }
 

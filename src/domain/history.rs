@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Utc, Weekday};
 
+use super::distance::Distance;
 use super::set::{Rpe, SetType, Side, Work};
 
 /// How weeks are cut and judged (config.toml: week_start, weekly_target).
@@ -174,6 +175,8 @@ pub struct SetRow {
     pub side: Option<Side>,
     pub kind: SetType,
     pub work: Work,
+    /// How far, for a cardio set an import brought in.
+    pub distance: Option<Distance>,
     pub logged_at: DateTime<Utc>,
     /// This set replaced an earlier version of itself.
     pub corrected: bool,
@@ -182,15 +185,16 @@ pub struct SetRow {
 }
 
 impl SetRow {
-    /// RPE and note, for a line about the set: " @8.5 · felt strong".
+    /// Distance, RPE and note, for a line about the set: " · 5.2 km @8.5 · felt strong".
     pub fn remarks(&self) -> String {
+        let distance = self.distance.map(|d| format!(" · {d}")).unwrap_or_default();
         let rpe = self.rpe.map(|r| format!(" @{r}")).unwrap_or_default();
         let note = self
             .note
             .as_deref()
             .map(|n| format!(" · {}", n.replace('\n', " ")))
             .unwrap_or_default();
-        format!("{rpe}{note}")
+        format!("{distance}{rpe}{note}")
     }
 }
 

@@ -1,6 +1,7 @@
 //! Pure types and rules: no IO, no clock. Everything here is testable with
 //! plain values.
 
+pub mod distance;
 pub mod entry;
 pub mod history;
 pub mod load;

@@ -93,8 +93,22 @@ impl fmt::Display for Work {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Work::Reps { reps, load } => write!(f, "{reps} × {}", load::show(*load)),
-            Work::Hold { held } => write!(f, "{:.1} s", held.as_secs_f64()),
+            Work::Hold { held } => f.write_str(&hold_text(*held)),
         }
+    }
+}
+
+/// A time held: seconds with tenths under a minute ("45.5 s"), minutes and
+/// seconds from a minute on ("1:05", "30:00"), tenths only when there are any.
+fn hold_text(held: Duration) -> String {
+    if held < Duration::from_secs(60) {
+        return format!("{:.1} s", held.as_secs_f64());
+    }
+    let tenths = (held.as_millis() + 50) / 100;
+    let (minutes, seconds, tenth) = (tenths / 600, tenths / 10 % 60, tenths % 10);
+    match tenth {
+        0 => format!("{minutes}:{seconds:02}"),
+        t => format!("{minutes}:{seconds:02}.{t}"),
     }
 }
 
@@ -166,5 +180,17 @@ mod tests {
         for bad in ["0", "10.5", "7.25", "hard", ""] {
             assert!(Rpe::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_long_hold_reads_in_minutes() {
+        let held = |ms| Work::Hold {
+            held: Duration::from_millis(ms),
+        }
+        .to_string();
+        assert_eq!(held(45_500), "45.5 s");
+        assert_eq!(held(60_000), "1:00");
+        assert_eq!(held(75_540), "1:15.5");
+        assert_eq!(held(1_800_000), "30:00");
     }
 }

@@ -4,50 +4,13 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::str::FromStr;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use crate::domain::distance::{Distance, DistanceUnit};
 pub use crate::domain::set::SetType;
 use crate::domain::{Kind, Load, Routine, Side, Sides};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DistanceUnit {
-    M,
-    Km,
-    Mi,
-}
-
-impl DistanceUnit {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DistanceUnit::M => "m",
-            DistanceUnit::Km => "km",
-            DistanceUnit::Mi => "mi",
-        }
-    }
-}
-
-impl FromStr for DistanceUnit {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "m" | "meters" | "metres" => Ok(DistanceUnit::M),
-            "km" | "kilometers" | "kilometres" => Ok(DistanceUnit::Km),
-            "mi" | "miles" | "mile" => Ok(DistanceUnit::Mi),
-            other => Err(format!("unknown distance unit {other:?} (use m, km or mi)")),
-        }
-    }
-}
-
-/// A distance as exact hundredths of the unit it was written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Distance {
-    pub centi: i64,
-    pub unit: DistanceUnit,
-}
 
 /// An exercise as the database knows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

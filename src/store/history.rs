@@ -11,6 +11,7 @@ use super::Store;
 use super::corrections::FirstVersions;
 use super::error::{Result, StoreError};
 use super::rows;
+use crate::domain::distance::Distance;
 use crate::domain::history::{SessionRow, SetRow, Streak, Totals, WeekRange, WeekSummary};
 use crate::domain::set::{Rpe, SetType};
 use crate::domain::time::to_db;
@@ -56,7 +57,7 @@ macro_rules! set_columns {
     () => {
         "l.id, l.exercise_id, e.name, l.set_number, l.side, l.reps, l.load_centi, l.load_unit,
          l.hold_ms, l.logged_at, EXISTS (SELECT 1 FROM set_log o WHERE o.replaced_by = l.id), l.rpe, l.notes,
-         l.set_type"
+         l.set_type, l.distance_centi, l.distance_unit"
     };
 }
 
@@ -77,6 +78,13 @@ fn set_row(r: &Row<'_>, at: usize) -> Result<SetRow> {
             let kind: String = r.get(at + 13)?;
             SetType::parse(&kind)
                 .ok_or_else(|| StoreError::BadValue(format!("set type {kind:?}")))?
+        },
+        distance: match (r.get(at + 14)?, r.get::<_, Option<String>>(at + 15)?) {
+            (Some(centi), Some(unit)) => Some(Distance {
+                centi,
+                unit: unit.parse().map_err(StoreError::BadValue)?,
+            }),
+            _ => None,
         },
     })
 }

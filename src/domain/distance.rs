@@ -1,0 +1,72 @@
+//! Distances of cardio sets that imports bring in (a run's 5.2 km), kept
+//! exactly as written: hundredths of the unit of the file.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DistanceUnit {
+    M,
+    Km,
+    Mi,
+}
+
+impl DistanceUnit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DistanceUnit::M => "m",
+            DistanceUnit::Km => "km",
+            DistanceUnit::Mi => "mi",
+        }
+    }
+}
+
+impl FromStr for DistanceUnit {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "m" | "meters" | "metres" => Ok(DistanceUnit::M),
+            "km" | "kilometers" | "kilometres" => Ok(DistanceUnit::Km),
+            "mi" | "miles" | "mile" => Ok(DistanceUnit::Mi),
+            other => Err(format!("unknown distance unit {other:?} (use m, km or mi)")),
+        }
+    }
+}
+
+/// A distance as exact hundredths of the unit it was written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Distance {
+    pub centi: i64,
+    pub unit: DistanceUnit,
+}
+
+impl fmt::Display for Distance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (whole, frac) = (self.centi / 100, self.centi % 100);
+        let unit = self.unit.as_str();
+        match frac {
+            0 => write!(f, "{whole} {unit}"),
+            f2 if f2 % 10 == 0 => write!(f, "{whole}.{} {unit}", f2 / 10),
+            f2 => write!(f, "{whole}.{f2:02} {unit}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shown_in_the_shortest_decimal() {
+        let km = |centi| Distance {
+            centi,
+            unit: DistanceUnit::Km,
+        };
+        assert_eq!(km(520).to_string(), "5.2 km");
+        assert_eq!(km(1000).to_string(), "10 km");
+        assert_eq!(km(1005).to_string(), "10.05 km");
+    }
+}
