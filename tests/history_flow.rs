@@ -236,6 +236,7 @@ fn a_week_then_a_session_then_correct_delete_and_undo() {
         flow.state.notice,
         Some(("Set corrected; z undoes".into(), false))
     );
+    assert!(flow.render(80, 24).contains("z undo · r progress"));
 
     flow.press(KeyCode::Down);
     flow.press(KeyCode::Char('x'));
@@ -273,6 +274,10 @@ fn a_week_then_a_session_then_correct_delete_and_undo() {
     let effects = flow.effects.len();
     flow.press(KeyCode::Char('z'));
     assert_eq!(flow.effects.len(), effects, "nothing left to undo");
+    assert!(
+        !flow.render(80, 24).contains("z undo"),
+        "nor a key offered for it"
+    );
 }
 
 #[test]

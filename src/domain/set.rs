@@ -184,10 +184,12 @@ mod tests {
 
     #[test]
     fn a_long_hold_reads_in_minutes() {
-        let held = |ms| Work::Hold {
-            held: Duration::from_millis(ms),
-        }
-        .to_string();
+        let held = |ms| {
+            Work::Hold {
+                held: Duration::from_millis(ms),
+            }
+            .to_string()
+        };
         assert_eq!(held(45_500), "45.5 s");
         assert_eq!(held(60_000), "1:00");
         assert_eq!(held(75_540), "1:15.5");

@@ -12,7 +12,9 @@ use crate::domain::history::Totals;
 
 use super::super::theme::Theme;
 
-const KEYS: &str = "↑↓ move · c correct · x delete · z undo · r progress · Esc back";
+const KEYS: &str = "↑↓ move · c correct · x delete · r progress · Esc back";
+/// With a change made on this screen to take back.
+const UNDO_KEYS: &str = "↑↓ move · c correct · x delete · z undo · r progress · Esc back";
 const EDIT_KEYS: &str = "type numbers · Tab field · u kg/lb · Enter save · Esc cancel";
 
 pub fn draw(
@@ -115,7 +117,11 @@ pub fn draw(
         frame.render_widget(edit_form(edit, theme), area);
         return EDIT_KEYS;
     }
-    KEYS
+    if page.undo.is_empty() {
+        KEYS
+    } else {
+        UNDO_KEYS
+    }
 }
 
 fn field<'a>(label: &'a str, text: String, focused: bool, theme: &Theme) -> [Span<'a>; 2] {
