@@ -236,9 +236,11 @@ fn a_week_then_a_session_then_correct_delete_and_undo() {
         flow.state.notice,
         Some(("Set corrected; z undoes".into(), false))
     );
-    assert!(flow.render(80, 24).contains("z undo · r progress"));
 
     flow.press(KeyCode::Down);
+    flow.state.notice = None;
+    let screen = flow.render(80, 24);
+    assert!(screen.contains("z undo · r progress"), "{screen}");
     flow.press(KeyCode::Char('x'));
     assert_eq!(
         last_effect(&flow),
@@ -274,6 +276,7 @@ fn a_week_then_a_session_then_correct_delete_and_undo() {
     let effects = flow.effects.len();
     flow.press(KeyCode::Char('z'));
     assert_eq!(flow.effects.len(), effects, "nothing left to undo");
+    flow.state.notice = None;
     assert!(
         !flow.render(80, 24).contains("z undo"),
         "nor a key offered for it"
