@@ -14,7 +14,7 @@ use super::error::Result;
 use crate::domain::Unit;
 use crate::interchange::WorkoutSet;
 
-/// The trigger whose work [`Bulk`] does; migration 04 defines it.
+/// The trigger whose work [`Bulk`] does (migration 04, restated by 05).
 const TRIGGER: &str = "set_best_on_insert";
 
 /// A `set_best` row's key: exercise, side ('both' for two-limbed sets),
