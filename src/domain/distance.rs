@@ -6,6 +6,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use super::load::centi_text;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DistanceUnit {
@@ -45,13 +47,7 @@ pub struct Distance {
 
 impl fmt::Display for Distance {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (whole, frac) = (self.centi / 100, self.centi % 100);
-        let unit = self.unit.as_str();
-        match frac {
-            0 => write!(f, "{whole} {unit}"),
-            f2 if f2 % 10 == 0 => write!(f, "{whole}.{} {unit}", f2 / 10),
-            f2 => write!(f, "{whole}.{f2:02} {unit}"),
-        }
+        write!(f, "{} {}", centi_text(self.centi), self.unit.as_str())
     }
 }
 

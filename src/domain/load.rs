@@ -114,14 +114,20 @@ fn parse_centi(number: &str) -> Option<i64> {
     whole.checked_mul(100)?.checked_add(frac)
 }
 
+/// Hundredths as the shortest decimal: `150`, `22.5`, `0.05`.
+pub fn centi_text(centi: i64) -> String {
+    let sign = if centi < 0 { "-" } else { "" };
+    let (whole, frac) = (centi.unsigned_abs() / 100, centi.unsigned_abs() % 100);
+    match frac {
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+        f => format!("{sign}{whole}.{f:02}"),
+    }
+}
+
 impl fmt::Display for Load {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (whole, frac) = (self.centi / 100, self.centi % 100);
-        match frac {
-            0 => write!(f, "{whole} {}", self.unit.as_str()),
-            f2 if f2 % 10 == 0 => write!(f, "{whole}.{} {}", f2 / 10, self.unit.as_str()),
-            f2 => write!(f, "{whole}.{f2:02} {}", self.unit.as_str()),
-        }
+        write!(f, "{} {}", centi_text(self.centi), self.unit.as_str())
     }
 }
 
@@ -193,5 +199,12 @@ mod tests {
         };
         assert!((lb.in_kg() - 45.359).abs() < 0.001);
         assert!((lb.value_in(Unit::Lb) - 100.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn centi_text_is_shortest() {
+        assert_eq!(centi_text(15000), "150");
+        assert_eq!(centi_text(2250), "22.5");
+        assert_eq!(centi_text(5), "0.05");
     }
 }

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::load::{self, Load};
+use super::time::clock;
 
 /// What kind of set it was, as other apps' exports say: sets logged live
 /// are normal.
@@ -98,17 +99,19 @@ impl fmt::Display for Work {
     }
 }
 
-/// A time held: seconds with tenths under a minute ("45.5 s"), minutes and
-/// seconds from a minute on ("1:05", "30:00"), tenths only when there are any.
+/// A time held: seconds with tenths under a minute ("45.5 s"), a [`clock`]
+/// from a minute on ("1:05", "30:00"), tenths only when there are any.
 fn hold_text(held: Duration) -> String {
     if held < Duration::from_secs(60) {
         return format!("{:.1} s", held.as_secs_f64());
     }
     let tenths = (held.as_millis() + 50) / 100;
-    let (minutes, seconds, tenth) = (tenths / 600, tenths / 10 % 60, tenths % 10);
-    match tenth {
-        0 => format!("{minutes}:{seconds:02}"),
-        t => format!("{minutes}:{seconds:02}.{t}"),
+    let whole = clock(Duration::from_secs(
+        u64::try_from(tenths / 10).unwrap_or(u64::MAX),
+    ));
+    match tenths % 10 {
+        0 => whole,
+        t => format!("{whole}.{t}"),
     }
 }
 

@@ -6,8 +6,8 @@ use std::io::{self, Write};
 
 use chrono::TimeZone;
 
-use super::values::centi_text;
 use super::workout::{SetType, Workout};
+use crate::domain::load::centi_text;
 
 pub const HEADER: [&str; 15] = [
     "Date",

@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 use super::workout::{Distance, DistanceUnit, Rounded};
+use crate::domain::load::centi_text;
 use crate::domain::set::Rpe;
 use crate::domain::{Load, Unit};
 
@@ -238,17 +239,6 @@ fn local_time<Tz: TimeZone>(
     Ok(at.with_timezone(&Utc))
 }
 
-/// Hundredths as the shortest decimal: `150`, `22.5`, `0.05`.
-pub fn centi_text(centi: i64) -> String {
-    let sign = if centi < 0 { "-" } else { "" };
-    let (whole, frac) = (centi.unsigned_abs() / 100, centi.unsigned_abs() % 100);
-    match frac {
-        0 => format!("{sign}{whole}"),
-        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
-        f => format!("{sign}{whole}.{f:02}"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,12 +301,5 @@ mod tests {
         assert_eq!(rpe("8.5"), Ok(Some(8.5)));
         assert_eq!(rpe("0"), Ok(None));
         assert!(rpe("11").is_err());
-    }
-
-    #[test]
-    fn centi_text_is_shortest() {
-        assert_eq!(centi_text(15000), "150");
-        assert_eq!(centi_text(2250), "22.5");
-        assert_eq!(centi_text(5), "0.05");
     }
 }

@@ -1,6 +1,8 @@
 //! Carries out history effects against the store, in local time; the
 //! answers come back as messages. Part of the runtime's edge.
 
+use std::collections::HashMap;
+
 use chrono::{Days, Local, TimeZone, Weekday};
 
 use crate::app::msg::{Msg, Now};
@@ -122,16 +124,17 @@ pub fn execute_in<Tz: TimeZone + Copy>(
                 return Ok(None);
             }
             store.remember_records(logged.id, &kinds)?;
-            HistoryMsg::Records(new_records(store, &logged, kinds)?)
+            HistoryMsg::Records(new_records(&exercise_names(store)?, &logged, kinds))
         }
         HistoryEffect::RecallRecords(logged) => {
             let mut records = vec![];
             if let Some(first) = logged.first() {
                 let remembered = store.remembered_records(first.set.session_id)?;
+                let names = exercise_names(store)?;
                 for set in &logged {
                     let kinds = remembered.iter().filter(|(id, _)| *id == set.id);
                     let kinds = kinds.map(|&(_, kind)| kind).collect();
-                    records.extend(new_records(store, set, kinds)?);
+                    records.extend(new_records(&names, set, kinds));
                 }
             }
             HistoryMsg::Recalled(records)
@@ -140,28 +143,28 @@ pub fn execute_in<Tz: TimeZone + Copy>(
     Ok(Some(Msg::History(msg)))
 }
 
-/// The records of `kinds` that `logged` reached, named.
-fn new_records(
-    store: &Store,
-    logged: &LoggedSet,
-    kinds: Vec<RecordKind>,
-) -> Result<Vec<NewRecord>> {
-    if kinds.is_empty() {
-        return Ok(vec![]);
-    }
-    let name = store
+fn exercise_names(store: &Store) -> Result<HashMap<i64, String>> {
+    Ok(store
         .exercises_by_id()?
         .into_iter()
-        .find(|e| e.id == logged.set.exercise_id)
-        .map(|e| e.name)
-        .unwrap_or_default();
-    Ok(kinds
+        .map(|e| (e.id, e.name))
+        .collect())
+}
+
+/// The records of `kinds` that `logged` reached, named.
+fn new_records(
+    names: &HashMap<i64, String>,
+    logged: &LoggedSet,
+    kinds: Vec<RecordKind>,
+) -> Vec<NewRecord> {
+    let name = names.get(&logged.set.exercise_id);
+    kinds
         .into_iter()
         .map(|kind| NewRecord {
-            exercise: name.clone(),
+            exercise: name.cloned().unwrap_or_default(),
             side: logged.set.side,
             kind,
             work: logged.set.work,
         })
-        .collect())
+        .collect()
 }
