@@ -6,7 +6,7 @@ use clap::Parser;
 use runstrong::cli::{Cli, Command};
 use runstrong::commands::CommandError;
 use runstrong::domain::history::WeekRules;
-use runstrong::store::Store;
+use runstrong::store::{Holder, Store};
 use runstrong::{app, commands, config, paths, routines};
 
 fn main() -> ExitCode {
@@ -70,10 +70,15 @@ fn tui(db: &Path, config_dir: Option<&Path>) -> Result<(), String> {
     for note in &notes {
         eprintln!("runstrong: {note}");
     }
-    let store = Store::open_telling(db, &mut commands::tell_upgrade).map_err(|e| e.to_string())?;
+    let store =
+        Store::open_as(db, Holder::App, &mut commands::tell_upgrade).map_err(|e| e.to_string())?;
     let routines = loaded.routines.into_iter().map(|a| a.routine).collect();
     let notice = (!notes.is_empty()).then(|| notes.join("; "));
-    app::run(store, config.settings, routines, notice).map_err(|e| format!("terminal: {e}"))
+    match app::run(store, config.settings, routines, notice) {
+        Ok(None) => Ok(()),
+        Ok(Some(damaged)) => Err(damaged),
+        Err(e) => Err(format!("terminal: {e}")),
+    }
 }
 
 /// config.toml from `config_dir`, or the defaults without one.

@@ -144,3 +144,181 @@ fn without_a_terminal_it_fails_with_one_line() {
     assert!(stderr.starts_with("runstrong: terminal: "), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
+
+/// A runstrong database with one imported workout, made by the binary.
+fn imported(dir: &Path, db: &Path) {
+    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/hevy_kg.csv");
+    runstrong(dir)
+        .arg("--db")
+        .arg(db)
+        .arg("import")
+        .arg(csv)
+        .assert()
+        .success();
+}
+
+fn is_root() -> bool {
+    let out = std::process::Command::new("id").arg("-u").output().unwrap();
+    String::from_utf8_lossy(&out.stdout).trim() == "0"
+}
+
+/// The binary as a user the file's modes apply to: root ignores them, so
+/// under root it runs as `nobody`.
+fn runstrong_as_user(dir: &Path) -> Command {
+    if !is_root() {
+        return runstrong(dir);
+    }
+    let mut cmd = Command::new("setpriv");
+    cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+        .arg(env!("CARGO_BIN_EXE_runstrong"))
+        .current_dir(dir)
+        .env("HOME", dir)
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env_remove("RUNSTRONG_DB");
+    cmd
+}
+
+fn stderr_of(out: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&out.get_output().stderr).into_owned()
+}
+
+fn lock_file(db: &Path) -> PathBuf {
+    runstrong::store::lock_path(db)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_read_only_database_is_refused_by_writers_and_read_by_readers() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("runstrong.db");
+    imported(dir.path(), &db);
+    std::fs::remove_file(lock_file(&db)).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&db).unwrap();
+    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/hevy_lbs.csv");
+
+    let app = runstrong_as_user(dir.path())
+        .arg("--db")
+        .arg(&db)
+        .assert()
+        .failure();
+    let import = runstrong_as_user(dir.path())
+        .arg("--db")
+        .arg(&db)
+        .arg("import")
+        .arg(&csv)
+        .assert()
+        .failure();
+    for refused in [app, import] {
+        let stderr = stderr_of(&refused);
+        assert!(stderr.contains("read-only"), "{stderr}");
+        assert!(stderr.contains(&db.display().to_string()), "{stderr}");
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), before, "the file changed");
+    assert_eq!(sidecars(&db), Vec::<PathBuf>::new());
+    assert!(!lock_file(&db).exists(), "a lock file was left");
+
+    for args in [vec!["history"], vec!["export", "--format", "json"]] {
+        runstrong_as_user(dir.path())
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .assert()
+            .success();
+    }
+    let copy = dir.path().join("copy.db");
+    runstrong_as_user(dir.path())
+        .arg("--db")
+        .arg(&db)
+        .arg("backup")
+        .arg(&copy)
+        .assert()
+        .success();
+    assert!(copy.exists());
+    assert_eq!(std::fs::read(&db).unwrap(), before, "a reader changed it");
+}
+
+#[test]
+fn an_empty_file_is_an_empty_database_that_readers_leave_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("runstrong.db");
+    std::fs::write(&db, b"").unwrap();
+    let run = |args: &[&str]| {
+        runstrong(dir.path())
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .assert()
+    };
+
+    let history = run(&["history"]).success();
+    let listed = String::from_utf8_lossy(&history.get_output().stdout).into_owned();
+    assert!(listed.contains(" 0/2 "), "{listed}");
+    let export = run(&["export", "--format", "json"]).success();
+    let json = String::from_utf8_lossy(&export.get_output().stdout).into_owned();
+    assert!(json.contains("\"sessions\":[\n]"), "{json}");
+    let backup = stderr_of(&run(&["backup"]).failure());
+    assert!(backup.contains("empty (0 bytes)"), "{backup}");
+    assert_eq!(std::fs::metadata(&db).unwrap().len(), 0, "a reader wrote");
+    assert_eq!(sidecars(&db), Vec::<PathBuf>::new());
+
+    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/hevy_kg.csv");
+    run(&["import", csv.to_str().unwrap()]).success();
+    let conn = Connection::open(&db).unwrap();
+    let sessions: i64 = conn
+        .query_row("SELECT count(*) FROM session", [], |r| r.get(0))
+        .unwrap();
+    assert!(sessions > 0, "import set up the empty file");
+}
+
+/// Runs `script` in a mount namespace of its own where `$FULL` is a tiny
+/// tmpfs already filled to the last block; returns its stdout and stderr.
+#[cfg(target_os = "linux")]
+fn on_a_full_disk(dir: &Path, script: &str) -> (String, String) {
+    let full = dir.join("full");
+    std::fs::create_dir(&full).unwrap();
+    let setup = format!(
+        "set -u; mount -t tmpfs -o size=256k tmpfs \"$FULL\" || exit 99; \
+         dd if=/dev/zero of=\"$FULL/filler\" bs=4k 2>/dev/null; {script}"
+    );
+    let out = std::process::Command::new("unshare")
+        .args(["--mount", "--map-root-user", "sh", "-c", &setup])
+        .env("FULL", &full)
+        .env("BIN", env!("CARGO_BIN_EXE_runstrong"))
+        .env("HOME", dir)
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .output()
+        .unwrap();
+    assert_ne!(
+        out.status.code(),
+        Some(99),
+        "could not mount a tmpfs: {out:?}"
+    );
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_at_start_says_disk_full_and_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/hevy_kg.csv");
+    let script = format!(
+        "\"$BIN\" --db \"$FULL/app.db\" < /dev/null; \
+         \"$BIN\" --db \"$FULL/import.db\" import '{}'; ls -A \"$FULL\"",
+        csv.display()
+    );
+    let (listing, stderr) = on_a_full_disk(dir.path(), &script);
+    let lines: Vec<_> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    for (line, name) in lines.iter().zip(["app.db", "import.db"]) {
+        assert!(line.contains("disk full") && line.contains(name), "{line}");
+        assert!(!line.contains("disk I/O error"), "{line}");
+    }
+    assert_eq!(listing.trim(), "filler", "files were left behind");
+}

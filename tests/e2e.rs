@@ -302,3 +302,86 @@ fn a_long_import_shows_a_progress_bar_then_clears_it() {
     assert!(raw.contains("/50000 sets"), "{raw:?}");
     assert!(!tui.screen().contains("importing"), "the bar is cleared");
 }
+
+#[test]
+fn a_second_app_on_the_same_database_is_refused_and_the_first_keeps_logging() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_path(dir.path());
+    let mut first = Tui::spawn(dir.path(), 80, 24);
+    first.wait_for("Start Strength for runners");
+
+    let mut second = Tui::spawn(dir.path(), 80, 24);
+    let refusal = second.wait_for("in use by");
+    assert!(
+        refusal.contains(&format!("runstrong pid {} (the app)", first.pid())),
+        "{refusal}"
+    );
+    assert!(!second.wait_exit().success());
+
+    // Reading goes on beside it; an import would change what it shows.
+    let history = std::process::Command::new(env!("CARGO_BIN_EXE_runstrong"))
+        .arg("--db")
+        .arg(&db)
+        .arg("history")
+        .output()
+        .unwrap();
+    assert!(history.status.success(), "{history:?}");
+    let csv = dir.path().join("strong.csv");
+    std::fs::write(&csv, strong_csv(1)).unwrap();
+    let import = std::process::Command::new(env!("CARGO_BIN_EXE_runstrong"))
+        .arg("--db")
+        .arg(&db)
+        .arg("import")
+        .arg(&csv)
+        .args(["--unit", "kg"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&import.stderr);
+    assert!(
+        !import.status.success() && stderr.contains("in use by"),
+        "{stderr}"
+    );
+
+    start_and_log_a_rep_set(&mut first);
+    // The lock dies with its process: a killed app never blocks the next.
+    first.signal("KILL");
+    first.wait_exit();
+    let mut again = Tui::spawn(dir.path(), 80, 24);
+    again.wait_for("▶ Resume Strength for runners");
+    again.send("q");
+    assert!(again.wait_exit().success());
+    assert_eq!(logged_sets(&db), vec![rep_set()]);
+}
+
+#[test]
+fn a_damaged_database_is_said_on_screen_and_at_exit_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_path(dir.path());
+    let mut tui = Tui::spawn(dir.path(), 80, 24);
+    start_and_log_a_rep_set(&mut tui);
+    tui.send("qy");
+    assert!(tui.wait_exit().success());
+
+    // Page 2 damaged, the file's time put back as a restore would.
+    let modified = std::fs::metadata(&db).unwrap().modified().unwrap();
+    let mut bytes = std::fs::read(&db).unwrap();
+    bytes[4096..4096 + 64].fill(0xA5);
+    std::fs::write(&db, &bytes).unwrap();
+    let file = std::fs::File::options().write(true).open(&db).unwrap();
+    file.set_modified(modified).unwrap();
+    drop(file);
+
+    let mut tui = Tui::spawn(dir.path(), 40, 20);
+    tui.wait_for("Database damaged");
+    tui.send("\r\r");
+    tui.send("q");
+    tui.send("y");
+    assert!(!tui.wait_exit().success());
+    let said = tui.wait_for(".recover");
+    assert!(said.contains("runstrong.db"), "{said}");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        bytes,
+        "the damaged file was written"
+    );
+}

@@ -226,3 +226,21 @@ fn home_offers_to_resume_in_words_that_fit_a_phone() {
         "{wide}"
     );
 }
+
+/// A set the store refused because the file is damaged stays on screen,
+/// unsaved, under a banner that says why nothing more is saved.
+#[test]
+fn a_damaged_database_keeps_the_unsaved_set_under_a_banner() {
+    let mut flow = Flow::home();
+    flow.send(Msg::SessionLoaded(common::session(noon())));
+    let why = "/data/runstrong.db: the database is damaged (database disk image is malformed)";
+    flow.failing = Some(why.into());
+    flow.type_text("12");
+    flow.press(KeyCode::Enter);
+    flow.send(Msg::Damaged(why.into()));
+    assert_eq!(flow.state.damaged.as_deref(), Some(why));
+    let screen = flow.render(40, 20);
+    assert!(screen.contains("Database damaged"), "{screen}");
+    assert_snapshot!("damaged_40x20", screen);
+    assert_snapshot!("damaged_80x24", flow.render(80, 24));
+}

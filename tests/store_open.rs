@@ -9,7 +9,7 @@ use std::path::Path;
 
 use common::routine;
 use common::store::{at, kg, log, reps, scratch, sidecars, started};
-use runstrong::store::{self, APP_ID, Store, StoreError};
+use runstrong::store::{self, APP_ID, Holder, Store, StoreError};
 use rusqlite::Connection;
 
 #[test]
@@ -194,7 +194,7 @@ fn a_database_with_a_garbled_page_is_refused() {
     assert!(matches!(err, StoreError::Corrupt { .. }), "{err:?}");
     let message = err.to_string();
     assert!(
-        message.contains("is corrupt (") && !message.contains("***"),
+        message.contains("is damaged (") && !message.contains("***"),
         "{message}"
     );
 }
@@ -322,25 +322,126 @@ fn an_older_database_is_backed_up_before_migrating() {
     );
 }
 
-#[test]
-fn a_clean_close_seals_the_file_and_any_later_change_breaks_the_seal() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("runstrong.db");
-    let seal = dir.path().join("runstrong.db.sealed");
-    let mut store = Store::open(&path).unwrap();
-    store.start_session(&routine(), chrono::Utc::now()).unwrap();
-    store.close().unwrap();
-    assert!(seal.exists(), "a clean close seals the file");
-    assert!(!dir.path().join("runstrong.db-wal").exists());
-    Store::open(&path).unwrap().close().unwrap();
-
-    // Damage after the seal: the time changes, so the file is checked and
-    // refused. Page 2 holds the first table of migration 01, always in use.
-    let mut bytes = std::fs::read(&path).unwrap();
+/// Damages page 2 (the first table of migration 01, always in use) and puts
+/// the file's modification time back, as `cp -p`, `rsync -a` or a restore
+/// from backup would: size and time prove nothing.
+fn damage_keeping_times(path: &Path) -> Vec<u8> {
+    let modified = fs::metadata(path).unwrap().modified().unwrap();
+    let mut bytes = fs::read(path).unwrap();
     bytes[4096..4096 + 64].fill(0xA5);
-    std::thread::sleep(std::time::Duration::from_millis(20));
-    std::fs::write(&path, &bytes).unwrap();
+    fs::write(path, &bytes).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    bytes
+}
+
+#[test]
+fn a_damaged_file_whose_size_and_time_were_kept_is_refused_untouched() {
+    let (_dir, path) = scratch();
+    populated(&path);
+    Store::open(&path).unwrap().close().unwrap();
+    let bytes = damage_keeping_times(&path);
     let err = Store::open(&path).err().expect("a damaged file is refused");
     assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
-    assert_eq!(std::fs::read(&path).unwrap(), bytes, "left untouched");
+    assert_eq!(fs::read(&path).unwrap(), bytes, "left untouched");
+}
+
+#[test]
+fn the_app_opens_a_damaged_file_at_once_but_writes_nothing_into_it() {
+    let (_dir, path) = scratch();
+    populated(&path);
+    Store::open(&path).unwrap().close().unwrap();
+    let bytes = damage_keeping_times(&path);
+
+    // The first frame does not wait for the whole-file check...
+    let mut store = Store::open_as(&path, Holder::App, &mut |_| {}).unwrap();
+    // ...every write does, and the verdict shuts them out.
+    let err = store.writable().expect_err("writes wait for the check");
+    assert!(
+        err.to_string().contains(&path.display().to_string())
+            && err.to_string().contains(".recover"),
+        "{err}"
+    );
+    let tried = store.start_session(&routine(), at(9));
+    assert!(tried.is_err(), "a session was started in a damaged file");
+    store.close().unwrap();
+    assert_eq!(fs::read(&path).unwrap(), bytes, "left untouched");
+}
+
+#[test]
+fn a_healthy_file_opened_by_the_app_takes_writes_once_checked() {
+    let (_dir, path) = scratch();
+    populated(&path);
+    let mut store = Store::open_as(&path, Holder::App, &mut |_| {}).unwrap();
+    store.writable().unwrap();
+    store.start_session(&routine(), at(9)).unwrap();
+}
+
+#[test]
+fn corruption_reported_at_run_time_stops_every_later_write() {
+    let (_dir, path) = scratch();
+    populated(&path);
+    let mut store = Store::open_as(&path, Holder::App, &mut |_| {}).unwrap();
+    store.writable().unwrap();
+    let malformed = StoreError::Sqlite(rusqlite::Error::SqliteFailure(
+        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+        Some("database disk image is malformed".into()),
+    ));
+    let named = store.stop_if_damaged(&malformed).expect("seen as damage");
+    assert!(
+        named.to_string().contains(&path.display().to_string()),
+        "{named}"
+    );
+    assert!(store.writable().is_err());
+    assert!(store.start_session(&routine(), at(9)).is_err());
+    let busy = StoreError::Locked {
+        path: path.clone(),
+        secs: 3,
+    };
+    assert!(
+        store.stop_if_damaged(&busy).is_none(),
+        "a lock is no damage"
+    );
+}
+
+#[test]
+fn a_second_app_or_import_on_the_same_file_is_refused_while_reading_goes_on() {
+    let (_dir, path) = scratch();
+    populated(&path);
+    let first = Store::open_as(&path, Holder::App, &mut |_| {}).unwrap();
+    for holder in [Holder::App, Holder::Import] {
+        let err = Store::open_as(&path, holder, &mut |_| {})
+            .err()
+            .expect("refused");
+        let message = err.to_string();
+        assert!(
+            message.contains(&format!("runstrong pid {} (the app)", std::process::id())),
+            "{message}"
+        );
+    }
+    Store::open_reader(&path).unwrap().unfinished().unwrap();
+    drop(first);
+    Store::open_as(&path, Holder::Import, &mut |_| {}).unwrap();
+}
+
+#[test]
+fn an_empty_file_reads_as_an_empty_database_and_stays_empty() {
+    let (_dir, path) = scratch();
+    fs::write(&path, b"").unwrap();
+    let reader = Store::open_reader(&path).unwrap();
+    assert_eq!(reader.unfinished().unwrap(), None);
+    assert_eq!(reader.first_session_start().unwrap(), None);
+    assert!(matches!(
+        Store::open_existing(&path),
+        Err(StoreError::Empty { .. })
+    ));
+    assert_eq!(fs::metadata(&path).unwrap().len(), 0);
+    assert_eq!(sidecars(&path), Vec::<std::path::PathBuf>::new());
+    // A writer sets it up as a new database.
+    Store::open(&path).unwrap().close().unwrap();
+    assert!(fs::metadata(&path).unwrap().len() > 0);
 }

@@ -50,6 +50,9 @@ pub enum Msg {
     /// The changed plan is stored; ids and last times are filled in.
     PlanSaved(Vec<PlannedExercise>),
     StoreFailed(String),
+    /// The database file is damaged: nothing more is written to it. The
+    /// text names the file and how to recover it.
+    Damaged(String),
     History(HistoryMsg),
 }
 
@@ -87,4 +90,27 @@ pub enum Effect {
     History(HistoryEffect),
     Bell,
     Quit,
+}
+
+impl Effect {
+    /// Whether carrying it out writes to the database: such effects wait
+    /// for the whole-file check, and none runs on a damaged file.
+    pub fn writes(&self) -> bool {
+        match self {
+            Effect::LoadHome
+            | Effect::ResumeSession(_)
+            | Effect::LoadExercises
+            | Effect::Bell
+            | Effect::Quit => false,
+            Effect::StartSession(_)
+            | Effect::EndAbandoned(_)
+            | Effect::SaveSet(_)
+            | Effect::SavePosition { .. }
+            | Effect::SavePlannedSets { .. }
+            | Effect::AnnotateSet { .. }
+            | Effect::FinishSession { .. }
+            | Effect::SavePlan { .. } => true,
+            Effect::History(effect) => effect.writes(),
+        }
+    }
 }

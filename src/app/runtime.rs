@@ -17,7 +17,7 @@ use chrono::Weekday;
 
 use crate::domain::time::local_week_bounds;
 use crate::domain::{LoggedSet, Routine};
-use crate::store::{Store, StoreError};
+use crate::store::{Failure, Store, StoreError};
 use crate::ui;
 
 use super::history;
@@ -41,15 +41,27 @@ impl Clock for SystemClock {
     }
 }
 
-/// Runs the app on the real terminal until the person quits.
+/// Runs the app on the real terminal until the person quits. What it
+/// returns is for stderr once the terminal is restored: why the database
+/// was found damaged, and how to recover it.
 pub fn run(
     mut store: Store,
     settings: Settings,
     routines: Vec<Routine>,
     notice: Option<String>,
-) -> io::Result<()> {
+) -> io::Result<Option<String>> {
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
+    let checked = tx.clone();
+    let path = store.path().to_path_buf();
+    store.on_verdict(move |verdict| {
+        let msg = match verdict {
+            Ok(()) => return,
+            Err(Failure::Locked) => Msg::StoreFailed(Failure::Locked.at(&path).to_string()),
+            Err(failure) => Msg::Damaged(failure.at(&path).to_string()),
+        };
+        let _ = checked.send(msg);
+    });
     spawn_signals(tx)?;
     let mut terminal = ratatui::try_init().inspect_err(|_| {
         // Raw mode may be on when entering the alternate screen failed; the
@@ -60,7 +72,7 @@ pub fn run(
     state.notice = notice.map(|n| (n, true));
     let result = event_loop(&mut terminal, &mut store, state, &rx, &SystemClock);
     ratatui::restore();
-    // A close that fails leaves the file unsealed: the next start checks it whole.
+    // Every confirmed set is committed already; a failed close loses nothing.
     let _ = store.close();
     result
 }
@@ -102,11 +114,9 @@ fn event_loop(
     mut state: State,
     rx: &Receiver<Msg>,
     clock: &impl Clock,
-) -> io::Result<()> {
+) -> io::Result<Option<String>> {
     let week_start = state.settings.week_start;
-    let mut queue: VecDeque<Msg> = execute(store, Effect::LoadHome, clock.now(), week_start)
-        .into_iter()
-        .collect();
+    let mut queue: VecDeque<Msg> = execute(store, Effect::LoadHome, clock.now(), week_start).into();
     loop {
         while let Some(msg) = queue.pop_front() {
             for effect in update(&mut state, msg, clock.now()) {
@@ -122,7 +132,7 @@ fn event_loop(
             }
         }
         if state.quit {
-            return Ok(());
+            return Ok(state.damaged);
         }
         terminal.draw(|frame| ui::draw(frame, &state))?;
         // Sleep until input or the next visible change: no fixed-rate tick.
@@ -133,7 +143,7 @@ fn event_loop(
         match next {
             Ok(msg) => queue.push_back(msg),
             Err(RecvTimeoutError::Timeout) => queue.push_back(Msg::Tick),
-            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            Err(RecvTimeoutError::Disconnected) => return Ok(state.damaged),
         }
         queue.extend(rx.try_iter());
     }
@@ -145,66 +155,87 @@ fn bell() {
     let _ = out.write_all(b"\x07").and_then(|()| out.flush());
 }
 
-/// Carries out one effect against the store; the result comes back as a message.
-pub fn execute(store: &mut Store, effect: Effect, now: Now, week_start: Weekday) -> Option<Msg> {
-    let failed = |e: StoreError| Some(Msg::StoreFailed(describe(&e)));
-    match effect {
+/// Carries out one effect against the store; the result comes back as
+/// messages. A write waits for the whole-file check; an error that shows
+/// the file damaged stops every later write.
+pub fn execute(store: &mut Store, effect: Effect, now: Now, week_start: Weekday) -> Vec<Msg> {
+    let saving = matches!(effect, Effect::SaveSet(_));
+    let result = if effect.writes() {
+        store.writable()
+    } else {
+        Ok(())
+    };
+    match result.and_then(|()| carry_out(store, effect, now, week_start)) {
+        Ok(msg) => msg.into_iter().collect(),
+        Err(e) => {
+            let damaged = store.stop_if_damaged(&e);
+            let text = damaged
+                .as_ref()
+                .map_or_else(|| describe(&e), ToString::to_string);
+            let failed = if saving {
+                Msg::SaveFailed(text.clone())
+            } else {
+                Msg::StoreFailed(text.clone())
+            };
+            [Some(failed), damaged.map(|_| Msg::Damaged(text))]
+                .into_iter()
+                .flatten()
+                .collect()
+        }
+    }
+}
+
+fn carry_out(
+    store: &mut Store,
+    effect: Effect,
+    now: Now,
+    week_start: Weekday,
+) -> Result<Option<Msg>, StoreError> {
+    Ok(match effect {
         Effect::LoadHome => {
             let (from, to) = local_week_bounds(now.wall, week_start);
-            let data = store.unfinished().and_then(|unfinished| {
-                Ok(HomeData {
-                    unfinished,
-                    week_done: store.sessions_done_between(from, to)?,
-                })
-            });
-            data.map_or_else(failed, |d| Some(Msg::HomeLoaded(d)))
+            Some(Msg::HomeLoaded(HomeData {
+                unfinished: store.unfinished()?,
+                week_done: store.sessions_done_between(from, to)?,
+            }))
         }
-        Effect::StartSession(routine) => store
-            .start_session(&routine, now.wall)
-            .map_or_else(failed, |s| Some(Msg::SessionLoaded(s))),
-        Effect::ResumeSession(id) => store
-            .load_session(id)
-            .map_or_else(failed, |s| Some(Msg::SessionLoaded(s))),
-        Effect::EndAbandoned(id) => store.end_abandoned(id).err().and_then(failed),
-        Effect::SaveSet(set) => match store.insert_set(&set) {
-            Ok(id) => Some(Msg::SetSaved(LoggedSet { id, set })),
-            Err(e) => Some(Msg::SaveFailed(describe(&e))),
-        },
-        Effect::SavePosition { session, position } => store
-            .save_position(session, position)
-            .err()
-            .and_then(failed),
+        Effect::StartSession(routine) => {
+            Some(Msg::SessionLoaded(store.start_session(&routine, now.wall)?))
+        }
+        Effect::ResumeSession(id) => Some(Msg::SessionLoaded(store.load_session(id)?)),
+        Effect::EndAbandoned(id) => store.end_abandoned(id).map(|()| None)?,
+        Effect::SaveSet(set) => {
+            let id = store.insert_set(&set)?;
+            Some(Msg::SetSaved(LoggedSet { id, set }))
+        }
+        Effect::SavePosition { session, position } => {
+            store.save_position(session, position).map(|()| None)?
+        }
         Effect::SavePlannedSets {
             session,
             position,
             sets,
         } => store
             .save_planned_sets(session, position, sets)
-            .err()
-            .and_then(failed),
-        Effect::FinishSession { id, note } => store
-            .finish_session(id, now.wall, note.as_deref())
-            .map_or_else(failed, |s| Some(Msg::Finished(s))),
-        Effect::AnnotateSet { id, rpe, note } => match store.annotate_set(id, rpe, note.as_deref())
-        {
-            Ok(()) => Some(Msg::Annotated { id, rpe, note }),
-            Err(e) => failed(e),
-        },
-        Effect::LoadExercises => store
-            .known_exercises()
-            .map_or_else(failed, |k| Some(Msg::ExercisesLoaded(k))),
+            .map(|()| None)?,
+        Effect::FinishSession { id, note } => Some(Msg::Finished(store.finish_session(
+            id,
+            now.wall,
+            note.as_deref(),
+        )?)),
+        Effect::AnnotateSet { id, rpe, note } => {
+            store.annotate_set(id, rpe, note.as_deref())?;
+            Some(Msg::Annotated { id, rpe, note })
+        }
+        Effect::LoadExercises => Some(Msg::ExercisesLoaded(store.known_exercises()?)),
         Effect::SavePlan {
             session,
             plan,
             position,
-        } => store
-            .save_plan(session, &plan, position)
-            .map_or_else(failed, |p| Some(Msg::PlanSaved(p))),
-        Effect::History(effect) => {
-            history::execute(store, effect, now, week_start).unwrap_or_else(failed)
-        }
+        } => Some(Msg::PlanSaved(store.save_plan(session, &plan, position)?)),
+        Effect::History(effect) => history::execute(store, effect, now, week_start)?,
         Effect::Bell | Effect::Quit => None,
-    }
+    })
 }
 
 /// A store error in words for the status line.

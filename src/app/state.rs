@@ -63,6 +63,9 @@ pub struct State {
     pub flash_until: Option<Instant>,
     /// A one-line message under the screen: (text, is it an error).
     pub notice: Option<(String, bool)>,
+    /// The database is damaged: why, and how to recover, said on screen
+    /// while the app runs and on stderr when it ends.
+    pub damaged: Option<String>,
     pub quit: bool,
     /// Routines to start from: built-in first, then the person's own files.
     pub routines: Vec<Routine>,
@@ -258,6 +261,7 @@ impl State {
             overlay: None,
             flash_until: None,
             notice: None,
+            damaged: None,
             quit: false,
             routines,
         }

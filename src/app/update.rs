@@ -88,6 +88,12 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.notice = Some((reason, true));
             vec![]
         }
+        Msg::Damaged(text) => {
+            // Whatever is on screen (an unsaved set, a note being typed)
+            // stays; the banner says why nothing more is saved.
+            state.damaged = Some(text);
+            vec![]
+        }
         Msg::History(msg) => history::on_msg(state, msg),
     }
 }

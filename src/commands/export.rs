@@ -28,7 +28,7 @@ pub fn run(db: &Path, routines: &[Routine], args: ExportArgs) -> Result<(), Comm
         .until
         .and_then(|d| d.checked_add_days(Days::new(1)))
         .map(local_midnight);
-    let store = Store::open_existing(db)?;
+    let store = Store::open_reader(db)?;
     let Some(path) = args.out else {
         let (sessions, sets) = write(
             &store,

@@ -12,7 +12,7 @@ use crate::cli::ImportArgs;
 use crate::domain::Routine;
 use crate::interchange::{self, Format, Import};
 use crate::routines;
-use crate::store::{ImportOutcome, Store, StoreError};
+use crate::store::{Holder, ImportOutcome, Store, StoreError};
 use crate::ui::count;
 
 /// How many rounded weights are listed before the rest are only counted.
@@ -40,13 +40,13 @@ pub fn run(db: &Path, config_dir: Option<&Path>, args: ImportArgs) -> Result<(),
     let outcome = if args.dry_run {
         // A dry run never creates the database: without one, all is new.
         let store = if db.exists() {
-            Store::open_existing(db)?
+            Store::open_reader(db)?
         } else {
             Store::empty()?
         };
         store.preview_import(&import)?
     } else {
-        let mut store = Store::open_telling(db, &mut super::tell_upgrade)?;
+        let mut store = Store::open_as(db, Holder::Import, &mut super::tell_upgrade)?;
         let bar = progress(import.set_count() as u64);
         let outcome = store.import(&import, &mut |sets| bar.inc(sets));
         bar.finish_and_clear();

@@ -10,6 +10,8 @@ use super::BUSY_TIMEOUT;
 pub enum StoreError {
     #[error("{path}: no such database (start runstrong once to create it, or pass --db)")]
     Missing { path: PathBuf },
+    #[error("{path}: empty (0 bytes), nothing in it yet")]
+    Empty { path: PathBuf },
     #[error("{path}: not a SQLite database; runstrong leaves it untouched")]
     NotSqlite { path: PathBuf },
     #[error(
@@ -24,8 +26,20 @@ pub enum StoreError {
         found: u32,
         known: usize,
     },
-    #[error("{path}: the database is corrupt ({detail}); runstrong leaves it untouched")]
+    #[error(
+        "{path}: the database is damaged ({detail}); runstrong writes nothing more to it. Keep a copy, then rescue what can be read with `sqlite3 {path} .recover | sqlite3 {path}.recovered` and start runstrong with --db {path}.recovered, or restore a backup"
+    )]
     Corrupt { path: PathBuf, detail: String },
+    #[error(
+        "{path}: the database (or its folder) is read-only; runstrong saves every set as it is logged, so it needs to write there. Make it writable, or read it with `runstrong history` or `runstrong export`"
+    )]
+    ReadOnly { path: PathBuf },
+    #[error("{path}: disk full; nothing was written. Free some space and try again")]
+    DiskFull { path: PathBuf },
+    #[error(
+        "{path}: in use by {by}; one runstrong at a time logs into a database. Close that one first (`runstrong history`, `export` and `backup` work beside it)"
+    )]
+    InUse { path: PathBuf, by: String },
     #[error(
         "{path}: the database is locked by another program (another runstrong?); waited {secs} s"
     )]
@@ -45,10 +59,15 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    /// Names the file when SQLite gives up waiting for a lock or the disk
-    /// fails; any other SQLite error passes through as it is.
+    /// Names the file when SQLite gives up waiting for a lock, finds the
+    /// file damaged or the disk fails; any other SQLite error passes through.
     pub fn at(path: &Path, err: rusqlite::Error) -> StoreError {
-        if Self::is_busy(&err) {
+        if Self::is_corrupt(&err) {
+            StoreError::Corrupt {
+                path: path.to_path_buf(),
+                detail: err.to_string(),
+            }
+        } else if Self::is_busy(&err) {
             StoreError::Locked {
                 path: path.to_path_buf(),
                 secs: BUSY_TIMEOUT.as_secs(),
@@ -69,6 +88,23 @@ impl StoreError {
             err.sqlite_error_code(),
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
         )
+    }
+
+    /// SQLite found the file damaged ("database disk image is malformed").
+    pub fn is_corrupt(err: &rusqlite::Error) -> bool {
+        matches!(
+            err.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+        )
+    }
+
+    /// This error means the file is damaged: nothing more may be written.
+    pub fn damaged(&self) -> bool {
+        match self {
+            StoreError::Corrupt { .. } => true,
+            StoreError::Sqlite(e) => Self::is_corrupt(e),
+            _ => false,
+        }
     }
 
     /// A disk-level write failure: full disk, read-only file, IO error.

@@ -20,18 +20,9 @@ const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 pub enum Found {
     /// No file, or an empty one: a new database.
     New,
-    /// A healthy runstrong database at this schema version.
-    Ours { version: u32 },
-}
-
-/// Identifies the file, and reads every page unless `sealed` says it is as
-/// runstrong last closed it (see `seal`).
-pub fn inspect(path: &Path, known: usize, sealed: bool) -> Result<Found> {
-    let (found, conn) = identify(path, known)?;
-    if let Some(conn) = conn.filter(|_| !sealed) {
-        quick_check(path, &conn)?;
-    }
-    Ok(found)
+    /// A runstrong database at this schema version; `wal` when its header
+    /// says WAL mode already, so opening it for writing changes nothing.
+    Ours { version: u32, wal: bool },
 }
 
 /// Whether the file is ours and at which schema version, without reading
@@ -90,10 +81,12 @@ pub fn identify(path: &Path, known: usize) -> Result<(Found, Option<Connection>)
             known,
         });
     }
-    Ok((Found::Ours { version }, Some(conn)))
+    // Bytes 18 and 19 of the header are 2 in WAL mode.
+    let wal = header[18] == 2 && header[19] == 2;
+    Ok((Found::Ours { version, wal }, Some(conn)))
 }
 
-fn failed(path: &Path, e: rusqlite::Error) -> StoreError {
+pub fn failed(path: &Path, e: rusqlite::Error) -> StoreError {
     if StoreError::is_busy(&e) {
         StoreError::Locked {
             path: path.to_path_buf(),
@@ -105,22 +98,6 @@ fn failed(path: &Path, e: rusqlite::Error) -> StoreError {
             detail: e.to_string(),
         }
     }
-}
-
-/// Reads every page: the check before anything writes to the file.
-fn quick_check(path: &Path, conn: &Connection) -> Result<()> {
-    let verdict: String = conn
-        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
-        .map_err(|e| failed(path, e))?;
-    if verdict != "ok" {
-        // One line for stderr: drop the "*** in database main ***" heading.
-        let detail: Vec<_> = verdict.lines().filter(|l| !l.starts_with("***")).collect();
-        return Err(StoreError::Corrupt {
-            path: path.to_path_buf(),
-            detail: detail.join("; "),
-        });
-    }
-    Ok(())
 }
 
 /// A read-only connection that writes nothing next to the file. When no WAL

@@ -87,10 +87,7 @@ impl Store {
     pub fn empty() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
         super::migrations()?.to_latest(&mut conn)?;
-        Ok(Store {
-            conn,
-            path: ":memory:".into(),
-        })
+        Ok(Store::checked(conn, ":memory:".into()))
     }
 
     /// Stores `import` in one transaction; `progress` hears the number of

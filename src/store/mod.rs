@@ -8,12 +8,14 @@ mod error;
 mod export;
 mod history;
 mod inspect;
+mod integrity;
 mod interchange;
+mod lock;
 mod plan;
+mod preflight;
 mod progress;
 mod records;
 mod rows;
-mod seal;
 mod sessions;
 
 use std::path::{Path, PathBuf};
@@ -28,7 +30,9 @@ pub use corrections::Correction;
 pub use error::{Result, StoreError};
 pub use history::ExerciseInfo;
 pub use inspect::{APP_ID, open_read_only};
+pub use integrity::{Failure, Verdict};
 pub use interchange::ImportOutcome;
+pub use lock::{Holder, lock_path};
 pub use sessions::{Summary, Unfinished};
 
 static MIGRATION_DIR: Dir = include_dir!("$CARGO_MANIFEST_DIR/migrations");
@@ -52,6 +56,11 @@ pub fn schema_version() -> usize {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The whole-file check; writes wait for it to pass.
+    check: integrity::Check,
+    /// Whether `query_only` is off: the check has passed.
+    writing: bool,
+    _lock: Option<lock::Lock>,
 }
 
 /// A schema upgrade that [`Store::open_telling`] is about to make.
@@ -65,7 +74,8 @@ pub struct Upgrade {
 
 impl Store {
     /// Opens (creating if needed) a runstrong database, refusing foreign,
-    /// newer and corrupt files before writing a byte to them.
+    /// newer, damaged, read-only files and a full disk before writing a
+    /// byte to them.
     pub fn open(path: &Path) -> Result<Store> {
         Store::open_telling(path, &mut |_| {})
     }
@@ -73,6 +83,26 @@ impl Store {
     /// As [`Store::open`], telling `upgrading` before it backs up and
     /// migrates an older database, which takes a while on a large one.
     pub fn open_telling(path: &Path, upgrading: &mut dyn FnMut(&Upgrade)) -> Result<Store> {
+        Store::open_with(path, None, upgrading)
+    }
+
+    /// As [`Store::open_telling`], holding the database's lock so that no
+    /// other app or import writes sessions into it meanwhile. The app's
+    /// whole-file check runs in the background (see `integrity`) so the
+    /// first frame does not wait for it; every write does.
+    pub fn open_as(
+        path: &Path,
+        holder: Holder,
+        upgrading: &mut dyn FnMut(&Upgrade),
+    ) -> Result<Store> {
+        Store::open_with(path, Some(holder), upgrading)
+    }
+
+    fn open_with(
+        path: &Path,
+        holder: Option<Holder>,
+        upgrading: &mut dyn FnMut(&Upgrade),
+    ) -> Result<Store> {
         // The directory comes first so that one under a regular file is
         // reported as such, not as an unreadable database.
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -81,75 +111,137 @@ impl Store {
                 source,
             })?;
         }
-        let found = inspect::inspect(path, schema_version(), seal::holds(path))?;
-        let locked = |e| StoreError::at(path, e);
-        let mut conn = Connection::open(path).map_err(locked)?;
-        configure(&conn).map_err(locked)?;
-        if let inspect::Found::Ours { version } = found
-            && (version as usize) < schema_version()
-            && version > 0
-        {
-            let upgrade = Upgrade {
-                from: version,
-                to: schema_version(),
-                backup: backup_name(path, version),
-            };
-            upgrading(&upgrade);
-            conn.execute("VACUUM INTO ?1", [upgrade.backup.to_string_lossy()])?;
+        preflight::writable(path)?;
+        let (found, reader) = inspect::identify(path, schema_version())?;
+        // Only a current file already in WAL mode can be opened for writing
+        // unchanged; any other is checked whole before it is touched.
+        let deferred = holder == Some(Holder::App)
+            && matches!(found, inspect::Found::Ours { version, wal: true }
+                if version as usize == schema_version());
+        if let Some(reader) = reader.filter(|_| !deferred) {
+            integrity::quick_check(path, &reader)?;
         }
-        migrations()?.to_latest(&mut conn).map_err(|e| match e {
-            rusqlite_migration::Error::RusqliteError { err, .. } => locked(err),
-            e => StoreError::Migration(e),
-        })?;
+        let before = preflight::Before::look(path);
+        let lock = holder
+            .map(|h| lock::Lock::acquire(path, h))
+            .transpose()
+            .map_err(|e| before.undo(e))?;
+        let conn = connect(path, found, upgrading).map_err(|e| before.undo(e))?;
+        let check = if deferred {
+            conn.pragma_update(None, "query_only", true)?;
+            integrity::Check::spawn(path.to_path_buf())
+        } else {
+            integrity::Check::done(Ok(()))
+        };
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            check,
+            writing: !deferred,
+            _lock: lock,
         })
     }
 
-    /// Closes the database and seals it, so that the next open can trust it
-    /// without reading every page.
-    pub fn close(self) -> Result<()> {
-        let Store { conn, path } = self;
-        conn.close().map_err(|(_, e)| StoreError::at(&path, e))?;
-        seal::write(&path);
+    /// A store over a connection that needs no check: a new or in-memory one.
+    fn checked(conn: Connection, path: PathBuf) -> Store {
+        Store {
+            conn,
+            path,
+            check: integrity::Check::done(Ok(())),
+            writing: true,
+            _lock: None,
+        }
+    }
+
+    /// Waits for the whole-file check, and lets writes through once it has
+    /// passed. A damaged file stays shut for good.
+    pub fn writable(&mut self) -> Result<()> {
+        if self.check.wait() == Err(Failure::Locked) {
+            // Another program held the file during the background check:
+            // check again, here, now that a write is due.
+            let verdict = integrity::quick_check(&self.path, &self.conn);
+            self.check = integrity::Check::done(verdict.map_err(|e| Failure::of(&e)));
+        }
+        self.check.wait().map_err(|f| f.at(&self.path))?;
+        if !self.writing {
+            self.conn.pragma_update(None, "query_only", false)?;
+            self.writing = true;
+        }
         Ok(())
     }
 
-    /// Opens a database that must already exist (for commands that only read
-    /// or add to one): a missing file is an error and no file is created.
+    /// Calls `tell` once the whole-file check has a verdict.
+    pub fn on_verdict(&self, tell: impl FnOnce(&Verdict) + Send + 'static) {
+        self.check.on_verdict(tell);
+    }
+
+    /// After an error: when it shows the file damaged, every later write is
+    /// refused, and the damage is returned as an error that names the file.
+    pub fn stop_if_damaged(&mut self, err: &StoreError) -> Option<StoreError> {
+        if !err.damaged() {
+            return None;
+        }
+        let detail = match err {
+            StoreError::Corrupt { detail, .. } => detail.clone(),
+            other => other.to_string(),
+        };
+        let failure = Failure::Corrupt(detail);
+        self.check.settle(Err(failure.clone()));
+        // The connection may be beyond even this; the gate above holds anyway.
+        let _ = self.conn.pragma_update(None, "query_only", true);
+        self.writing = false;
+        Some(failure.at(&self.path))
+    }
+
+    /// Closes the database.
+    pub fn close(self) -> Result<()> {
+        let Store { conn, path, .. } = self;
+        conn.close().map_err(|(_, e)| StoreError::at(&path, e))
+    }
+
+    /// Opens a database that must already exist and hold something, to copy
+    /// it (`backup`): read only, so a read-only file or one the app has open
+    /// can be copied, and checked whole, so a damaged one is refused.
     pub fn open_existing(path: &Path) -> Result<Store> {
+        match std::fs::metadata(path) {
+            Err(_) => Err(StoreError::Missing {
+                path: path.to_path_buf(),
+            }),
+            Ok(meta) if meta.len() == 0 => Err(StoreError::Empty {
+                path: path.to_path_buf(),
+            }),
+            Ok(_) => {
+                let store = Store::open_reader(path)?;
+                integrity::quick_check(path, &store.conn)?;
+                Ok(store)
+            }
+        }
+    }
+
+    /// Opens an existing database to read it, also while the app has it open
+    /// (WAL). Nothing is written, so the whole-file `quick_check` that guards
+    /// writes is skipped (it reads every page); a damaged page still fails
+    /// the query that reads it. A database at an older schema is first
+    /// migrated by `open`, with its backup. An empty (0-byte) file reads as
+    /// a database with nothing in it, and stays empty.
+    pub fn open_reader(path: &Path) -> Result<Store> {
         if !path.exists() {
             return Err(StoreError::Missing {
                 path: path.to_path_buf(),
             });
         }
-        Store::open(path)
-    }
-
-    /// Opens an existing database to read it, also while the app has it open
-    /// (WAL). Nothing is written, so the whole-file `quick_check` that guards
-    /// writes is skipped (it reads every page: most of the start-up time on a
-    /// large history); a damaged page still fails the query that reads it.
-    /// A database at an older schema is first migrated by `open`, with its backup.
-    pub fn open_reader(path: &Path) -> Result<Store> {
-        let missing = || StoreError::Missing {
-            path: path.to_path_buf(),
-        };
-        if !path.exists() {
-            return Err(missing());
-        }
         match inspect::identify(path, schema_version())? {
-            (inspect::Found::Ours { version }, Some(conn))
+            (inspect::Found::Ours { version, .. }, Some(conn))
                 if version as usize == schema_version() =>
             {
-                Ok(Store {
-                    conn,
-                    path: path.to_path_buf(),
-                })
+                Ok(Store::checked(conn, path.to_path_buf()))
             }
             (inspect::Found::Ours { .. }, _) => Store::open(path),
-            (inspect::Found::New, _) => Err(missing()),
+            (inspect::Found::New, _) => {
+                let mut empty = Store::empty()?;
+                empty.path = path.to_path_buf();
+                Ok(empty)
+            }
         }
     }
 
@@ -174,6 +266,36 @@ impl Store {
             }
         }
     }
+}
+
+/// Opens the file for writing and brings its schema up to date, backing up
+/// an older one first.
+fn connect(
+    path: &Path,
+    found: inspect::Found,
+    upgrading: &mut dyn FnMut(&Upgrade),
+) -> Result<Connection> {
+    let at = |e| StoreError::at(path, e);
+    let mut conn = Connection::open(path).map_err(at)?;
+    configure(&conn).map_err(at)?;
+    if let inspect::Found::Ours { version, .. } = found
+        && (version as usize) < schema_version()
+        && version > 0
+    {
+        let upgrade = Upgrade {
+            from: version,
+            to: schema_version(),
+            backup: backup_name(path, version),
+        };
+        upgrading(&upgrade);
+        conn.execute("VACUUM INTO ?1", [upgrade.backup.to_string_lossy()])
+            .map_err(at)?;
+    }
+    migrations()?.to_latest(&mut conn).map_err(|e| match e {
+        rusqlite_migration::Error::RusqliteError { err, .. } => at(err),
+        e => StoreError::Migration(e),
+    })?;
+    Ok(conn)
 }
 
 /// Per-connection settings, outside any transaction.

@@ -13,8 +13,9 @@ mod timer;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Modifier;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::app::state::{Screen, State};
 use theme::Theme;
@@ -54,6 +55,29 @@ pub fn draw(frame: &mut Frame, state: &State) {
     if let Some(o) = &state.overlay {
         overlay::draw(frame, area, state, o, &theme);
     }
+    if state.damaged.is_some() {
+        damaged(frame, area, &theme);
+    }
+}
+
+/// A damaged database, in place of the status line and as few rows above it
+/// as the words need: it cannot be missed, and the exercise and the set
+/// that was not saved stay in view. The whole story (the file, what is
+/// wrong, how to recover) goes to stderr at quit.
+fn damaged(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let banner = Paragraph::new(
+        "⚠ Database damaged: nothing more is saved. q quits and says how to recover it.",
+    )
+    .style(theme.error().add_modifier(Modifier::REVERSED))
+    .wrap(Wrap { trim: true });
+    let height = (banner.line_count(area.width) as u16).min(area.height);
+    let bottom = Rect {
+        y: area.bottom().saturating_sub(height),
+        height,
+        ..area
+    };
+    frame.render_widget(Clear, bottom);
+    frame.render_widget(banner, bottom);
 }
 
 fn too_small(frame: &mut Frame, area: Rect, w: u16, h: u16) {

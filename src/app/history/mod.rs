@@ -210,3 +210,21 @@ pub enum HistoryEffect {
     /// so that the summary lists those reached before a restart.
     RecallRecords(Vec<LoggedSet>),
 }
+
+impl HistoryEffect {
+    /// Corrections, and the records remembered with a logged set, write.
+    pub fn writes(&self) -> bool {
+        match self {
+            HistoryEffect::LoadWeeks { .. }
+            | HistoryEffect::LoadWeek(_)
+            | HistoryEffect::LoadSets(_)
+            | HistoryEffect::LoadExercises
+            | HistoryEffect::LoadProgress { .. }
+            | HistoryEffect::RecallRecords(_) => false,
+            HistoryEffect::CorrectSet { .. }
+            | HistoryEffect::DeleteSet { .. }
+            | HistoryEffect::Undo { .. }
+            | HistoryEffect::CheckRecords(_) => true,
+        }
+    }
+}
