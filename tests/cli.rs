@@ -322,3 +322,37 @@ fn a_full_disk_at_start_says_disk_full_and_leaves_nothing_behind() {
     }
     assert_eq!(listing.trim(), "filler", "files were left behind");
 }
+
+#[test]
+fn backup_refuses_a_damaged_database_and_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("runstrong.db");
+    imported(dir.path(), &db);
+    let mut bytes = std::fs::read(&db).unwrap();
+    bytes[4096..4096 + 64].fill(0xA5);
+    std::fs::write(&db, &bytes).unwrap();
+    let out = runstrong(dir.path())
+        .arg("--db")
+        .arg(&db)
+        .arg("backup")
+        .assert()
+        .failure();
+    let stderr = stderr_of(&out);
+    assert!(
+        stderr.contains("damaged") && stderr.contains(&db.display().to_string()),
+        "{stderr}"
+    );
+    assert!(stderr.contains(".recover"), "{stderr}");
+    assert_eq!(std::fs::read(&db).unwrap(), bytes);
+    let copies = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains("backup")
+        })
+        .count();
+    assert_eq!(copies, 0, "a copy of the damage was made");
+}
