@@ -302,3 +302,23 @@ fn a_long_import_shows_a_progress_bar_then_clears_it() {
     assert!(raw.contains("/50000 sets"), "{raw:?}");
     assert!(!tui.screen().contains("importing"), "the bar is cleared");
 }
+
+#[test]
+fn a_closed_terminal_without_sighup_ends_the_program_and_the_session_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::spawn_ignoring_hangup(dir.path(), 80, 24);
+    start_and_log_a_rep_set(&mut tui);
+    // Skip the rest: with no timer running, nothing on screen changes and
+    // only input could tell the program its terminal is gone.
+    tui.send(" ");
+    tui.wait_for("Space starts the stopwatch");
+    tui.close_terminal();
+    // A liveness check: a program spinning on the dead terminal never exits.
+    tui.wait_exit();
+    assert_eq!(logged_sets(&db_path(dir.path())), vec![rep_set()]);
+
+    let mut tui = Tui::spawn(dir.path(), 80, 24);
+    tui.wait_for("▶ Resume Strength for runners");
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+}
