@@ -20,7 +20,7 @@ use crate::domain::{LoggedSet, Routine};
 use crate::store::{Store, StoreError};
 use crate::ui;
 
-use super::history;
+use super::{hangup, history};
 use super::msg::{Effect, HomeData, Msg, Now};
 use super::state::{Settings, State};
 use super::update::update;
@@ -50,6 +50,7 @@ pub fn run(
 ) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
     spawn_input(tx.clone());
+    hangup::spawn_watch(tx.clone())?;
     spawn_signals(tx)?;
     let mut terminal = ratatui::try_init().inspect_err(|_| {
         // Raw mode may be on when entering the alternate screen failed; the
@@ -59,7 +60,8 @@ pub fn run(
     let mut state = State::new(SystemClock.now(), settings, routines);
     state.notice = notice.map(|n| (n, true));
     let result = event_loop(&mut terminal, &mut store, state, &rx, &SystemClock);
-    ratatui::restore();
+    // A terminal that cannot be restored is gone: nothing left to tell it.
+    let _ = ratatui::try_restore();
     // A close that fails leaves the file unsealed: the next start checks it whole.
     let _ = store.close();
     result
