@@ -20,10 +20,10 @@ use crate::domain::{LoggedSet, Routine};
 use crate::store::{Store, StoreError};
 use crate::ui;
 
-use super::{hangup, history};
 use super::msg::{Effect, HomeData, Msg, Now};
 use super::state::{Settings, State};
 use super::update::update;
+use super::{hangup, history};
 
 /// Where `update` gets its time from; tests use a fake one.
 pub trait Clock {
