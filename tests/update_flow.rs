@@ -3,6 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+#[path = "update_flow/resume.rs"]
+mod resume;
 
 use std::time::Duration;
 

@@ -255,7 +255,9 @@ impl Drop for Tui {
     fn drop(&mut self) {
         if matches!(self.child.try_wait(), Ok(None)) {
             let group = format!("-{}", self.pid());
-            let _ = Command::new("kill").args(["-s", "KILL", "--", &group]).status();
+            let _ = Command::new("kill")
+                .args(["-s", "KILL", "--", &group])
+                .status();
             let _ = self.child.wait();
         }
     }
