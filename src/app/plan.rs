@@ -59,12 +59,16 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     else {
         return vec![];
     };
-    let (close, effects) = edit(editor, &mut view.session, action, settings.default_rest);
+    let (close, mut effects) = edit(editor, &mut view.session, action, settings.default_rest);
     let idle = view.step == Step::Ready && !view.entry.editing && view.stopwatch.is_none();
-    if matches!(effects.as_slice(), [Effect::SavePlan { .. }]) && idle {
-        // The current exercise may be a new one now: prefill its form.
-        super::session::ready(view, settings);
+    if let [Effect::SavePlan { position, .. }] = effects.as_slice() {
+        view.stored_position = *position;
+        if idle {
+            // The current exercise may be a new one now: prefill its form.
+            super::session::ready(view, settings);
+        }
     }
+    effects.extend(super::session::store_position(view));
     if close {
         state.overlay = None;
     }

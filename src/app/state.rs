@@ -224,6 +224,8 @@ pub struct SessionView {
     pub pending: Option<NewSet>,
     /// Records reached so far, announced on each set and on the summary.
     pub records: Vec<NewRecord>,
+    /// The position the store holds, where a resume would open.
+    pub stored_position: usize,
 }
 
 impl SessionView {

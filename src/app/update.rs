@@ -34,15 +34,17 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::SessionLoaded(active) => {
             let resumed = active.logged.clone();
-            state.screen = Screen::Session(Box::new(session::open(active, &state.settings)));
+            let mut view = session::open(active, &state.settings);
+            // A file written before positions followed the resume rule.
+            let mut effects = session::store_position(&mut view);
+            state.screen = Screen::Session(Box::new(view));
             state.notice = None;
-            if resumed.is_empty() {
-                vec![]
-            } else {
-                vec![Effect::History(history::HistoryEffect::RecallRecords(
+            if !resumed.is_empty() {
+                effects.push(Effect::History(history::HistoryEffect::RecallRecords(
                     resumed,
-                ))]
+                )));
             }
+            effects
         }
         Msg::SetSaved(saved) => session::on_saved(state, saved),
         Msg::Annotated { id, rpe, note } => {

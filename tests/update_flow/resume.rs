@@ -75,3 +75,19 @@ fn looking_back_at_a_finished_exercise_resumes_where_home_says() {
     assert_eq!(flow.view().session.position, 0);
     assert_eq!(home_says(&flow), resumed_at(&flow));
 }
+
+#[test]
+fn a_session_stored_at_a_finished_exercise_is_moved_on_and_the_store_told() {
+    let mut session = crate::common::session(crate::common::noon());
+    session.plan[0].sets = 0;
+    let mut flow = Flow::home();
+    flow.send(Msg::SessionLoaded(session));
+    assert_eq!(flow.view().session.position, 1);
+    assert_eq!(
+        flow.effects,
+        [Effect::SavePosition {
+            session: 1,
+            position: 1
+        }]
+    );
+}
