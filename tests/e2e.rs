@@ -322,3 +322,30 @@ fn a_closed_terminal_without_sighup_ends_the_program_and_the_session_resumes() {
     tui.send("q");
     assert!(tui.wait_exit().success());
 }
+
+#[test]
+fn a_paste_with_a_line_break_lands_in_the_note_and_logs_nothing_early() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::spawn(dir.path(), 80, 24);
+    tui.wait_for("Start Strength for runners");
+    tui.send("\r");
+    tui.wait_for("1/7 Strength for runners");
+    tui.send("\t\t\t");
+    tui.paste("felt good\nknee ok");
+    tui.wait_for("knee ok");
+    assert!(logged_sets(&db_path(dir.path())).is_empty());
+    tui.send("\r");
+    tui.wait_for("Saved Weighted dorsiflexion set 1");
+    tui.send("qy");
+    assert!(tui.wait_exit().success());
+    let conn = Connection::open_with_flags(db_path(dir.path()), OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .unwrap();
+    let notes: Vec<Option<String>> = conn
+        .prepare("SELECT note FROM set_log ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(notes, [Some("felt good knee ok".to_string())]);
+}

@@ -169,6 +169,22 @@ impl Tui {
         }
     }
 
+    /// Pastes `text` as a terminal does: wrapped in bracketed-paste marks
+    /// when the program asked for them, else typed as is. Terminals send a
+    /// pasted line break as "\r", the same byte as Enter.
+    pub fn paste(&mut self, text: &str) {
+        let text = text.replace('\n', "\r");
+        let bracketed = lock(&self.output)
+            .raw
+            .windows(8)
+            .any(|w| w == b"\x1b[?2004h");
+        if bracketed {
+            self.send(&format!("\x1b[200~{text}\x1b[201~"));
+        } else {
+            self.send(&text);
+        }
+    }
+
     /// Resizes the terminal, as a person dragging the window would.
     pub fn resize(&self, cols: u16, rows: u16) {
         // The parser first, so the program's redraw lands on the new size.
