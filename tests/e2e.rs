@@ -338,10 +338,10 @@ fn a_paste_with_a_line_break_lands_in_the_note_and_logs_nothing_early() {
     tui.wait_for("Saved Weighted dorsiflexion set 1");
     tui.send("qy");
     assert!(tui.wait_exit().success());
-    let conn = Connection::open_with_flags(db_path(dir.path()), OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .unwrap();
+    let conn =
+        Connection::open_with_flags(db_path(dir.path()), OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
     let notes: Vec<Option<String>> = conn
-        .prepare("SELECT note FROM set_log ORDER BY id")
+        .prepare("SELECT notes FROM set_log ORDER BY id")
         .unwrap()
         .query_map([], |r| r.get(0))
         .unwrap()

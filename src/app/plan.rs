@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use crate::domain::note;
 use crate::domain::plan::KnownExercise;
 use crate::domain::session::{ActiveSession, PlannedExercise};
 use crate::domain::{Kind, Sides};
@@ -125,7 +126,7 @@ fn edit(
             selected,
         } => match action {
             Action::Char(c) => {
-                query.push(c);
+                query.extend(note::clean(c));
                 *selected = 0;
             }
             Action::Backspace => {
@@ -165,7 +166,7 @@ fn edit(
             on_name,
         } => match action {
             Action::NextField => *on_name = !*on_name,
-            Action::Char(c) if *on_name => name.push(c),
+            Action::Char(c) if *on_name => name.extend(note::clean(c)),
             Action::Backspace if *on_name => {
                 name.pop();
             }

@@ -9,7 +9,9 @@ use std::thread;
 use std::time::Instant;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::execute;
+use ratatui::layout::Size;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
@@ -57,10 +59,15 @@ pub fn run(
         // error that brought us here is the one worth reporting.
         let _ = ratatui::try_restore();
     })?;
+    // A paste arrives whole, so a line break in it is not Enter.
+    execute!(io::stdout(), EnableBracketedPaste).inspect_err(|_| {
+        let _ = ratatui::try_restore();
+    })?;
     let mut state = State::new(SystemClock.now(), settings, routines);
     state.notice = notice.map(|n| (n, true));
     let result = event_loop(&mut terminal, &mut store, state, &rx, &SystemClock);
     // A terminal that cannot be restored is gone: nothing left to tell it.
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
     let _ = ratatui::try_restore();
     // A close that fails leaves the file unsealed: the next start checks it whole.
     let _ = store.close();
@@ -72,7 +79,8 @@ fn spawn_input(tx: Sender<Msg>) {
         loop {
             let msg = match event::read() {
                 Ok(Event::Key(key)) => Msg::Key(key),
-                Ok(Event::Resize(..)) => Msg::Resize,
+                Ok(Event::Paste(text)) => Msg::Paste(text),
+                Ok(Event::Resize(width, height)) => Msg::Resize(Size { width, height }),
                 Ok(_) => continue,
                 // The terminal is gone: leave, the session stays resumable.
                 Err(_) => Msg::Terminate,
@@ -109,6 +117,7 @@ fn event_loop(
     let mut queue: VecDeque<Msg> = execute(store, Effect::LoadHome, clock.now(), week_start)
         .into_iter()
         .collect();
+    queue.push_front(Msg::Resize(terminal.size()?));
     loop {
         while let Some(msg) = queue.pop_front() {
             for effect in update(&mut state, msg, clock.now()) {

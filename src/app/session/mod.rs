@@ -84,6 +84,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Quit => Some(Overlay::ConfirmQuit),
         Action::Finish if !view.timing_hold() => Some(Overlay::ConfirmFinish {
             note: String::new(),
+            error: None,
         }),
         Action::Annotate if !view.timing_hold() => {
             view.session.logged.last().map(Overlay::annotate)
