@@ -303,24 +303,41 @@ fn a_long_import_shows_a_progress_bar_then_clears_it() {
     assert!(!tui.screen().contains("importing"), "the bar is cleared");
 }
 
-#[test]
-fn a_closed_terminal_without_sighup_ends_the_program_and_the_session_resumes() {
+/// Closes the terminal under a logged set, with `then` done first, and
+/// checks that the program leaves by itself and the session resumes.
+fn assert_a_closed_terminal_ends_it(then: impl FnOnce(&mut Tui)) {
     let dir = tempfile::tempdir().unwrap();
     let mut tui = Tui::spawn_ignoring_hangup(dir.path(), 80, 24);
     start_and_log_a_rep_set(&mut tui);
-    // Skip the rest: with no timer running, nothing on screen changes and
-    // only input could tell the program its terminal is gone.
-    tui.send(" ");
-    tui.wait_for("Space starts the stopwatch");
+    then(&mut tui);
     tui.close_terminal();
     // A liveness check: a program spinning on the dead terminal never exits.
-    tui.wait_exit();
+    let status = tui.wait_exit();
+    assert!(status.success(), "{status}");
     assert_eq!(logged_sets(&db_path(dir.path())), vec![rep_set()]);
 
     let mut tui = Tui::spawn(dir.path(), 80, 24);
     tui.wait_for("▶ Resume Strength for runners");
     tui.send("q");
     assert!(tui.wait_exit().success());
+}
+
+#[test]
+fn a_terminal_closed_without_sighup_while_idle_ends_the_program() {
+    // With no timer running nothing on screen changes: only the terminal
+    // itself can tell the program it is gone.
+    assert_a_closed_terminal_ends_it(|tui| {
+        tui.send(" ");
+        tui.wait_for("Space starts the stopwatch");
+    });
+}
+
+#[test]
+fn a_terminal_closed_without_sighup_during_a_rest_ends_the_program() {
+    // The rest redraws every second, and drawing on the dead terminal fails.
+    assert_a_closed_terminal_ends_it(|tui| {
+        tui.wait_for("REST");
+    });
 }
 
 #[test]

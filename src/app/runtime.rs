@@ -66,6 +66,8 @@ pub fn run(
     let mut state = State::new(SystemClock.now(), settings, routines);
     state.notice = notice.map(|n| (n, true));
     let result = event_loop(&mut terminal, &mut store, state, &rx, &SystemClock);
+    // Drawing on a terminal that hung up fails; leaving then is the point.
+    let result = if hangup::gone() { Ok(()) } else { result };
     // A terminal that cannot be restored is gone: nothing left to tell it.
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     let _ = ratatui::try_restore();
