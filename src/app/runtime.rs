@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
@@ -51,6 +51,9 @@ pub fn run(
     notice: Option<String>,
 ) -> io::Result<()> {
     let (tx, rx) = mpsc::channel();
+    // crossterm starts listening for SIGWINCH when its reader first runs;
+    // start it here, so a resize before the input thread runs is not lost.
+    event::poll(Duration::ZERO)?;
     spawn_input(tx.clone());
     hangup::spawn_watch(tx.clone())?;
     spawn_signals(tx)?;
