@@ -72,7 +72,7 @@ fn open() -> io::Result<Option<File>> {
 }
 
 fn hung_up() -> PollFlags {
-    PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL
+    PollFlags::HUP | PollFlags::ERR
 }
 
 /// Blocks until `fd` hangs up (true) or cannot be watched (false). Idle,
@@ -82,6 +82,9 @@ fn wait_for_hang_up(fd: BorrowedFd<'_>) -> bool {
         let mut fds = [PollFd::from_borrowed_fd(fd, PollFlags::IN)];
         match poll(&mut fds, None) {
             Ok(_) if fds[0].revents().intersects(hung_up()) => return true,
+            // Systems whose poll does not take terminals (older macOS)
+            // say so: watching stops there, and the app goes on.
+            Ok(_) if fds[0].revents().contains(PollFlags::NVAL) => return false,
             Ok(_) => thread::sleep(INPUT_PAUSE),
             Err(rustix::io::Errno::INTR) => {}
             Err(_) => return false,
