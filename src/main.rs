@@ -23,10 +23,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<(), String> {
     let config_dir = paths::config_dir(cli.config_dir);
     match cli.command {
-        Some(Command::Routines(args)) => {
-            print!("{}", commands::routines::run(config_dir.as_deref(), args)?);
-            Ok(())
-        }
+        Some(Command::Routines(args)) => commands::routines::run(config_dir.as_deref(), args),
         Some(Command::Export(args)) => {
             let loaded = routines::load(config_dir.as_deref());
             let routines: Vec<_> = loaded.routines.into_iter().map(|a| a.routine).collect();

@@ -79,7 +79,7 @@ fn a_backup_taken_while_another_connection_writes_is_consistent() {
         counts[0] > 0 && *counts.last().unwrap() <= written,
         "{counts:?} of {written}"
     );
-    assert!(!dir.path().join("copy0.db.partial").exists());
+    assert!(!dir.path().join("copy0.db.runstrong-partial").exists());
 }
 
 #[test]
@@ -91,4 +91,55 @@ fn a_backup_never_overwrites_a_file() {
     let err = store.backup_to(&dest).unwrap_err().to_string();
     assert!(err.contains("already exists"), "{err}");
     assert_eq!(std::fs::read(&dest).unwrap(), b"precious");
+}
+
+/// `name` inside `dir`.
+fn file(dir: &tempfile::TempDir, name: &str) -> std::path::PathBuf {
+    dir.path().join(name)
+}
+
+#[test]
+fn a_backup_clears_what_killed_backups_left_in_its_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&file(&dir, "runstrong.db")).unwrap();
+    // What a kill -9 leaves: this version's temporary copy and journal of a
+    // backup to another name, and the older `.partial` naming.
+    let left = [
+        "runstrong-backup-2026-01-01.db.runstrong-partial",
+        "runstrong-backup-2026-01-01.db.runstrong-partial-journal",
+        "copy.db.partial",
+        "copy.db.partial-journal",
+    ];
+    for name in left {
+        std::fs::write(file(&dir, name), vec![7; 4096]).unwrap();
+    }
+    // Not ours, so kept whatever its name says.
+    std::fs::write(file(&dir, "film.mkv.partial"), b"download").unwrap();
+
+    store.backup_to(&file(&dir, "copy.db")).unwrap();
+    let mut names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| !n.starts_with("runstrong.db"))
+        .collect();
+    names.sort();
+    assert_eq!(names, ["copy.db", "film.mkv.partial"]);
+}
+
+#[test]
+fn a_backup_leaves_the_copy_of_a_backup_still_running_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&file(&dir, "runstrong.db")).unwrap();
+    let running = file(&dir, "other.db.runstrong-partial");
+    let held = std::fs::File::create(&running).unwrap();
+    held.lock().unwrap();
+    store.backup_to(&file(&dir, "copy.db")).unwrap();
+    assert!(running.exists(), "a running backup's copy was removed");
+    // The same name is refused while the other backup runs.
+    let err = store
+        .backup_to(&file(&dir, "other.db"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("another backup"), "{err}");
+    assert!(!file(&dir, "other.db").exists());
 }

@@ -356,3 +356,42 @@ fn backup_refuses_a_damaged_database_and_names_it() {
         .count();
     assert_eq!(copies, 0, "a copy of the damage was made");
 }
+
+/// Runs `args` with standard output a pipe whose reader has already gone,
+/// as `runstrong ... | head -2` leaves it once head has its lines.
+fn into_closed_pipe(dir: &Path, args: &[&str]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_runstrong"));
+    cmd.current_dir(dir)
+        .env("HOME", dir)
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .env("XDG_CONFIG_HOME", dir.join("config"))
+        .env("RUNSTRONG_DB", dir.join("runstrong.db"))
+        .args(args)
+        .stdout(writer);
+    cmd.output().unwrap()
+}
+
+#[test]
+fn every_command_piped_into_a_closed_reader_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/strong_12col.csv");
+    let csv = csv.to_str().unwrap();
+    let backup = dir.path().join("copy.db");
+    for args in [
+        &["import", "--unit", "kg", csv][..],
+        &["routines"],
+        &["routines", "show", "Strength for runners"],
+        &["history"],
+        &["history", "--format", "json"],
+        &["export"],
+        &["export", "--format", "json"],
+        &["backup", backup.to_str().unwrap()],
+    ] {
+        let out = into_closed_pipe(dir.path(), args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {}: {stderr}", out.status);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}

@@ -114,3 +114,35 @@ fn a_bad_config_value_stops_the_app_before_the_terminal_naming_the_key() {
         "nothing is created when the config is refused"
     );
 }
+
+#[test]
+fn a_routine_naming_an_exercise_twice_is_refused_with_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("routines/twice.toml");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    let block = |name: &str| {
+        format!(
+            "\n[[exercises]]\nname = {name:?}\nkind = \"reps\"\nsides = \"each\"\nsets = 2\nreps = 8\n"
+        )
+    };
+    let text = format!(
+        "name = \"Twice\"\n{}{}{}",
+        block("Lunge"),
+        block("Cossack squat"),
+        block("lunge ")
+    );
+    std::fs::write(&file, text).unwrap();
+    let out = runstrong(dir.path()).arg("routines").assert().success();
+    let out = out.get_output();
+    let stderr = String::from_utf8(out.stderr.clone()).unwrap();
+    assert_eq!(
+        stderr.trim(),
+        format!(
+            "runstrong: {}: line 18: exercise \"lunge \" is in the routine already, as \
+             \"Lunge\"; give that one more sets instead",
+            file.display()
+        )
+    );
+    let list = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(!list.contains("Twice"), "{list}");
+}

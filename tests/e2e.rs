@@ -385,3 +385,67 @@ fn a_damaged_database_is_said_on_screen_and_at_exit_and_nothing_is_written() {
         "the damaged file was written"
     );
 }
+
+/// Closes the terminal under a logged set, with `then` done first, and
+/// checks that the program leaves by itself and the session resumes.
+fn assert_a_closed_terminal_ends_it(then: impl FnOnce(&mut Tui)) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::spawn_ignoring_hangup(dir.path(), 80, 24);
+    start_and_log_a_rep_set(&mut tui);
+    then(&mut tui);
+    tui.close_terminal();
+    // A liveness check: a program spinning on the dead terminal never exits.
+    let status = tui.wait_exit();
+    assert!(status.success(), "{status}");
+    assert_eq!(logged_sets(&db_path(dir.path())), vec![rep_set()]);
+
+    let mut tui = Tui::spawn(dir.path(), 80, 24);
+    tui.wait_for("▶ Resume Strength for runners");
+    tui.send("q");
+    assert!(tui.wait_exit().success());
+}
+
+#[test]
+fn a_terminal_closed_without_sighup_while_idle_ends_the_program() {
+    // With no timer running nothing on screen changes: only the terminal
+    // itself can tell the program it is gone.
+    assert_a_closed_terminal_ends_it(|tui| {
+        tui.send(" ");
+        tui.wait_for("Space starts the stopwatch");
+    });
+}
+
+#[test]
+fn a_terminal_closed_without_sighup_during_a_rest_ends_the_program() {
+    // The rest redraws every second, and drawing on the dead terminal fails.
+    assert_a_closed_terminal_ends_it(|tui| {
+        tui.wait_for("REST");
+    });
+}
+
+#[test]
+fn a_paste_with_a_line_break_lands_in_the_note_and_logs_nothing_early() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::spawn(dir.path(), 80, 24);
+    tui.wait_for("Start Strength for runners");
+    tui.send("\r");
+    tui.wait_for("1/7 Strength for runners");
+    tui.send("\t\t\t");
+    tui.paste("felt good\nknee ok");
+    tui.wait_for("knee ok");
+    assert!(logged_sets(&db_path(dir.path())).is_empty());
+    tui.send("\r");
+    tui.wait_for("Saved Weighted dorsiflexion set 1");
+    tui.send("qy");
+    assert!(tui.wait_exit().success());
+    let conn =
+        Connection::open_with_flags(db_path(dir.path()), OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let notes: Vec<Option<String>> = conn
+        .prepare("SELECT notes FROM set_log ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(notes, [Some("felt good knee ok".to_string())]);
+}

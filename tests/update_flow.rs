@@ -3,6 +3,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+#[path = "update_flow/resume.rs"]
+mod resume;
+#[path = "update_flow/typing.rs"]
+mod typing;
 
 use std::time::Duration;
 
@@ -341,6 +345,7 @@ fn finish_asks_for_an_optional_note_then_finishes() {
     assert_eq!(
         flow.state.overlay,
         Some(Overlay::ConfirmFinish {
+            error: None,
             note: String::new()
         })
     );

@@ -1,6 +1,7 @@
 //! The application: state, messages, the pure `update`, and the runtime
 //! that connects it to the terminal, the clock and the store.
 
+mod hangup;
 pub mod history;
 mod home;
 pub mod keymap;

@@ -4,6 +4,7 @@ use std::time::Instant;
 
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Size;
 
 use super::history::{HistoryEffect, HistoryMsg};
 use crate::domain::plan::KnownExercise;
@@ -29,8 +30,11 @@ pub struct HomeData {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
     Key(KeyEvent),
-    /// The terminal changed size; the next frame redraws it.
-    Resize,
+    /// Text pasted in one piece (bracketed paste): typed into the field
+    /// being edited, its line breaks never taken for Enter.
+    Paste(String),
+    /// The terminal's size, at the start and after every change.
+    Resize(Size),
     /// A deadline or a visible second passed.
     Tick,
     /// SIGTERM, SIGHUP or SIGINT: leave now; the session stays resumable.

@@ -2,6 +2,7 @@
 //! RPE-and-note form of a logged set.
 
 use crate::domain::entry::annotation;
+use crate::domain::note;
 
 use super::keymap::Action;
 use super::msg::Effect;
@@ -25,21 +26,27 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         // Typed as text, so y and n answer here and nowhere else.
         (Overlay::ConfirmQuit, Action::Confirm | Action::Char('y' | 'Y' | 'q')) => quit(state),
         (Overlay::ConfirmQuit, Action::Back | Action::Char('n' | 'N')) => close(state),
-        (Overlay::ConfirmFinish { note }, Action::Confirm) => {
-            let note = Some(note.trim().to_string()).filter(|n| !n.is_empty());
-            state.overlay = None;
-            session
-                .map(|id| Effect::FinishSession { id, note })
-                .into_iter()
-                .collect()
-        }
+        (Overlay::ConfirmFinish { note, error }, Action::Confirm) => match note::finish(note) {
+            Ok(note) => {
+                state.overlay = None;
+                session
+                    .map(|id| Effect::FinishSession { id, note })
+                    .into_iter()
+                    .collect()
+            }
+            Err(message) => {
+                *error = Some(message);
+                vec![]
+            }
+        },
         (Overlay::ConfirmFinish { .. } | Overlay::Annotate(_), Action::Back) => close(state),
-        (Overlay::ConfirmFinish { note }, Action::Char(c)) => {
-            note.push(c);
+        (Overlay::ConfirmFinish { note, error }, Action::Char(c)) => {
+            *error = note::type_char(note, c).err();
             vec![]
         }
-        (Overlay::ConfirmFinish { note }, Action::Backspace) => {
+        (Overlay::ConfirmFinish { note, error }, Action::Backspace) => {
             note.pop();
+            *error = None;
             vec![]
         }
         (Overlay::Annotate(form), Action::Confirm) => match annotation(&form.rpe, &form.note) {
@@ -58,13 +65,11 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             vec![]
         }
         (Overlay::Annotate(form), Action::Char(c)) => {
-            form.field_mut().push(c);
-            form.error = None;
+            form.type_char(c);
             vec![]
         }
         (Overlay::Annotate(form), Action::Backspace) => {
-            form.field_mut().pop();
-            form.error = None;
+            form.backspace();
             vec![]
         }
         _ => vec![],

@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use crate::domain::note;
 use crate::domain::plan::KnownExercise;
 use crate::domain::session::{ActiveSession, PlannedExercise};
 use crate::domain::{Kind, Sides};
@@ -59,12 +60,16 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     else {
         return vec![];
     };
-    let (close, effects) = edit(editor, &mut view.session, action, settings.default_rest);
+    let (close, mut effects) = edit(editor, &mut view.session, action, settings.default_rest);
     let idle = view.step == Step::Ready && !view.entry.editing && view.stopwatch.is_none();
-    if matches!(effects.as_slice(), [Effect::SavePlan { .. }]) && idle {
-        // The current exercise may be a new one now: prefill its form.
-        super::session::ready(view, settings);
+    if let [Effect::SavePlan { position, .. }] = effects.as_slice() {
+        view.stored_position = *position;
+        if idle {
+            // The current exercise may be a new one now: prefill its form.
+            super::session::ready(view, settings);
+        }
     }
+    effects.extend(super::session::store_position(view));
     if close {
         state.overlay = None;
     }
@@ -121,7 +126,7 @@ fn edit(
             selected,
         } => match action {
             Action::Char(c) => {
-                query.push(c);
+                query.extend(note::clean(c));
                 *selected = 0;
             }
             Action::Backspace => {
@@ -161,7 +166,7 @@ fn edit(
             on_name,
         } => match action {
             Action::NextField => *on_name = !*on_name,
-            Action::Char(c) if *on_name => name.push(c),
+            Action::Char(c) if *on_name => name.extend(note::clean(c)),
             Action::Backspace if *on_name => {
                 name.pop();
             }

@@ -6,10 +6,12 @@ use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::execute;
+use ratatui::layout::Size;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
@@ -20,10 +22,10 @@ use crate::domain::{LoggedSet, Routine};
 use crate::store::{Failure, Store, StoreError};
 use crate::ui;
 
-use super::history;
 use super::msg::{Effect, HomeData, Msg, Now};
 use super::state::{Settings, State};
 use super::update::update;
+use super::{hangup, history};
 
 /// Where `update` gets its time from; tests use a fake one.
 pub trait Clock {
@@ -51,7 +53,11 @@ pub fn run(
     notice: Option<String>,
 ) -> io::Result<Option<String>> {
     let (tx, rx) = mpsc::channel();
+    // crossterm starts listening for SIGWINCH when its reader first runs;
+    // start it here, so a resize before the input thread runs is not lost.
+    event::poll(Duration::ZERO)?;
     spawn_input(tx.clone());
+    hangup::spawn_watch(tx.clone())?;
     let checked = tx.clone();
     let path = store.path().to_path_buf();
     store.on_verdict(move |verdict| {
@@ -68,10 +74,19 @@ pub fn run(
         // error that brought us here is the one worth reporting.
         let _ = ratatui::try_restore();
     })?;
+    // A paste arrives whole, so a line break in it is not Enter.
+    execute!(io::stdout(), EnableBracketedPaste).inspect_err(|_| {
+        let _ = ratatui::try_restore();
+    })?;
     let mut state = State::new(SystemClock.now(), settings, routines);
     state.notice = notice.map(|n| (n, true));
     let result = event_loop(&mut terminal, &mut store, state, &rx, &SystemClock);
-    ratatui::restore();
+    // Drawing on a terminal that hung up fails; leaving then is the point.
+    // (`gone` also sends stderr to /dev/null when it was on that terminal.)
+    let result = if hangup::gone() { Ok(None) } else { result };
+    // A terminal that cannot be restored is gone: nothing left to tell it.
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    let _ = ratatui::try_restore();
     // Every confirmed set is committed already; a failed close loses nothing.
     let _ = store.close();
     result
@@ -82,7 +97,8 @@ fn spawn_input(tx: Sender<Msg>) {
         loop {
             let msg = match event::read() {
                 Ok(Event::Key(key)) => Msg::Key(key),
-                Ok(Event::Resize(..)) => Msg::Resize,
+                Ok(Event::Paste(text)) => Msg::Paste(text),
+                Ok(Event::Resize(width, height)) => Msg::Resize(Size { width, height }),
                 Ok(_) => continue,
                 // The terminal is gone: leave, the session stays resumable.
                 Err(_) => Msg::Terminate,
@@ -117,6 +133,7 @@ fn event_loop(
 ) -> io::Result<Option<String>> {
     let week_start = state.settings.week_start;
     let mut queue: VecDeque<Msg> = execute(store, Effect::LoadHome, clock.now(), week_start).into();
+    queue.push_front(Msg::Resize(terminal.size()?));
     loop {
         while let Some(msg) = queue.pop_front() {
             for effect in update(&mut state, msg, clock.now()) {

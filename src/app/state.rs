@@ -4,8 +4,10 @@
 use std::time::{Duration, Instant};
 
 use chrono::Weekday;
+use ratatui::layout::Size;
 
 use crate::domain::entry::SetEntry;
+use crate::domain::note;
 use crate::domain::plan::KnownExercise;
 use crate::domain::records::NewRecord;
 use crate::domain::session::{ActiveSession, Slot};
@@ -69,6 +71,8 @@ pub struct State {
     pub quit: bool,
     /// Routines to start from: built-in first, then the person's own files.
     pub routines: Vec<Routine>,
+    /// The terminal's size, once the runtime has said it.
+    pub size: Option<Size>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -95,6 +99,7 @@ pub enum Overlay {
     /// Finishing asks for an optional note on the session.
     ConfirmFinish {
         note: String,
+        error: Option<String>,
     },
     /// RPE and note of a logged set.
     Annotate(Annotation),
@@ -144,12 +149,22 @@ pub struct Annotation {
 }
 
 impl Annotation {
-    /// The field that typing goes to.
-    pub fn field_mut(&mut self) -> &mut String {
+    /// Types `c` into the focused field; a note refuses what passes its limit.
+    pub fn type_char(&mut self, c: char) {
+        self.error = None;
         if self.on_note {
-            &mut self.note
+            self.error = note::type_char(&mut self.note, c).err();
+        } else if let Some(c) = note::clean(c) {
+            self.rpe.push(c);
+        }
+    }
+
+    pub fn backspace(&mut self) {
+        self.error = None;
+        if self.on_note {
+            self.note.pop();
         } else {
-            &mut self.rpe
+            self.rpe.pop();
         }
     }
 }
@@ -227,6 +242,8 @@ pub struct SessionView {
     pub pending: Option<NewSet>,
     /// Records reached so far, announced on each set and on the summary.
     pub records: Vec<NewRecord>,
+    /// The position the store holds, where a resume would open.
+    pub stored_position: usize,
 }
 
 impl SessionView {
@@ -264,7 +281,26 @@ impl State {
             damaged: None,
             quit: false,
             routines,
+            size: None,
         }
+    }
+
+    /// The smallest terminal the current screen can be used in.
+    pub fn min_size(&self) -> Size {
+        let (width, height) = match self.screen {
+            Screen::Home(_) | Screen::Summary(_) => (34, 10),
+            Screen::Session(_) => (40, 16),
+            Screen::History(_) => (36, 12),
+        };
+        Size { width, height }
+    }
+
+    /// The terminal is too small for the screen: only "Enlarge the
+    /// terminal" is shown, so keys must do nothing.
+    pub fn too_small(&self) -> bool {
+        let min = self.min_size();
+        self.size
+            .is_some_and(|s| s.width < min.width || s.height < min.height)
     }
 
     /// The home menu: resume and end come first when a session is unfinished.

@@ -3,8 +3,10 @@
 
 use super::keymap::{Action, Input};
 use super::msg::{Effect, Msg, Now};
-use super::state::{FLASH, Home, Overlay, Screen, SessionView, State, Step};
+use super::state::{FLASH, Home, Overlay, PlanMode, Screen, SessionView, State, Step};
 use super::{history, home, overlay, session};
+use crate::domain::Kind;
+use crate::domain::note::{self, MAX_NOTE};
 
 pub fn update(state: &mut State, msg: Msg, now: Now) -> Vec<Effect> {
     state.now = now;
@@ -16,10 +18,19 @@ pub fn update(state: &mut State, msg: Msg, now: Now) -> Vec<Effect> {
 fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => match state.settings.keys.action(key, input(state)) {
+            Some(Action::ForceQuit) => quit(state),
+            // Only "Enlarge the terminal" is on screen: nothing happens blind.
+            Some(_) if state.too_small() => vec![],
             Some(action) => on_action(state, action),
             None => vec![],
         },
-        Msg::Resize | Msg::Tick => vec![],
+        Msg::Paste(_) if state.too_small() => vec![],
+        Msg::Paste(text) => paste(state, &text),
+        Msg::Resize(size) => {
+            state.size = Some(size);
+            vec![]
+        }
+        Msg::Tick => vec![],
         Msg::Terminate => quit(state),
         Msg::HomeLoaded(data) => {
             if let Screen::Home(home) = &mut state.screen {
@@ -34,15 +45,17 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::SessionLoaded(active) => {
             let resumed = active.logged.clone();
-            state.screen = Screen::Session(Box::new(session::open(active, &state.settings)));
+            let mut view = session::open(active, &state.settings);
+            // A file written before positions followed the resume rule.
+            let mut effects = session::store_position(&mut view);
+            state.screen = Screen::Session(Box::new(view));
             state.notice = None;
-            if resumed.is_empty() {
-                vec![]
-            } else {
-                vec![Effect::History(history::HistoryEffect::RecallRecords(
+            if !resumed.is_empty() {
+                effects.push(Effect::History(history::HistoryEffect::RecallRecords(
                     resumed,
-                ))]
+                )));
             }
+            effects
         }
         Msg::SetSaved(saved) => session::on_saved(state, saved),
         Msg::Annotated { id, rpe, note } => {
@@ -108,10 +121,41 @@ fn input(state: &State) -> Input {
     }
 }
 
-fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
-    if action == Action::ForceQuit {
-        return quit(state);
+/// Pasted text is typed into the field being edited, as if each character
+/// were a key, with line breaks as spaces: never an Enter that logs a set,
+/// nor a letter taken for a command where no field takes text.
+fn paste(state: &mut State, text: &str) -> Vec<Effect> {
+    if !takes_paste(state) {
+        state.notice = Some((
+            "Nothing pasted: choose a field to type in first.".into(),
+            true,
+        ));
+        return vec![];
     }
+    // Past the longest field's limit every character would be refused.
+    note::clean_text(text)
+        .chars()
+        .take(MAX_NOTE + 1)
+        .flat_map(|c| on_action(state, Action::Char(c)))
+        .collect()
+}
+
+fn takes_paste(state: &State) -> bool {
+    match (&state.overlay, &state.screen) {
+        (Some(Overlay::ConfirmFinish { .. } | Overlay::Annotate(_)), _) => true,
+        (Some(Overlay::Plan(editor)), _) => matches!(
+            editor.mode,
+            PlanMode::Pick { .. } | PlanMode::New { on_name: true, .. }
+        ),
+        (Some(_), _) => false,
+        (None, Screen::Session(v)) => {
+            v.step == Step::Ready && v.kind() == Some(Kind::Reps) && v.slot().is_some()
+        }
+        (None, _) => false,
+    }
+}
+
+fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     if state.overlay.is_some() {
         return overlay::on_action(state, action);
     }

@@ -18,13 +18,12 @@ pub fn run(db: &Path, args: BackupArgs) -> Result<(), CommandError> {
     let size = std::fs::metadata(&dest)
         .map_err(CommandError::file(&dest))?
         .len();
-    println!(
-        "backed up {} to {} ({} KiB, integrity check ok)",
+    super::stdout::print(&format!(
+        "backed up {} to {} ({} KiB, integrity check ok)\n",
         db.display(),
         dest.display(),
         size.div_ceil(1024)
-    );
-    Ok(())
+    ))
 }
 
 /// `<stem>-backup-<date>.db` beside the database; `-2`, `-3`... when a

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Days, Local, Utc};
 
-use super::CommandError;
+use super::{CommandError, stdout};
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::domain::Routine;
 use crate::domain::time::local_midnight;
@@ -30,20 +30,26 @@ pub fn run(db: &Path, routines: &[Routine], args: ExportArgs) -> Result<(), Comm
         .map(local_midnight);
     let store = Store::open_reader(db)?;
     let Some(path) = args.out else {
-        let (sessions, sets) = write(
+        let out = io::stdout().lock();
+        return match write(
             &store,
             routines,
             args.format,
             (from, to),
-            io::stdout().lock(),
-            Path::new("standard output"),
-        )?;
-        eprintln!(
-            "exported {} ({})",
-            count(sessions, "session"),
-            count(sets, "set")
-        );
-        return Ok(());
+            out,
+            Path::new(stdout::NAME),
+        ) {
+            Ok((sessions, sets)) => {
+                eprintln!(
+                    "exported {} ({})",
+                    count(sessions, "session"),
+                    count(sets, "set")
+                );
+                Ok(())
+            }
+            Err(CommandError::File { source, .. }) if stdout::reader_gone(&source) => Ok(()),
+            Err(e) => Err(e),
+        };
     };
     let file = File::create_new(&path).map_err(|e| match e.kind() {
         io::ErrorKind::AlreadyExists => CommandError::Usage(format!(
@@ -54,15 +60,12 @@ pub fn run(db: &Path, routines: &[Routine], args: ExportArgs) -> Result<(), Comm
     })?;
     let out = BufWriter::new(file);
     match write(&store, routines, args.format, (from, to), out, &path) {
-        Ok((sessions, sets)) => {
-            println!(
-                "exported {} ({}) to {}",
-                count(sessions, "session"),
-                count(sets, "set"),
-                path.display()
-            );
-            Ok(())
-        }
+        Ok((sessions, sets)) => stdout::print(&format!(
+            "exported {} ({}) to {}\n",
+            count(sessions, "session"),
+            count(sets, "set"),
+            path.display()
+        )),
         Err(e) => {
             // A half-written export is worse than none.
             let _ = std::fs::remove_file(&path);

@@ -57,10 +57,12 @@ pub fn run(db: &Path, config_dir: Option<&Path>, args: ImportArgs) -> Result<(),
         })?
     };
     let routines = add_routines(config_dir, &import.routines, args.dry_run);
+    let mut text = String::new();
     for line in report(path, format, &import, &outcome, args.dry_run, db, routines) {
-        println!("{line}");
+        text.push_str(&line);
+        text.push('\n');
     }
-    Ok(())
+    super::stdout::print(&text)
 }
 
 /// Saves the routines a file carries that the person does not have, each as

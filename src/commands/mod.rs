@@ -8,6 +8,7 @@ mod history_json;
 mod history_out;
 pub mod import;
 pub mod routines;
+pub mod stdout;
 
 use std::io;
 use std::path::PathBuf;

@@ -7,7 +7,13 @@ use crate::cli::{RoutinesAction, RoutinesArgs};
 use crate::domain::{Kind, Routine, Sides};
 use crate::routines::{self, Loaded};
 
-pub fn run(config_dir: Option<&Path>, args: RoutinesArgs) -> Result<String, String> {
+/// Prints the list, a routine, or the path of a new one.
+pub fn run(config_dir: Option<&Path>, args: RoutinesArgs) -> Result<(), String> {
+    let text = answer(config_dir, args)?;
+    super::stdout::print(&text).map_err(|e| e.to_string())
+}
+
+fn answer(config_dir: Option<&Path>, args: RoutinesArgs) -> Result<String, String> {
     let loaded = routines::load(config_dir);
     for problem in &loaded.problems {
         eprintln!("runstrong: {problem}");

@@ -3,12 +3,13 @@
 //! until it parses.
 
 use super::load::{Load, Unit};
+use super::note;
 use super::set::Rpe;
 
 /// More reps than this in one set is a typo, not a set.
 pub const MAX_REPS: u32 = 500;
-/// Longest note kept, in characters.
-pub const MAX_NOTE: usize = 500;
+/// A number field (reps, load, RPE) holds no more characters than this.
+const MAX_NUMBER: usize = 12;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -87,16 +88,24 @@ impl SetEntry {
         self.focus == Field::Note
     }
 
-    /// A typed character. The first one replaces a prefilled number.
+    /// A typed character. The first one replaces a prefilled number; a
+    /// note refuses what passes its limit, visibly.
     pub fn type_char(&mut self, c: char) {
-        if !self.editing && self.focus != Field::Note {
+        self.error = None;
+        if self.focus == Field::Note {
+            self.editing = true;
+            if let Err(message) = note::type_char(&mut self.note, c) {
+                self.error = Some((Field::Note, message));
+            }
+            return;
+        }
+        if !self.editing {
             self.field_mut().clear();
         }
         self.editing = true;
-        if self.field_mut().chars().count() < MAX_NOTE {
+        if let Some(c) = note::clean(c).filter(|_| self.field_mut().chars().count() < MAX_NUMBER) {
             self.field_mut().push(c);
         }
-        self.error = None;
     }
 
     pub fn backspace(&mut self) {
@@ -145,7 +154,7 @@ pub fn annotation(rpe: &str, note: &str) -> Result<(Option<Rpe>, Option<String>)
         "" => None,
         text => Some(Rpe::parse(text).map_err(|m| (Field::Rpe, m))?),
     };
-    let note = Some(note.trim().to_string()).filter(|n| !n.is_empty());
+    let note = note::finish(note).map_err(|m| (Field::Note, m))?;
     Ok((rpe, note))
 }
 

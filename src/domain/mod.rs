@@ -5,6 +5,7 @@ pub mod distance;
 pub mod entry;
 pub mod history;
 pub mod load;
+pub mod note;
 pub mod plan;
 pub mod progress;
 pub mod records;

@@ -66,6 +66,17 @@ pub struct RoutineError {
     pub message: String,
 }
 
+/// Where each exercise's name is in a routine file, for messages.
+#[derive(Deserialize)]
+struct NameLines {
+    exercises: Vec<NameLine>,
+}
+
+#[derive(Deserialize)]
+struct NameLine {
+    name: toml::Spanned<String>,
+}
+
 /// The 1-based line holding byte `offset` of `text`.
 fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
@@ -78,11 +89,12 @@ impl Routine {
             line: e.span().map(|s| line_of(text, s.start)),
             message: e.message().trim().to_string(),
         })?;
-        routine.check().map_err(|(name, message)| RoutineError {
+        routine.check().map_err(|(at, message)| RoutineError {
             // Point at the exercise's name line, the closest thing to "where".
-            line: name
-                .and_then(|n| text.find(&format!("\"{n}\"")))
-                .map(|at| line_of(text, at)),
+            line: at.and_then(|i| {
+                let names: NameLines = toml::from_str(text).ok()?;
+                Some(line_of(text, names.exercises.get(i)?.name.span().start))
+            }),
             message,
         })?;
         Ok(routine)
@@ -113,16 +125,31 @@ impl Routine {
         self
     }
 
-    /// What is wrong with the routine, if anything, and the exercise it is
-    /// wrong in; a routine file or a JSON export's routine must pass it.
-    pub fn check(&self) -> Result<(), (Option<String>, String)> {
+    /// What is wrong with the routine, if anything, and the index of the
+    /// exercise it is wrong in; a routine file or a JSON export's routine
+    /// must pass it.
+    pub fn check(&self) -> Result<(), (Option<usize>, String)> {
         if self.name.trim().is_empty() {
             return Err((None, "the routine needs a name".into()));
         }
         if self.exercises.is_empty() {
             return Err((None, "the routine has no exercises".into()));
         }
-        for ex in &self.exercises {
+        for (i, ex) in self.exercises.iter().enumerate() {
+            // A session tells its exercises apart by name (as the database
+            // does: trimmed, any case), so each may appear once.
+            if let Some(first) = self.exercises[..i]
+                .iter()
+                .find(|e| e.name.trim().eq_ignore_ascii_case(ex.name.trim()))
+            {
+                return Err((
+                    Some(i),
+                    format!(
+                        "exercise {:?} is in the routine already, as {:?}; give that one more sets instead",
+                        ex.name, first.name
+                    ),
+                ));
+            }
             let problem = match ex.kind {
                 _ if ex.name.trim().is_empty() => "an exercise needs a name",
                 Kind::Reps if ex.reps.is_none_or(|r| r == 0 || r > MAX_REPS) => {
@@ -136,10 +163,7 @@ impl Routine {
                 _ if ex.rest_secs.is_some_and(|r| r > 3600) => "rest_secs must be at most 3600",
                 _ => continue,
             };
-            return Err((
-                Some(ex.name.clone()),
-                format!("exercise {:?}: {problem}", ex.name),
-            ));
+            return Err((Some(i), format!("exercise {:?}: {problem}", ex.name)));
         }
         Ok(())
     }

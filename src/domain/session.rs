@@ -116,6 +116,15 @@ impl ActiveSession {
         (from..self.plan.len()).find(|&p| self.next_slot(p).is_some())
     }
 
+    /// Where the session goes on: the first exercise from the current one
+    /// with a set to do, else the first such anywhere (one skipped earlier),
+    /// else the current one. A resume opens here.
+    pub fn resume_position(&self) -> usize {
+        self.next_open_position(self.position)
+            .or_else(|| self.next_open_position(0))
+            .unwrap_or(self.position)
+    }
+
     /// Sets started (at least one side logged) at `position`.
     pub fn sets_started(&self, position: usize) -> u32 {
         self.logged_at(position)

@@ -2,7 +2,9 @@
 //! while the app (or anything else) keeps writing, and the copy is checked
 //! with `PRAGMA integrity_check` before it takes its final name.
 
-use std::path::{Path, PathBuf};
+mod partial;
+
+use std::path::Path;
 use std::thread;
 use std::time::Duration;
 
@@ -11,6 +13,7 @@ use rusqlite::backup::{Backup, StepResult};
 
 use super::error::{Result, StoreError};
 use super::{Store, inspect};
+use partial::Partial;
 
 /// How often a step that found the source locked is retried.
 const BUSY_RETRIES: u32 = 200;
@@ -19,7 +22,8 @@ const BUSY_PAUSE: Duration = Duration::from_millis(25);
 impl Store {
     /// Copies the database to `dest`, which must not exist yet. The copy is
     /// written beside it under a temporary name and renamed once verified,
-    /// so `dest` is either a whole, checked copy or absent.
+    /// so `dest` is either a whole, checked copy or absent; what killed
+    /// backups left in that directory goes first.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         let io = |source| StoreError::Io {
             path: dest.to_path_buf(),
@@ -31,20 +35,15 @@ impl Store {
                 "already exists; choose another name",
             )));
         }
-        let partial = partial_name(dest);
-        let result = copy(&self.conn, &self.path, &partial).and_then(|()| verify(&partial));
+        let partial = Partial::claim(dest).map_err(io)?;
+        let result =
+            copy(&self.conn, &self.path, partial.path()).and_then(|()| verify(partial.path()));
         if let Err(e) = result {
-            let _ = std::fs::remove_file(&partial);
+            partial.discard();
             return Err(e);
         }
-        std::fs::rename(&partial, dest).map_err(io)
+        partial.persist(dest).map_err(io)
     }
-}
-
-fn partial_name(dest: &Path) -> PathBuf {
-    let mut name = dest.as_os_str().to_owned();
-    name.push(".partial");
-    PathBuf::from(name)
 }
 
 /// One step of all pages: the copy is a single read transaction on the

@@ -28,21 +28,12 @@ pub fn count(n: impl Into<u64>, noun: &str) -> String {
     }
 }
 
-/// The smallest terminal each screen can be used in.
-pub fn min_size(screen: &Screen) -> (u16, u16) {
-    match screen {
-        Screen::Home(_) => (34, 10),
-        Screen::Session(_) => (40, 16),
-        Screen::Summary(_) => (34, 10),
-        Screen::History(_) => (36, 12),
-    }
-}
-
 pub fn draw(frame: &mut Frame, state: &State) {
     let area = frame.area();
-    let (w, h) = min_size(&state.screen);
-    if area.width < w || area.height < h {
-        too_small(frame, area, w, h);
+    // The core decides, so that keys do nothing while this is all there is.
+    if state.too_small() {
+        let min = state.min_size();
+        too_small(frame, area, min.width, min.height);
         return;
     }
     let theme = Theme::new(state.settings.color);

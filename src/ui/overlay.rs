@@ -24,14 +24,23 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, overlay: &Overlay, the
                 Line::styled("y / Enter: quit   n / Esc: stay", theme.accent()),
             ],
         ),
-        Overlay::ConfirmFinish { note } => (
+        Overlay::ConfirmFinish { note, error } => (
             " Finish the session? ",
-            vec![
+            [
                 Line::from("A note on the session (optional):"),
                 text_field(note, true, 34, theme),
+            ]
+            .into_iter()
+            .chain(
+                error
+                    .iter()
+                    .map(|e| Line::styled(format!("⚠ {e}"), theme.error())),
+            )
+            .chain([
                 Line::from(""),
                 Line::styled("Enter: finish   Esc: not yet", theme.accent()),
-            ],
+            ])
+            .collect(),
         ),
         Overlay::Annotate(form) => (" RPE and note ", annotate(form, theme)),
         Overlay::Plan(editor) => match &state.screen {

@@ -11,6 +11,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Size;
 
 use runstrong::app::state::{Screen, SessionView};
 use runstrong::app::{Effect, Msg, Now, Settings, State, update};
@@ -148,11 +149,13 @@ impl Flow {
             .collect()
     }
 
+    /// Draws the screen at `width`×`height`, told the size first as the
+    /// runtime tells it.
     pub fn render(&self, width: u16, height: u16) -> String {
+        let mut state = self.state.clone();
+        update(&mut state, Msg::Resize(Size { width, height }), self.now);
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal
-            .draw(|f| runstrong::ui::draw(f, &self.state))
-            .unwrap();
+        terminal.draw(|f| runstrong::ui::draw(f, &state)).unwrap();
         let buffer = terminal.backend().buffer();
         (0..height)
             .map(|y| {

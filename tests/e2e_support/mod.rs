@@ -3,7 +3,7 @@
 //! test type keys, wait for text on the parsed screen, signal the process and
 //! wait for it to exit.
 
-use std::io::{Read, Write};
+use std::io::{self, Read, Write};
 use std::num::NonZeroU16;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -28,10 +28,13 @@ struct Output {
     raw: Vec<u8>,
     /// The reader saw the end of the output: the program and its terminal are gone.
     closed: bool,
+    /// The test asks the reader to let go of the terminal at its next read.
+    let_go: bool,
 }
 
 pub struct Tui {
-    master: Box<dyn MasterPty + Send>,
+    /// None once the test has closed the terminal.
+    master: Option<Box<dyn MasterPty + Send>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     output: Arc<Mutex<Output>>,
@@ -59,11 +62,26 @@ impl Tui {
 
     /// As [`Tui::spawn`], with command-line arguments.
     pub fn spawn_with(dir: &Path, cols: u16, rows: u16, args: &[&str]) -> Tui {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_runstrong"));
+        cmd.args(args);
+        Tui::spawn_command(dir, cols, rows, cmd)
+    }
+
+    /// As [`Tui::spawn`], under a shell that ignores SIGHUP and stays
+    /// alive as the terminal's session leader, so that closing the terminal
+    /// sends runstrong no signal at all: only its reads and writes fail.
+    pub fn spawn_ignoring_hangup(dir: &Path, cols: u16, rows: u16) -> Tui {
+        let mut cmd = CommandBuilder::new("sh");
+        // The `exit` keeps a shell from replacing itself with runstrong.
+        cmd.args(["-c", r#"trap "" HUP; "$0"; exit $?"#]);
+        cmd.arg(env!("CARGO_BIN_EXE_runstrong"));
+        Tui::spawn_command(dir, cols, rows, cmd)
+    }
+
+    fn spawn_command(dir: &Path, cols: u16, rows: u16, mut cmd: CommandBuilder) -> Tui {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_runstrong"));
-        cmd.args(args);
         cmd.cwd(dir);
         cmd.env("RUNSTRONG_DB", db_path(dir));
         cmd.env("HOME", dir);
@@ -80,6 +98,7 @@ impl Tui {
             parser: vt100::Parser::new(non_zero(rows), non_zero(cols), 0),
             raw: Vec::new(),
             closed: false,
+            let_go: false,
         }));
         let sink = Arc::clone(&output);
         thread::spawn(move || {
@@ -89,11 +108,15 @@ impl Tui {
                 let mut out = lock(&sink);
                 out.parser.process(&buf[..n]);
                 out.raw.extend_from_slice(&buf[..n]);
+                if out.let_go {
+                    break;
+                }
             }
+            drop(reader);
             lock(&sink).closed = true;
         });
         Tui {
-            master: pair.master,
+            master: Some(pair.master),
             writer,
             child,
             output,
@@ -146,15 +169,51 @@ impl Tui {
         }
     }
 
+    /// Pastes `text` as a terminal does: wrapped in bracketed-paste marks
+    /// when the program asked for them, else typed as is. Terminals send a
+    /// pasted line break as "\r", the same byte as Enter.
+    pub fn paste(&mut self, text: &str) {
+        let text = text.replace('\n', "\r");
+        let bracketed = lock(&self.output)
+            .raw
+            .windows(8)
+            .any(|w| w == b"\x1b[?2004h");
+        if bracketed {
+            self.send(&format!("\x1b[200~{text}\x1b[201~"));
+        } else {
+            self.send(&text);
+        }
+    }
+
     /// Resizes the terminal, as a person dragging the window would.
     pub fn resize(&self, cols: u16, rows: u16) {
         // The parser first, so the program's redraw lands on the new size.
         lock(&self.output)
             .parser
             .set_size(non_zero(rows), non_zero(cols));
-        self.master
+        self.master()
             .resize(size(cols, rows))
             .expect("resize the pty");
+    }
+
+    /// Closes the terminal as a killed terminal emulator would: every handle
+    /// on its master side goes, and the program sees a hung-up terminal.
+    pub fn close_terminal(&mut self) {
+        lock(&self.output).let_go = true;
+        // A resize makes the program redraw, which wakes the reader up.
+        let (rows, cols) = lock(&self.output).parser.screen().size();
+        self.resize(cols.get() + 1, rows.get());
+        let start = Instant::now();
+        while !lock(&self.output).closed {
+            assert!(start.elapsed() < TIMEOUT, "the reader kept the terminal");
+            thread::sleep(POLL);
+        }
+        self.writer = Box::new(io::sink());
+        self.master = None;
+    }
+
+    fn master(&self) -> &dyn MasterPty {
+        self.master.as_deref().expect("the terminal is open")
     }
 
     pub fn pid(&self) -> u32 {
@@ -194,7 +253,7 @@ impl Tui {
     /// The terminal's line settings as `stty -a` prints them (after the
     /// program exits: did it leave raw mode?).
     pub fn stty(&self) -> String {
-        let tty = self.master.tty_name().expect("the pty has a name");
+        let tty = self.master().tty_name().expect("the pty has a name");
         let out = Command::new("stty")
             .arg("-a")
             .arg("-F")
@@ -207,10 +266,14 @@ impl Tui {
 }
 
 impl Drop for Tui {
-    /// A failed test must not leave the program running.
+    /// A failed test must not leave the program running, nor anything it
+    /// runs: the child leads its own process group.
     fn drop(&mut self) {
         if matches!(self.child.try_wait(), Ok(None)) {
-            let _ = self.child.kill();
+            let group = format!("-{}", self.pid());
+            let _ = Command::new("kill")
+                .args(["-s", "KILL", "--", &group])
+                .status();
             let _ = self.child.wait();
         }
     }

@@ -26,6 +26,7 @@ const REST_STEP: i64 = 15;
 type Notice = Option<(String, bool)>;
 
 pub fn open(session: ActiveSession, settings: &Settings) -> SessionView {
+    let stored_position = session.position;
     let mut view = SessionView {
         session,
         step: Step::Ready,
@@ -36,18 +37,26 @@ pub fn open(session: ActiveSession, settings: &Settings) -> SessionView {
         rest: None,
         pending: None,
         records: vec![],
+        stored_position,
     };
-    // Resume at the first exercise from the stored position with a set to do.
-    let from = view.session.position;
-    if let Some(p) = view
-        .session
-        .next_open_position(from)
-        .or_else(|| view.session.next_open_position(0))
-    {
-        view.session.position = p;
-    }
+    view.session.position = view.session.resume_position();
     ready(&mut view, settings);
     view
+}
+
+/// Tells the store where a resume would open whenever that changes, so the
+/// home screen's "at EXERCISE" is where Resume goes. Looking back at a
+/// finished exercise moves nothing: a resume still goes on from there.
+pub fn store_position(view: &mut SessionView) -> Vec<Effect> {
+    let position = view.session.resume_position();
+    if position == view.stored_position {
+        return vec![];
+    }
+    view.stored_position = position;
+    vec![Effect::SavePosition {
+        session: view.session.id,
+        position,
+    }]
 }
 
 /// Prepares the next set of the current exercise: a prefilled form, or Done.
@@ -75,6 +84,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Quit => Some(Overlay::ConfirmQuit),
         Action::Finish if !view.timing_hold() => Some(Overlay::ConfirmFinish {
             note: String::new(),
+            error: None,
         }),
         Action::Annotate if !view.timing_hold() => {
             view.session.logged.last().map(Overlay::annotate)
@@ -106,7 +116,8 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         }
         _ => {}
     }
-    let (effects, notice) = step_action(view, action, now.at, now.wall, &settings);
+    let (mut effects, notice) = step_action(view, action, now.at, now.wall, &settings);
+    effects.extend(store_position(view));
     if let Some(notice) = notice {
         state.notice = Some(notice);
     }
@@ -181,20 +192,11 @@ fn move_to(
     position: Option<usize>,
     settings: &Settings,
 ) -> (Vec<Effect>, Notice) {
-    match position.filter(|&p| p < view.session.plan.len()) {
-        Some(p) => {
-            view.session.position = p;
-            ready(view, settings);
-            (
-                vec![Effect::SavePosition {
-                    session: view.session.id,
-                    position: p,
-                }],
-                None,
-            )
-        }
-        None => (vec![], None),
+    if let Some(p) = position.filter(|&p| p < view.session.plan.len()) {
+        view.session.position = p;
+        ready(view, settings);
     }
+    (vec![], None)
 }
 
 /// Hands the current slot's set to the store; the screen moves on only
@@ -263,20 +265,17 @@ pub fn on_saved(state: &mut State, saved: LoggedSet) -> Vec<Effect> {
             ready(view, &settings);
             view.rest = Some(Countdown::start(now, rest));
         }
+        // The exercise is done: on to the next with a set to do, or back
+        // to one skipped earlier.
         None => {
-            if let Some(p) = view.session.next_open_position(view.session.position + 1) {
-                view.session.position = p;
-                effects.push(Effect::SavePosition {
-                    session: view.session.id,
-                    position: p,
-                });
-            }
+            view.session.position = view.session.resume_position();
             ready(view, &settings);
             if view.step != Step::Done {
                 view.rest = Some(Countdown::start(now, rest));
             }
         }
     }
+    effects.extend(store_position(view));
     state.notice = Some((notice, false));
     effects
 }

@@ -9,6 +9,7 @@ use crate::app::history::{Edit, SessionPage};
 use crate::app::state::State;
 use crate::domain::entry::Field;
 use crate::domain::history::Totals;
+use crate::domain::note;
 
 use super::super::theme::Theme;
 
@@ -55,7 +56,8 @@ pub fn draw(
     let note = s
         .notes
         .as_deref()
-        .map(|n| format!("· {} ", n.replace('\n', " · ")))
+        // Imported notes may hold line breaks and marks that reorder text.
+        .map(|n| format!("· {} ", note::clean_text(&n.replace('\n', " · "))))
         .unwrap_or_default();
     let block = Block::bordered().title(format!(" {} {note}", s.routine));
     if !page.loaded || page.sets.is_empty() {
