@@ -405,3 +405,128 @@ fn a_corrected_imported_set_keeps_its_place_in_history_and_export() {
     let listed = store.sessions_with_sets(from, at, None).unwrap();
     assert_eq!(order(&listed[0].1), before);
 }
+
+fn bad_rows(err: ImportError) -> Vec<String> {
+    let ImportError::BadRows(rows) = &err else {
+        panic!("{err}")
+    };
+    rows.iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn strong_semicolons_with_a_unit_on_empty_distances() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    let outcome = import(&mut store, &fixture("strong_semicolon_mi_dot.csv"), None);
+    assert_eq!((outcome.sessions, outcome.sets), (1, 5));
+    let sets = &workouts(&store)[0].sets;
+    assert_eq!(
+        (sets[0].hold_ms, sets[0].distance, sets[1].distance),
+        (Some(60_000), None, None),
+        "mi. beside no distance (or 0) says nothing"
+    );
+    assert_eq!(sets[2].load, kg(2000));
+    let distances: Vec<_> = sets[3..]
+        .iter()
+        .map(|s| s.distance.map(|d| (d.centi, d.unit)))
+        .collect();
+    assert_eq!(
+        distances,
+        [Some((310, DistanceUnit::Mi)), Some((200, DistanceUnit::Km))]
+    );
+    let rows = bad_rows(parse(&fixture("strong_semicolon_bad_units.csv"), None).unwrap_err());
+    assert_eq!(
+        rows,
+        [
+            "line 3: unknown distance unit \"yd.\" (use m, km or mi)",
+            "line 4: distance \"3,1\" has no unit"
+        ]
+    );
+}
+
+#[test]
+fn strong_all_quoted_keywords_and_pounds_stored_as_kg() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    let text = fixture("strong_new_keywords.csv");
+    let (_, parsed) = parse(&text, None).unwrap();
+    assert_eq!(parsed.pounds, 4, "30, 22.5, 10 and 20 lb");
+    assert!(parsed.rounded.is_empty(), "{:?}", parsed.rounded);
+    import(&mut store, &text, None);
+    let sets = &workouts(&store)[0].sets;
+    let seen: Vec<_> = sets
+        .iter()
+        .map(|s| (s.set_type, s.set_number, s.load))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (SetType::Warmup, 1, kg(2000)),
+            (SetType::Normal, 1, lb(3000)),
+            (SetType::Normal, 2, kg(2250)),
+            (SetType::Failure, 1, kg(2250)),
+            (SetType::Drop, 1, lb(2250)),
+            (SetType::Warmup, 1, lb(1000)),
+            (SetType::Normal, 1, lb(2000)),
+        ]
+    );
+    let rows = bad_rows(parse(&fixture("strong_new_bad_keyword.csv"), None).unwrap_err());
+    assert_eq!(rows.len(), 1);
+    assert!(
+        rows[0].starts_with("line 3: set order \"SUPER_SET\" is not")
+            && rows[0].contains("WARM_UP")
+            && rows[0].contains("DROP_SET")
+            && rows[0].contains("FAILURE"),
+        "the error says which keywords are read: {}",
+        rows[0]
+    );
+}
+
+#[test]
+fn strong_in_german() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    let text = fixture("strong_german.csv");
+    let (format, parsed) = parse(&text, Some(Unit::Kg)).unwrap();
+    assert_eq!(
+        (format, parsed.language, parsed.rest_rows),
+        (Format::Strong, Some("German"), 1)
+    );
+    let outcome = import(&mut store, &text, Some(Unit::Kg));
+    assert_eq!(
+        (outcome.sessions, outcome.sets),
+        (2, 5),
+        "Ruhezeit is no set"
+    );
+    let w = workouts(&store);
+    assert_eq!(
+        w[0].ended_at.map(|e| (e - w[0].started_at).num_minutes()),
+        Some(31)
+    );
+    assert_eq!(
+        w[1].ended_at.map(|e| (e - w[1].started_at).num_minutes()),
+        Some(62)
+    );
+    assert_eq!(w[0].plan[0].rest_ms, 120_000);
+    assert_eq!(w[0].notes.as_deref(), Some("Gut geschlafen"));
+    let s = &w[0].sets;
+    assert_eq!(
+        (s[1].reps, s[1].load, s[1].rpe),
+        (Some(3), kg(6250), Some(8.0))
+    );
+    assert_eq!(s[1].notes.as_deref(), Some("Gürtel, eng"));
+    assert_eq!((s[2].hold_ms, s[2].reps), (Some(45_000), None));
+    assert_eq!(w[1].sets[0].set_type, SetType::Warmup);
+    assert_eq!(
+        parse(&text, None).unwrap_err(),
+        ImportError::NeedsUnit,
+        "Gewicht names no unit"
+    );
+    let rows = bad_rows(parse(&fixture("strong_german_bad.csv"), Some(Unit::Kg)).unwrap_err());
+    assert_eq!(rows.len(), 1);
+    assert!(
+        rows[0].starts_with("line 3: duration \"31 Minuten\""),
+        "{}",
+        rows[0]
+    );
+}

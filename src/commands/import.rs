@@ -117,8 +117,12 @@ pub fn report(
     routines: Vec<String>,
 ) -> Vec<String> {
     let verb = if dry_run { "would add" } else { "added" };
+    let language = import
+        .language
+        .map(|l| format!(", {l}"))
+        .unwrap_or_default();
     let mut lines = vec![format!(
-        "{} ({format}) into {}:",
+        "{} ({format}{language}) into {}:",
         file.display(),
         db.display()
     )];
@@ -165,6 +169,12 @@ pub fn report(
             "  rounded {} with float noise to the nearest hundredth ({}{more})",
             count(import.rounded.len() as u64, "value"),
             shown.join("; ")
+        ));
+    }
+    if import.pounds > 0 {
+        lines.push(format!(
+            "  {} read back as pounds: the file stores kg, and these are exact conversions of whole or quarter pounds",
+            count(import.pounds, "weight")
         ));
     }
     if import.rest_rows > 0 {

@@ -34,6 +34,10 @@ mod tests {
             Some(Format::Strong)
         );
         assert_eq!(
+            detect("Datum,Workout-Name,Dauer,Name der Übung,Reihenfolge festlegen,Gewicht\n"),
+            Some(Format::Strong)
+        );
+        assert_eq!(
             detect("\"title\",\"start_time\",\"exercise_title\"\n"),
             Some(Format::Hevy)
         );

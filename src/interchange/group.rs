@@ -108,6 +108,8 @@ impl Workouts {
             routines: Vec::new(),
             workouts: self.out,
             rounded,
+            pounds: 0,
+            language: None,
             rest_rows: self.rest_rows,
             note_rows: self.note_rows,
             assumed_distance_unit: None,

@@ -54,7 +54,7 @@ pub fn parse<Tz: TimeZone>(text: &str, tz: &Tz) -> Result<Import, ImportError> {
     let mut workouts = Workouts::new(SOURCE);
     table::rows(
         text,
-        layout,
+        |c| layout(c),
         |l, c, record, line| read(l, c, record, line, &mut times, &mut rounded),
         &mut workouts,
     )?;

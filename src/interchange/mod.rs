@@ -7,6 +7,7 @@ mod detect;
 mod group;
 mod hevy;
 pub mod json;
+mod languages;
 mod strong;
 mod table;
 mod values;

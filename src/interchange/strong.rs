@@ -11,6 +11,7 @@ use csv::StringRecord;
 
 use super::ImportError;
 use super::group::{self, Entry, Row, Workouts};
+use super::languages;
 use super::table::{self, Columns};
 use super::values;
 use super::workout::Import;
@@ -49,31 +50,48 @@ struct Layout {
     workout_notes: Option<usize>,
     rpe: Option<usize>,
     side: Option<usize>,
+    /// The header's language, when not English.
+    language: Option<&'static str>,
+    /// `Set Order` keywords of the file's language, with their English.
+    keywords: &'static [(&'static str, &'static str)],
+    /// Weights are in kg by the header, whatever the person typed: the
+    /// app converted pounds, and exact conversions are read back.
+    kg_by_header: bool,
+}
+
+/// What reading the rows noticed, for the report.
+#[derive(Default)]
+struct Found {
+    rounded: Vec<Rounded>,
+    /// Weights read back as the pounds the app converted to kg.
+    pounds: u64,
 }
 
 /// True when the header line looks like a Strong export.
 pub fn looks_like(header: &str) -> bool {
     let h = header.to_lowercase();
-    h.contains("exercise name") && h.contains("set order")
+    (h.contains("exercise name") && h.contains("set order")) || languages::of_header(&h).is_some()
 }
 
 pub fn parse<Tz: TimeZone>(text: &str, unit: Option<Unit>, tz: &Tz) -> Result<Import, ImportError> {
-    let mut rounded = Vec::new();
+    let mut found = Found::default();
     let mut times = values::LocalTimes::new(tz, DATE_FORMATS);
     let mut needs_unit = false;
     let mut workouts = Workouts::new(SOURCE);
     let mut assumed = None;
+    let mut language = None;
     let read = table::rows(
         text,
         |c| {
             let layout = layout(c, unit)?;
+            language = layout.language;
             if let UnitFrom::Assumed(u) = layout.distance_unit {
                 assumed = Some(u);
             }
             Ok(layout)
         },
         |layout, c, record, line| {
-            let row = read(layout, c, record, line, &mut times, &mut rounded);
+            let row = read(layout, c, record, line, &mut times, &mut found);
             if row.as_ref().is_err_and(|e| e == NO_UNIT) {
                 needs_unit = true;
                 return Ok(None);
@@ -86,7 +104,9 @@ pub fn parse<Tz: TimeZone>(text: &str, unit: Option<Unit>, tz: &Tz) -> Result<Im
         return Err(ImportError::NeedsUnit);
     }
     read?;
-    let mut import = workouts.finish(rounded);
+    let mut import = workouts.finish(found.rounded);
+    import.pounds = found.pounds;
+    import.language = language;
     let sets = import.workouts.iter().flat_map(|w| &w.sets);
     if sets.filter(|s| s.distance.is_some()).count() > 0 {
         import.assumed_distance_unit = assumed;
@@ -94,7 +114,11 @@ pub fn parse<Tz: TimeZone>(text: &str, unit: Option<Unit>, tz: &Tz) -> Result<Im
     Ok(import)
 }
 
-fn layout(c: &Columns, unit: Option<Unit>) -> Result<Layout, ImportError> {
+fn layout(c: &mut Columns, unit: Option<Unit>) -> Result<Layout, ImportError> {
+    let language = c.language(languages::LANGUAGES);
+    if let Some(language) = language {
+        c.translate(language);
+    }
     c.require(&["date", "workout name", "exercise name", "set order"])?;
     let weight_unit = if let Some(at) = c.find(&["weight unit"]) {
         UnitFrom::Column(at)
@@ -152,6 +176,9 @@ fn layout(c: &Columns, unit: Option<Unit>) -> Result<Layout, ImportError> {
         workout_notes: c.find(&["workout notes"]),
         rpe: c.find(&["rpe"]),
         side: c.find(&["side"]),
+        language: language.map(|l| l.name),
+        keywords: language.map_or(&[], |l| l.set_order),
+        kg_by_header: c.has("weight (kg)") || c.has("weight (kgs)"),
     })
 }
 
@@ -180,7 +207,7 @@ fn read<'r, Tz: TimeZone>(
     r: &'r StringRecord,
     line: u64,
     times: &mut values::LocalTimes<Tz>,
-    rounded: &mut Vec<Rounded>,
+    found: &mut Found,
 ) -> Result<Option<Row<'r>>, String> {
     let date = c.field(r, l.date);
     let routine = c.field(r, l.name);
@@ -191,7 +218,13 @@ fn read<'r, Tz: TimeZone>(
     let started_at = times.read(date)?;
     let duration = values::duration_ms(c.field(r, l.duration))?.unwrap_or(0);
     let order = c.field(r, l.order);
-    let (set_number, set_type) = match values::lowercase(order).as_ref() {
+    let lower = values::lowercase(order);
+    let keyword = l
+        .keywords
+        .iter()
+        .find(|(_, local)| local.eq_ignore_ascii_case(&lower))
+        .map_or(lower.as_ref(), |(english, _)| english);
+    let (set_number, set_type) = match keyword {
         "rest timer" => {
             let ms = values::seconds_ms(c.field(r, l.seconds), "rest seconds")?.unwrap_or(0);
             return Ok(Some(row(
@@ -216,36 +249,45 @@ fn read<'r, Tz: TimeZone>(
                 Entry::Note(text),
             )));
         }
-        "w" => (None, SetType::Warmup),
-        "d" => (None, SetType::Drop),
-        "f" => (None, SetType::Failure),
+        "w" | "warm_up" => (None, SetType::Warmup),
+        "d" | "drop_set" => (None, SetType::Drop),
+        "f" | "failure" => (None, SetType::Failure),
         _ => match values::count(order, "set order") {
             Ok(Some(n)) if n > 0 => (Some(n), SetType::Normal),
             _ => {
                 return Err(format!(
-                    "set order {order:?} is not a number, W, D, F, Rest Timer or Note"
+                    "set order {order:?} is not a set number, W or WARM_UP, D or DROP_SET, F or FAILURE, Rest Timer or Note"
                 ));
             }
         },
     };
     let weight_text = c.field(r, l.weight);
-    let load = match unit_of(l.weight_unit, c, r)? {
-        Some(unit) => values::weight(weight_text, unit, line, rounded)?,
-        None if values::scaled(weight_text, 2).is_ok_and(|(v, _)| v != 0) => {
-            if matches!(l.weight_unit, UnitFrom::Unknown) {
-                return Err(NO_UNIT.into());
-            }
-            return Err(format!("weight {weight_text:?} has no unit"));
+    let pounds = l
+        .kg_by_header
+        .then(|| values::pounds_from_kg(weight_text))
+        .flatten();
+    let load = match pounds {
+        Some(load) => {
+            found.pounds += 1;
+            Some(load)
         }
-        None => None,
+        None if values::is_none(weight_text) => None,
+        None => match unit_of(l.weight_unit, c, r)? {
+            Some(unit) => values::weight(weight_text, unit, line, &mut found.rounded)?,
+            None if matches!(l.weight_unit, UnitFrom::Unknown) => return Err(NO_UNIT.into()),
+            None => return Err(format!("weight {weight_text:?} has no unit")),
+        },
     };
+    // A unit beside no distance says nothing (Strong writes `mi.` on every
+    // row of a file, planks included).
     let distance_text = c.field(r, l.distance);
-    let distance = match unit_of(l.distance_unit, c, r)? {
-        Some(unit) => values::distance(distance_text, unit, line, rounded)?,
-        None if values::scaled(distance_text, 2).is_ok_and(|(v, _)| v != 0) => {
-            return Err(format!("distance {distance_text:?} has no unit"));
+    let distance = if values::is_none(distance_text) {
+        None
+    } else {
+        match unit_of(l.distance_unit, c, r)? {
+            Some(unit) => values::distance(distance_text, unit, line, &mut found.rounded)?,
+            None => return Err(format!("distance {distance_text:?} has no unit")),
         }
-        None => None,
     };
     let side = match c.field(r, l.side) {
         "" => None,

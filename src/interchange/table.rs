@@ -7,6 +7,7 @@ use csv::{ReaderBuilder, StringRecord, Trim};
 
 use super::ImportError;
 use super::group::{Row, Workouts};
+use super::languages::Language;
 use super::workout::BadRow;
 
 /// The columns of a file, by normalised header name (trimmed, lower case).
@@ -35,6 +36,26 @@ impl Columns {
     /// The field under `at` (empty when the column is absent), trimmed.
     pub fn field<'r>(&self, record: &'r StringRecord, at: Option<usize>) -> &'r str {
         at.and_then(|i| record.get(i)).unwrap_or("").trim()
+    }
+
+    /// The language of `languages` the header is written in, if not English.
+    pub fn language(&self, languages: &'static [Language]) -> Option<&'static Language> {
+        languages.iter().find(|l| {
+            ["exercise name", "set order"].iter().all(|english| {
+                !self.has(english)
+                    && l.column(english)
+                        .is_some_and(|local| self.has(&local.to_lowercase()))
+            })
+        })
+    }
+
+    /// Also finds each column of `language` under its English name.
+    pub fn translate(&mut self, language: &Language) {
+        for (english, local) in language.columns {
+            if let Some(&at) = self.index.get(&local.to_lowercase()) {
+                self.index.entry((*english).to_string()).or_insert(at);
+            }
+        }
     }
 
     pub fn require(&self, names: &[&str]) -> Result<(), ImportError> {
@@ -66,7 +87,7 @@ pub fn delimiter(text: &str) -> u8 {
 /// first and builds the per-file state `read` needs (or refuses the file).
 pub fn rows<S>(
     text: &str,
-    setup: impl FnOnce(&Columns) -> Result<S, ImportError>,
+    setup: impl FnOnce(&mut Columns) -> Result<S, ImportError>,
     mut read: impl for<'r> FnMut(&S, &Columns, &'r StringRecord, u64) -> Result<Option<Row<'r>>, String>,
     workouts: &mut Workouts,
 ) -> Result<(), ImportError> {
@@ -74,12 +95,12 @@ pub fn rows<S>(
         .delimiter(delimiter(text))
         .trim(Trim::Headers)
         .from_reader(text.as_bytes());
-    let columns = Columns::new(
+    let mut columns = Columns::new(
         reader
             .headers()
             .map_err(|e| ImportError::Syntax(e.to_string()))?,
     );
-    let state = setup(&columns)?;
+    let state = setup(&mut columns)?;
     let mut bad = Vec::new();
     let mut record = StringRecord::new();
     loop {

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 use super::workout::{Distance, DistanceUnit, Rounded};
-use crate::domain::load::centi_text;
+use crate::domain::load::{KG_PER_LB, centi_text};
 use crate::domain::set::Rpe;
 use crate::domain::{Load, Unit};
 
@@ -101,6 +101,35 @@ pub fn distance(
 ) -> Result<Option<Distance>, String> {
     Ok(hundredths(text, "distance", unit.as_str(), line, rounded)?
         .map(|centi| Distance { centi, unit }))
+}
+
+/// True when `text` is empty or zero: no value, whatever unit is beside it.
+pub fn is_none(text: &str) -> bool {
+    text.trim().is_empty() || scaled(text, 2).is_ok_and(|(v, _)| v == 0)
+}
+
+/// Strong's kg-only layout stores a weight typed in pounds converted (30 lb
+/// is written `13.6077711`). A value finer than hundredths that is, to float
+/// precision, a whole or quarter pound, and not a clean kg value, is read
+/// back as those pounds.
+pub fn pounds_from_kg(text: &str) -> Option<Load> {
+    const CLOSE: f64 = 1e-6;
+    let text = text.trim();
+    let (_, frac) = text.split_once('.')?;
+    if frac.len() <= 2 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let kg: f64 = text.parse().ok()?;
+    let clean_kg = ((kg * 100.0).round() / 100.0 - kg).abs() < CLOSE;
+    if !kg.is_finite() || kg <= 0.0 || clean_kg {
+        return None;
+    }
+    let quarters = (kg / KG_PER_LB * 4.0).round();
+    let exact = (quarters / 4.0 * KG_PER_LB - kg).abs() < CLOSE;
+    (exact && quarters >= 1.0 && quarters < 1e9).then_some(Load {
+        centi: quarters as i64 * 25,
+        unit: Unit::Lb,
+    })
 }
 
 /// A whole count such as reps, which exports may write as `8.0`.
@@ -277,6 +306,23 @@ mod tests {
         );
         assert_eq!(weight("0", Unit::Kg, 1, &mut rounded), Ok(None));
         assert!(weight("-10", Unit::Kg, 1, &mut rounded).is_err());
+    }
+
+    #[test]
+    fn pound_conversions_read_back_as_pounds() {
+        let lb = |centi| {
+            Some(Load {
+                centi,
+                unit: Unit::Lb,
+            })
+        };
+        assert_eq!(pounds_from_kg("13.6077711"), lb(3000));
+        assert_eq!(pounds_from_kg("10.2058283"), lb(2250), "22.5 lb");
+        assert_eq!(pounds_from_kg("1.133980925"), lb(250), "2.5 lb");
+        assert_eq!(pounds_from_kg("20"), None, "a clean kg value");
+        assert_eq!(pounds_from_kg("22.500000000000004"), None, "noise on kg");
+        assert_eq!(pounds_from_kg("13.61"), None, "hundredths are kg");
+        assert_eq!(pounds_from_kg("13.6077"), None, "not a conversion");
     }
 
     #[test]

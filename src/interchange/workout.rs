@@ -101,6 +101,10 @@ pub struct Import {
     pub routines: Vec<Routine>,
     pub workouts: Vec<Workout>,
     pub rounded: Vec<Rounded>,
+    /// The language of the file's header, when not English.
+    pub language: Option<&'static str>,
+    /// Weights of a kg-only file read back as the pounds they convert.
+    pub pounds: u64,
     /// Rows that are not sets and went into the plan or the notes.
     pub rest_rows: u64,
     pub note_rows: u64,

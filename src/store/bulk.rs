@@ -12,6 +12,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::error::Result;
 use crate::domain::Unit;
+use crate::domain::load::KG_PER_LB;
 use crate::interchange::WorkoutSet;
 
 /// The trigger whose work [`Bulk`] does (migration 04, restated by 05).
@@ -100,7 +101,7 @@ impl Bulk {
             (Some(reps), Some(load)) => {
                 let per_unit = match load.unit {
                     Unit::Kg => 1.0,
-                    Unit::Lb => 0.45359237,
+                    Unit::Lb => KG_PER_LB,
                 };
                 (reps * load.centi) as f64 / 100.0 * per_unit
             }
