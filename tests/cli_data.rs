@@ -115,7 +115,7 @@ fn import_errors_name_the_file_and_change_nothing() {
     std::fs::write(&unknown, "a,b\n1,2\n").unwrap();
     assert!(
         stderr(runstrong(&db).arg("import").arg(&unknown))
-            .contains("pass --from strong|hevy|runstrong")
+            .contains("pass --from strong|hevy|fitnotes|runstrong")
     );
     assert!(
         stderr(runstrong(&db).args(["import", "x.csv", "--unit", "stone"]))

@@ -530,3 +530,45 @@ fn strong_in_german() {
         rows[0]
     );
 }
+
+#[test]
+fn fitnotes_one_session_per_date_with_units_per_row_and_timed_sets() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    let text = fixture("fitnotes.csv");
+    assert_eq!(parse(&text, None).unwrap().0, Format::Fitnotes);
+    let outcome = import(&mut store, &text, None);
+    assert_eq!((outcome.sessions, outcome.sets), (2, 7));
+    let w = workouts(&store);
+    assert_eq!(
+        (w[0].routine.as_str(), w[0].started_at.to_rfc3339()),
+        ("FitNotes", "2024-09-16T00:00:00+00:00".to_string()),
+        "a date without a time is its midnight"
+    );
+    let s = &w[0].sets;
+    let seen: Vec<_> = s.iter().map(|s| (s.set_number, s.reps, s.load)).collect();
+    assert_eq!(
+        seen[..3],
+        [
+            (1, Some(8), kg(6000)),
+            (2, Some(6), kg(6250)),
+            (1, Some(12), lb(2500))
+        ]
+    );
+    assert_eq!(
+        (s[3].hold_ms, s[4].hold_ms, s[4].set_number),
+        (Some(90_000), Some(45_000), 2)
+    );
+    assert_eq!((w[1].sets[0].reps, w[1].sets[0].load), (Some(10), None));
+    let run = &w[1].sets[1];
+    assert_eq!(
+        run.distance.map(|d| (d.centi, d.unit)),
+        Some((500, DistanceUnit::Km))
+    );
+    let again = import(&mut store, &text, None);
+    assert_eq!((again.sessions, again.skipped), (0, 2));
+    let rows = bad_rows(parse(&fixture("fitnotes_bad.csv"), None).unwrap_err());
+    let lines: Vec<&str> = rows.iter().map(|r| &r[..6]).collect();
+    assert_eq!(lines, ["line 3", "line 4", "line 5"]);
+    assert!(rows[0].contains("\"stone\""), "{}", rows[0]);
+}

@@ -4,6 +4,7 @@
 
 mod csv_out;
 mod detect;
+mod fitnotes;
 mod group;
 mod hevy;
 pub mod json;
@@ -37,6 +38,8 @@ pub enum Format {
     Hevy,
     /// runstrong's own JSON export
     Runstrong,
+    /// FitNotes' CSV export
+    Fitnotes,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -44,7 +47,7 @@ pub enum ImportError {
     #[error("the file is empty: nothing to import")]
     Empty,
     #[error(
-        "cannot tell the file's format (not a Strong or Hevy CSV, nor runstrong JSON); pass --from strong|hevy|runstrong"
+        "cannot tell the file's format (not a Strong, Hevy or FitNotes CSV, nor runstrong JSON); pass --from strong|hevy|fitnotes|runstrong"
     )]
     UnknownFormat,
     #[error(
@@ -76,6 +79,7 @@ impl fmt::Display for Format {
             Format::Strong => "Strong CSV",
             Format::Hevy => "Hevy CSV",
             Format::Runstrong => "runstrong JSON",
+            Format::Fitnotes => "FitNotes CSV",
         })
     }
 }
@@ -100,6 +104,7 @@ pub fn parse<Tz: TimeZone>(
         Format::Strong => strong::parse(text, unit, tz)?,
         Format::Hevy => hevy::parse(text, tz)?,
         Format::Runstrong => json::parse(text)?,
+        Format::Fitnotes => fitnotes::parse(text, tz)?,
     };
     Ok((format, import))
 }

@@ -168,6 +168,33 @@ pub fn rpe(text: &str) -> Result<Option<f64>, String> {
     Rpe::parse(text).map(|r| Some(r.value()))
 }
 
+/// A clock duration, `h:mm:ss` or `mm:ss` (`0:01:30`, `00:30`), as
+/// milliseconds; empty is none.
+pub fn clock_ms(text: &str, what: &str) -> Result<Option<i64>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let bad = || format!("{what} {text:?} is not a duration like \"0:01:30\" or \"00:30\"");
+    let parts: Vec<&str> = text.split(':').collect();
+    if !(2..=3).contains(&parts.len()) {
+        return Err(bad());
+    }
+    let mut secs = 0_i64;
+    for (i, part) in parts.iter().enumerate() {
+        let n: i64 = part.parse().map_err(|_| bad())?;
+        let minutes_or_seconds = i > 0;
+        if n < 0 || (minutes_or_seconds && n >= 60) {
+            return Err(bad());
+        }
+        secs = secs
+            .checked_mul(60)
+            .and_then(|s| s.checked_add(n))
+            .ok_or_else(bad)?;
+    }
+    secs.checked_mul(1000).map(Some).ok_or_else(bad)
+}
+
 /// A workout duration: seconds (`3780`), or text like `1h 3m`, `45m`, `30s`.
 pub fn duration_ms(text: &str) -> Result<Option<i64>, String> {
     let text = text.trim();
@@ -245,9 +272,16 @@ fn local_time<Tz: TimeZone>(
     tz: &Tz,
 ) -> Result<DateTime<Utc>, String> {
     let text = text.trim();
+    // A date alone (FitNotes) is its midnight.
     let naive = formats
         .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+        .find_map(|f| {
+            NaiveDateTime::parse_from_str(text, f).ok().or_else(|| {
+                NaiveDate::parse_from_str(text, f)
+                    .ok()
+                    .and_then(|d| d.and_hms_opt(0, 0, 0))
+            })
+        })
         .ok_or_else(|| {
             let example = NaiveDate::from_ymd_opt(2025, 1, 17)
                 .and_then(|d| d.and_hms_opt(6, 7, 0))
@@ -340,6 +374,16 @@ mod tests {
         assert_eq!(duration_ms("3780"), Ok(Some(3_780_000)));
         assert_eq!(duration_ms("1h 3m 20s"), Ok(Some(3_800_000)));
         assert!(duration_ms("soon").is_err());
+    }
+
+    #[test]
+    fn clock_durations() {
+        assert_eq!(clock_ms("0:01:30", "time"), Ok(Some(90_000)));
+        assert_eq!(clock_ms("00:30", "time"), Ok(Some(30_000)));
+        assert_eq!(clock_ms("1:02:03", "time"), Ok(Some(3_723_000)));
+        for bad in ["1:75", "90", "a:b", "1:2:3:4", "-1:00"] {
+            assert!(clock_ms(bad, "time").is_err(), "{bad}");
+        }
     }
 
     #[test]
