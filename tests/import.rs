@@ -216,7 +216,8 @@ fn hevy_in_kilograms_with_notes_set_types_and_holds() {
             push.sets[1].load,
             push.sets[1].duration_ms
         ),
-        (2, kg(8000), None)
+        (1, kg(8000), None),
+        "the first working set after a warm-up is #1"
     );
     assert_eq!(push.sets[3].rpe, Some(9.5));
     assert_eq!(
@@ -571,4 +572,39 @@ fn fitnotes_one_session_per_date_with_units_per_row_and_timed_sets() {
     let lines: Vec<&str> = rows.iter().map(|r| &r[..6]).collect();
     assert_eq!(lines, ["line 3", "line 4", "line 5"]);
     assert!(rows[0].contains("\"stone\""), "{}", rows[0]);
+}
+
+#[test]
+fn numbers_beyond_what_the_app_holds_are_bad_rows_by_line() {
+    let rows = bad_rows(parse(&fixture("strong_out_of_range.csv"), Some(Unit::Kg)).unwrap_err());
+    let lines: Vec<&str> = rows.iter().map(|r| r.split(':').next().unwrap()).collect();
+    assert_eq!(
+        lines,
+        [
+            "line 3", "line 4", "line 5", "line 6", "line 7", "line 8", "line 9", "line 10"
+        ],
+        "{rows:#?}"
+    );
+    assert!(rows[0].contains("2500000000 h"), "no panic: {}", rows[0]);
+    assert!(rows[1].contains("more than 1000 kg"), "{}", rows[1]);
+    assert!(rows[3].contains("more than 500"), "{}", rows[3]);
+}
+
+#[test]
+fn a_file_cut_inside_a_quoted_field_is_refused() {
+    let rows = bad_rows(parse(&fixture("strong_cut_quote.csv"), None).unwrap_err());
+    assert_eq!(rows, ["line 3: unterminated quoted field"]);
+}
+
+#[test]
+fn hevy_numbers_working_sets_apart_from_warm_ups() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    import(&mut store, &fixture("hevy_set_numbers.csv"), None);
+    let numbers: Vec<String> = workouts(&store)[0]
+        .sets
+        .iter()
+        .map(|s| format!("{}{}", s.set_number, s.set_type.letter()))
+        .collect();
+    assert_eq!(numbers, ["1W", "1", "2", "1D", "1", "1W", "2"]);
 }

@@ -10,6 +10,7 @@ use csv::StringRecord;
 use super::ImportError;
 use super::group::{self, Entry, Row, Workouts};
 use super::table::{self, Columns};
+use super::times;
 use super::values;
 use super::workout::{Import, Rounded, SetType, WorkoutSet};
 use crate::domain::Unit;
@@ -39,7 +40,7 @@ pub fn looks_like(header: &str) -> bool {
 
 pub fn parse<Tz: TimeZone>(text: &str, tz: &Tz) -> Result<Import, ImportError> {
     let mut rounded = Vec::new();
-    let mut times = values::LocalTimes::new(tz, DATE_FORMATS);
+    let mut times = times::LocalTimes::new(tz, DATE_FORMATS);
     let mut workouts = Workouts::new(SOURCE);
     table::rows(
         text,
@@ -69,7 +70,7 @@ fn read<'r, Tz: TimeZone>(
     c: &Columns,
     r: &'r StringRecord,
     line: u64,
-    times: &mut values::LocalTimes<Tz>,
+    times: &mut times::LocalTimes<Tz>,
     rounded: &mut Vec<Rounded>,
 ) -> Result<Option<Row<'r>>, String> {
     let date = c.field(r, l.date);
@@ -99,7 +100,7 @@ fn read<'r, Tz: TimeZone>(
             set_number: 1,
             side: None,
             set_type: SetType::Normal,
-            reps: values::count(c.field(r, l.reps), "reps")?.filter(|&n| n > 0),
+            reps: values::reps(c.field(r, l.reps))?.filter(|&n| n > 0),
             load,
             hold_ms: None,
             duration_ms: None,

@@ -10,6 +10,7 @@ use csv::StringRecord;
 use super::ImportError;
 use super::group::{self, Entry, Row, Workouts};
 use super::table::{self, Columns};
+use super::times;
 use super::values;
 use super::workout::{DistanceUnit, Import, Rounded, SetType, WorkoutSet};
 use crate::domain::Unit;
@@ -48,8 +49,8 @@ pub fn looks_like(header: &str) -> bool {
 pub fn parse<Tz: TimeZone>(text: &str, tz: &Tz) -> Result<Import, ImportError> {
     let mut rounded = Vec::new();
     let mut times = [
-        values::LocalTimes::new(tz, TIME_FORMATS),
-        values::LocalTimes::new(tz, TIME_FORMATS),
+        times::LocalTimes::new(tz, TIME_FORMATS),
+        times::LocalTimes::new(tz, TIME_FORMATS),
     ];
     let mut workouts = Workouts::new(SOURCE);
     table::rows(
@@ -107,7 +108,7 @@ fn read<'r, Tz: TimeZone>(
     c: &Columns,
     r: &'r StringRecord,
     line: u64,
-    [starts, ends]: &mut [values::LocalTimes<Tz>; 2],
+    [starts, ends]: &mut [times::LocalTimes<Tz>; 2],
     rounded: &mut Vec<Rounded>,
 ) -> Result<Option<Row<'r>>, String> {
     let title = c.field(r, l.title);
@@ -132,7 +133,9 @@ fn read<'r, Tz: TimeZone>(
             ));
         }
     };
-    let index = values::count(c.field(r, l.set_index), "set_index")?
+    // Hevy's set_index counts every set; the app shows warm-ups apart, as
+    // Strong numbers them, so sets are numbered among their own kind.
+    values::count(c.field(r, l.set_index), "set_index")?
         .ok_or_else(|| "set_index is empty".to_string())?;
     let seconds =
         values::seconds_ms(c.field(r, l.seconds), "duration_seconds")?.filter(|&ms| ms > 0);
@@ -142,7 +145,7 @@ fn read<'r, Tz: TimeZone>(
             set_number: 1,
             side: None,
             set_type,
-            reps: values::count(c.field(r, l.reps), "reps")?,
+            reps: values::reps(c.field(r, l.reps))?,
             load: values::weight(c.field(r, l.weight), l.unit, line, rounded)?,
             hold_ms: None,
             duration_ms: None,
@@ -162,7 +165,7 @@ fn read<'r, Tz: TimeZone>(
         exercise,
         exercise_note: note(c.field(r, l.exercise_notes)),
         entry: Entry::Set {
-            set_number: Some(index.saturating_add(1)),
+            set_number: None,
             set,
         },
     }))

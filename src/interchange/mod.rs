@@ -2,6 +2,7 @@
 //! out (and workouts in, text out through a given writer); the Store does
 //! the database side and the commands do the files.
 
+mod bounds;
 mod csv_out;
 mod detect;
 mod fitnotes;
@@ -11,6 +12,7 @@ pub mod json;
 mod languages;
 mod strong;
 mod table;
+mod times;
 mod values;
 mod workout;
 

@@ -10,9 +10,11 @@ use chrono::TimeZone;
 use csv::StringRecord;
 
 use super::ImportError;
+use super::bounds;
 use super::group::{self, Entry, Row, Workouts};
 use super::languages;
 use super::table::{self, Columns};
+use super::times;
 use super::values;
 use super::workout::Import;
 use super::workout::{DistanceUnit, Rounded, SetType, WorkoutSet};
@@ -75,7 +77,7 @@ pub fn looks_like(header: &str) -> bool {
 
 pub fn parse<Tz: TimeZone>(text: &str, unit: Option<Unit>, tz: &Tz) -> Result<Import, ImportError> {
     let mut found = Found::default();
-    let mut times = values::LocalTimes::new(tz, DATE_FORMATS);
+    let mut times = times::LocalTimes::new(tz, DATE_FORMATS);
     let mut needs_unit = false;
     let mut workouts = Workouts::new(SOURCE);
     let mut assumed = None;
@@ -206,7 +208,7 @@ fn read<'r, Tz: TimeZone>(
     c: &Columns,
     r: &'r StringRecord,
     line: u64,
-    times: &mut values::LocalTimes<Tz>,
+    times: &mut times::LocalTimes<Tz>,
     found: &mut Found,
 ) -> Result<Option<Row<'r>>, String> {
     let date = c.field(r, l.date);
@@ -217,6 +219,7 @@ fn read<'r, Tz: TimeZone>(
     }
     let started_at = times.read(date)?;
     let duration = values::duration_ms(c.field(r, l.duration))?.unwrap_or(0);
+    let ended_at = bounds::session_end(started_at, duration)?;
     let order = c.field(r, l.order);
     let lower = values::lowercase(order);
     let keyword = l
@@ -233,7 +236,7 @@ fn read<'r, Tz: TimeZone>(
                 r,
                 date,
                 started_at,
-                duration,
+                ended_at,
                 Entry::Rest { ms },
             )));
         }
@@ -245,7 +248,7 @@ fn read<'r, Tz: TimeZone>(
                 r,
                 date,
                 started_at,
-                duration,
+                ended_at,
                 Entry::Note(text),
             )));
         }
@@ -296,7 +299,7 @@ fn read<'r, Tz: TimeZone>(
                 .ok_or_else(|| format!("side {s:?} is not left or right"))?,
         ),
     };
-    let reps = values::count(c.field(r, l.reps), "reps")?;
+    let reps = values::reps(c.field(r, l.reps))?;
     let seconds = values::seconds_ms(c.field(r, l.seconds), "seconds")?.filter(|&ms| ms > 0);
     let notes = Some(c.field(r, l.notes).to_string()).filter(|n| !n.is_empty());
     let set = group::timed(
@@ -322,7 +325,7 @@ fn read<'r, Tz: TimeZone>(
         r,
         date,
         started_at,
-        duration,
+        ended_at,
         Entry::Set { set_number, set },
     )))
 }
@@ -333,14 +336,14 @@ fn row<'r>(
     r: &'r StringRecord,
     date: &'r str,
     started_at: chrono::DateTime<chrono::Utc>,
-    duration_ms: i64,
+    ended_at: chrono::DateTime<chrono::Utc>,
     entry: Entry,
 ) -> Row<'r> {
     Row {
         start: date,
         routine: c.field(r, l.name),
         started_at,
-        ended_at: started_at + chrono::Duration::milliseconds(duration_ms),
+        ended_at,
         workout_notes: Some(c.field(r, l.workout_notes))
             .filter(|n| !n.is_empty())
             .map(Cow::Borrowed),

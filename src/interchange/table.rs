@@ -103,11 +103,14 @@ pub fn rows<S>(
     let state = setup(&mut columns)?;
     let mut bad = Vec::new();
     let mut record = StringRecord::new();
+    // Where the last record starts: byte and line.
+    let mut last = None;
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let line = record.position().map_or(0, |p| p.line());
+                last = record.position().map(|p| (p.byte(), p.line()));
+                let line = last.map_or(0, |(_, line)| line);
                 match read(&state, &columns, &record, line) {
                     Ok(Some(row)) => workouts.push(row),
                     Ok(None) => {}
@@ -118,7 +121,8 @@ pub fn rows<S>(
                 }
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                last = e.position().map(|p| (p.byte(), p.line()));
+                let line = last.map_or(0, |(_, line)| line);
                 let reason = match e.kind() {
                     csv::ErrorKind::UnequalLengths {
                         expected_len, len, ..
@@ -137,9 +141,66 @@ pub fn rows<S>(
             }
         }
     }
+    if let Some((byte, line)) = last {
+        let tail = usize::try_from(byte)
+            .ok()
+            .and_then(|at| text.as_bytes().get(at..))
+            .unwrap_or_default();
+        if unterminated(tail, delimiter(text)) {
+            // Whatever else the cut record got wrong follows from the cut.
+            let at = format!("line {line}");
+            bad.retain(|b| b.at != at);
+            bad.push(BadRow {
+                at,
+                reason: "unterminated quoted field".into(),
+            });
+        }
+    }
     if bad.is_empty() {
         Ok(())
     } else {
         Err(ImportError::BadRows(bad))
+    }
+}
+
+/// Whether `tail`, the text of a file's last record, ends inside a quoted
+/// field: a file cut in the middle, which the CSV reader takes as complete.
+/// A quote opens a quoted field only at the start of a field, as in the
+/// reader.
+fn unterminated(tail: &[u8], delimiter: u8) -> bool {
+    #[derive(PartialEq)]
+    enum At {
+        Start,
+        Plain,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut at = At::Start;
+    for &b in tail {
+        at = match (at, b) {
+            (At::Start, b'"') | (At::QuoteInQuoted, b'"') => At::Quoted,
+            (At::Quoted, b'"') => At::QuoteInQuoted,
+            (At::Quoted, _) => At::Quoted,
+            (_, b) if b == delimiter || b == b'\n' || b == b'\r' => At::Start,
+            _ => At::Plain,
+        };
+    }
+    at == At::Quoted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quote_left_open_at_the_end_is_seen() {
+        assert!(unterminated(b"1,\"10-15 re", b','));
+        assert!(unterminated(b"1,\"a \"\"b\"\" c\nd", b','));
+        assert!(!unterminated(b"1,\"a,\"\"b\"\"\"\n", b','));
+        assert!(
+            !unterminated(b"1,12\" box,3\n", b','),
+            "a quote inside a field is text"
+        );
+        assert!(!unterminated(b"\"a\";\"b\"", b';'));
     }
 }

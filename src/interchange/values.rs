@@ -3,8 +3,7 @@
 
 use std::borrow::Cow;
 
-use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
-
+use super::bounds;
 use super::workout::{Distance, DistanceUnit, Rounded};
 use crate::domain::load::{KG_PER_LB, centi_text};
 use crate::domain::set::Rpe;
@@ -89,7 +88,9 @@ pub fn weight(
     line: u64,
     rounded: &mut Vec<Rounded>,
 ) -> Result<Option<Load>, String> {
-    Ok(hundredths(text, "weight", unit.as_str(), line, rounded)?.map(|centi| Load { centi, unit }))
+    hundredths(text, "weight", unit.as_str(), line, rounded)?
+        .map(|centi| bounds::load(Load { centi, unit }))
+        .transpose()
 }
 
 /// A distance in `unit`; empty or zero is none.
@@ -99,8 +100,9 @@ pub fn distance(
     line: u64,
     rounded: &mut Vec<Rounded>,
 ) -> Result<Option<Distance>, String> {
-    Ok(hundredths(text, "distance", unit.as_str(), line, rounded)?
-        .map(|centi| Distance { centi, unit }))
+    hundredths(text, "distance", unit.as_str(), line, rounded)?
+        .map(|centi| bounds::distance(Distance { centi, unit }))
+        .transpose()
 }
 
 /// True when `text` is empty or zero: no value, whatever unit is beside it.
@@ -126,10 +128,12 @@ pub fn pounds_from_kg(text: &str) -> Option<Load> {
     }
     let quarters = (kg / KG_PER_LB * 4.0).round();
     let exact = (quarters / 4.0 * KG_PER_LB - kg).abs() < CLOSE;
-    (exact && quarters >= 1.0 && quarters < 1e9).then_some(Load {
-        centi: quarters as i64 * 25,
-        unit: Unit::Lb,
-    })
+    (exact && (1.0..1e9).contains(&quarters))
+        .then_some(Load {
+            centi: quarters as i64 * 25,
+            unit: Unit::Lb,
+        })
+        .filter(|l| bounds::load(*l).is_ok())
 }
 
 /// A whole count such as reps, which exports may write as `8.0`.
@@ -146,7 +150,13 @@ pub fn count(text: &str, what: &str) -> Result<Option<u32>, String> {
         .map_err(|_| format!("{what} {:?} is out of range", text.trim()))
 }
 
-/// Seconds (`45`, `45.0`, `12.5`) as milliseconds; empty is none.
+/// Reps, within the bound of typed ones; empty is none.
+pub fn reps(text: &str) -> Result<Option<u32>, String> {
+    count(text, "reps")?.map(bounds::reps).transpose()
+}
+
+/// Seconds (`45`, `45.0`, `12.5`) of a set as milliseconds, at most a day;
+/// empty is none.
 pub fn seconds_ms(text: &str, what: &str) -> Result<Option<i64>, String> {
     if text.trim().is_empty() {
         return Ok(None);
@@ -155,7 +165,7 @@ pub fn seconds_ms(text: &str, what: &str) -> Result<Option<i64>, String> {
     if ms < 0 {
         return Err(format!("{what} {:?} is negative", text.trim()));
     }
-    Ok(Some(ms))
+    bounds::set_ms(ms, what).map(Some)
 }
 
 /// RPE from 1 to 10 in half steps, as the app logs it; empty or 0 (what
@@ -192,7 +202,8 @@ pub fn clock_ms(text: &str, what: &str) -> Result<Option<i64>, String> {
             .and_then(|s| s.checked_add(n))
             .ok_or_else(bad)?;
     }
-    secs.checked_mul(1000).map(Some).ok_or_else(bad)
+    let ms = secs.checked_mul(1000).ok_or_else(bad)?;
+    bounds::set_ms(ms, what).map(Some)
 }
 
 /// A workout duration: seconds (`3780`), or text like `1h 3m`, `45m`, `30s`.
@@ -203,7 +214,8 @@ pub fn duration_ms(text: &str) -> Result<Option<i64>, String> {
     }
     // Seconds end in a digit or a point, `1h 3m` in a unit.
     if !text.ends_with(|c: char| c.is_ascii_alphabetic()) {
-        return seconds_ms(text, "duration");
+        let (ms, _) = scaled(text, 3).map_err(|e| format!("duration {e}"))?;
+        return Ok(Some(ms));
     }
     let bad = || format!("duration {text:?} is neither seconds nor like \"1h 3m\"");
     let mut total = 0_i64;
@@ -231,75 +243,6 @@ pub fn lowercase(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(text)
     }
-}
-
-/// The wall-clock times of one column of a file, read in one time zone.
-/// Every row of a workout repeats its start, so the last time read is kept
-/// rather than parsed again.
-pub struct LocalTimes<'a, Tz> {
-    tz: &'a Tz,
-    formats: &'a [&'a str],
-    last: Option<(String, DateTime<Utc>)>,
-}
-
-impl<'a, Tz: TimeZone> LocalTimes<'a, Tz> {
-    pub fn new(tz: &'a Tz, formats: &'a [&'a str]) -> Self {
-        LocalTimes {
-            tz,
-            formats,
-            last: None,
-        }
-    }
-
-    pub fn read(&mut self, text: &str) -> Result<DateTime<Utc>, String> {
-        let text = text.trim();
-        match &self.last {
-            Some((seen, at)) if seen == text => Ok(*at),
-            _ => {
-                let at = local_time(text, self.formats, self.tz)?;
-                self.last = Some((text.to_string(), at));
-                Ok(at)
-            }
-        }
-    }
-}
-
-/// A wall-clock time written in the file, read in `tz`. A time that a DST
-/// jump skipped is read an hour later; an ambiguous one as the earlier.
-fn local_time<Tz: TimeZone>(
-    text: &str,
-    formats: &[&str],
-    tz: &Tz,
-) -> Result<DateTime<Utc>, String> {
-    let text = text.trim();
-    // A date alone (FitNotes) is its midnight.
-    let naive = formats
-        .iter()
-        .find_map(|f| {
-            NaiveDateTime::parse_from_str(text, f).ok().or_else(|| {
-                NaiveDate::parse_from_str(text, f)
-                    .ok()
-                    .and_then(|d| d.and_hms_opt(0, 0, 0))
-            })
-        })
-        .ok_or_else(|| {
-            let example = NaiveDate::from_ymd_opt(2025, 1, 17)
-                .and_then(|d| d.and_hms_opt(6, 7, 0))
-                .map(|t| {
-                    t.format(formats.first().copied().unwrap_or_default())
-                        .to_string()
-                })
-                .unwrap_or_default();
-            format!("date {text:?} is not a date and time like {example:?}")
-        })?;
-    let at = match tz.from_local_datetime(&naive) {
-        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t,
-        LocalResult::None => tz
-            .from_local_datetime(&(naive + chrono::Duration::hours(1)))
-            .earliest()
-            .ok_or_else(|| format!("date {text:?} does not exist in this time zone"))?,
-    };
-    Ok(at.with_timezone(&Utc))
 }
 
 #[cfg(test)]

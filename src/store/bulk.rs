@@ -103,7 +103,11 @@ impl Bulk {
                     Unit::Kg => 1.0,
                     Unit::Lb => KG_PER_LB,
                 };
-                (reps * load.centi) as f64 / 100.0 * per_unit
+                // SQLite turns an integer product that overflows into a real.
+                let product = reps
+                    .checked_mul(load.centi)
+                    .map_or(reps as f64 * load.centi as f64, |n| n as f64);
+                product / 100.0 * per_unit
             }
             _ => 0.0,
         };
