@@ -608,3 +608,87 @@ fn hevy_numbers_working_sets_apart_from_warm_ups() {
         .collect();
     assert_eq!(numbers, ["1W", "1", "2", "1D", "1", "1W", "2"]);
 }
+
+#[test]
+fn a_newer_export_completes_the_sessions_an_older_one_brought() {
+    use runstrong::domain::set::Work;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    import(
+        &mut store,
+        &fixture("strong_older_export.csv"),
+        Some(Unit::Kg),
+    );
+    // The Pull session is corrected in runstrong: an import leaves it be.
+    let pull = store.session_set_rows(3).unwrap();
+    let fewer = Work::Reps {
+        reps: 9,
+        load: kg(6000),
+    };
+    store
+        .correct_set(pull[0].id, &fewer, chrono::Utc::now())
+        .unwrap();
+    let before = workouts(&store);
+
+    let newer = fixture("strong_newer_export.csv");
+    let (_, parsed) = parse(&newer, Some(Unit::Kg)).unwrap();
+    let preview = store.preview_import(&parsed).unwrap();
+    let outcome = store.import(&parsed, &mut |_| {}).unwrap();
+    assert_eq!(preview, outcome, "a dry run says what the import does");
+    assert_eq!(
+        (outcome.sessions, outcome.sets),
+        (1, 1),
+        "the Deadlift session is new"
+    );
+    assert_eq!(
+        (outcome.completed, outcome.completed_sets),
+        (1, 2),
+        "Legs gains its third squat and the plank"
+    );
+    assert_eq!(
+        (outcome.skipped, outcome.kept_sets, outcome.kept_edited),
+        (1, 1, 1),
+        "Push has every set the file has, and one more; Pull was corrected"
+    );
+    let after = workouts(&store);
+    let legs: Vec<_> = after[0]
+        .sets
+        .iter()
+        .map(|s| (s.exercise.as_str(), s.set_number, s.load))
+        .collect();
+    assert_eq!(
+        legs,
+        [
+            ("Squat (Barbell)", 1, kg(10000)),
+            ("Squat (Barbell)", 2, kg(10000)),
+            ("Squat (Barbell)", 3, kg(10500)),
+            ("Plank", 1, None),
+        ]
+    );
+    let plan: Vec<&str> = after[0].plan.iter().map(|p| p.exercise.as_str()).collect();
+    assert_eq!(plan, ["Squat (Barbell)", "Plank"]);
+    assert_eq!(after[1], before[1], "Push keeps its third set");
+    assert_eq!(after[2], before[2], "Pull is as corrected");
+
+    let again = store.import(&parsed, &mut |_| {}).unwrap();
+    assert_eq!(
+        (again.sessions, again.completed, again.skipped),
+        (0, 0, 3),
+        "a completed session is then whole"
+    );
+    let db = rusqlite::Connection::open(dir.path().join("runstrong.db")).unwrap();
+    let summaries: (f64, i64) = db
+        .query_row(
+            "SELECT (SELECT sum(volume_kg) FROM session_volume WHERE session_id = 1),
+                    (SELECT sets FROM set_best b JOIN exercise e ON e.id = b.exercise_id
+                     WHERE e.name = 'Squat (Barbell)' AND b.load_centi = 10000)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        summaries,
+        (1525.0, 2),
+        "volume and records count the added sets"
+    );
+}

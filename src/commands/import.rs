@@ -136,13 +136,38 @@ pub fn report(
                 day(last)
             )
         }
-        _ => "  nothing new to add".to_string(),
+        _ if o.completed == 0 => "  nothing new to add".to_string(),
+        _ => String::new(),
     });
-    if o.skipped > 0 {
+    lines.retain(|l| !l.is_empty());
+    if o.completed > 0 {
+        let verb = if dry_run {
+            "would complete"
+        } else {
+            "completed"
+        };
         lines.push(format!(
-            "  skipped {} already in the database",
-            count(o.skipped, "session")
+            "  {verb} {} with {} the database lacked (a newer export of them)",
+            count(o.completed, "session"),
+            count(o.completed_sets, "set")
         ));
+    }
+    for (n, noun, text) in [
+        (
+            o.kept_sets,
+            "set",
+            "kept {} the database has and the file lacks",
+        ),
+        (
+            o.kept_edited,
+            "session",
+            "left {} as corrected in runstrong, though the file has sets they lack",
+        ),
+        (o.skipped, "session", "skipped {} already in the database"),
+    ] {
+        if n > 0 {
+            lines.push(format!("  {}", text.replace("{}", &count(n, noun))));
+        }
     }
     if !o.new_exercises.is_empty() {
         let done = if dry_run { "to create" } else { "created" };
@@ -171,23 +196,22 @@ pub fn report(
             shown.join("; ")
         ));
     }
-    if import.pounds > 0 {
-        lines.push(format!(
-            "  {} read back as pounds: the file stores kg, and these are exact conversions of whole or quarter pounds",
-            count(import.pounds, "weight")
-        ));
-    }
-    if import.rest_rows > 0 {
-        lines.push(format!(
-            "  {} kept as the rest of each exercise's plan",
-            count(import.rest_rows, "rest-timer row")
-        ));
-    }
-    if import.note_rows > 0 {
-        lines.push(format!(
-            "  {} kept in the session notes",
-            count(import.note_rows, "note row")
-        ));
+    for (n, noun, text) in [
+        (
+            import.pounds,
+            "weight",
+            "{} read back as pounds: the file stores kg, and these are exact conversions of whole or quarter pounds",
+        ),
+        (
+            import.rest_rows,
+            "rest-timer row",
+            "{} kept as the rest of each exercise's plan",
+        ),
+        (import.note_rows, "note row", "{} kept in the session notes"),
+    ] {
+        if n > 0 {
+            lines.push(format!("  {}", text.replace("{}", &count(n, noun))));
+        }
     }
     if let Some(unit) = import.assumed_distance_unit {
         lines.push(format!(

@@ -9,6 +9,7 @@ mod export;
 mod history;
 mod inspect;
 mod interchange;
+mod matching;
 mod plan;
 mod progress;
 mod records;
@@ -28,7 +29,7 @@ pub use corrections::Correction;
 pub use error::{Result, StoreError};
 pub use history::ExerciseInfo;
 pub use inspect::{APP_ID, open_read_only};
-pub use interchange::ImportOutcome;
+pub use matching::ImportOutcome;
 pub use sessions::{Summary, Unfinished};
 
 static MIGRATION_DIR: Dir = include_dir!("$CARGO_MANIFEST_DIR/migrations");
