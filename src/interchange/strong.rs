@@ -52,6 +52,8 @@ struct Layout {
     workout_notes: Option<usize>,
     rpe: Option<usize>,
     side: Option<usize>,
+    /// runstrong's own export: the start in UTC.
+    utc_start: Option<usize>,
     /// The header's language, when not English.
     language: Option<&'static str>,
     /// `Set Order` keywords of the file's language, with their English.
@@ -178,6 +180,7 @@ fn layout(c: &mut Columns, unit: Option<Unit>) -> Result<Layout, ImportError> {
         workout_notes: c.find(&["workout notes"]),
         rpe: c.find(&["rpe"]),
         side: c.find(&["side"]),
+        utc_start: c.find(&["start (utc)"]),
         language: language.map(|l| l.name),
         keywords: language.map_or(&[], |l| l.set_order),
         kg_by_header: c.has("weight (kg)") || c.has("weight (kgs)"),
@@ -217,7 +220,14 @@ fn read<'r, Tz: TimeZone>(
     if routine.is_empty() || exercise.is_empty() {
         return Err("workout name and exercise name must not be empty".into());
     }
-    let started_at = times.read(date)?;
+    let started_at = match c.field(r, l.utc_start) {
+        "" => times.read(date)?,
+        utc => crate::domain::time::from_db(utc)
+            .ok_or_else(|| {
+                format!("start (utc) {utc:?} is not a time like 2025-01-17T06:07:00.000Z")
+            })
+            .and_then(bounds::date)?,
+    };
     let duration = values::duration_ms(c.field(r, l.duration))?.unwrap_or(0);
     let ended_at = bounds::session_end(started_at, duration)?;
     let order = c.field(r, l.order);
