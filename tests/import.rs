@@ -90,8 +90,13 @@ fn strong_twelve_columns_keep_quotes_types_holds_rest_and_notes() {
     );
     let run = &w[1].sets[2];
     assert_eq!(
-        (run.hold_ms, run.distance.map(|d| (d.centi, d.unit))),
-        (Some(1_800_000), Some((520, DistanceUnit::Km)))
+        (
+            run.hold_ms,
+            run.duration_ms,
+            run.distance.map(|d| (d.centi, d.unit))
+        ),
+        (None, Some(1_800_000), Some((520, DistanceUnit::Km))),
+        "a timed set that went a distance is cardio, not a hold"
     );
     assert_eq!(
         parsed.assumed_distance_unit,
@@ -690,5 +695,73 @@ fn a_newer_export_completes_the_sessions_an_older_one_brought() {
         summaries,
         (1525.0, 2),
         "volume and records count the added sets"
+    );
+}
+
+#[test]
+fn cardio_is_its_own_kind_out_of_hold_totals_and_records() {
+    use runstrong::domain::set::Work;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    import(&mut store, &fixture("strong_cardio.csv"), Some(Unit::Kg));
+    let kinds: Vec<(String, Kind)> = store
+        .exercises()
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.name, e.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Copenhagen plank".to_string(), Kind::Hold),
+            ("Running".to_string(), Kind::Cardio),
+            ("Walking".to_string(), Kind::Cardio),
+        ],
+        "a run without its distance, and two hours of walking, are cardio too"
+    );
+    let rows = store.session_set_rows(1).unwrap();
+    assert_eq!(
+        rows[0].work,
+        Work::Cardio {
+            time: std::time::Duration::from_secs(1991)
+        }
+    );
+    assert_eq!(
+        format!("{}{}", rows[0].work, rows[0].remarks()),
+        "33:11 · 5 km · 6:38 /km",
+        "shown as time, distance and pace"
+    );
+    let from = chrono::DateTime::UNIX_EPOCH;
+    let sessions = store
+        .sessions_with_sets(from, chrono::Utc::now(), None)
+        .unwrap();
+    let held: Vec<u64> = sessions
+        .iter()
+        .map(|(s, _)| s.totals.held.as_secs())
+        .collect();
+    assert_eq!(held, [45, 0], "only the plank is time held");
+    let running = store.exercises_by_id().unwrap();
+    let running = running.iter().find(|e| e.name == "Running").unwrap();
+    let records = store.records(running.id).unwrap();
+    assert!(
+        records.iter().all(|r| r.longest_hold.is_none()),
+        "{records:?}"
+    );
+    // Exported and read back, cardio stays cardio.
+    let exported = workouts(&store);
+    let dir2 = tempfile::tempdir().unwrap();
+    let mut copy = new_store(&dir2);
+    let mut writer = runstrong::interchange::CsvWriter::begin(Vec::new()).unwrap();
+    for w in &exported {
+        writer.session(w, &chrono::Utc).unwrap();
+    }
+    let csv = String::from_utf8(writer.finish().unwrap()).unwrap();
+    import(&mut copy, &csv, None);
+    assert_eq!(workouts(&copy)[0].sets, exported[0].sets);
+    let running = copy.exercises().unwrap();
+    assert_eq!(
+        running.iter().find(|e| e.name == "Running").map(|e| e.kind),
+        Some(Kind::Cardio),
+        "the CSV carries cardio back"
     );
 }

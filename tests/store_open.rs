@@ -335,9 +335,19 @@ fn a_clean_close_seals_the_file_and_any_later_change_breaks_the_seal() {
     Store::open(&path).unwrap().close().unwrap();
 
     // Damage after the seal: the time changes, so the file is checked and
-    // refused. Page 2 holds the first table of migration 01, always in use.
+    // refused. The session table's root page is always in use.
+    let root: i64 = Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'session'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    Store::open(&path).unwrap().close().unwrap();
     let mut bytes = std::fs::read(&path).unwrap();
-    bytes[4096..4096 + 64].fill(0xA5);
+    let page = usize::try_from(root - 1).unwrap() * 4096;
+    bytes[page..page + 64].fill(0xA5);
     std::thread::sleep(std::time::Duration::from_millis(20));
     std::fs::write(&path, &bytes).unwrap();
     let err = Store::open(&path).err().expect("a damaged file is refused");

@@ -3,11 +3,13 @@
 //! item of its plan.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
 use super::workout::{Import, PlanItem, Rounded, Workout, WorkoutSet};
+use crate::domain::Kind;
+use crate::domain::set::MAX_HOLD_MS;
 
 /// What one row of a CSV export says, once its fields are read. It borrows
 /// the row's text: only a new workout or plan item copies it.
@@ -102,7 +104,8 @@ impl Workouts {
         add(&mut self.out[at], row);
     }
 
-    pub fn finish(self, rounded: Vec<Rounded>) -> Import {
+    pub fn finish(mut self, rounded: Vec<Rounded>) -> Import {
+        cardio_throughout(&mut self.out);
         Import {
             exercises: Vec::new(),
             routines: Vec::new(),
@@ -176,10 +179,35 @@ fn append_note(w: &mut Workout, exercise: &str, note: &str) {
     });
 }
 
-/// Seconds with no reps are a hold; seconds beside reps are how long the
-/// set took.
+/// An exercise that went a distance in one set is cardio in all: its
+/// other timed sets without reps (a run logged without its distance) are
+/// cardio too, not holds.
+fn cardio_throughout(workouts: &mut [Workout]) {
+    let cardio: HashSet<String> = workouts
+        .iter()
+        .flat_map(|w| &w.sets)
+        .filter(|s| s.kind() == Kind::Cardio)
+        .map(|s| s.exercise.to_lowercase())
+        .collect();
+    if cardio.is_empty() {
+        return;
+    }
+    for set in workouts.iter_mut().flat_map(|w| &mut w.sets) {
+        if set.kind() == Kind::Hold && cardio.contains(&set.exercise.to_lowercase()) {
+            set.duration_ms = set.hold_ms.take();
+        }
+    }
+}
+
+/// Seconds with no reps are a hold, unless the set went a distance or
+/// lasted longer than any hold (an hour): then it is cardio, its time a
+/// duration. Seconds beside reps are how long the set took.
 pub fn timed(mut set: WorkoutSet, seconds_ms: Option<i64>) -> WorkoutSet {
     match (set.reps, seconds_ms) {
+        (None | Some(0), Some(ms)) if set.distance.is_some() || ms > MAX_HOLD_MS => {
+            set.reps = None;
+            set.duration_ms = Some(ms);
+        }
         (None | Some(0), Some(ms)) => {
             set.reps = None;
             set.hold_ms = Some(ms);

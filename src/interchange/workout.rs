@@ -63,6 +63,17 @@ pub struct WorkoutSet {
     pub logged_at: DateTime<Utc>,
 }
 
+impl WorkoutSet {
+    /// The kind of exercise this set alone shows.
+    pub fn kind(&self) -> Kind {
+        match (self.reps, self.hold_ms, self.duration_ms) {
+            (None, Some(_), _) => Kind::Hold,
+            (None, None, Some(_)) => Kind::Cardio,
+            _ => Kind::Reps,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Workout {
     pub routine: String,
@@ -120,7 +131,8 @@ impl Import {
     /// Every exercise the import refers to, once each (names compared
     /// case-insensitively), in order of appearance: as the file defines it
     /// (runstrong JSON), else inferred: a hold when every set of it is a
-    /// timed hold, both sides at once.
+    /// timed hold, cardio when every set is cardio (a time with no reps and
+    /// no hold), both sides at once.
     pub fn exercise_defs(&self) -> Vec<ExerciseDef> {
         let mut defs: Vec<ExerciseDef> = self.exercises.clone();
         let mut index: HashMap<String, usize> = defs
@@ -130,11 +142,10 @@ impl Import {
             .collect();
         let defined = defs.len();
         for set in self.workouts.iter().flat_map(|w| &w.sets) {
-            let hold = set.hold_ms.is_some() && set.reps.is_none();
+            let kind = set.kind();
             let at = *index
                 .entry(set.exercise.to_ascii_lowercase())
                 .or_insert_with(|| {
-                    let kind = if hold { Kind::Hold } else { Kind::Reps };
                     defs.push(ExerciseDef {
                         name: set.exercise.clone(),
                         kind,
@@ -142,7 +153,7 @@ impl Import {
                     });
                     defs.len() - 1
                 });
-            if at >= defined && !hold {
+            if at >= defined && defs[at].kind != kind {
                 defs[at].kind = Kind::Reps;
             }
         }

@@ -19,7 +19,7 @@ impl Store {
     /// does not exist yet (a dry run never creates it).
     pub fn empty() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
-        super::migrations()?.to_latest(&mut conn)?;
+        super::migrate(&mut conn)?;
         Ok(Store {
             conn,
             path: ":memory:".into(),

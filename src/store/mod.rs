@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 use std::time::Duration;
 
 use include_dir::{Dir, include_dir};
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use rusqlite_migration::Migrations;
 
 pub use corrections::Correction;
@@ -98,9 +98,11 @@ impl Store {
             upgrading(&upgrade);
             conn.execute("VACUUM INTO ?1", [upgrade.backup.to_string_lossy()])?;
         }
-        migrations()?.to_latest(&mut conn).map_err(|e| match e {
-            rusqlite_migration::Error::RusqliteError { err, .. } => locked(err),
-            e => StoreError::Migration(e),
+        migrate(&mut conn).map_err(|e| match e {
+            StoreError::Migration(rusqlite_migration::Error::RusqliteError { err, .. }) => {
+                locked(err)
+            }
+            e => e,
         })?;
         Ok(Store {
             conn,
@@ -174,6 +176,27 @@ impl Store {
                 Err(e)
             }
         }
+    }
+}
+
+/// Brings the schema up to date. A migration may copy a table that others
+/// refer to (SQLite's way of changing a CHECK), which dropping the old copy
+/// refuses while foreign keys are on: they are off while migrating, as
+/// SQLite's documentation says, and every reference is checked before they
+/// go back on.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let migrated = migrations()?.to_latest(conn);
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    migrated?;
+    let broken: Option<String> = conn
+        .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+        .optional()?;
+    match broken {
+        Some(table) => Err(StoreError::BadValue(format!(
+            "a row of {table} refers to a row that is missing"
+        ))),
+        None => Ok(()),
     }
 }
 
