@@ -7,12 +7,13 @@
 use chrono::TimeZone;
 use csv::StringRecord;
 
-use super::ImportError;
 use super::group::{self, Entry, Row, Workouts};
 use super::table::{self, Columns};
 use super::times;
 use super::values;
-use super::workout::{Import, Rounded, SetType, WorkoutSet};
+use super::values::Rounding;
+use super::workout::{Import, SetType, Workout, WorkoutSet};
+use super::{ImportError, Source};
 use crate::domain::Unit;
 use crate::domain::distance::DistanceUnit;
 
@@ -38,12 +39,18 @@ pub fn looks_like(header: &str) -> bool {
     h.contains("category") && h.contains("weight unit") && !h.contains("exercise name")
 }
 
-pub fn parse<Tz: TimeZone>(text: &str, tz: &Tz) -> Result<Import, ImportError> {
-    let mut rounded = Vec::new();
+/// Reads `source`, handing each workout to `done`; what else it held, for
+/// the report.
+pub fn parse<Tz: TimeZone>(
+    source: &dyn Source,
+    tz: &Tz,
+    done: &mut dyn FnMut(Workout),
+) -> Result<Import, ImportError> {
+    let mut rounded = Rounding::default();
     let mut times = times::LocalTimes::new(tz, DATE_FORMATS);
-    let mut workouts = Workouts::new(SOURCE);
+    let mut workouts = Workouts::new(SOURCE, done);
     table::rows(
-        text,
+        source,
         |c| layout(c),
         |l, c, record, line| read(l, c, record, line, &mut times, &mut rounded),
         &mut workouts,
@@ -71,7 +78,7 @@ fn read<'r, Tz: TimeZone>(
     r: &'r StringRecord,
     line: u64,
     times: &mut times::LocalTimes<Tz>,
-    rounded: &mut Vec<Rounded>,
+    rounded: &mut Rounding,
 ) -> Result<Option<Row<'r>>, String> {
     let date = c.field(r, l.date);
     let exercise = c.field(r, l.exercise);

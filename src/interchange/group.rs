@@ -3,12 +3,11 @@
 //! item of its plan.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
-use super::workout::{Import, PlanItem, Rounded, Workout, WorkoutSet};
-use crate::domain::Kind;
+use super::values::Rounding;
+use super::workout::{Import, PlanItem, Workout, WorkoutSet};
 use crate::domain::set::MAX_HOLD_MS;
 
 /// What one row of a CSV export says, once its fields are read. It borrows
@@ -40,14 +39,16 @@ pub enum Entry {
     Note(String),
 }
 
-/// The workouts of a CSV file, built row by row.
-pub struct Workouts {
+/// The workouts of a CSV file, built row by row and handed on one by one:
+/// a workout is done when a row of another one comes (the rows of one
+/// workout follow each other in every export), so only one is held.
+pub struct Workouts<'s> {
     source: &'static str,
-    out: Vec<Workout>,
-    /// Position in `out` by natural key, `start|routine`.
-    index: HashMap<String, usize>,
+    current: Option<Workout>,
+    done: &'s mut dyn FnMut(Workout),
     rest_rows: u64,
     note_rows: u64,
+    distances: bool,
 }
 
 /// Whether `key` is the natural key of `start` and `routine`.
@@ -55,68 +56,67 @@ fn is_key(key: &str, start: &str, routine: &str) -> bool {
     key.strip_prefix(start).and_then(|k| k.strip_prefix('|')) == Some(routine)
 }
 
-impl Workouts {
-    pub fn new(source: &'static str) -> Workouts {
+impl<'s> Workouts<'s> {
+    /// Workouts of the app `source`, each handed to `done` when complete.
+    pub fn new(source: &'static str, done: &'s mut dyn FnMut(Workout)) -> Workouts<'s> {
         Workouts {
             source,
-            out: Vec::new(),
-            index: HashMap::new(),
+            current: None,
+            done,
             rest_rows: 0,
             note_rows: 0,
+            distances: false,
         }
     }
 
     pub fn push(&mut self, row: Row) {
-        match row.entry {
+        match &row.entry {
             Entry::Rest { .. } => self.rest_rows += 1,
             Entry::Note(_) => self.note_rows += 1,
-            Entry::Set { .. } => {}
+            Entry::Set { set, .. } => self.distances |= set.distance.is_some(),
         }
-        // Rows of one workout mostly follow each other.
-        let last = self.out.len().checked_sub(1).filter(|&i| {
-            let key = self.out[i].source_key.as_deref().unwrap_or_default();
+        let same = self.current.as_ref().is_some_and(|w| {
+            let key = w.source_key.as_deref().unwrap_or_default();
             is_key(key, row.start, row.routine)
         });
-        let at = match last {
-            Some(at) => at,
-            None => {
-                let key = format!("{}|{}", row.start, row.routine);
-                match self.index.get(&key) {
-                    Some(&at) => at,
-                    None => {
-                        self.out.push(Workout {
-                            routine: row.routine.to_string(),
-                            started_at: row.started_at,
-                            ended_at: Some(row.ended_at),
-                            position: 0,
-                            notes: row.workout_notes.clone().map(Cow::into_owned),
-                            source: Some(self.source.to_string()),
-                            source_key: Some(key.clone()),
-                            plan: Vec::new(),
-                            sets: Vec::new(),
-                        });
-                        self.index.insert(key, self.out.len() - 1);
-                        self.out.len() - 1
-                    }
-                }
+        if !same {
+            let next = Workout {
+                routine: row.routine.to_string(),
+                started_at: row.started_at,
+                ended_at: Some(row.ended_at),
+                position: 0,
+                notes: row.workout_notes.clone().map(Cow::into_owned),
+                source: Some(self.source.to_string()),
+                source_key: Some(format!("{}|{}", row.start, row.routine)),
+                plan: Vec::new(),
+                sets: Vec::new(),
+            };
+            if let Some(done) = self.current.replace(next) {
+                (self.done)(done);
             }
-        };
-        add(&mut self.out[at], row);
+        }
+        if let Some(w) = self.current.as_mut() {
+            add(w, row);
+        }
     }
 
-    pub fn finish(mut self, rounded: Vec<Rounded>) -> Import {
-        cardio_throughout(&mut self.out);
+    /// Hands on the last workout; what the file held besides, for the report.
+    pub fn finish(mut self, rounded: Rounding) -> Import {
+        if let Some(done) = self.current.take() {
+            (self.done)(done);
+        }
         Import {
-            exercises: Vec::new(),
-            routines: Vec::new(),
-            workouts: self.out,
-            rounded,
-            pounds: 0,
-            language: None,
+            rounded: rounded.kept,
+            rounded_total: rounded.total,
             rest_rows: self.rest_rows,
             note_rows: self.note_rows,
-            assumed_distance_unit: None,
+            ..Import::default()
         }
+    }
+
+    /// Whether any set went a distance.
+    pub fn distances(&self) -> bool {
+        self.distances
     }
 }
 
@@ -177,26 +177,6 @@ fn append_note(w: &mut Workout, exercise: &str, note: &str) {
         Some(n) if !n.is_empty() => format!("{n}\n{line}"),
         _ => line,
     });
-}
-
-/// An exercise that went a distance in one set is cardio in all: its
-/// other timed sets without reps (a run logged without its distance) are
-/// cardio too, not holds.
-fn cardio_throughout(workouts: &mut [Workout]) {
-    let cardio: HashSet<String> = workouts
-        .iter()
-        .flat_map(|w| &w.sets)
-        .filter(|s| s.kind() == Kind::Cardio)
-        .map(|s| s.exercise.to_lowercase())
-        .collect();
-    if cardio.is_empty() {
-        return;
-    }
-    for set in workouts.iter_mut().flat_map(|w| &mut w.sets) {
-        if set.kind() == Kind::Hold && cardio.contains(&set.exercise.to_lowercase()) {
-            set.duration_ms = set.hold_ms.take();
-        }
-    }
 }
 
 /// Seconds with no reps are a hold, unless the set went a distance or

@@ -7,12 +7,13 @@ use std::borrow::Cow;
 use chrono::TimeZone;
 use csv::StringRecord;
 
-use super::ImportError;
 use super::group::{self, Entry, Row, Workouts};
 use super::table::{self, Columns};
 use super::times;
 use super::values;
-use super::workout::{DistanceUnit, Import, Rounded, SetType, WorkoutSet};
+use super::values::Rounding;
+use super::workout::{DistanceUnit, Import, SetType, Workout, WorkoutSet};
+use super::{ImportError, Source};
 use crate::domain::Unit;
 
 pub const SOURCE: &str = "hevy";
@@ -46,15 +47,21 @@ pub fn looks_like(header: &str) -> bool {
     header.contains("exercise_title") && header.contains("start_time")
 }
 
-pub fn parse<Tz: TimeZone>(text: &str, tz: &Tz) -> Result<Import, ImportError> {
-    let mut rounded = Vec::new();
+/// Reads `source`, handing each workout to `done`; what else it held, for
+/// the report.
+pub fn parse<Tz: TimeZone>(
+    source: &dyn Source,
+    tz: &Tz,
+    done: &mut dyn FnMut(Workout),
+) -> Result<Import, ImportError> {
+    let mut rounded = Rounding::default();
     let mut times = [
         times::LocalTimes::new(tz, TIME_FORMATS),
         times::LocalTimes::new(tz, TIME_FORMATS),
     ];
-    let mut workouts = Workouts::new(SOURCE);
+    let mut workouts = Workouts::new(SOURCE, done);
     table::rows(
-        text,
+        source,
         |c| layout(c),
         |l, c, record, line| read(l, c, record, line, &mut times, &mut rounded),
         &mut workouts,
@@ -109,7 +116,7 @@ fn read<'r, Tz: TimeZone>(
     r: &'r StringRecord,
     line: u64,
     [starts, ends]: &mut [times::LocalTimes<Tz>; 2],
-    rounded: &mut Vec<Rounded>,
+    rounded: &mut Rounding,
 ) -> Result<Option<Row<'r>>, String> {
     let title = c.field(r, l.title);
     let exercise = c.field(r, l.exercise);

@@ -9,15 +9,16 @@ use std::borrow::Cow;
 use chrono::TimeZone;
 use csv::StringRecord;
 
-use super::ImportError;
 use super::bounds;
 use super::group::{self, Entry, Row, Workouts};
 use super::languages;
 use super::table::{self, Columns};
 use super::times;
 use super::values;
+use super::values::Rounding;
 use super::workout::Import;
-use super::workout::{DistanceUnit, Rounded, SetType, WorkoutSet};
+use super::workout::{DistanceUnit, SetType, Workout, WorkoutSet};
+use super::{ImportError, Source};
 use crate::domain::{Side, Unit};
 
 pub const SOURCE: &str = "strong";
@@ -66,7 +67,7 @@ struct Layout {
 /// What reading the rows noticed, for the report.
 #[derive(Default)]
 struct Found {
-    rounded: Vec<Rounded>,
+    rounded: Rounding,
     /// Weights read back as the pounds the app converted to kg.
     pounds: u64,
 }
@@ -77,15 +78,22 @@ pub fn looks_like(header: &str) -> bool {
     (h.contains("exercise name") && h.contains("set order")) || languages::of_header(&h).is_some()
 }
 
-pub fn parse<Tz: TimeZone>(text: &str, unit: Option<Unit>, tz: &Tz) -> Result<Import, ImportError> {
+/// Reads `source`, handing each workout to `done`; what else it held, for
+/// the report.
+pub fn parse<Tz: TimeZone>(
+    source: &dyn Source,
+    unit: Option<Unit>,
+    tz: &Tz,
+    done: &mut dyn FnMut(Workout),
+) -> Result<Import, ImportError> {
     let mut found = Found::default();
     let mut times = times::LocalTimes::new(tz, DATE_FORMATS);
     let mut needs_unit = false;
-    let mut workouts = Workouts::new(SOURCE);
+    let mut workouts = Workouts::new(SOURCE, done);
     let mut assumed = None;
     let mut language = None;
     let read = table::rows(
-        text,
+        source,
         |c| {
             let layout = layout(c, unit)?;
             language = layout.language;
@@ -108,13 +116,11 @@ pub fn parse<Tz: TimeZone>(text: &str, unit: Option<Unit>, tz: &Tz) -> Result<Im
         return Err(ImportError::NeedsUnit);
     }
     read?;
+    let distances = workouts.distances();
     let mut import = workouts.finish(found.rounded);
     import.pounds = found.pounds;
     import.language = language;
-    let sets = import.workouts.iter().flat_map(|w| &w.sets);
-    if sets.filter(|s| s.distance.is_some()).count() > 0 {
-        import.assumed_distance_unit = assumed;
-    }
+    import.assumed_distance_unit = assumed.filter(|_| distances);
     Ok(import)
 }
 

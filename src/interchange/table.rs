@@ -3,12 +3,14 @@
 
 use std::collections::HashMap;
 
+use std::io::{BufRead, BufReader};
+
 use csv::{ReaderBuilder, StringRecord, Trim};
 
-use super::ImportError;
 use super::group::{Row, Workouts};
 use super::languages::Language;
 use super::workout::BadRow;
+use super::{ImportError, Source, unreadable};
 
 /// The columns of a file, by normalised header name (trimmed, lower case).
 pub struct Columns {
@@ -73,28 +75,32 @@ impl Columns {
 }
 
 /// The file's delimiter, from its header line: `;` or `,`.
-pub fn delimiter(text: &str) -> u8 {
-    let header = text.lines().next().unwrap_or("");
-    if header.matches(';').count() > header.matches(',').count() {
+pub fn delimiter(text: &[u8]) -> u8 {
+    let header = text.split(|&b| b == b'\n').next().unwrap_or_default();
+    let count = |d: u8| header.iter().filter(|&&b| b == d).count();
+    if count(b';') > count(b',') {
         b';'
     } else {
         b','
     }
 }
 
-/// Reads every record of `text` through `read`, which turns one record into
-/// a row or says why it cannot, into `workouts`. `setup` sees the header
-/// first and builds the per-file state `read` needs (or refuses the file).
+/// Reads every record of `source` through `read`, which turns one record
+/// into a row or says why it cannot, into `workouts`. `setup` sees the
+/// header first and builds the per-file state `read` needs (or refuses the
+/// file). The file is read as a stream: a record at a time.
 pub fn rows<S>(
-    text: &str,
+    source: &dyn Source,
     setup: impl FnOnce(&mut Columns) -> Result<S, ImportError>,
     mut read: impl for<'r> FnMut(&S, &Columns, &'r StringRecord, u64) -> Result<Option<Row<'r>>, String>,
     workouts: &mut Workouts,
 ) -> Result<(), ImportError> {
+    let mut input = BufReader::with_capacity(1 << 16, source.open().map_err(unreadable)?);
+    let delimiter = delimiter(input.fill_buf().map_err(unreadable)?);
     let mut reader = ReaderBuilder::new()
-        .delimiter(delimiter(text))
+        .delimiter(delimiter)
         .trim(Trim::Headers)
-        .from_reader(text.as_bytes());
+        .from_reader(input);
     let mut columns = Columns::new(
         reader
             .headers()
@@ -135,18 +141,21 @@ pub fn rows<S>(
                     at: format!("line {line}"),
                     reason,
                 });
-                if !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. }) {
+                let goes_on = matches!(
+                    e.kind(),
+                    csv::ErrorKind::UnequalLengths { .. } | csv::ErrorKind::Utf8 { .. }
+                );
+                if !goes_on {
                     break;
                 }
             }
         }
     }
     if let Some((byte, line)) = last {
-        let tail = usize::try_from(byte)
-            .ok()
-            .and_then(|at| text.as_bytes().get(at..))
-            .unwrap_or_default();
-        if unterminated(tail, delimiter(text)) {
+        // The reader takes a quote left open at the end as closed: the last
+        // record is read again to see.
+        let tail = source.tail(byte).map_err(unreadable)?;
+        if unterminated(&tail, delimiter) {
             // Whatever else the cut record got wrong follows from the cut.
             let at = format!("line {line}");
             bad.retain(|b| b.at != at);

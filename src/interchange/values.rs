@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use super::SHOWN_ROUNDED;
 use super::bounds;
 use super::workout::{Distance, DistanceUnit, Rounded};
 use crate::domain::load::{KG_PER_LB, centi_text};
@@ -54,6 +55,22 @@ pub fn scaled(text: &str, places: u32) -> Result<(i64, bool), String> {
     }
 }
 
+/// Values rounded for float noise: the first few, to show, and how many.
+#[derive(Debug, Default)]
+pub struct Rounding {
+    pub kept: Vec<Rounded>,
+    pub total: u64,
+}
+
+impl Rounding {
+    fn add(&mut self, rounded: Rounded) {
+        self.total += 1;
+        if self.kept.len() < SHOWN_ROUNDED {
+            self.kept.push(rounded);
+        }
+    }
+}
+
 /// A positive amount in hundredths (`what` names it in errors); empty or
 /// zero is none. Noise is rounded to the hundredth and recorded in
 /// `rounded`, shown in `unit`.
@@ -62,7 +79,7 @@ fn hundredths(
     what: &str,
     unit: &str,
     line: u64,
-    rounded: &mut Vec<Rounded>,
+    rounded: &mut Rounding,
 ) -> Result<Option<i64>, String> {
     if text.trim().is_empty() {
         return Ok(None);
@@ -72,7 +89,7 @@ fn hundredths(
         return Err(format!("{what} {:?} is negative", text.trim()));
     }
     if was_rounded && centi > 0 {
-        rounded.push(Rounded {
+        rounded.add(Rounded {
             line,
             written: text.trim().to_string(),
             kept: format!("{} {unit}", centi_text(centi)),
@@ -86,7 +103,7 @@ pub fn weight(
     text: &str,
     unit: Unit,
     line: u64,
-    rounded: &mut Vec<Rounded>,
+    rounded: &mut Rounding,
 ) -> Result<Option<Load>, String> {
     hundredths(text, "weight", unit.as_str(), line, rounded)?
         .map(|centi| bounds::load(Load { centi, unit }))
@@ -98,7 +115,7 @@ pub fn distance(
     text: &str,
     unit: DistanceUnit,
     line: u64,
-    rounded: &mut Vec<Rounded>,
+    rounded: &mut Rounding,
 ) -> Result<Option<Distance>, String> {
     hundredths(text, "distance", unit.as_str(), line, rounded)?
         .map(|centi| bounds::distance(Distance { centi, unit }))
@@ -265,7 +282,7 @@ mod tests {
 
     #[test]
     fn weights_record_their_rounding() {
-        let mut rounded = Vec::new();
+        let mut rounded = Rounding::default();
         assert_eq!(
             weight("149.99999999999997", Unit::Lb, 7, &mut rounded),
             Ok(Some(Load {
@@ -274,7 +291,7 @@ mod tests {
             }))
         );
         assert_eq!(
-            rounded,
+            rounded.kept,
             [Rounded {
                 line: 7,
                 written: "149.99999999999997".into(),

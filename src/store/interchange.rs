@@ -12,7 +12,7 @@ use super::error::{Result, StoreError};
 use super::matching::{self, ImportOutcome, Step};
 use super::rows;
 use crate::domain::time::to_db;
-use crate::interchange::{Import, PlanItem, Workout, WorkoutSet};
+use crate::interchange::{ExerciseDef, Import, PlanItem, Workout, WorkoutSet};
 
 impl Store {
     /// An empty database in memory, to preview an import when the real one
@@ -33,12 +33,28 @@ impl Store {
         import: &Import,
         progress: &mut dyn FnMut(u64),
     ) -> Result<ImportOutcome> {
+        let mut feed = |each: &mut dyn FnMut(&Workout)| {
+            import.workouts.iter().for_each(each);
+            Ok(())
+        };
+        self.import_each(&import.exercise_defs(), &mut feed, progress)
+    }
+
+    /// Stores, in one transaction, the `exercises` and then each workout
+    /// `feed` hands on (a file read as a stream: one workout held at a
+    /// time); `progress` hears the number of sets stored after each.
+    pub fn import_each(
+        &mut self,
+        exercises: &[ExerciseDef],
+        feed: &mut dyn FnMut(&mut dyn FnMut(&Workout)) -> Result<()>,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<ImportOutcome> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut outcome = ImportOutcome::default();
         let mut ids = HashMap::new();
-        for def in import.exercise_defs() {
+        for def in exercises {
             let added = tx
                 .prepare_cached("INSERT INTO exercise (name, kind, sides) VALUES (?1, ?2, ?3) ON CONFLICT (name) DO NOTHING")?
                 .execute(params![def.name, rows::kind_str(def.kind), rows::sides_str(def.sides)])?;
@@ -52,28 +68,21 @@ impl Store {
             )?;
             ids.insert(def.name.to_ascii_lowercase(), id);
         }
-        let steps = matching::steps(&tx, import, &mut outcome)?;
-        let ids = ExerciseIds::new(&steps, &ids)?;
+        let ids = ExerciseIds(ids);
         let mut bulk = Bulk::start(&tx)?;
-        for step in &steps {
-            match step {
-                Step::New(w) => {
-                    insert_workout(&tx, w, &ids, &mut bulk)?;
-                    progress(w.sets.len() as u64);
-                }
-                Step::Complete { id, plan, sets, .. } => {
-                    bulk.completing(*id);
-                    let at = tx.query_row(
-                        "SELECT coalesce(max(position) + 1, 0) FROM session_exercise WHERE session_id = ?1",
-                        [id],
-                        |r| r.get(0),
-                    )?;
-                    insert_plan(&tx, *id, at, plan.iter().copied(), &ids)?;
-                    insert_sets(&tx, *id, sets.iter().copied(), &ids, &mut bulk)?;
-                    progress(sets.len() as u64);
-                }
+        // The feed cannot stop: after a failure the rest is only read.
+        let mut failed = None;
+        let fed = feed(&mut |w| {
+            if failed.is_none()
+                && let Err(e) = store_workout(&tx, w, &ids, &mut bulk, &mut outcome, progress)
+            {
+                failed = Some(e);
             }
+        });
+        if let Some(e) = failed {
+            return Err(e);
         }
+        fed?;
         bulk.finish(&tx)?;
         tx.commit()?;
         Ok(outcome)
@@ -81,52 +90,84 @@ impl Store {
 
     /// What [`Store::import`] would do, without writing anything.
     pub fn preview_import(&self, import: &Import) -> Result<ImportOutcome> {
+        let mut feed = |each: &mut dyn FnMut(&Workout)| {
+            import.workouts.iter().for_each(each);
+            Ok(())
+        };
+        self.preview_each(&import.exercise_defs(), &mut feed)
+    }
+
+    /// What [`Store::import_each`] would do, without writing anything. A
+    /// workout repeated in the file counts as new each time.
+    pub fn preview_each(
+        &self,
+        exercises: &[ExerciseDef],
+        feed: &mut dyn FnMut(&mut dyn FnMut(&Workout)) -> Result<()>,
+    ) -> Result<ImportOutcome> {
         let mut outcome = ImportOutcome::default();
-        for def in import.exercise_defs() {
+        for def in exercises {
             let known = self
                 .conn
                 .prepare_cached("SELECT 1 FROM exercise WHERE name = ?1")?
                 .query_row([&def.name], |_| Ok(()))
                 .optional()?;
             if known.is_none() {
-                outcome.new_exercises.push(def.name);
+                outcome.new_exercises.push(def.name.clone());
             }
         }
-        matching::steps(&self.conn, import, &mut outcome)?;
-        Ok(outcome)
+        let mut failed = None;
+        let fed = feed(&mut |w| {
+            if failed.is_none()
+                && let Err(e) = matching::step(&self.conn, w, &mut outcome)
+            {
+                failed = Some(e);
+            }
+        });
+        match failed {
+            Some(e) => Err(e),
+            None => fed.map(|()| outcome),
+        }
     }
 }
 
-/// Exercise ids by name as spelled in the file, resolved once per spelling
-/// rather than once per set.
-struct ExerciseIds<'a>(HashMap<&'a str, i64>);
-
-impl<'a> ExerciseIds<'a> {
-    /// `by_name` is keyed by lowercase name.
-    fn new(steps: &[Step<'a>], by_name: &HashMap<String, i64>) -> Result<Self> {
-        let mut ids = HashMap::new();
-        let names = steps.iter().flat_map(|step| {
-            let w = match step {
-                Step::New(w) | Step::Complete { w, .. } => w,
-            };
-            let plan = w.plan.iter().map(|p| p.exercise.as_str());
-            plan.chain(w.sets.iter().map(|s| s.exercise.as_str()))
-        });
-        for name in names {
-            if !ids.contains_key(name) {
-                let id = by_name
-                    .get(&name.to_ascii_lowercase())
-                    .copied()
-                    .ok_or_else(|| StoreError::BadValue(format!("exercise {name:?}")))?;
-                ids.insert(name, id);
-            }
+/// Stores one workout of an import: a new session, or the sets a session
+/// the database has lacks.
+fn store_workout(
+    tx: &Connection,
+    w: &Workout,
+    ids: &ExerciseIds,
+    bulk: &mut Bulk,
+    outcome: &mut ImportOutcome,
+    progress: &mut dyn FnMut(u64),
+) -> Result<()> {
+    match matching::step(tx, w, outcome)? {
+        Some(Step::New(w)) => {
+            insert_workout(tx, w, ids, bulk)?;
+            progress(w.sets.len() as u64);
         }
-        Ok(ExerciseIds(ids))
+        Some(Step::Complete { id, plan, sets }) => {
+            bulk.completing(id);
+            let at = tx.query_row(
+                "SELECT coalesce(max(position) + 1, 0) FROM session_exercise WHERE session_id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
+            insert_plan(tx, id, at, plan, ids)?;
+            progress(sets.len() as u64);
+            insert_sets(tx, id, sets, ids, bulk)?;
+        }
+        None => {}
     }
+    Ok(())
+}
 
+/// Exercise ids by lowercase name.
+struct ExerciseIds(HashMap<String, i64>);
+
+impl ExerciseIds {
     fn get(&self, name: &str) -> Result<i64> {
         self.0
-            .get(name)
+            .get(&name.to_ascii_lowercase())
             .copied()
             .ok_or_else(|| StoreError::BadValue(format!("exercise {name:?}")))
     }

@@ -13,7 +13,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::error::Result;
 use crate::domain::time::to_db;
-use crate::interchange::{Import, PlanItem, Workout, WorkoutSet};
+use crate::interchange::{PlanItem, Workout, WorkoutSet};
 
 /// What to do with one workout of an import.
 pub enum Step<'a> {
@@ -22,7 +22,6 @@ pub enum Step<'a> {
     /// Sets (and plan items) to add to session `id`.
     Complete {
         id: i64,
-        w: &'a Workout,
         plan: Vec<&'a PlanItem>,
         sets: Vec<&'a WorkoutSet>,
     },
@@ -57,26 +56,8 @@ impl ImportOutcome {
     }
 }
 
-/// What identifies a session across imports.
-#[derive(PartialEq, Eq, Hash)]
-enum Identity {
-    Source(String, String),
-    Start(String, String),
-}
-
 fn second(at: DateTime<Utc>) -> DateTime<Utc> {
     at.duration_trunc(Duration::seconds(1)).unwrap_or(at)
-}
-
-fn identities(w: &Workout) -> Vec<Identity> {
-    let mut ids = vec![Identity::Start(
-        w.routine.clone(),
-        to_db(second(w.started_at)),
-    )];
-    if let (Some(source), Some(key)) = (&w.source, &w.source_key) {
-        ids.push(Identity::Source(source.clone(), key.clone()));
-    }
-    ids
 }
 
 /// The session the database has for `w`, if any.
@@ -164,51 +145,42 @@ fn stored(conn: &Connection, id: i64) -> Result<(HashMap<SetKey, u64>, HashSet<S
     Ok((sets, plan))
 }
 
-/// What to do with each workout of `import`, counted into `outcome`.
-pub fn steps<'a>(
+/// What to do with workout `w`, counted into `outcome`; `None` when the
+/// database has it whole, or has it corrected.
+pub fn step<'a>(
     conn: &Connection,
-    import: &'a Import,
+    w: &'a Workout,
     outcome: &mut ImportOutcome,
-) -> Result<Vec<Step<'a>>> {
-    let mut seen = HashSet::new();
-    let mut steps = Vec::new();
-    for w in &import.workouts {
-        let ids = identities(w);
-        if ids.iter().any(|id| seen.contains(id)) {
-            outcome.skipped += 1;
-            continue;
-        }
-        seen.extend(ids);
-        let Some(id) = present(conn, w)? else {
-            outcome.sessions += 1;
-            outcome.sets += w.sets.len() as u64;
-            outcome.span(w);
-            steps.push(Step::New(w));
-            continue;
-        };
-        let (mut have, plan) = stored(conn, id)?;
-        let mut sets = Vec::new();
-        for s in &w.sets {
-            match have.get_mut(&key(s)) {
-                Some(n) if *n > 0 => *n -= 1,
-                _ => sets.push(s),
-            }
-        }
-        outcome.kept_sets += have.values().sum::<u64>();
-        if sets.is_empty() {
-            outcome.skipped += 1;
-        } else if edited(conn, id)? {
-            outcome.kept_edited += 1;
-        } else {
-            outcome.completed += 1;
-            outcome.completed_sets += sets.len() as u64;
-            let plan = w
-                .plan
-                .iter()
-                .filter(|p| !plan.contains(&p.exercise.to_lowercase()))
-                .collect();
-            steps.push(Step::Complete { id, w, plan, sets });
+) -> Result<Option<Step<'a>>> {
+    let Some(id) = present(conn, w)? else {
+        outcome.sessions += 1;
+        outcome.sets += w.sets.len() as u64;
+        outcome.span(w);
+        return Ok(Some(Step::New(w)));
+    };
+    let (mut have, plan) = stored(conn, id)?;
+    let mut sets = Vec::new();
+    for s in &w.sets {
+        match have.get_mut(&key(s)) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => sets.push(s),
         }
     }
-    Ok(steps)
+    outcome.kept_sets += have.values().sum::<u64>();
+    if sets.is_empty() {
+        outcome.skipped += 1;
+        return Ok(None);
+    }
+    if edited(conn, id)? {
+        outcome.kept_edited += 1;
+        return Ok(None);
+    }
+    outcome.completed += 1;
+    outcome.completed_sets += sets.len() as u64;
+    let plan = w
+        .plan
+        .iter()
+        .filter(|p| !plan.contains(&p.exercise.to_lowercase()))
+        .collect();
+    Ok(Some(Step::Complete { id, plan, sets }))
 }
