@@ -14,6 +14,10 @@ use super::rows;
 use crate::domain::time::to_db;
 use crate::interchange::{ExerciseDef, Import, PlanItem, Workout, WorkoutSet};
 
+/// What hands an import's workouts on, one by one, to the function it is
+/// given, and says whether it could read them all.
+pub type Feed<'a> = dyn FnMut(&mut dyn FnMut(&Workout)) -> Result<()> + 'a;
+
 impl Store {
     /// An empty database in memory, to preview an import when the real one
     /// does not exist yet (a dry run never creates it).
@@ -46,7 +50,7 @@ impl Store {
     pub fn import_each(
         &mut self,
         exercises: &[ExerciseDef],
-        feed: &mut dyn FnMut(&mut dyn FnMut(&Workout)) -> Result<()>,
+        feed: &mut Feed,
         progress: &mut dyn FnMut(u64),
     ) -> Result<ImportOutcome> {
         let tx = self
@@ -102,7 +106,7 @@ impl Store {
     pub fn preview_each(
         &self,
         exercises: &[ExerciseDef],
-        feed: &mut dyn FnMut(&mut dyn FnMut(&Workout)) -> Result<()>,
+        feed: &mut Feed,
     ) -> Result<ImportOutcome> {
         let mut outcome = ImportOutcome::default();
         for def in exercises {
