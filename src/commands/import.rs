@@ -6,15 +6,15 @@ use std::fs;
 use std::io::{self, IsTerminal, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Local, TimeZone, Utc};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::CommandError;
 use crate::cli::ImportArgs;
 use crate::domain::Routine;
-use crate::interchange::{self, Format, Import, Source, Workout};
+use crate::interchange::{self, Format, Import, Scan, Source};
 use crate::routines;
-use crate::store::{ImportOutcome, Store, StoreError};
+use crate::store::{Feed, ImportOutcome, Store, StoreError};
 use crate::ui::count;
 
 /// `config_dir` receives the routines a runstrong JSON export carries.
@@ -28,10 +28,7 @@ pub fn run(db: &Path, config_dir: Option<&Path>, args: ImportArgs) -> Result<(),
     // First pass: every row checked before the database is touched.
     let scan = interchange::scan(&file, args.from, args.unit, &Local).map_err(refused)?;
     // Second pass, inside the store's transaction: a workout at a time.
-    let mut feed = |each: &mut dyn FnMut(&Workout)| {
-        interchange::workouts(&file, &scan, &Local, &mut |w| each(&w))
-            .map_err(|e| StoreError::Source(format!("{}: {e}", path.display())))
-    };
+    let mut feed = feed(&file, &scan, &Local);
     let outcome = if args.dry_run {
         // A dry run never creates the database: without one, all is new.
         let store = if db.exists() {
@@ -87,14 +84,14 @@ fn add_routines(config_dir: Option<&Path>, carried: &[Routine], dry_run: bool) -
 }
 
 /// The file to import, opened anew for each pass.
-struct File {
+pub struct File {
     path: PathBuf,
     /// Bytes of a byte-order mark at its start.
     bom: u64,
 }
 
 impl File {
-    fn open(path: &Path) -> io::Result<File> {
+    pub fn open(path: &Path) -> io::Result<File> {
         let mut start = Vec::new();
         fs::File::open(path)?.take(3).read_to_end(&mut start)?;
         Ok(File {
@@ -120,6 +117,15 @@ impl Source for File {
         self.from(at)?.read_to_end(&mut tail)?;
         Ok(tail)
     }
+}
+
+/// The second pass over `file`, as `scan` found it, for the store: each
+/// workout in turn.
+pub fn feed<'a, Tz: TimeZone>(file: &'a File, scan: &'a Scan, tz: &'a Tz) -> Box<Feed<'a>> {
+    Box::new(move |each| {
+        interchange::workouts(file, scan, tz, &mut |w| each(&w))
+            .map_err(|e| StoreError::Source(format!("{}: {e}", file.path.display())))
+    })
 }
 
 /// A progress bar on a terminal; nothing when stderr is piped.

@@ -29,6 +29,7 @@ pub use corrections::Correction;
 pub use error::{Result, StoreError};
 pub use history::ExerciseInfo;
 pub use inspect::{APP_ID, open_read_only};
+pub use interchange::Feed;
 pub use matching::ImportOutcome;
 pub use sessions::{Summary, Unfinished};
 
