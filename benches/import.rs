@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use chrono::Local;
 use criterion::{Criterion, criterion_group, criterion_main};
+use runstrong::commands::import::{self, File};
 use runstrong::domain::Unit;
 use runstrong::interchange;
 use runstrong::store::Store;
@@ -19,12 +20,17 @@ mod strong_csv;
 
 use strong_csv::{ROWS, strong_csv};
 
-fn runstrong_import(file: &Path, db: &Path) -> Duration {
+/// What `runstrong import` does: check the file in a first pass, then store
+/// it a workout at a time in a second, in one transaction.
+fn runstrong_import(path: &Path, db: &Path) -> Duration {
     let start = Instant::now();
-    let text = std::fs::read_to_string(file).unwrap();
-    let (_, import) = interchange::parse(&text, None, Some(Unit::Kg), &Local).unwrap();
+    let file = File::open(path).unwrap();
+    let scan = interchange::scan(&file, None, Some(Unit::Kg), &Local).unwrap();
     let mut store = Store::open(db).unwrap();
-    let outcome = store.import(&import, &mut |_| {}).unwrap();
+    let mut feed = import::feed(&file, &scan, &Local);
+    let outcome = store
+        .import_each(&scan.exercises, &mut feed, &mut |_| {})
+        .unwrap();
     store.close().unwrap();
     let took = start.elapsed();
     assert_eq!(outcome.sets, ROWS as u64);

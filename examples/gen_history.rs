@@ -194,7 +194,8 @@ fn log_session(
                                 held: Duration::from_millis((secs * 1000.0) as u64),
                             }
                         }
-                        Kind::Reps => {
+                        // Routines hold no cardio.
+                        Kind::Reps | Kind::Cardio => {
                             let target = i64::from(spec.reps.unwrap_or(10));
                             let reps = (target - 2 + rng.below(5) as i64).max(1) as u32;
                             Work::Reps {

@@ -1,13 +1,18 @@
-//! Where an import's time goes: reads, parses, opens, stores and closes the
-//! import benchmark's 100,000-row Strong CSV, timing each phase, five times.
-//! The figures in docs/PERFORMANCE.md (Import) came from this and `perf`.
+//! Where an import's time goes: checks (first pass), opens, stores (second
+//! pass and the writes) and closes the import benchmark's 100,000-row Strong
+//! CSV as `runstrong import` does, timing each phase, five times. The
+//! figures in docs/PERFORMANCE.md (Import) came from this and `perf`.
 //!
 //! cargo run --release --example import_phases [-- RUNS]
+//! cargo run --release --example import_phases -- --write FILE ROWS
+//!   (writes a Strong CSV of ROWS rows, for `runstrong import` under
+//!   `/usr/bin/time -v`)
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::time::{Duration, Instant};
 
 use chrono::Local;
+use runstrong::commands::import::{self, File};
 use runstrong::domain::Unit;
 use runstrong::interchange;
 use runstrong::store::Store;
@@ -16,23 +21,33 @@ use runstrong::store::Store;
 mod strong_csv;
 
 fn main() {
-    let runs: usize = std::env::args()
-        .nth(1)
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, file, rows] = args.as_slice()
+        && flag == "--write"
+    {
+        let rows = rows.parse().expect("ROWS is a number");
+        std::fs::write(file, strong_csv::strong_csv_rows(rows)).unwrap();
+        return;
+    }
+    let runs: usize = args
+        .first()
         .map_or(5, |n| n.parse().expect("RUNS is a number"));
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("strong.csv");
-    std::fs::write(&file, strong_csv::strong_csv()).unwrap();
-    println!("phase times in ms: read, parse, open, store, close, whole");
+    let path = dir.path().join("strong.csv");
+    std::fs::write(&path, strong_csv::strong_csv()).unwrap();
+    println!("phase times in ms: check, open, store, close, whole");
     for run in 0..runs {
         let db = dir.path().join(format!("run-{run}.db"));
         let mut marks = vec![Instant::now()];
-        let text = std::fs::read_to_string(&file).unwrap();
-        marks.push(Instant::now());
-        let (_, import) = interchange::parse(&text, None, Some(Unit::Kg), &Local).unwrap();
+        let file = File::open(&path).unwrap();
+        let scan = interchange::scan(&file, None, Some(Unit::Kg), &Local).unwrap();
         marks.push(Instant::now());
         let mut store = Store::open(&db).unwrap();
         marks.push(Instant::now());
-        let outcome = store.import(&import, &mut |_| {}).unwrap();
+        let mut feed = import::feed(&file, &scan, &Local);
+        let outcome = store
+            .import_each(&scan.exercises, &mut feed, &mut |_| {})
+            .unwrap();
         marks.push(Instant::now());
         store.close().unwrap();
         marks.push(Instant::now());

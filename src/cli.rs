@@ -32,7 +32,7 @@ pub enum Command {
     Routines(RoutinesArgs),
     /// Write your history as CSV (the Strong app's layout) or JSON
     Export(ExportArgs),
-    /// Add workouts from a Strong or Hevy CSV export, or a runstrong JSON export
+    /// Add workouts from a Strong, Hevy or FitNotes CSV export, or a runstrong JSON export
     Import(ImportArgs),
     /// Copy the database safely, even while runstrong is in use
     Backup(BackupArgs),

@@ -329,7 +329,17 @@ fn backup_refuses_a_damaged_database_and_names_it() {
     let db = dir.path().join("runstrong.db");
     imported(dir.path(), &db);
     let mut bytes = std::fs::read(&db).unwrap();
-    bytes[4096..4096 + 64].fill(0xA5);
+    let root: i64 = Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'session'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    // The session table's root page: always in use.
+    let page = usize::try_from(root - 1).unwrap() * 4096;
+    bytes[page..page + 64].fill(0xA5);
     std::fs::write(&db, &bytes).unwrap();
     let out = runstrong(dir.path())
         .arg("--db")

@@ -115,7 +115,7 @@ fn import_errors_name_the_file_and_change_nothing() {
     std::fs::write(&unknown, "a,b\n1,2\n").unwrap();
     assert!(
         stderr(runstrong(&db).arg("import").arg(&unknown))
-            .contains("pass --from strong|hevy|runstrong")
+            .contains("pass --from strong|hevy|fitnotes|runstrong")
     );
     assert!(
         stderr(runstrong(&db).args(["import", "x.csv", "--unit", "stone"]))
@@ -179,7 +179,7 @@ fn export_filters_by_local_date_and_writes_new_files() {
     let dir = tempfile::tempdir().unwrap();
     let db = imported(&dir);
     let csv = stdout(runstrong(&db).args(["export", "--since", "2024-03-05"]));
-    assert!(csv.starts_with("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE,Weight Unit,Distance Unit,Side\n"));
+    assert!(csv.starts_with("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE,Weight Unit,Distance Unit,Side,Start (UTC)\n"));
     assert_eq!(csv.lines().count(), 4, "{csv}");
     let out = dir.path().join("all.json");
     let said = stdout(

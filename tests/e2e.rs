@@ -362,10 +362,20 @@ fn a_damaged_database_is_said_on_screen_and_at_exit_and_nothing_is_written() {
     tui.send("qy");
     assert!(tui.wait_exit().success());
 
-    // Page 2 damaged, the file's time put back as a restore would.
+    // Damaged, the file's time put back as a restore would.
     let modified = std::fs::metadata(&db).unwrap().modified().unwrap();
     let mut bytes = std::fs::read(&db).unwrap();
-    bytes[4096..4096 + 64].fill(0xA5);
+    let root: i64 = Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'session'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    // The session table's root page: always in use.
+    let page = usize::try_from(root - 1).unwrap() * 4096;
+    bytes[page..page + 64].fill(0xA5);
     std::fs::write(&db, &bytes).unwrap();
     let file = std::fs::File::options().write(true).open(&db).unwrap();
     file.set_modified(modified).unwrap();

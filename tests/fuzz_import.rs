@@ -1,11 +1,14 @@
-//! No input makes the CSV importers panic: arbitrary text, and rows built
-//! from plausible and hostile field values under each real header.
+//! No input makes the CSV importers panic: arbitrary text, rows built from
+//! plausible and hostile field values under each real header, and values
+//! drawn across their whole range (dates, durations, weights, reps), which
+//! are read exactly when within the app's bounds and refused by line when
+//! not.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use proptest::prelude::*;
 use runstrong::domain::Unit;
-use runstrong::interchange::{self, Format};
+use runstrong::interchange::{self, Format, ImportError};
 use runstrong::store::Store;
 
 const HEADERS: [(&str, Format); 4] = [
@@ -75,6 +78,32 @@ proptest! {
     }
 
     #[test]
+    fn values_across_their_range_are_read_or_refused_by_line(rows in prop::collection::vec(anywhere(), 1..6)) {
+        match interchange::parse(&text(&rows), Some(Format::Strong), Some(Unit::Kg), &Utc) {
+            Ok((_, import)) => {
+                prop_assert_eq!(import.set_count(), rows.len());
+                Store::empty().unwrap().import(&import, &mut |_| {}).unwrap();
+            }
+            Err(ImportError::BadRows(bad)) => prop_assert!(bad.iter().all(|b| b.at.starts_with("line "))),
+            Err(e) => prop_assert!(false, "{e}"),
+        }
+    }
+
+    #[test]
+    fn values_within_the_bounds_are_kept_exactly(rows in prop::collection::vec(within(), 1..6)) {
+        let (_, import) = interchange::parse(&text(&rows), Some(Format::Strong), Some(Unit::Kg), &Utc).unwrap();
+        let sets: Vec<_> = import.workouts.iter().flat_map(|w| &w.sets).collect();
+        prop_assert_eq!(sets.len(), rows.len());
+        for (d, s) in rows.iter().zip(sets) {
+            prop_assert_eq!(s.load.map_or(0, |l| l.centi as u64), d.weight_centi);
+            let time = s.hold_ms.or(s.duration_ms).map_or(0, |ms| ms as u64);
+            prop_assert_eq!(time, d.seconds * 1000);
+            prop_assert_eq!(s.reps.map_or(0, u64::from), if d.seconds > 0 && d.reps == 0 { 0 } else { d.reps });
+        }
+        Store::empty().unwrap().import(&import, &mut |_| {}).unwrap();
+    }
+
+    #[test]
     fn rows_under_real_headers_never_panic(which in 0..HEADERS.len(), rows in prop::collection::vec(row(14), 0..8)) {
         let (header, format) = HEADERS[which];
         let rows: Vec<String> = rows.iter().map(|r| if header.contains(';') { r.replace("\",\"", "\";\"") } else { r.clone() }).collect();
@@ -86,4 +115,83 @@ proptest! {
             Store::empty().unwrap().import(&import, &mut |_| {}).unwrap();
         }
     }
+}
+
+/// One set row of the 12-column Strong layout, its values drawn anywhere.
+#[derive(Debug, Clone)]
+struct Drawn {
+    /// Seconds since 1970, anywhere chrono can date.
+    at: i64,
+    duration_s: u64,
+    /// Whether the duration is written `1h 3m` rather than in seconds.
+    spelled: bool,
+    weight_centi: u64,
+    reps: u64,
+    seconds: u64,
+    rpe_halves: u8,
+}
+
+fn drawn(max: (i64, u64, u64, u64, u64)) -> impl Strategy<Value = Drawn> {
+    let (at, duration, weight, reps, seconds) = max;
+    (
+        -at..at,
+        0..duration,
+        any::<bool>(),
+        0..weight,
+        0..reps,
+        0..seconds,
+        0..=20_u8,
+    )
+        .prop_map(
+            |(at, duration_s, spelled, weight_centi, reps, seconds, rpe_halves)| Drawn {
+                at,
+                duration_s,
+                spelled,
+                weight_centi,
+                reps,
+                seconds,
+                rpe_halves,
+            },
+        )
+}
+
+/// Anywhere chrono can date, every duration, weight, rep count and time a
+/// u64 holds.
+fn anywhere() -> impl Strategy<Value = Drawn> {
+    drawn((8_000_000_000_000, u64::MAX, u64::MAX, u64::MAX, u64::MAX))
+}
+
+/// Within the bounds: 1970 to 2100, a month long, 1000 kg, 500 reps, a day,
+/// RPE 1 to 10.
+fn within() -> impl Strategy<Value = Drawn> {
+    drawn((4_102_444_800, 31 * 86_400 + 1, 100_001, 501, 86_401)).prop_map(|d| Drawn {
+        at: d.at.abs(),
+        // RPE starts at 1: half of one is none.
+        rpe_halves: if d.rpe_halves == 1 { 0 } else { d.rpe_halves },
+        ..d
+    })
+}
+
+fn text(rows: &[Drawn]) -> String {
+    let mut text = String::from(HEADERS[0].0);
+    for d in rows {
+        let date = DateTime::from_timestamp(d.at, 0)
+            .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
+            .unwrap_or_default();
+        let duration = if d.spelled {
+            format!("{}h {}m", d.duration_s / 3600, d.duration_s / 60 % 60)
+        } else {
+            d.duration_s.to_string()
+        };
+        let weight = format!("{}.{:02}", d.weight_centi / 100, d.weight_centi % 100);
+        let rpe = match d.rpe_halves {
+            0 => String::new(),
+            h => format!("{}", f64::from(h) / 2.0),
+        };
+        text.push_str(&format!(
+            "\n{date},W,{duration},Squat,1,{weight},{}.0,0,{},,,{rpe}",
+            d.reps, d.seconds
+        ));
+    }
+    text
 }

@@ -119,3 +119,52 @@ fn csv_export_reads_back_as_strong_with_units_and_sides() {
     let mut original = original;
     assert_eq!(import(&mut original, &text, None).sessions, 0);
 }
+
+#[test]
+fn csv_export_in_one_time_zone_reimports_as_nothing_in_another() {
+    use chrono::FixedOffset;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = varied_store(&dir);
+    let before = snapshot(&store);
+    // Exported in Tokyo, imported in Los Angeles (fixed offsets: the
+    // machine's zone plays no part).
+    let (tokyo, los_angeles) = (
+        FixedOffset::east_opt(9 * 3600).unwrap(),
+        FixedOffset::west_opt(8 * 3600).unwrap(),
+    );
+    let mut writer = CsvWriter::begin(Vec::new()).unwrap();
+    for w in workouts(&store) {
+        writer.session(&w, &tokyo).unwrap();
+    }
+    let text = String::from_utf8(writer.finish().unwrap()).unwrap();
+    assert!(
+        text.lines().next().unwrap().ends_with(",Side,Start (UTC)"),
+        "Strong's columns first, ours after"
+    );
+    let (_, parsed) = runstrong::interchange::parse(&text, None, None, &los_angeles).unwrap();
+    let outcome = store.import(&parsed, &mut |_| {}).unwrap();
+    assert_eq!(
+        (outcome.sessions, outcome.sets, outcome.completed),
+        (0, 0, 0),
+        "{outcome:?}"
+    );
+    assert_eq!(snapshot(&store), before);
+    // Without the UTC column, the local times alone would be read in Los
+    // Angeles as other moments.
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for record in reader.records() {
+        let record = record.unwrap();
+        writer
+            .write_record(record.iter().take(record.len() - 1))
+            .unwrap();
+    }
+    let local_only = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+    let (_, parsed) = runstrong::interchange::parse(&local_only, None, None, &los_angeles).unwrap();
+    assert_ne!(
+        parsed.workouts[0].started_at,
+        workouts(&store)[0].started_at
+    );
+}

@@ -110,3 +110,67 @@ fn rebuilding_set_log_keeps_every_set_its_corrections_and_records() {
         .unwrap();
     assert_eq!(run_sets, 2);
 }
+
+#[test]
+fn cardio_becomes_a_kind_and_runs_imported_as_holds_move_out_of_hold_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("runstrong.db");
+    let mut conn = Connection::open(&path).unwrap();
+    conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+    store::migrations()
+        .unwrap()
+        .to_version(&mut conn, 6)
+        .unwrap();
+    conn.execute_batch(
+        "INSERT INTO exercise (id, name, kind, sides) VALUES (1, 'Running', 'hold', 'both'), (2, 'Plank', 'hold', 'both');
+         INSERT INTO session (id, routine, started_at, source, source_key) VALUES
+             (1, 'Run', '2025-04-01T07:00:00.000Z', 'strong', '2025-04-01 07:00:00|Run');
+         INSERT INTO session_exercise (session_id, position, exercise_id, planned_sets, rest_ms, cue) VALUES (1, 0, 1, 1, 0, ''), (1, 1, 2, 1, 0, '');
+         INSERT INTO set_log (id, session_id, exercise_id, set_number, hold_ms, logged_at, distance_centi, distance_unit)
+         VALUES (1, 1, 1, 1, 1991000, '2025-04-01T07:00:00.000Z', 500, 'km'),
+                (2, 1, 2, 1, 45000, '2025-04-01T07:00:00.000Z', NULL, NULL);
+         INSERT INTO set_record (set_id, kind) VALUES (1, 'longest_hold'), (2, 'longest_hold');",
+    )
+    .unwrap();
+    drop(conn);
+    Store::open(&path).unwrap().close().unwrap();
+
+    let conn = Connection::open(&path).unwrap();
+    let all = |sql: &str| rows(&conn, sql);
+    assert_eq!(
+        all("SELECT id, kind FROM exercise ORDER BY id"),
+        [
+            [Value::Integer(1), Value::Text("cardio".into())],
+            [Value::Integer(2), Value::Text("hold".into())]
+        ]
+    );
+    assert_eq!(
+        all("SELECT hold_ms, duration_ms FROM set_log ORDER BY id"),
+        [
+            [Value::Null, Value::Integer(1_991_000)],
+            [Value::Integer(45_000), Value::Null]
+        ],
+        "the run's time is kept, as a duration"
+    );
+    assert_eq!(
+        all("SELECT exercise_id, hold_ms FROM set_best ORDER BY 1"),
+        [
+            [Value::Integer(1), Value::Null],
+            [Value::Integer(2), Value::Integer(45_000)]
+        ]
+    );
+    assert_eq!(all("SELECT set_id FROM set_record"), [[Value::Integer(2)]]);
+    assert!(all("PRAGMA foreign_key_check").is_empty());
+    let parents = all("SELECT \"table\" FROM pragma_foreign_key_list('set_log')");
+    assert!(
+        parents.contains(&vec![Value::Text("exercise".into())]),
+        "{parents:?}"
+    );
+    assert!(
+        conn.execute(
+            "INSERT INTO exercise (name, kind, sides) VALUES ('Bogus', 'sprint', 'both')",
+            []
+        )
+        .is_err()
+    );
+}

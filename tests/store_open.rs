@@ -322,13 +322,23 @@ fn an_older_database_is_backed_up_before_migrating() {
     );
 }
 
-/// Damages page 2 (the first table of migration 01, always in use) and puts
-/// the file's modification time back, as `cp -p`, `rsync -a` or a restore
-/// from backup would: size and time prove nothing.
+/// Damages the session table's root page (always in use) and puts the
+/// file's modification time back, as `cp -p`, `rsync -a` or a restore from
+/// backup would: size and time prove nothing.
 fn damage_keeping_times(path: &Path) -> Vec<u8> {
+    let root: i64 = Connection::open(path)
+        .unwrap()
+        .query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'session'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    Store::open(path).unwrap().close().unwrap();
     let modified = fs::metadata(path).unwrap().modified().unwrap();
     let mut bytes = fs::read(path).unwrap();
-    bytes[4096..4096 + 64].fill(0xA5);
+    let page = usize::try_from(root - 1).unwrap() * 4096;
+    bytes[page..page + 64].fill(0xA5);
     fs::write(path, &bytes).unwrap();
     fs::File::options()
         .write(true)

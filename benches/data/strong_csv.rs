@@ -16,10 +16,15 @@ const EXERCISES: [&str; 5] = [
 /// 2,000 workouts of five exercises, ten sets each, with the quirks real
 /// exports have: warm-ups, float noise, quoted notes with commas, timed sets.
 pub fn strong_csv() -> String {
+    strong_csv_rows(ROWS)
+}
+
+/// As [`strong_csv`], `rows` rows long (workouts of 50 rows, a day apart).
+pub fn strong_csv_rows(rows: usize) -> String {
     let mut text = String::from(
         "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n",
     );
-    for row in 0..ROWS {
+    for row in 0..rows {
         let workout = row / 50;
         let exercise = EXERCISES[row / 10 % 5];
         let set = row % 10;

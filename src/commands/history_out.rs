@@ -44,6 +44,7 @@ pub(super) fn parts(work: &Work) -> (Option<u32>, Option<f64>, Option<&'static s
             None,
         ),
         Work::Hold { held } => (None, None, None, Some(secs(held))),
+        Work::Cardio { .. } => (None, None, None, None),
     }
 }
 

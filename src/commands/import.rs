@@ -1,42 +1,34 @@
-//! `runstrong import`: read an export whole, check every row, then store it
-//! in one transaction, or with `--dry-run` only say what it would add.
+//! `runstrong import`: read an export through once to check every row, then
+//! again to store it in one transaction, a workout at a time (the file is
+//! never held whole), or with `--dry-run` only say what it would add.
 
-use std::io::IsTerminal;
-use std::path::Path;
+use std::fs;
+use std::io::{self, IsTerminal, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Local, TimeZone, Utc};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::CommandError;
 use crate::cli::ImportArgs;
 use crate::domain::Routine;
-use crate::interchange::{self, Format, Import};
+use crate::interchange::{self, Format, Import, Scan, Source};
 use crate::routines;
-use crate::store::{Holder, ImportOutcome, Store, StoreError};
+use crate::store::{Feed, Holder, ImportOutcome, Store, StoreError};
 use crate::ui::count;
-
-/// How many rounded weights are listed before the rest are only counted.
-const SHOWN_ROUNDED: usize = 5;
 
 /// `config_dir` receives the routines a runstrong JSON export carries.
 pub fn run(db: &Path, config_dir: Option<&Path>, args: ImportArgs) -> Result<(), CommandError> {
     let path = args.file.as_path();
-    let bytes = std::fs::read(path).map_err(CommandError::file(path))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        CommandError::Usage(format!(
-            "{}: not UTF-8 text (byte {})",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        ))
-    })?;
-    let (format, import) =
-        interchange::parse(&text, args.from, args.unit, &Local).map_err(|source| {
-            CommandError::Import {
-                path: path.to_path_buf(),
-                source,
-            }
-        })?;
-    drop(text);
+    let file = File::open(path).map_err(CommandError::file(path))?;
+    let refused = |source| CommandError::Import {
+        path: path.to_path_buf(),
+        source,
+    };
+    // First pass: every row checked before the database is touched.
+    let scan = interchange::scan(&file, args.from, args.unit, &Local).map_err(refused)?;
+    // Second pass, inside the store's transaction: a workout at a time.
+    let mut feed = feed(&file, &scan, &Local);
     let outcome = if args.dry_run {
         // A dry run never creates the database: without one, all is new.
         let store = if db.exists() {
@@ -44,11 +36,11 @@ pub fn run(db: &Path, config_dir: Option<&Path>, args: ImportArgs) -> Result<(),
         } else {
             Store::empty()?
         };
-        store.preview_import(&import)?
+        store.preview_each(&scan.exercises, &mut feed)?
     } else {
         let mut store = Store::open_as(db, Holder::Import, &mut super::tell_upgrade)?;
-        let bar = progress(import.set_count() as u64);
-        let outcome = store.import(&import, &mut |sets| bar.inc(sets));
+        let bar = progress(scan.sets);
+        let outcome = store.import_each(&scan.exercises, &mut feed, &mut |sets| bar.inc(sets));
         bar.finish_and_clear();
         // One transaction: whatever stopped it, the database is as it was.
         outcome.map_err(|e| match e {
@@ -56,9 +48,10 @@ pub fn run(db: &Path, config_dir: Option<&Path>, args: ImportArgs) -> Result<(),
             e => CommandError::NothingImported(e),
         })?
     };
+    let (format, import) = (scan.format, &scan.summary);
     let routines = add_routines(config_dir, &import.routines, args.dry_run);
     let mut text = String::new();
-    for line in report(path, format, &import, &outcome, args.dry_run, db, routines) {
+    for line in report(path, format, import, &outcome, args.dry_run, db, routines) {
         text.push_str(&line);
         text.push('\n');
     }
@@ -92,6 +85,51 @@ fn add_routines(config_dir: Option<&Path>, carried: &[Routine], dry_run: bool) -
     lines
 }
 
+/// The file to import, opened anew for each pass.
+pub struct File {
+    path: PathBuf,
+    /// Bytes of a byte-order mark at its start.
+    bom: u64,
+}
+
+impl File {
+    pub fn open(path: &Path) -> io::Result<File> {
+        let mut start = Vec::new();
+        fs::File::open(path)?.take(3).read_to_end(&mut start)?;
+        Ok(File {
+            path: path.to_path_buf(),
+            bom: (start.len() - interchange::without_bom(&start).len()) as u64,
+        })
+    }
+
+    fn from(&self, at: u64) -> io::Result<fs::File> {
+        let mut file = fs::File::open(&self.path)?;
+        file.seek(SeekFrom::Start(self.bom + at))?;
+        Ok(file)
+    }
+}
+
+impl Source for File {
+    fn open(&self) -> io::Result<Box<dyn Read + '_>> {
+        Ok(Box::new(self.from(0)?))
+    }
+
+    fn tail(&self, at: u64) -> io::Result<Vec<u8>> {
+        let mut tail = Vec::new();
+        self.from(at)?.read_to_end(&mut tail)?;
+        Ok(tail)
+    }
+}
+
+/// The second pass over `file`, as `scan` found it, for the store: each
+/// workout in turn.
+pub fn feed<'a, Tz: TimeZone>(file: &'a File, scan: &'a Scan, tz: &'a Tz) -> Box<Feed<'a>> {
+    Box::new(move |each| {
+        interchange::workouts(file, scan, tz, &mut |w| each(&w))
+            .map_err(|e| StoreError::Source(format!("{}: {e}", file.path.display())))
+    })
+}
+
 /// A progress bar on a terminal; nothing when stderr is piped.
 fn progress(total: u64) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
@@ -119,8 +157,12 @@ pub fn report(
     routines: Vec<String>,
 ) -> Vec<String> {
     let verb = if dry_run { "would add" } else { "added" };
+    let language = import
+        .language
+        .map(|l| format!(", {l}"))
+        .unwrap_or_default();
     let mut lines = vec![format!(
-        "{} ({format}) into {}:",
+        "{} ({format}{language}) into {}:",
         file.display(),
         db.display()
     )];
@@ -134,13 +176,38 @@ pub fn report(
                 day(last)
             )
         }
-        _ => "  nothing new to add".to_string(),
+        _ if o.completed == 0 => "  nothing new to add".to_string(),
+        _ => String::new(),
     });
-    if o.skipped > 0 {
+    lines.retain(|l| !l.is_empty());
+    if o.completed > 0 {
+        let verb = if dry_run {
+            "would complete"
+        } else {
+            "completed"
+        };
         lines.push(format!(
-            "  skipped {} already in the database",
-            count(o.skipped, "session")
+            "  {verb} {} with {} the database lacked (a newer export of them)",
+            count(o.completed, "session"),
+            count(o.completed_sets, "set")
         ));
+    }
+    for (n, noun, text) in [
+        (
+            o.kept_sets,
+            "set",
+            "kept {} the database has and the file lacks",
+        ),
+        (
+            o.kept_edited,
+            "session",
+            "left {} as corrected in runstrong, though the file has sets they lack",
+        ),
+        (o.skipped, "session", "skipped {} already in the database"),
+    ] {
+        if n > 0 {
+            lines.push(format!("  {}", text.replace("{}", &count(n, noun))));
+        }
     }
     if !o.new_exercises.is_empty() {
         let done = if dry_run { "to create" } else { "created" };
@@ -154,10 +221,11 @@ pub fn report(
         let shown: Vec<String> = import
             .rounded
             .iter()
-            .take(SHOWN_ROUNDED)
             .map(|r| format!("line {}: {} -> {}", r.line, r.written, r.kept))
             .collect();
-        let more = import.rounded.len().saturating_sub(SHOWN_ROUNDED);
+        let more = import
+            .rounded_total
+            .saturating_sub(import.rounded.len() as u64);
         let more = if more > 0 {
             format!(", and {more} more")
         } else {
@@ -165,21 +233,26 @@ pub fn report(
         };
         lines.push(format!(
             "  rounded {} with float noise to the nearest hundredth ({}{more})",
-            count(import.rounded.len() as u64, "value"),
+            count(import.rounded_total, "value"),
             shown.join("; ")
         ));
     }
-    if import.rest_rows > 0 {
-        lines.push(format!(
-            "  {} kept as the rest of each exercise's plan",
-            count(import.rest_rows, "rest-timer row")
-        ));
-    }
-    if import.note_rows > 0 {
-        lines.push(format!(
-            "  {} kept in the session notes",
-            count(import.note_rows, "note row")
-        ));
+    for (n, noun, text) in [
+        (
+            import.pounds,
+            "weight",
+            "{} read back as pounds: the file stores kg, and these are exact conversions of whole or quarter pounds",
+        ),
+        (
+            import.rest_rows,
+            "rest-timer row",
+            "{} kept as the rest of each exercise's plan",
+        ),
+        (import.note_rows, "note row", "{} kept in the session notes"),
+    ] {
+        if n > 0 {
+            lines.push(format!("  {}", text.replace("{}", &count(n, noun))));
+        }
     }
     if let Some(unit) = import.assumed_distance_unit {
         lines.push(format!(

@@ -62,6 +62,7 @@ pub fn show(routine: &Routine) -> String {
         let target = match ex.kind {
             Kind::Reps => format!("{} x {} reps", ex.sets, ex.reps.unwrap_or(0)),
             Kind::Hold => format!("{} x {} s hold", ex.sets, ex.hold_secs.unwrap_or(0)),
+            Kind::Cardio => format!("{} x cardio", ex.sets),
         };
         let sides = if ex.sides == Sides::Each {
             ", each side"

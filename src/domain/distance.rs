@@ -29,11 +29,15 @@ impl DistanceUnit {
 impl FromStr for DistanceUnit {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
+        // Strong's semicolon layout writes `mi.` and `km.`.
+        match s.trim().trim_end_matches('.').to_ascii_lowercase().as_str() {
             "m" | "meters" | "metres" => Ok(DistanceUnit::M),
             "km" | "kilometers" | "kilometres" => Ok(DistanceUnit::Km),
             "mi" | "miles" | "mile" => Ok(DistanceUnit::Mi),
-            other => Err(format!("unknown distance unit {other:?} (use m, km or mi)")),
+            _ => Err(format!(
+                "unknown distance unit {:?} (use m, km or mi)",
+                s.trim()
+            )),
         }
     }
 }

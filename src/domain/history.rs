@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Utc, Weekday};
 
-use super::distance::Distance;
+use super::distance::{Distance, DistanceUnit};
 use super::set::{Rpe, SetType, Side, Work};
 
 /// How weeks are cut and judged (config.toml: week_start, weekly_target).
@@ -124,6 +124,7 @@ impl Totals {
                     t.volume_kg += f64::from(reps) * load.map_or(0.0, |l| l.in_kg());
                 }
                 Work::Hold { held } => t.held += held,
+                Work::Cardio { .. } => {}
             }
         }
         t
@@ -165,6 +166,20 @@ pub struct SessionRow {
     pub totals: Totals,
 }
 
+/// Time per kilometre (per mile for miles) over `distance`: "6:38 /km".
+pub fn pace(time: Duration, distance: Distance) -> Option<String> {
+    let (per, unit) = match distance.unit {
+        DistanceUnit::M => (distance.centi as f64 / 100_000.0, "km"),
+        DistanceUnit::Km => (distance.centi as f64 / 100.0, "km"),
+        DistanceUnit::Mi => (distance.centi as f64 / 100.0, "mi"),
+    };
+    let secs = (time.as_secs_f64() / per).round();
+    (per > 0.0 && secs.is_finite()).then(|| {
+        let secs = secs as u64;
+        format!("{}:{:02} /{unit}", secs / 60, secs % 60)
+    })
+}
+
 /// One live set of a session, as reviewed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SetRow {
@@ -185,9 +200,19 @@ pub struct SetRow {
 }
 
 impl SetRow {
-    /// Distance, RPE and note, for a line about the set: " · 5.2 km @8.5 · felt strong".
+    /// Distance (and a cardio set's pace), RPE and note, for a line about the
+    /// set: " · 5 km · 6:38 /km @8.5 · felt strong".
     pub fn remarks(&self) -> String {
-        let distance = self.distance.map(|d| format!(" · {d}")).unwrap_or_default();
+        let pace = match (self.work, self.distance) {
+            (Work::Cardio { time }, Some(d)) => {
+                pace(time, d).map(|p| format!(" · {p}")).unwrap_or_default()
+            }
+            _ => String::new(),
+        };
+        let distance = self
+            .distance
+            .map(|d| format!(" · {d}{pace}"))
+            .unwrap_or_default();
         let rpe = self.rpe.map(|r| format!(" @{r}")).unwrap_or_default();
         let note = self
             .note
@@ -256,6 +281,15 @@ impl Streak {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pace_per_kilometre_or_mile() {
+        let run = |centi, unit| pace(Duration::from_secs(1991), Distance { centi, unit });
+        assert_eq!(run(500, DistanceUnit::Km).as_deref(), Some("6:38 /km"));
+        assert_eq!(run(500_000, DistanceUnit::M).as_deref(), Some("6:38 /km"));
+        assert_eq!(run(311, DistanceUnit::Mi).as_deref(), Some("10:40 /mi"));
+        assert_eq!(run(0, DistanceUnit::Km), None);
+    }
     use chrono::FixedOffset;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {

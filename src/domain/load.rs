@@ -6,8 +6,10 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 const LB_PER_KG: f64 = 2.204_622_621_8;
+/// The international pound, exactly.
+pub const KG_PER_LB: f64 = 0.453_592_37;
 /// Heavier than any sane single-exercise load, in kilograms.
-const MAX_KG: f64 = 1000.0;
+pub const MAX_KG: f64 = 1000.0;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]

@@ -48,6 +48,7 @@ pub fn reached(work: &Work, earlier: &Earlier) -> Vec<RecordKind> {
                 vec![]
             }
         }
+        Work::Cardio { .. } => vec![],
     }
 }
 

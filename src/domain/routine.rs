@@ -17,6 +17,9 @@ pub enum Kind {
     Reps,
     /// An isometric hold, timed.
     Hold,
+    /// Distance and duration work (a run, a row): never a hold, so it stays
+    /// out of time held and hold records. Comes only from imports.
+    Cardio,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -159,6 +162,7 @@ impl Routine {
                     "a hold exercise needs hold_secs from 1 to 3600"
                 }
                 Kind::Hold if ex.tempo.is_some() => "a hold has no tempo",
+                Kind::Cardio => "cardio comes from imports; a routine has reps and holds",
                 _ if ex.sets == 0 || ex.sets > 20 => "sets must be from 1 to 20",
                 _ if ex.rest_secs.is_some_and(|r| r > 3600) => "rest_secs must be at most 3600",
                 _ => continue,

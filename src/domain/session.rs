@@ -160,7 +160,7 @@ impl ActiveSession {
         };
         let reps_of = |w: &Work| match *w {
             Work::Reps { reps, load } => Some((reps, load)),
-            Work::Hold { .. } => None,
+            Work::Hold { .. } | Work::Cardio { .. } => None,
         };
         let from_last = ex.last.as_ref().and_then(|last| {
             let same = last

@@ -83,11 +83,16 @@ impl Side {
     }
 }
 
-/// What a set did: counted reps with an optional load, or a timed hold.
+/// Longer than any hold anyone logs: an hour.
+pub const MAX_HOLD_MS: i64 = 3_600_000;
+
+/// What a set did: counted reps with an optional load, a timed hold, or
+/// cardio (a run an import brought in: its time, its distance beside it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Work {
     Reps { reps: u32, load: Option<Load> },
     Hold { held: Duration },
+    Cardio { time: Duration },
 }
 
 impl fmt::Display for Work {
@@ -95,6 +100,7 @@ impl fmt::Display for Work {
         match self {
             Work::Reps { reps, load } => write!(f, "{reps} × {}", load::show(*load)),
             Work::Hold { held } => f.write_str(&hold_text(*held)),
+            Work::Cardio { time } => f.write_str(&hold_text(*time)),
         }
     }
 }

@@ -1,6 +1,8 @@
 //! The CSV export: Strong's column layout, so tools that read Strong files
 //! read ours, then the columns Strong lacks. One row per set, sessions in
-//! time order, times in local time as Strong writes them.
+//! time order, times in local time as Strong writes them, and the start in
+//! UTC as well, so that the file re-imports as the same sessions in any
+//! time zone.
 
 use std::io::{self, Write};
 
@@ -8,8 +10,9 @@ use chrono::TimeZone;
 
 use super::workout::{SetType, Workout};
 use crate::domain::load::centi_text;
+use crate::domain::time::to_db;
 
-pub const HEADER: [&str; 15] = [
+pub const HEADER: [&str; 16] = [
     "Date",
     "Workout Name",
     "Duration",
@@ -25,6 +28,7 @@ pub const HEADER: [&str; 15] = [
     "Weight Unit",
     "Distance Unit",
     "Side",
+    "Start (UTC)",
 ];
 
 pub struct Writer<W: Write> {
@@ -52,6 +56,7 @@ impl<W: Write> Writer<W> {
             .map(|end| duration_text((end - w.started_at).num_seconds()))
             .unwrap_or_default();
         let notes = w.notes.clone().unwrap_or_default();
+        let utc = to_db(w.started_at);
         for s in &w.sets {
             let order = match s.set_type {
                 SetType::Normal => s.set_number.to_string(),
@@ -77,6 +82,7 @@ impl<W: Write> Writer<W> {
                 s.load.map_or("", |l| l.unit.as_str()),
                 s.distance.map_or("", |d| d.unit.as_str()),
                 s.side.map_or("", |d| d.as_str()),
+                utc.as_str(),
             ])?;
         }
         Ok(())

@@ -3,11 +3,12 @@
 //! item of its plan.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
-use super::workout::{Import, PlanItem, Rounded, Workout, WorkoutSet};
+use super::values::Rounding;
+use super::workout::{Import, PlanItem, Workout, WorkoutSet};
+use crate::domain::set::MAX_HOLD_MS;
 
 /// What one row of a CSV export says, once its fields are read. It borrows
 /// the row's text: only a new workout or plan item copies it.
@@ -38,14 +39,16 @@ pub enum Entry {
     Note(String),
 }
 
-/// The workouts of a CSV file, built row by row.
-pub struct Workouts {
+/// The workouts of a CSV file, built row by row and handed on one by one:
+/// a workout is done when a row of another one comes (the rows of one
+/// workout follow each other in every export), so only one is held.
+pub struct Workouts<'s> {
     source: &'static str,
-    out: Vec<Workout>,
-    /// Position in `out` by natural key, `start|routine`.
-    index: HashMap<String, usize>,
+    current: Option<Workout>,
+    done: &'s mut dyn FnMut(Workout),
     rest_rows: u64,
     note_rows: u64,
+    distances: bool,
 }
 
 /// Whether `key` is the natural key of `start` and `routine`.
@@ -53,65 +56,67 @@ fn is_key(key: &str, start: &str, routine: &str) -> bool {
     key.strip_prefix(start).and_then(|k| k.strip_prefix('|')) == Some(routine)
 }
 
-impl Workouts {
-    pub fn new(source: &'static str) -> Workouts {
+impl<'s> Workouts<'s> {
+    /// Workouts of the app `source`, each handed to `done` when complete.
+    pub fn new(source: &'static str, done: &'s mut dyn FnMut(Workout)) -> Workouts<'s> {
         Workouts {
             source,
-            out: Vec::new(),
-            index: HashMap::new(),
+            current: None,
+            done,
             rest_rows: 0,
             note_rows: 0,
+            distances: false,
         }
     }
 
     pub fn push(&mut self, row: Row) {
-        match row.entry {
+        match &row.entry {
             Entry::Rest { .. } => self.rest_rows += 1,
             Entry::Note(_) => self.note_rows += 1,
-            Entry::Set { .. } => {}
+            Entry::Set { set, .. } => self.distances |= set.distance.is_some(),
         }
-        // Rows of one workout mostly follow each other.
-        let last = self.out.len().checked_sub(1).filter(|&i| {
-            let key = self.out[i].source_key.as_deref().unwrap_or_default();
+        let same = self.current.as_ref().is_some_and(|w| {
+            let key = w.source_key.as_deref().unwrap_or_default();
             is_key(key, row.start, row.routine)
         });
-        let at = match last {
-            Some(at) => at,
-            None => {
-                let key = format!("{}|{}", row.start, row.routine);
-                match self.index.get(&key) {
-                    Some(&at) => at,
-                    None => {
-                        self.out.push(Workout {
-                            routine: row.routine.to_string(),
-                            started_at: row.started_at,
-                            ended_at: Some(row.ended_at),
-                            position: 0,
-                            notes: row.workout_notes.clone().map(Cow::into_owned),
-                            source: Some(self.source.to_string()),
-                            source_key: Some(key.clone()),
-                            plan: Vec::new(),
-                            sets: Vec::new(),
-                        });
-                        self.index.insert(key, self.out.len() - 1);
-                        self.out.len() - 1
-                    }
-                }
+        if !same {
+            let next = Workout {
+                routine: row.routine.to_string(),
+                started_at: row.started_at,
+                ended_at: Some(row.ended_at),
+                position: 0,
+                notes: row.workout_notes.clone().map(Cow::into_owned),
+                source: Some(self.source.to_string()),
+                source_key: Some(format!("{}|{}", row.start, row.routine)),
+                plan: Vec::new(),
+                sets: Vec::new(),
+            };
+            if let Some(done) = self.current.replace(next) {
+                (self.done)(done);
             }
-        };
-        add(&mut self.out[at], row);
+        }
+        if let Some(w) = self.current.as_mut() {
+            add(w, row);
+        }
     }
 
-    pub fn finish(self, rounded: Vec<Rounded>) -> Import {
+    /// Hands on the last workout; what the file held besides, for the report.
+    pub fn finish(mut self, rounded: Rounding) -> Import {
+        if let Some(done) = self.current.take() {
+            (self.done)(done);
+        }
         Import {
-            exercises: Vec::new(),
-            routines: Vec::new(),
-            workouts: self.out,
-            rounded,
+            rounded: rounded.kept,
+            rounded_total: rounded.total,
             rest_rows: self.rest_rows,
             note_rows: self.note_rows,
-            assumed_distance_unit: None,
+            ..Import::default()
         }
+    }
+
+    /// Whether any set went a distance.
+    pub fn distances(&self) -> bool {
+        self.distances
     }
 }
 
@@ -174,10 +179,15 @@ fn append_note(w: &mut Workout, exercise: &str, note: &str) {
     });
 }
 
-/// Seconds with no reps are a hold; seconds beside reps are how long the
-/// set took.
+/// Seconds with no reps are a hold, unless the set went a distance or
+/// lasted longer than any hold (an hour): then it is cardio, its time a
+/// duration. Seconds beside reps are how long the set took.
 pub fn timed(mut set: WorkoutSet, seconds_ms: Option<i64>) -> WorkoutSet {
     match (set.reps, seconds_ms) {
+        (None | Some(0), Some(ms)) if set.distance.is_some() || ms > MAX_HOLD_MS => {
+            set.reps = None;
+            set.duration_ms = Some(ms);
+        }
         (None | Some(0), Some(ms)) => {
             set.reps = None;
             set.hold_ms = Some(ms);

@@ -7,11 +7,13 @@ use std::borrow::Cow;
 use chrono::TimeZone;
 use csv::StringRecord;
 
-use super::ImportError;
 use super::group::{self, Entry, Row, Workouts};
 use super::table::{self, Columns};
+use super::times;
 use super::values;
-use super::workout::{DistanceUnit, Import, Rounded, SetType, WorkoutSet};
+use super::values::Rounding;
+use super::workout::{DistanceUnit, Import, SetType, Workout, WorkoutSet};
+use super::{ImportError, Source};
 use crate::domain::Unit;
 
 pub const SOURCE: &str = "hevy";
@@ -45,16 +47,22 @@ pub fn looks_like(header: &str) -> bool {
     header.contains("exercise_title") && header.contains("start_time")
 }
 
-pub fn parse<Tz: TimeZone>(text: &str, tz: &Tz) -> Result<Import, ImportError> {
-    let mut rounded = Vec::new();
+/// Reads `source`, handing each workout to `done`; what else it held, for
+/// the report.
+pub fn parse<Tz: TimeZone>(
+    source: &dyn Source,
+    tz: &Tz,
+    done: &mut dyn FnMut(Workout),
+) -> Result<Import, ImportError> {
+    let mut rounded = Rounding::default();
     let mut times = [
-        values::LocalTimes::new(tz, TIME_FORMATS),
-        values::LocalTimes::new(tz, TIME_FORMATS),
+        times::LocalTimes::new(tz, TIME_FORMATS),
+        times::LocalTimes::new(tz, TIME_FORMATS),
     ];
-    let mut workouts = Workouts::new(SOURCE);
+    let mut workouts = Workouts::new(SOURCE, done);
     table::rows(
-        text,
-        layout,
+        source,
+        |c| layout(c),
         |l, c, record, line| read(l, c, record, line, &mut times, &mut rounded),
         &mut workouts,
     )?;
@@ -107,8 +115,8 @@ fn read<'r, Tz: TimeZone>(
     c: &Columns,
     r: &'r StringRecord,
     line: u64,
-    [starts, ends]: &mut [values::LocalTimes<Tz>; 2],
-    rounded: &mut Vec<Rounded>,
+    [starts, ends]: &mut [times::LocalTimes<Tz>; 2],
+    rounded: &mut Rounding,
 ) -> Result<Option<Row<'r>>, String> {
     let title = c.field(r, l.title);
     let exercise = c.field(r, l.exercise);
@@ -132,7 +140,9 @@ fn read<'r, Tz: TimeZone>(
             ));
         }
     };
-    let index = values::count(c.field(r, l.set_index), "set_index")?
+    // Hevy's set_index counts every set; the app shows warm-ups apart, as
+    // Strong numbers them, so sets are numbered among their own kind.
+    values::count(c.field(r, l.set_index), "set_index")?
         .ok_or_else(|| "set_index is empty".to_string())?;
     let seconds =
         values::seconds_ms(c.field(r, l.seconds), "duration_seconds")?.filter(|&ms| ms > 0);
@@ -142,7 +152,7 @@ fn read<'r, Tz: TimeZone>(
             set_number: 1,
             side: None,
             set_type,
-            reps: values::count(c.field(r, l.reps), "reps")?,
+            reps: values::reps(c.field(r, l.reps))?,
             load: values::weight(c.field(r, l.weight), l.unit, line, rounded)?,
             hold_ms: None,
             duration_ms: None,
@@ -162,7 +172,7 @@ fn read<'r, Tz: TimeZone>(
         exercise,
         exercise_note: note(c.field(r, l.exercise_notes)),
         entry: Entry::Set {
-            set_number: Some(index.saturating_add(1)),
+            set_number: None,
             set,
         },
     }))

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use serde::{Deserialize, Serialize};
 
 use super::ImportError;
+use super::bounds;
 use super::workout::{BadRow, ExerciseDef, Import, Workout, WorkoutSet};
 use crate::domain::Routine;
 use crate::domain::set::Rpe;
@@ -50,7 +51,14 @@ pub fn parse(text: &str) -> Result<Import, ImportError> {
             reason,
         })
     });
+    let bad_sessions = doc.sessions.iter().enumerate().filter_map(|(i, w)| {
+        check_times(w).err().map(|reason| BadRow {
+            at: format!("session {}", i + 1),
+            reason,
+        })
+    });
     let bad: Vec<BadRow> = bad_routines
+        .chain(bad_sessions)
         .chain(doc.sessions.iter().enumerate().flat_map(|(i, w)| {
             w.sets.iter().enumerate().filter_map(move |(j, s)| {
                 check(s).err().map(|reason| BadRow {
@@ -69,6 +77,15 @@ pub fn parse(text: &str) -> Result<Import, ImportError> {
         workouts: doc.sessions,
         ..Import::default()
     })
+}
+
+/// A session's start within the calendar, its end within bounds of it.
+fn check_times(w: &Workout) -> Result<(), String> {
+    bounds::date(w.started_at)?;
+    if let Some(end) = w.ended_at {
+        bounds::session_end(w.started_at, (end - w.started_at).num_milliseconds())?;
+    }
+    Ok(())
 }
 
 /// The rules the database enforces, checked first so a bad document is
@@ -92,6 +109,16 @@ fn check(s: &WorkoutSet) -> Result<(), String> {
     if s.rpe.is_some_and(|r| Rpe::from_value(r).is_none()) {
         return Err("rpe must be 1 to 10 in half steps".into());
     }
+    s.reps.map(bounds::reps).transpose()?;
+    s.load.map(bounds::load).transpose()?;
+    s.distance.map(bounds::distance).transpose()?;
+    s.hold_ms
+        .map(|ms| bounds::set_ms(ms, "hold_ms"))
+        .transpose()?;
+    s.duration_ms
+        .map(|ms| bounds::set_ms(ms, "duration_ms"))
+        .transpose()?;
+    bounds::date(s.logged_at)?;
     Ok(())
 }
 

@@ -2,28 +2,33 @@
 //! out (and workouts in, text out through a given writer); the Store does
 //! the database side and the commands do the files.
 
+mod bounds;
 mod csv_out;
 mod detect;
+mod fitnotes;
 mod group;
 mod hevy;
 pub mod json;
+mod languages;
+mod stream;
 mod strong;
 mod table;
+mod times;
 mod values;
 mod workout;
 
 use std::fmt;
 
-use chrono::TimeZone;
-
 pub use csv_out::{HEADER as CSV_HEADER, Writer as CsvWriter};
 pub use detect::detect;
+pub use stream::{Scan, Source, Text, parse, scan, unreadable, without_bom, workouts};
 pub use workout::{
-    BadRow, Distance, DistanceUnit, ExerciseDef, Import, PlanItem, Rounded, SetType, Workout,
-    WorkoutSet,
+    BadRow, Distance, DistanceUnit, ExerciseDef, Import, Kinds, PlanItem, Rounded, SetType,
+    Workout, WorkoutSet,
 };
 
-use crate::domain::Unit;
+/// How many rounded values an import lists before it only counts the rest.
+pub const SHOWN_ROUNDED: usize = 5;
 
 /// How many bad rows a rejection lists before it only counts the rest.
 pub const SHOWN_BAD_ROWS: usize = 20;
@@ -36,6 +41,8 @@ pub enum Format {
     Hevy,
     /// runstrong's own JSON export
     Runstrong,
+    /// FitNotes' CSV export
+    Fitnotes,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -43,7 +50,7 @@ pub enum ImportError {
     #[error("the file is empty: nothing to import")]
     Empty,
     #[error(
-        "cannot tell the file's format (not a Strong or Hevy CSV, nor runstrong JSON); pass --from strong|hevy|runstrong"
+        "cannot tell the file's format (not a Strong, Hevy or FitNotes CSV, nor runstrong JSON); pass --from strong|hevy|fitnotes|runstrong"
     )]
     UnknownFormat,
     #[error(
@@ -52,6 +59,8 @@ pub enum ImportError {
     NeedsUnit,
     #[error("the file lacks the column(s) {}; is it the right format?", .0.join(", "))]
     MissingColumns(Vec<String>),
+    #[error("not UTF-8 text (byte {0})")]
+    NotText(u64),
     #[error("the file cannot be read: {0}")]
     Syntax(String),
     #[error("{}", bad_rows(.0))]
@@ -75,30 +84,7 @@ impl fmt::Display for Format {
             Format::Strong => "Strong CSV",
             Format::Hevy => "Hevy CSV",
             Format::Runstrong => "runstrong JSON",
+            Format::Fitnotes => "FitNotes CSV",
         })
     }
-}
-
-/// Reads a whole export. `format` of `None` detects it; `unit` is the weight
-/// unit for files that have no unit column; wall-clock times in CSV files
-/// are read in `tz`. Either every row is good or nothing is returned.
-pub fn parse<Tz: TimeZone>(
-    text: &str,
-    format: Option<Format>,
-    unit: Option<Unit>,
-    tz: &Tz,
-) -> Result<(Format, Import), ImportError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(ImportError::Empty);
-    }
-    let format = format
-        .or_else(|| detect(text))
-        .ok_or(ImportError::UnknownFormat)?;
-    let import = match format {
-        Format::Strong => strong::parse(text, unit, tz)?,
-        Format::Hevy => hevy::parse(text, tz)?,
-        Format::Runstrong => json::parse(text)?,
-    };
-    Ok((format, import))
 }

@@ -9,12 +9,16 @@ use std::borrow::Cow;
 use chrono::TimeZone;
 use csv::StringRecord;
 
-use super::ImportError;
+use super::bounds;
 use super::group::{self, Entry, Row, Workouts};
+use super::languages;
 use super::table::{self, Columns};
+use super::times;
 use super::values;
+use super::values::Rounding;
 use super::workout::Import;
-use super::workout::{DistanceUnit, Rounded, SetType, WorkoutSet};
+use super::workout::{DistanceUnit, SetType, Workout, WorkoutSet};
+use super::{ImportError, Source};
 use crate::domain::{Side, Unit};
 
 pub const SOURCE: &str = "strong";
@@ -49,31 +53,57 @@ struct Layout {
     workout_notes: Option<usize>,
     rpe: Option<usize>,
     side: Option<usize>,
+    /// runstrong's own export: the start in UTC.
+    utc_start: Option<usize>,
+    /// The header's language, when not English.
+    language: Option<&'static str>,
+    /// `Set Order` keywords of the file's language, with their English.
+    keywords: &'static [(&'static str, &'static str)],
+    /// Weights are in kg by the header, whatever the person typed: the
+    /// app converted pounds, and exact conversions are read back.
+    kg_by_header: bool,
+}
+
+/// What reading the rows noticed, for the report.
+#[derive(Default)]
+struct Found {
+    rounded: Rounding,
+    /// Weights read back as the pounds the app converted to kg.
+    pounds: u64,
 }
 
 /// True when the header line looks like a Strong export.
 pub fn looks_like(header: &str) -> bool {
     let h = header.to_lowercase();
-    h.contains("exercise name") && h.contains("set order")
+    (h.contains("exercise name") && h.contains("set order")) || languages::of_header(&h).is_some()
 }
 
-pub fn parse<Tz: TimeZone>(text: &str, unit: Option<Unit>, tz: &Tz) -> Result<Import, ImportError> {
-    let mut rounded = Vec::new();
-    let mut times = values::LocalTimes::new(tz, DATE_FORMATS);
+/// Reads `source`, handing each workout to `done`; what else it held, for
+/// the report.
+pub fn parse<Tz: TimeZone>(
+    source: &dyn Source,
+    unit: Option<Unit>,
+    tz: &Tz,
+    done: &mut dyn FnMut(Workout),
+) -> Result<Import, ImportError> {
+    let mut found = Found::default();
+    let mut times = times::LocalTimes::new(tz, DATE_FORMATS);
     let mut needs_unit = false;
-    let mut workouts = Workouts::new(SOURCE);
+    let mut workouts = Workouts::new(SOURCE, done);
     let mut assumed = None;
+    let mut language = None;
     let read = table::rows(
-        text,
+        source,
         |c| {
             let layout = layout(c, unit)?;
+            language = layout.language;
             if let UnitFrom::Assumed(u) = layout.distance_unit {
                 assumed = Some(u);
             }
             Ok(layout)
         },
         |layout, c, record, line| {
-            let row = read(layout, c, record, line, &mut times, &mut rounded);
+            let row = read(layout, c, record, line, &mut times, &mut found);
             if row.as_ref().is_err_and(|e| e == NO_UNIT) {
                 needs_unit = true;
                 return Ok(None);
@@ -86,15 +116,19 @@ pub fn parse<Tz: TimeZone>(text: &str, unit: Option<Unit>, tz: &Tz) -> Result<Im
         return Err(ImportError::NeedsUnit);
     }
     read?;
-    let mut import = workouts.finish(rounded);
-    let sets = import.workouts.iter().flat_map(|w| &w.sets);
-    if sets.filter(|s| s.distance.is_some()).count() > 0 {
-        import.assumed_distance_unit = assumed;
-    }
+    let distances = workouts.distances();
+    let mut import = workouts.finish(found.rounded);
+    import.pounds = found.pounds;
+    import.language = language;
+    import.assumed_distance_unit = assumed.filter(|_| distances);
     Ok(import)
 }
 
-fn layout(c: &Columns, unit: Option<Unit>) -> Result<Layout, ImportError> {
+fn layout(c: &mut Columns, unit: Option<Unit>) -> Result<Layout, ImportError> {
+    let language = c.language(languages::LANGUAGES);
+    if let Some(language) = language {
+        c.translate(language);
+    }
     c.require(&["date", "workout name", "exercise name", "set order"])?;
     let weight_unit = if let Some(at) = c.find(&["weight unit"]) {
         UnitFrom::Column(at)
@@ -152,6 +186,10 @@ fn layout(c: &Columns, unit: Option<Unit>) -> Result<Layout, ImportError> {
         workout_notes: c.find(&["workout notes"]),
         rpe: c.find(&["rpe"]),
         side: c.find(&["side"]),
+        utc_start: c.find(&["start (utc)"]),
+        language: language.map(|l| l.name),
+        keywords: language.map_or(&[], |l| l.set_order),
+        kg_by_header: c.has("weight (kg)") || c.has("weight (kgs)"),
     })
 }
 
@@ -179,8 +217,8 @@ fn read<'r, Tz: TimeZone>(
     c: &Columns,
     r: &'r StringRecord,
     line: u64,
-    times: &mut values::LocalTimes<Tz>,
-    rounded: &mut Vec<Rounded>,
+    times: &mut times::LocalTimes<Tz>,
+    found: &mut Found,
 ) -> Result<Option<Row<'r>>, String> {
     let date = c.field(r, l.date);
     let routine = c.field(r, l.name);
@@ -188,10 +226,24 @@ fn read<'r, Tz: TimeZone>(
     if routine.is_empty() || exercise.is_empty() {
         return Err("workout name and exercise name must not be empty".into());
     }
-    let started_at = times.read(date)?;
+    let started_at = match c.field(r, l.utc_start) {
+        "" => times.read(date)?,
+        utc => crate::domain::time::from_db(utc)
+            .ok_or_else(|| {
+                format!("start (utc) {utc:?} is not a time like 2025-01-17T06:07:00.000Z")
+            })
+            .and_then(bounds::date)?,
+    };
     let duration = values::duration_ms(c.field(r, l.duration))?.unwrap_or(0);
+    let ended_at = bounds::session_end(started_at, duration)?;
     let order = c.field(r, l.order);
-    let (set_number, set_type) = match values::lowercase(order).as_ref() {
+    let lower = values::lowercase(order);
+    let keyword = l
+        .keywords
+        .iter()
+        .find(|(_, local)| local.eq_ignore_ascii_case(&lower))
+        .map_or(lower.as_ref(), |(english, _)| english);
+    let (set_number, set_type) = match keyword {
         "rest timer" => {
             let ms = values::seconds_ms(c.field(r, l.seconds), "rest seconds")?.unwrap_or(0);
             return Ok(Some(row(
@@ -200,7 +252,7 @@ fn read<'r, Tz: TimeZone>(
                 r,
                 date,
                 started_at,
-                duration,
+                ended_at,
                 Entry::Rest { ms },
             )));
         }
@@ -212,40 +264,49 @@ fn read<'r, Tz: TimeZone>(
                 r,
                 date,
                 started_at,
-                duration,
+                ended_at,
                 Entry::Note(text),
             )));
         }
-        "w" => (None, SetType::Warmup),
-        "d" => (None, SetType::Drop),
-        "f" => (None, SetType::Failure),
+        "w" | "warm_up" => (None, SetType::Warmup),
+        "d" | "drop_set" => (None, SetType::Drop),
+        "f" | "failure" => (None, SetType::Failure),
         _ => match values::count(order, "set order") {
             Ok(Some(n)) if n > 0 => (Some(n), SetType::Normal),
             _ => {
                 return Err(format!(
-                    "set order {order:?} is not a number, W, D, F, Rest Timer or Note"
+                    "set order {order:?} is not a set number, W or WARM_UP, D or DROP_SET, F or FAILURE, Rest Timer or Note"
                 ));
             }
         },
     };
     let weight_text = c.field(r, l.weight);
-    let load = match unit_of(l.weight_unit, c, r)? {
-        Some(unit) => values::weight(weight_text, unit, line, rounded)?,
-        None if values::scaled(weight_text, 2).is_ok_and(|(v, _)| v != 0) => {
-            if matches!(l.weight_unit, UnitFrom::Unknown) {
-                return Err(NO_UNIT.into());
-            }
-            return Err(format!("weight {weight_text:?} has no unit"));
+    let pounds = l
+        .kg_by_header
+        .then(|| values::pounds_from_kg(weight_text))
+        .flatten();
+    let load = match pounds {
+        Some(load) => {
+            found.pounds += 1;
+            Some(load)
         }
-        None => None,
+        None if values::is_none(weight_text) => None,
+        None => match unit_of(l.weight_unit, c, r)? {
+            Some(unit) => values::weight(weight_text, unit, line, &mut found.rounded)?,
+            None if matches!(l.weight_unit, UnitFrom::Unknown) => return Err(NO_UNIT.into()),
+            None => return Err(format!("weight {weight_text:?} has no unit")),
+        },
     };
+    // A unit beside no distance says nothing (Strong writes `mi.` on every
+    // row of a file, planks included).
     let distance_text = c.field(r, l.distance);
-    let distance = match unit_of(l.distance_unit, c, r)? {
-        Some(unit) => values::distance(distance_text, unit, line, rounded)?,
-        None if values::scaled(distance_text, 2).is_ok_and(|(v, _)| v != 0) => {
-            return Err(format!("distance {distance_text:?} has no unit"));
+    let distance = if values::is_none(distance_text) {
+        None
+    } else {
+        match unit_of(l.distance_unit, c, r)? {
+            Some(unit) => values::distance(distance_text, unit, line, &mut found.rounded)?,
+            None => return Err(format!("distance {distance_text:?} has no unit")),
         }
-        None => None,
     };
     let side = match c.field(r, l.side) {
         "" => None,
@@ -254,7 +315,7 @@ fn read<'r, Tz: TimeZone>(
                 .ok_or_else(|| format!("side {s:?} is not left or right"))?,
         ),
     };
-    let reps = values::count(c.field(r, l.reps), "reps")?;
+    let reps = values::reps(c.field(r, l.reps))?;
     let seconds = values::seconds_ms(c.field(r, l.seconds), "seconds")?.filter(|&ms| ms > 0);
     let notes = Some(c.field(r, l.notes).to_string()).filter(|n| !n.is_empty());
     let set = group::timed(
@@ -280,7 +341,7 @@ fn read<'r, Tz: TimeZone>(
         r,
         date,
         started_at,
-        duration,
+        ended_at,
         Entry::Set { set_number, set },
     )))
 }
@@ -291,14 +352,14 @@ fn row<'r>(
     r: &'r StringRecord,
     date: &'r str,
     started_at: chrono::DateTime<chrono::Utc>,
-    duration_ms: i64,
+    ended_at: chrono::DateTime<chrono::Utc>,
     entry: Entry,
 ) -> Row<'r> {
     Row {
         start: date,
         routine: c.field(r, l.name),
         started_at,
-        ended_at: started_at + chrono::Duration::milliseconds(duration_ms),
+        ended_at,
         workout_notes: Some(c.field(r, l.workout_notes))
             .filter(|n| !n.is_empty())
             .map(Cow::Borrowed),

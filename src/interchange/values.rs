@@ -3,10 +3,10 @@
 
 use std::borrow::Cow;
 
-use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
-
+use super::SHOWN_ROUNDED;
+use super::bounds;
 use super::workout::{Distance, DistanceUnit, Rounded};
-use crate::domain::load::centi_text;
+use crate::domain::load::{KG_PER_LB, centi_text};
 use crate::domain::set::Rpe;
 use crate::domain::{Load, Unit};
 
@@ -55,6 +55,22 @@ pub fn scaled(text: &str, places: u32) -> Result<(i64, bool), String> {
     }
 }
 
+/// Values rounded for float noise: the first few, to show, and how many.
+#[derive(Debug, Default)]
+pub struct Rounding {
+    pub kept: Vec<Rounded>,
+    pub total: u64,
+}
+
+impl Rounding {
+    fn add(&mut self, rounded: Rounded) {
+        self.total += 1;
+        if self.kept.len() < SHOWN_ROUNDED {
+            self.kept.push(rounded);
+        }
+    }
+}
+
 /// A positive amount in hundredths (`what` names it in errors); empty or
 /// zero is none. Noise is rounded to the hundredth and recorded in
 /// `rounded`, shown in `unit`.
@@ -63,7 +79,7 @@ fn hundredths(
     what: &str,
     unit: &str,
     line: u64,
-    rounded: &mut Vec<Rounded>,
+    rounded: &mut Rounding,
 ) -> Result<Option<i64>, String> {
     if text.trim().is_empty() {
         return Ok(None);
@@ -73,7 +89,7 @@ fn hundredths(
         return Err(format!("{what} {:?} is negative", text.trim()));
     }
     if was_rounded && centi > 0 {
-        rounded.push(Rounded {
+        rounded.add(Rounded {
             line,
             written: text.trim().to_string(),
             kept: format!("{} {unit}", centi_text(centi)),
@@ -87,9 +103,11 @@ pub fn weight(
     text: &str,
     unit: Unit,
     line: u64,
-    rounded: &mut Vec<Rounded>,
+    rounded: &mut Rounding,
 ) -> Result<Option<Load>, String> {
-    Ok(hundredths(text, "weight", unit.as_str(), line, rounded)?.map(|centi| Load { centi, unit }))
+    hundredths(text, "weight", unit.as_str(), line, rounded)?
+        .map(|centi| bounds::load(Load { centi, unit }))
+        .transpose()
 }
 
 /// A distance in `unit`; empty or zero is none.
@@ -97,10 +115,42 @@ pub fn distance(
     text: &str,
     unit: DistanceUnit,
     line: u64,
-    rounded: &mut Vec<Rounded>,
+    rounded: &mut Rounding,
 ) -> Result<Option<Distance>, String> {
-    Ok(hundredths(text, "distance", unit.as_str(), line, rounded)?
-        .map(|centi| Distance { centi, unit }))
+    hundredths(text, "distance", unit.as_str(), line, rounded)?
+        .map(|centi| bounds::distance(Distance { centi, unit }))
+        .transpose()
+}
+
+/// True when `text` is empty or zero: no value, whatever unit is beside it.
+pub fn is_none(text: &str) -> bool {
+    text.trim().is_empty() || scaled(text, 2).is_ok_and(|(v, _)| v == 0)
+}
+
+/// Strong's kg-only layout stores a weight typed in pounds converted (30 lb
+/// is written `13.6077711`). A value finer than hundredths that is, to float
+/// precision, a whole or quarter pound, and not a clean kg value, is read
+/// back as those pounds.
+pub fn pounds_from_kg(text: &str) -> Option<Load> {
+    const CLOSE: f64 = 1e-6;
+    let text = text.trim();
+    let (_, frac) = text.split_once('.')?;
+    if frac.len() <= 2 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let kg: f64 = text.parse().ok()?;
+    let clean_kg = ((kg * 100.0).round() / 100.0 - kg).abs() < CLOSE;
+    if !kg.is_finite() || kg <= 0.0 || clean_kg {
+        return None;
+    }
+    let quarters = (kg / KG_PER_LB * 4.0).round();
+    let exact = (quarters / 4.0 * KG_PER_LB - kg).abs() < CLOSE;
+    (exact && (1.0..1e9).contains(&quarters))
+        .then_some(Load {
+            centi: quarters as i64 * 25,
+            unit: Unit::Lb,
+        })
+        .filter(|l| bounds::load(*l).is_ok())
 }
 
 /// A whole count such as reps, which exports may write as `8.0`.
@@ -117,7 +167,13 @@ pub fn count(text: &str, what: &str) -> Result<Option<u32>, String> {
         .map_err(|_| format!("{what} {:?} is out of range", text.trim()))
 }
 
-/// Seconds (`45`, `45.0`, `12.5`) as milliseconds; empty is none.
+/// Reps, within the bound of typed ones; empty is none.
+pub fn reps(text: &str) -> Result<Option<u32>, String> {
+    count(text, "reps")?.map(bounds::reps).transpose()
+}
+
+/// Seconds (`45`, `45.0`, `12.5`) of a set as milliseconds, at most a day;
+/// empty is none.
 pub fn seconds_ms(text: &str, what: &str) -> Result<Option<i64>, String> {
     if text.trim().is_empty() {
         return Ok(None);
@@ -126,7 +182,7 @@ pub fn seconds_ms(text: &str, what: &str) -> Result<Option<i64>, String> {
     if ms < 0 {
         return Err(format!("{what} {:?} is negative", text.trim()));
     }
-    Ok(Some(ms))
+    bounds::set_ms(ms, what).map(Some)
 }
 
 /// RPE from 1 to 10 in half steps, as the app logs it; empty or 0 (what
@@ -139,6 +195,34 @@ pub fn rpe(text: &str) -> Result<Option<f64>, String> {
     Rpe::parse(text).map(|r| Some(r.value()))
 }
 
+/// A clock duration, `h:mm:ss` or `mm:ss` (`0:01:30`, `00:30`), as
+/// milliseconds; empty is none.
+pub fn clock_ms(text: &str, what: &str) -> Result<Option<i64>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let bad = || format!("{what} {text:?} is not a duration like \"0:01:30\" or \"00:30\"");
+    let parts: Vec<&str> = text.split(':').collect();
+    if !(2..=3).contains(&parts.len()) {
+        return Err(bad());
+    }
+    let mut secs = 0_i64;
+    for (i, part) in parts.iter().enumerate() {
+        let n: i64 = part.parse().map_err(|_| bad())?;
+        let minutes_or_seconds = i > 0;
+        if n < 0 || (minutes_or_seconds && n >= 60) {
+            return Err(bad());
+        }
+        secs = secs
+            .checked_mul(60)
+            .and_then(|s| s.checked_add(n))
+            .ok_or_else(bad)?;
+    }
+    let ms = secs.checked_mul(1000).ok_or_else(bad)?;
+    bounds::set_ms(ms, what).map(Some)
+}
+
 /// A workout duration: seconds (`3780`), or text like `1h 3m`, `45m`, `30s`.
 pub fn duration_ms(text: &str) -> Result<Option<i64>, String> {
     let text = text.trim();
@@ -147,7 +231,8 @@ pub fn duration_ms(text: &str) -> Result<Option<i64>, String> {
     }
     // Seconds end in a digit or a point, `1h 3m` in a unit.
     if !text.ends_with(|c: char| c.is_ascii_alphabetic()) {
-        return seconds_ms(text, "duration");
+        let (ms, _) = scaled(text, 3).map_err(|e| format!("duration {e}"))?;
+        return Ok(Some(ms));
     }
     let bad = || format!("duration {text:?} is neither seconds nor like \"1h 3m\"");
     let mut total = 0_i64;
@@ -177,68 +262,6 @@ pub fn lowercase(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// The wall-clock times of one column of a file, read in one time zone.
-/// Every row of a workout repeats its start, so the last time read is kept
-/// rather than parsed again.
-pub struct LocalTimes<'a, Tz> {
-    tz: &'a Tz,
-    formats: &'a [&'a str],
-    last: Option<(String, DateTime<Utc>)>,
-}
-
-impl<'a, Tz: TimeZone> LocalTimes<'a, Tz> {
-    pub fn new(tz: &'a Tz, formats: &'a [&'a str]) -> Self {
-        LocalTimes {
-            tz,
-            formats,
-            last: None,
-        }
-    }
-
-    pub fn read(&mut self, text: &str) -> Result<DateTime<Utc>, String> {
-        let text = text.trim();
-        match &self.last {
-            Some((seen, at)) if seen == text => Ok(*at),
-            _ => {
-                let at = local_time(text, self.formats, self.tz)?;
-                self.last = Some((text.to_string(), at));
-                Ok(at)
-            }
-        }
-    }
-}
-
-/// A wall-clock time written in the file, read in `tz`. A time that a DST
-/// jump skipped is read an hour later; an ambiguous one as the earlier.
-fn local_time<Tz: TimeZone>(
-    text: &str,
-    formats: &[&str],
-    tz: &Tz,
-) -> Result<DateTime<Utc>, String> {
-    let text = text.trim();
-    let naive = formats
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
-        .ok_or_else(|| {
-            let example = NaiveDate::from_ymd_opt(2025, 1, 17)
-                .and_then(|d| d.and_hms_opt(6, 7, 0))
-                .map(|t| {
-                    t.format(formats.first().copied().unwrap_or_default())
-                        .to_string()
-                })
-                .unwrap_or_default();
-            format!("date {text:?} is not a date and time like {example:?}")
-        })?;
-    let at = match tz.from_local_datetime(&naive) {
-        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => t,
-        LocalResult::None => tz
-            .from_local_datetime(&(naive + chrono::Duration::hours(1)))
-            .earliest()
-            .ok_or_else(|| format!("date {text:?} does not exist in this time zone"))?,
-    };
-    Ok(at.with_timezone(&Utc))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,7 +282,7 @@ mod tests {
 
     #[test]
     fn weights_record_their_rounding() {
-        let mut rounded = Vec::new();
+        let mut rounded = Rounding::default();
         assert_eq!(
             weight("149.99999999999997", Unit::Lb, 7, &mut rounded),
             Ok(Some(Load {
@@ -268,7 +291,7 @@ mod tests {
             }))
         );
         assert_eq!(
-            rounded,
+            rounded.kept,
             [Rounded {
                 line: 7,
                 written: "149.99999999999997".into(),
@@ -277,6 +300,23 @@ mod tests {
         );
         assert_eq!(weight("0", Unit::Kg, 1, &mut rounded), Ok(None));
         assert!(weight("-10", Unit::Kg, 1, &mut rounded).is_err());
+    }
+
+    #[test]
+    fn pound_conversions_read_back_as_pounds() {
+        let lb = |centi| {
+            Some(Load {
+                centi,
+                unit: Unit::Lb,
+            })
+        };
+        assert_eq!(pounds_from_kg("13.6077711"), lb(3000));
+        assert_eq!(pounds_from_kg("10.2058283"), lb(2250), "22.5 lb");
+        assert_eq!(pounds_from_kg("1.133980925"), lb(250), "2.5 lb");
+        assert_eq!(pounds_from_kg("20"), None, "a clean kg value");
+        assert_eq!(pounds_from_kg("22.500000000000004"), None, "noise on kg");
+        assert_eq!(pounds_from_kg("13.61"), None, "hundredths are kg");
+        assert_eq!(pounds_from_kg("13.6077"), None, "not a conversion");
     }
 
     #[test]
@@ -294,6 +334,16 @@ mod tests {
         assert_eq!(duration_ms("3780"), Ok(Some(3_780_000)));
         assert_eq!(duration_ms("1h 3m 20s"), Ok(Some(3_800_000)));
         assert!(duration_ms("soon").is_err());
+    }
+
+    #[test]
+    fn clock_durations() {
+        assert_eq!(clock_ms("0:01:30", "time"), Ok(Some(90_000)));
+        assert_eq!(clock_ms("00:30", "time"), Ok(Some(30_000)));
+        assert_eq!(clock_ms("1:02:03", "time"), Ok(Some(3_723_000)));
+        for bad in ["1:75", "90", "a:b", "1:2:3:4", "-1:00"] {
+            assert!(clock_ms(bad, "time").is_err(), "{bad}");
+        }
     }
 
     #[test]

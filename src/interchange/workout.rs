@@ -2,7 +2,7 @@
 //! with their plan and sets, carrying every stored field, so an export read
 //! back in gives the same history.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use chrono::{DateTime, Utc};
@@ -63,6 +63,17 @@ pub struct WorkoutSet {
     pub logged_at: DateTime<Utc>,
 }
 
+impl WorkoutSet {
+    /// The kind of exercise this set alone shows.
+    pub fn kind(&self) -> Kind {
+        match (self.reps, self.hold_ms, self.duration_ms) {
+            (None, Some(_), _) => Kind::Hold,
+            (None, None, Some(_)) => Kind::Cardio,
+            _ => Kind::Reps,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Workout {
     pub routine: String,
@@ -100,7 +111,14 @@ pub struct Import {
     /// Routines the file carries (runstrong JSON), to add to the person's own.
     pub routines: Vec<Routine>,
     pub workouts: Vec<Workout>,
+    /// Values rounded for float noise: the first few, to show.
     pub rounded: Vec<Rounded>,
+    /// How many were rounded in all.
+    pub rounded_total: u64,
+    /// The language of the file's header, when not English.
+    pub language: Option<&'static str>,
+    /// Weights of a kg-only file read back as the pounds they convert.
+    pub pounds: u64,
     /// Rows that are not sets and went into the plan or the notes.
     pub rest_rows: u64,
     pub note_rows: u64,
@@ -113,51 +131,105 @@ impl Import {
         self.workouts.iter().map(|w| w.sets.len()).sum()
     }
 
-    /// Every exercise the import refers to, once each (names compared
-    /// case-insensitively), in order of appearance: as the file defines it
-    /// (runstrong JSON), else inferred: a hold when every set of it is a
-    /// timed hold, both sides at once.
+    /// Every exercise the import refers to: see [`Kinds::defs`].
     pub fn exercise_defs(&self) -> Vec<ExerciseDef> {
-        let mut defs: Vec<ExerciseDef> = self.exercises.clone();
-        let mut index: HashMap<String, usize> = defs
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.name.to_ascii_lowercase(), i))
-            .collect();
-        let defined = defs.len();
-        for set in self.workouts.iter().flat_map(|w| &w.sets) {
-            let hold = set.hold_ms.is_some() && set.reps.is_none();
-            let at = *index
-                .entry(set.exercise.to_ascii_lowercase())
-                .or_insert_with(|| {
-                    let kind = if hold { Kind::Hold } else { Kind::Reps };
-                    defs.push(ExerciseDef {
-                        name: set.exercise.clone(),
-                        kind,
-                        sides: Sides::Both,
-                    });
-                    defs.len() - 1
-                });
-            if at >= defined && !hold {
-                defs[at].kind = Kind::Reps;
+        let mut kinds = Kinds::default();
+        for w in &self.workouts {
+            kinds.add(w);
+        }
+        kinds.defs(&self.exercises)
+    }
+}
+
+/// What the sets of an import say of each exercise's kind, gathered workout
+/// by workout so that a file need not be held whole.
+#[derive(Debug, Default)]
+pub struct Kinds {
+    /// By first set: the name as first written, and which kinds its sets
+    /// showed (reps, hold, cardio).
+    sets: Vec<(String, [bool; 3])>,
+    /// Position in `sets` by lowercase name.
+    index: HashMap<String, usize>,
+    /// Exercises planned: the name and the kind its plan item says.
+    plan: Vec<(String, Kind)>,
+    planned: HashSet<String>,
+}
+
+impl Kinds {
+    pub fn add(&mut self, w: &Workout) {
+        for set in &w.sets {
+            let name = set.exercise.to_ascii_lowercase();
+            let at = match self.index.get(&name) {
+                Some(&at) => at,
+                None => {
+                    self.sets.push((set.exercise.clone(), [false; 3]));
+                    self.index.insert(name, self.sets.len() - 1);
+                    self.sets.len() - 1
+                }
+            };
+            let bit = match set.kind() {
+                Kind::Reps => 0,
+                Kind::Hold => 1,
+                Kind::Cardio => 2,
+            };
+            self.sets[at].1[bit] = true;
+        }
+        for item in &w.plan {
+            if self.planned.insert(item.exercise.to_ascii_lowercase()) {
+                let kind = if item.target_hold_ms.is_some() {
+                    Kind::Hold
+                } else {
+                    Kind::Reps
+                };
+                self.plan.push((item.exercise.clone(), kind));
             }
         }
-        for item in self.workouts.iter().flat_map(|w| &w.plan) {
-            index
-                .entry(item.exercise.to_ascii_lowercase())
-                .or_insert_with(|| {
-                    let kind = if item.target_hold_ms.is_some() {
-                        Kind::Hold
-                    } else {
-                        Kind::Reps
-                    };
-                    defs.push(ExerciseDef {
-                        name: item.exercise.clone(),
-                        kind,
-                        sides: Sides::Both,
-                    });
-                    defs.len() - 1
+    }
+
+    /// Whether a set of `exercise` was cardio.
+    fn cardio(&self, exercise: &str) -> bool {
+        self.index
+            .get(&exercise.to_ascii_lowercase())
+            .is_some_and(|&at| self.sets[at].1[2])
+    }
+
+    /// An exercise that went a distance in one set is cardio in all: its
+    /// timed sets without reps (a run logged without its distance) are
+    /// cardio too, not holds.
+    pub fn settle(&self, w: &mut Workout) {
+        for set in &mut w.sets {
+            if set.kind() == Kind::Hold && self.cardio(&set.exercise) {
+                set.duration_ms = set.hold_ms.take();
+            }
+        }
+    }
+
+    /// Every exercise referred to, once each (names compared
+    /// case-insensitively): as `defined` (runstrong JSON), then in order of
+    /// first set, then those only planned. An exercise not defined is a hold
+    /// when all its sets are holds, cardio when they are cardio (holds of a
+    /// cardio exercise included, see [`Kinds::settle`]), else reps; both
+    /// sides at once.
+    pub fn defs(&self, defined: &[ExerciseDef]) -> Vec<ExerciseDef> {
+        let mut defs = defined.to_vec();
+        let mut known: HashSet<String> = defs.iter().map(|d| d.name.to_ascii_lowercase()).collect();
+        let from_sets = self.sets.iter().map(|(name, [reps, hold, cardio])| {
+            let kind = match (reps, hold, cardio) {
+                (false, true, false) => Kind::Hold,
+                (false, _, true) => Kind::Cardio,
+                _ => Kind::Reps,
+            };
+            (name, kind)
+        });
+        let planned = self.plan.iter().map(|(name, kind)| (name, *kind));
+        for (name, kind) in from_sets.chain(planned) {
+            if known.insert(name.to_ascii_lowercase()) {
+                defs.push(ExerciseDef {
+                    name: name.clone(),
+                    kind,
+                    sides: Sides::Both,
                 });
+            }
         }
         defs
     }

@@ -6,12 +6,13 @@
 //! back before the commit. DDL is transactional: a failed import leaves the
 //! trigger as it was.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::error::Result;
 use crate::domain::Unit;
+use crate::domain::load::KG_PER_LB;
 use crate::interchange::WorkoutSet;
 
 /// The trigger whose work [`Bulk`] does (migration 04, restated by 05).
@@ -57,6 +58,9 @@ pub struct Bulk {
     best: HashMap<BestKey, Best>,
     /// Reps × load in kg per exercise, side and session, in key order.
     volume: BTreeMap<(i64, &'static str, i64), f64>,
+    /// Sessions that had sets before this bulk insert: their volumes start
+    /// from the stored ones.
+    completing: HashSet<i64>,
 }
 
 impl Bulk {
@@ -73,11 +77,18 @@ impl Bulk {
             trigger_sql,
             best: HashMap::new(),
             volume: BTreeMap::new(),
+            completing: HashSet::new(),
         })
     }
 
-    /// Counts set `id`, just inserted live into a session this bulk insert
-    /// created, as the trigger would have.
+    /// Says that sets are about to be added to `session`, which the
+    /// database had before.
+    pub fn completing(&mut self, session: i64) {
+        self.completing.insert(session);
+    }
+
+    /// Counts set `id`, just inserted live into `session`, as the trigger
+    /// would have.
     pub fn add(
         &mut self,
         conn: &Connection,
@@ -100,13 +111,28 @@ impl Bulk {
             (Some(reps), Some(load)) => {
                 let per_unit = match load.unit {
                     Unit::Kg => 1.0,
-                    Unit::Lb => 0.45359237,
+                    Unit::Lb => KG_PER_LB,
                 };
-                (reps * load.centi) as f64 / 100.0 * per_unit
+                // SQLite turns an integer product that overflows into a real.
+                let product = reps
+                    .checked_mul(load.centi)
+                    .map_or(reps as f64 * load.centi as f64, |n| n as f64);
+                product / 100.0 * per_unit
             }
             _ => 0.0,
         };
-        *self.volume.entry((exercise, side, session)).or_insert(0.0) += volume;
+        let key = (exercise, side, session);
+        if !self.volume.contains_key(&key) {
+            let stored = if self.completing.contains(&session) {
+                stored_volume(conn, key)?
+            } else {
+                0.0
+            };
+            self.volume.insert(key, stored);
+        }
+        if let Some(v) = self.volume.get_mut(&key) {
+            *v += volume;
+        }
         Ok(())
     }
 
@@ -137,7 +163,8 @@ impl Bulk {
             ])?;
         }
         let mut volume = conn.prepare_cached(
-            "INSERT INTO session_volume (exercise_id, side, session_id, volume_kg) VALUES (?1, ?2, ?3, ?4)",
+            "INSERT INTO session_volume (exercise_id, side, session_id, volume_kg) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT DO UPDATE SET volume_kg = excluded.volume_kg",
         )?;
         for ((exercise, side, session), kg) in &self.volume {
             volume.execute(params![exercise, side, session, kg])?;
@@ -145,6 +172,17 @@ impl Bulk {
         conn.execute_batch(&self.trigger_sql)?;
         Ok(())
     }
+}
+
+/// The volume of an exercise and side in a session as stored, or none.
+fn stored_volume(conn: &Connection, (exercise, side, session): (i64, &str, i64)) -> Result<f64> {
+    let volume = conn
+        .prepare_cached(
+            "SELECT volume_kg FROM session_volume WHERE exercise_id = ?1 AND side = ?2 AND session_id = ?3",
+        )?
+        .query_row(params![exercise, side, session], |r| r.get(0))
+        .optional()?;
+    Ok(volume.unwrap_or(0.0))
 }
 
 /// The `set_best` row at `key` as stored, or an empty one.

@@ -56,6 +56,9 @@ pub enum StoreError {
     NotLive(i64),
     #[error("database holds a value runstrong cannot read: {0}")]
     BadValue(String),
+    /// What an import reads from failed to read (changed since it was checked?).
+    #[error("the file to import could not be read again: {0}")]
+    Source(String),
 }
 
 impl StoreError {

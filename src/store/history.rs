@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use rusqlite::types::ValueRef;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::Store;
@@ -13,7 +14,7 @@ use super::error::{Result, StoreError};
 use super::rows;
 use crate::domain::distance::Distance;
 use crate::domain::history::{SessionRow, SetRow, Streak, Totals, WeekRange, WeekSummary};
-use crate::domain::set::{Rpe, SetType};
+use crate::domain::set::{Rpe, SetType, Work};
 use crate::domain::time::to_db;
 use crate::domain::{Kind, Sides};
 
@@ -57,7 +58,7 @@ macro_rules! set_columns {
     () => {
         "l.id, l.exercise_id, e.name, l.set_number, l.side, l.reps, l.load_centi, l.load_unit,
          l.hold_ms, l.logged_at, EXISTS (SELECT 1 FROM set_log o WHERE o.replaced_by = l.id), l.rpe, l.notes,
-         l.set_type, l.distance_centi, l.distance_unit"
+         l.set_type, l.distance_centi, l.distance_unit, l.duration_ms"
     };
 }
 
@@ -69,7 +70,17 @@ fn set_row(r: &Row<'_>, at: usize) -> Result<SetRow> {
         exercise: r.get(at + 2)?,
         set_number: r.get(at + 3)?,
         side: rows::side(r.get(at + 4)?)?,
-        work: rows::work(r, at + 5)?,
+        work: match (
+            r.get_ref(at + 5)?,
+            r.get_ref(at + 8)?,
+            r.get::<_, Option<i64>>(at + 16)?,
+        ) {
+            // No reps, no hold, a time: cardio an import brought.
+            (ValueRef::Null, ValueRef::Null, Some(ms)) => Work::Cardio {
+                time: Duration::from_millis(u64::try_from(ms).unwrap_or(0)),
+            },
+            _ => rows::work(r, at + 5)?,
+        },
         logged_at: rows::timestamp(&r.get::<_, String>(at + 9)?)?,
         corrected: r.get(at + 10)?,
         rpe: r.get::<_, Option<f64>>(at + 11)?.and_then(Rpe::from_value),

@@ -1,92 +1,29 @@
-//! Imports: a whole file lands in one transaction or not at all, and a
-//! session already present (same source and key, or same routine started in
-//! the same second) is skipped, so importing a file twice adds nothing.
+//! Imports: a whole file lands in one transaction or not at all; a session
+//! already present gets only the sets it lacks (see [`super::matching`]), so
+//! importing a file twice adds nothing.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, DurationRound, Utc};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::Store;
 use super::bulk::Bulk;
 use super::error::{Result, StoreError};
+use super::matching::{self, ImportOutcome, Step};
 use super::rows;
 use crate::domain::time::to_db;
-use crate::interchange::{Import, Workout};
+use crate::interchange::{ExerciseDef, Import, PlanItem, Workout, WorkoutSet};
 
-/// What an import added, or would add.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ImportOutcome {
-    pub sessions: u64,
-    pub sets: u64,
-    /// Sessions the database already had.
-    pub skipped: u64,
-    pub new_exercises: Vec<String>,
-    /// Start of the first and the last session added.
-    pub first: Option<DateTime<Utc>>,
-    pub last: Option<DateTime<Utc>>,
-}
-
-impl ImportOutcome {
-    fn count(&mut self, w: &Workout) {
-        self.sessions += 1;
-        self.sets += w.sets.len() as u64;
-        self.first = Some(self.first.map_or(w.started_at, |f| f.min(w.started_at)));
-        self.last = Some(self.last.map_or(w.started_at, |l| l.max(w.started_at)));
-    }
-}
-
-/// What identifies a session across imports.
-#[derive(PartialEq, Eq, Hash)]
-enum Identity {
-    Source(String, String),
-    Start(String, String),
-}
-
-fn second(at: DateTime<Utc>) -> DateTime<Utc> {
-    at.duration_trunc(Duration::seconds(1)).unwrap_or(at)
-}
-
-fn identities(w: &Workout) -> Vec<Identity> {
-    let mut ids = vec![Identity::Start(
-        w.routine.clone(),
-        to_db(second(w.started_at)),
-    )];
-    if let (Some(source), Some(key)) = (&w.source, &w.source_key) {
-        ids.push(Identity::Source(source.clone(), key.clone()));
-    }
-    ids
-}
-
-fn present(conn: &Connection, w: &Workout) -> Result<bool> {
-    if let (Some(source), Some(key)) = (&w.source, &w.source_key) {
-        let hit = conn
-            .prepare_cached("SELECT 1 FROM session WHERE source = ?1 AND source_key = ?2")?
-            .query_row(params![source, key], |_| Ok(()))
-            .optional()?;
-        if hit.is_some() {
-            return Ok(true);
-        }
-    }
-    let from = second(w.started_at);
-    Ok(conn
-        .prepare_cached(
-            "SELECT 1 FROM session WHERE started_at >= ?1 AND started_at < ?2 AND routine = ?3",
-        )?
-        .query_row(
-            params![to_db(from), to_db(from + Duration::seconds(1)), w.routine],
-            |_| Ok(()),
-        )
-        .optional()?
-        .is_some())
-}
+/// What hands an import's workouts on, one by one, to the function it is
+/// given, and says whether it could read them all.
+pub type Feed<'a> = dyn FnMut(&mut dyn FnMut(&Workout)) -> Result<()> + 'a;
 
 impl Store {
     /// An empty database in memory, to preview an import when the real one
     /// does not exist yet (a dry run never creates it).
     pub fn empty() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
-        super::migrations()?.to_latest(&mut conn)?;
+        super::migrate(&mut conn)?;
         Ok(Store::checked(conn, ":memory:".into()))
     }
 
@@ -97,12 +34,28 @@ impl Store {
         import: &Import,
         progress: &mut dyn FnMut(u64),
     ) -> Result<ImportOutcome> {
+        let mut feed = |each: &mut dyn FnMut(&Workout)| {
+            import.workouts.iter().for_each(each);
+            Ok(())
+        };
+        self.import_each(&import.exercise_defs(), &mut feed, progress)
+    }
+
+    /// Stores, in one transaction, the `exercises` and then each workout
+    /// `feed` hands on (a file read as a stream: one workout held at a
+    /// time); `progress` hears the number of sets stored after each.
+    pub fn import_each(
+        &mut self,
+        exercises: &[ExerciseDef],
+        feed: &mut Feed,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<ImportOutcome> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut outcome = ImportOutcome::default();
         let mut ids = HashMap::new();
-        for def in import.exercise_defs() {
+        for def in exercises {
             let added = tx
                 .prepare_cached("INSERT INTO exercise (name, kind, sides) VALUES (?1, ?2, ?3) ON CONFLICT (name) DO NOTHING")?
                 .execute(params![def.name, rows::kind_str(def.kind), rows::sides_str(def.sides)])?;
@@ -116,13 +69,21 @@ impl Store {
             )?;
             ids.insert(def.name.to_ascii_lowercase(), id);
         }
-        let new = new_workouts(&tx, import, &mut outcome)?;
-        let ids = ExerciseIds::new(&new, &ids)?;
+        let ids = ExerciseIds(ids);
         let mut bulk = Bulk::start(&tx)?;
-        for w in new {
-            insert_workout(&tx, w, &ids, &mut bulk)?;
-            progress(w.sets.len() as u64);
+        // The feed cannot stop: after a failure the rest is only read.
+        let mut failed = None;
+        let fed = feed(&mut |w| {
+            if failed.is_none()
+                && let Err(e) = store_workout(&tx, w, &ids, &mut bulk, &mut outcome, progress)
+            {
+                failed = Some(e);
+            }
+        });
+        if let Some(e) = failed {
+            return Err(e);
         }
+        fed?;
         bulk.finish(&tx)?;
         tx.commit()?;
         Ok(outcome)
@@ -130,71 +91,84 @@ impl Store {
 
     /// What [`Store::import`] would do, without writing anything.
     pub fn preview_import(&self, import: &Import) -> Result<ImportOutcome> {
+        let mut feed = |each: &mut dyn FnMut(&Workout)| {
+            import.workouts.iter().for_each(each);
+            Ok(())
+        };
+        self.preview_each(&import.exercise_defs(), &mut feed)
+    }
+
+    /// What [`Store::import_each`] would do, without writing anything. A
+    /// workout repeated in the file counts as new each time.
+    pub fn preview_each(
+        &self,
+        exercises: &[ExerciseDef],
+        feed: &mut Feed,
+    ) -> Result<ImportOutcome> {
         let mut outcome = ImportOutcome::default();
-        for def in import.exercise_defs() {
+        for def in exercises {
             let known = self
                 .conn
                 .prepare_cached("SELECT 1 FROM exercise WHERE name = ?1")?
                 .query_row([&def.name], |_| Ok(()))
                 .optional()?;
             if known.is_none() {
-                outcome.new_exercises.push(def.name);
+                outcome.new_exercises.push(def.name.clone());
             }
         }
-        new_workouts(&self.conn, import, &mut outcome)?;
-        Ok(outcome)
-    }
-}
-
-/// The workouts of `import` that neither the database nor an earlier
-/// workout of the file already has, counted into `outcome`.
-fn new_workouts<'a>(
-    conn: &Connection,
-    import: &'a Import,
-    outcome: &mut ImportOutcome,
-) -> Result<Vec<&'a Workout>> {
-    let mut seen = HashSet::new();
-    let mut new = Vec::new();
-    for w in &import.workouts {
-        let ids = identities(w);
-        if ids.iter().any(|id| seen.contains(id)) || present(conn, w)? {
-            outcome.skipped += 1;
-            continue;
-        }
-        seen.extend(ids);
-        outcome.count(w);
-        new.push(w);
-    }
-    Ok(new)
-}
-
-/// Exercise ids by name as spelled in the file, resolved once per spelling
-/// rather than once per set.
-struct ExerciseIds<'a>(HashMap<&'a str, i64>);
-
-impl<'a> ExerciseIds<'a> {
-    /// `by_name` is keyed by lowercase name.
-    fn new(workouts: &[&'a Workout], by_name: &HashMap<String, i64>) -> Result<Self> {
-        let mut ids = HashMap::new();
-        let names = workouts.iter().flat_map(|w| {
-            let plan = w.plan.iter().map(|p| p.exercise.as_str());
-            plan.chain(w.sets.iter().map(|s| s.exercise.as_str()))
+        let mut failed = None;
+        let fed = feed(&mut |w| {
+            if failed.is_none()
+                && let Err(e) = matching::step(&self.conn, w, &mut outcome)
+            {
+                failed = Some(e);
+            }
         });
-        for name in names {
-            if !ids.contains_key(name) {
-                let id = by_name
-                    .get(&name.to_ascii_lowercase())
-                    .copied()
-                    .ok_or_else(|| StoreError::BadValue(format!("exercise {name:?}")))?;
-                ids.insert(name, id);
-            }
+        match failed {
+            Some(e) => Err(e),
+            None => fed.map(|()| outcome),
         }
-        Ok(ExerciseIds(ids))
     }
+}
 
+/// Stores one workout of an import: a new session, or the sets a session
+/// the database has lacks.
+fn store_workout(
+    tx: &Connection,
+    w: &Workout,
+    ids: &ExerciseIds,
+    bulk: &mut Bulk,
+    outcome: &mut ImportOutcome,
+    progress: &mut dyn FnMut(u64),
+) -> Result<()> {
+    match matching::step(tx, w, outcome)? {
+        Some(Step::New(w)) => {
+            insert_workout(tx, w, ids, bulk)?;
+            progress(w.sets.len() as u64);
+        }
+        Some(Step::Complete { id, plan, sets }) => {
+            bulk.completing(id);
+            let at = tx.query_row(
+                "SELECT coalesce(max(position) + 1, 0) FROM session_exercise WHERE session_id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
+            insert_plan(tx, id, at, plan, ids)?;
+            progress(sets.len() as u64);
+            insert_sets(tx, id, sets, ids, bulk)?;
+        }
+        None => {}
+    }
+    Ok(())
+}
+
+/// Exercise ids by lowercase name.
+struct ExerciseIds(HashMap<String, i64>);
+
+impl ExerciseIds {
     fn get(&self, name: &str) -> Result<i64> {
         self.0
-            .get(name)
+            .get(&name.to_ascii_lowercase())
             .copied()
             .ok_or_else(|| StoreError::BadValue(format!("exercise {name:?}")))
     }
@@ -220,15 +194,27 @@ fn insert_workout(
         w.source_key
     ])?;
     let session = conn.last_insert_rowid();
+    insert_plan(conn, session, 0, &w.plan, ids)?;
+    insert_sets(conn, session, &w.sets, ids, bulk)
+}
+
+/// Adds `items` to the plan of `session`, from position `from` on.
+fn insert_plan<'p>(
+    conn: &Connection,
+    session: i64,
+    from: i64,
+    items: impl IntoIterator<Item = &'p PlanItem>,
+    ids: &ExerciseIds,
+) -> Result<()> {
     let mut plan = conn.prepare_cached(
         "INSERT INTO session_exercise
            (session_id, position, exercise_id, planned_sets, target_reps, target_hold_ms, rest_ms, cue, tempo)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
-    for (position, p) in w.plan.iter().enumerate() {
+    for (position, p) in (from..).zip(items) {
         plan.execute(params![
             session,
-            position as i64,
+            position,
             ids.get(&p.exercise)?,
             p.sets,
             p.target_reps,
@@ -238,6 +224,16 @@ fn insert_workout(
             p.tempo
         ])?;
     }
+    Ok(())
+}
+
+fn insert_sets<'s>(
+    conn: &Connection,
+    session: i64,
+    sets: impl IntoIterator<Item = &'s WorkoutSet>,
+    ids: &ExerciseIds,
+    bulk: &mut Bulk,
+) -> Result<()> {
     let mut set = conn.prepare_cached(
         "INSERT INTO set_log (session_id, exercise_id, set_number, side, set_type, reps, load_centi, load_unit,
                               hold_ms, duration_ms, distance_centi, distance_unit, rpe, notes, logged_at)
@@ -247,7 +243,7 @@ fn insert_workout(
     // at its start, follow each other: look each up once.
     let mut exercise = (None, 0);
     let mut logged_at = (None, String::new());
-    for s in &w.sets {
+    for s in sets {
         if exercise.0 != Some(&s.exercise) {
             exercise = (Some(&s.exercise), ids.get(&s.exercise)?);
         }

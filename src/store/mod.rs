@@ -11,6 +11,7 @@ mod inspect;
 mod integrity;
 mod interchange;
 mod lock;
+mod matching;
 mod plan;
 mod preflight;
 mod progress;
@@ -23,7 +24,7 @@ use std::sync::LazyLock;
 use std::time::Duration;
 
 use include_dir::{Dir, include_dir};
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use rusqlite_migration::Migrations;
 
 pub use corrections::Correction;
@@ -31,8 +32,9 @@ pub use error::{Result, StoreError};
 pub use history::ExerciseInfo;
 pub use inspect::{APP_ID, open_read_only};
 pub use integrity::{Failure, Verdict};
-pub use interchange::ImportOutcome;
+pub use interchange::Feed;
 pub use lock::{Holder, lock_path};
+pub use matching::ImportOutcome;
 pub use sessions::{Summary, Unfinished};
 
 static MIGRATION_DIR: Dir = include_dir!("$CARGO_MANIFEST_DIR/migrations");
@@ -291,11 +293,37 @@ fn connect(
         conn.execute("VACUUM INTO ?1", [upgrade.backup.to_string_lossy()])
             .map_err(at)?;
     }
-    migrations()?.to_latest(&mut conn).map_err(|e| match e {
-        rusqlite_migration::Error::RusqliteError { err, .. } => at(err),
-        e => StoreError::Migration(e),
+    migrate(&mut conn).map_err(|e| match e {
+        StoreError::Migration(rusqlite_migration::Error::RusqliteError { err, .. }) => at(err),
+        e => e,
     })?;
     Ok(conn)
+}
+
+/// Brings the schema up to date. A migration may copy a table that others
+/// refer to (SQLite's way of changing a CHECK), which dropping the old copy
+/// refuses while foreign keys are on: they are off while migrating, as
+/// SQLite's documentation says, and every reference is checked before they
+/// go back on. A file already at the latest schema costs nothing here (the
+/// foreign key check reads every row: only after a migration).
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if usize::try_from(version).is_ok_and(|v| v >= schema_version()) {
+        return Ok(());
+    }
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let migrated = migrations()?.to_latest(conn);
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    migrated?;
+    let broken: Option<String> = conn
+        .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+        .optional()?;
+    match broken {
+        Some(table) => Err(StoreError::BadValue(format!(
+            "a row of {table} refers to a row that is missing"
+        ))),
+        None => Ok(()),
+    }
 }
 
 /// Per-connection settings, outside any transaction.

@@ -14,6 +14,7 @@ pub fn kind_str(kind: Kind) -> &'static str {
     match kind {
         Kind::Reps => "reps",
         Kind::Hold => "hold",
+        Kind::Cardio => "cardio",
     }
 }
 
@@ -28,6 +29,7 @@ pub fn kind(text: &str) -> Result<Kind> {
     match text {
         "reps" => Ok(Kind::Reps),
         "hold" => Ok(Kind::Hold),
+        "cardio" => Ok(Kind::Cardio),
         other => Err(StoreError::BadValue(format!("exercise kind {other:?}"))),
     }
 }
@@ -74,6 +76,7 @@ pub fn work_columns(work: &Work) -> (Option<u32>, Option<i64>, Option<&'static s
             None,
         ),
         Work::Hold { held } => (None, None, None, Some(millis(held))),
+        Work::Cardio { .. } => (None, None, None, None),
     }
 }
 

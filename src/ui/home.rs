@@ -113,6 +113,7 @@ fn routine_preview<'a>(routine: &'a Routine, wide: bool, theme: &Theme) -> Parag
                 format!("{}×{}{tempo}", e.sets, e.reps.unwrap_or(0))
             }
             Kind::Hold => format!("{}×{} s", e.sets, e.hold_secs.unwrap_or(0)),
+            Kind::Cardio => format!("{}× cardio", e.sets),
         };
         let sides = match (e.sides, wide) {
             (Sides::Each, true) => " each side",

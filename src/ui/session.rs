@@ -97,6 +97,7 @@ fn about_block<'a>(ex: &'a PlannedExercise, compact: bool, theme: &Theme) -> Par
             ex.sets,
             ex.target_hold.map_or(0, |d| d.as_secs())
         ),
+        Kind::Cardio => format!("{} × cardio", ex.sets),
     };
     let plan = Line::from(vec![
         Span::styled(target, theme.accent()),
@@ -137,6 +138,7 @@ fn short(work: &Work) -> String {
         } => format!("{reps}×{l}").replace(' ', ""),
         Work::Reps { reps, load: None } => format!("{reps}×BW"),
         Work::Hold { held } => format!("{:.1}s", held.as_secs_f64()),
+        Work::Cardio { time } => format!("{}s", time.as_secs()),
     }
 }
 

@@ -5,10 +5,10 @@ use std::time::Duration;
 
 use crate::domain::Unit;
 use crate::domain::entry::{Field, SetEntry};
-use crate::domain::set::Work;
+use crate::domain::set::{MAX_HOLD_MS, Work};
 
-/// Longer than any hold anyone logs: an hour.
-const MAX_HOLD_SECS: f64 = 3600.0;
+/// Longer than any hold anyone logs.
+const MAX_HOLD_SECS: f64 = MAX_HOLD_MS as f64 / 1000.0;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Edit {
@@ -21,14 +21,17 @@ pub enum Edit {
 }
 
 impl Edit {
-    pub fn new(work: &Work, unit: Unit) -> Edit {
+    /// The form for `work`; none for cardio, whose numbers are what its
+    /// import brought.
+    pub fn new(work: &Work, unit: Unit) -> Option<Edit> {
         match *work {
-            Work::Reps { reps, load } => Edit::Reps(SetEntry::new(reps, load, unit)),
-            Work::Hold { held } => Edit::Hold {
+            Work::Reps { reps, load } => Some(Edit::Reps(SetEntry::new(reps, load, unit))),
+            Work::Hold { held } => Some(Edit::Hold {
                 secs: format!("{:.1}", held.as_secs_f64()),
                 typed: false,
                 error: None,
-            },
+            }),
+            Work::Cardio { .. } => None,
         }
     }
 
@@ -116,13 +119,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_cardio_set_has_no_form() {
+        let run = Work::Cardio {
+            time: Duration::from_secs(1991),
+        };
+        assert_eq!(Edit::new(&run, Unit::Kg), None);
+    }
+
+    #[test]
     fn a_hold_is_corrected_in_seconds() {
         let mut edit = Edit::new(
             &Work::Hold {
                 held: Duration::from_millis(30_500),
             },
             Unit::Kg,
-        );
+        )
+        .unwrap();
         assert!(matches!(&edit, Edit::Hold { secs, .. } if secs == "30.5"));
         for c in "42".chars() {
             edit.type_char(c);
@@ -147,7 +159,8 @@ mod tests {
                 load: None,
             },
             Unit::Kg,
-        );
+        )
+        .unwrap();
         edit.type_char('1');
         edit.type_char('2');
         edit.next_field();

@@ -188,6 +188,7 @@ fn exercise_of(set: &SetRow) -> ExerciseInfo {
         kind: match set.work {
             Work::Reps { .. } => Kind::Reps,
             Work::Hold { .. } => Kind::Hold,
+            Work::Cardio { .. } => Kind::Cardio,
         },
         sides: if set.side.is_some() {
             Sides::Each
@@ -223,7 +224,7 @@ fn on_session(p: &mut SessionPage, action: Action, unit: crate::domain::Unit) ->
     let selected = p.sets.get(p.selected);
     match (action, selected) {
         (Action::Correct | Action::Confirm, Some(set)) => {
-            p.edit = Some((set.id, Edit::new(&set.work, unit)));
+            p.edit = Edit::new(&set.work, unit).map(|edit| (set.id, edit));
             vec![]
         }
         (Action::RemoveSet, Some(set)) => vec![Opened::Effect(HistoryEffect::DeleteSet {

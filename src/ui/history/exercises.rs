@@ -42,6 +42,7 @@ pub fn draw(
                 (Kind::Reps, Sides::Each) => "reps, each side",
                 (Kind::Hold, Sides::Both) => "hold",
                 (Kind::Hold, Sides::Each) => "hold, each side",
+                (Kind::Cardio, _) => "cardio",
             };
             ListItem::new(format!("{:<24} {kind}", e.name))
         })
