@@ -5,7 +5,7 @@ use clap::Parser;
 
 use runstrong::cli::{Cli, Command};
 use runstrong::commands::CommandError;
-use runstrong::domain::history::WeekRules;
+use runstrong::domain::calendar::WeekRules;
 use runstrong::store::{Holder, Store};
 use runstrong::{app, commands, config, paths, routines};
 
@@ -71,7 +71,7 @@ fn tui(db: &Path, config_dir: Option<&Path>) -> Result<(), String> {
         Store::open_as(db, Holder::App, &mut commands::tell_upgrade).map_err(|e| e.to_string())?;
     let routines = loaded.routines.into_iter().map(|a| a.routine).collect();
     let notice = (!notes.is_empty()).then(|| notes.join("; "));
-    match app::run(store, config.settings, routines, notice) {
+    match app::run(store, config.settings, routines, notice, chrono::Local) {
         Ok(None) => Ok(()),
         Ok(Some(damaged)) => Err(damaged),
         Err(e) => Err(format!("terminal: {e}")),

@@ -1,19 +1,32 @@
-//! The application: state, messages, the pure `update`, and the runtime
-//! that connects it to the terminal, the clock and the store.
+//! The application. A pure core (`update` and the screens' state and
+//! messages) and its edge: an executor that carries out effects against
+//! the store, the loop that drives both, and the real terminal.
+//!
+//! Each screen (`home`, `session`, `plan`, `overlay`, `history`) keeps its
+//! state and messages in its `mod.rs` and its keys in `update.rs`; `state`
+//! gathers the screens, `update` dispatches to them.
 
+mod clock;
+pub mod driver;
+pub mod executor;
 mod hangup;
 pub mod history;
-mod home;
+pub mod home;
 pub mod keymap;
 pub mod msg;
-mod overlay;
+pub mod overlay;
 pub mod plan;
-mod runtime;
-mod session;
+pub mod session;
+pub mod settings;
 pub mod state;
+mod terminal;
 mod update;
 
-pub use msg::{Effect, HomeData, Msg, Now};
-pub use runtime::{Clock, SystemClock, execute, run};
-pub use state::{Settings, State};
+pub use clock::{Clock, SystemClock};
+pub use driver::{drive, step};
+pub use executor::{Executor, StoreExecutor};
+pub use msg::{Effect, Msg, Now};
+pub use settings::Settings;
+pub use state::State;
+pub use terminal::run;
 pub use update::update;

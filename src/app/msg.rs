@@ -7,24 +7,19 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Size;
 
 use super::history::{HistoryEffect, HistoryMsg};
-use crate::domain::plan::KnownExercise;
+use super::home::HomeData;
+use crate::domain::calendar::WeekRange;
+use crate::domain::exercise::Exercise;
 use crate::domain::session::{ActiveSession, PlannedExercise};
 use crate::domain::set::Rpe;
+use crate::domain::summary::Summary;
 use crate::domain::{LoggedSet, NewSet, Routine};
-use crate::store::{Summary, Unfinished};
 
 /// The two clocks `update` is given: monotonic for timing, wall for timestamps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Now {
     pub at: Instant,
     pub wall: DateTime<Utc>,
-}
-
-/// What the home screen shows, read from the store.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct HomeData {
-    pub unfinished: Option<Unfinished>,
-    pub week_done: u32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -50,7 +45,7 @@ pub enum Msg {
     },
     SaveFailed(String),
     Finished(Summary),
-    ExercisesLoaded(Vec<KnownExercise>),
+    ExercisesLoaded(Vec<Exercise>),
     /// The changed plan is stored; ids and last times are filled in.
     PlanSaved(Vec<PlannedExercise>),
     StoreFailed(String),
@@ -62,7 +57,8 @@ pub enum Msg {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    LoadHome,
+    /// The unfinished session, and the sessions done in `week`.
+    LoadHome(WeekRange),
     StartSession(Routine),
     ResumeSession(i64),
     EndAbandoned(i64),
@@ -101,7 +97,7 @@ impl Effect {
     /// for the whole-file check, and none runs on a damaged file.
     pub fn writes(&self) -> bool {
         match self {
-            Effect::LoadHome
+            Effect::LoadHome(_)
             | Effect::ResumeSession(_)
             | Effect::LoadExercises
             | Effect::Bell

@@ -1,57 +1,21 @@
 //! Everything a frame needs, and nothing it must compute from a clock or a
-//! database: `now` is the time of the last update.
+//! database: `now` is the time of the last update, `calendar` the zone
+//! and week it is shown in.
 
 use std::time::{Duration, Instant};
 
-use chrono::Weekday;
 use ratatui::layout::Size;
 
-use crate::domain::entry::SetEntry;
-use crate::domain::note;
-use crate::domain::plan::KnownExercise;
-use crate::domain::records::NewRecord;
-use crate::domain::session::{ActiveSession, Slot};
-use crate::domain::tempo::Tempo;
-use crate::domain::timer::{Countdown, Stopwatch, next_tick};
-use crate::domain::{Kind, LoggedSet, NewSet, Routine, Side, Sides, Unit};
-use crate::store::{Summary, Unfinished};
-
 use super::history::HistoryView;
-use super::keymap::Keymap;
-use super::msg::Now;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Settings {
-    pub weekly_target: u32,
-    pub week_start: Weekday,
-    /// Rest for exercises whose routine gives none.
-    pub default_rest: Duration,
-    pub get_ready: Duration,
-    pub switch_sides: Duration,
-    pub bell: bool,
-    pub flash: bool,
-    pub unit: Unit,
-    /// Off when `NO_COLOR` is set or the theme is "mono".
-    pub color: bool,
-    pub keys: Keymap,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            weekly_target: 2,
-            week_start: Weekday::Mon,
-            default_rest: Duration::from_secs(90),
-            get_ready: Duration::from_secs(5),
-            switch_sides: Duration::from_secs(10),
-            bell: true,
-            flash: true,
-            unit: Unit::Kg,
-            color: true,
-            keys: Keymap::default(),
-        }
-    }
-}
+use super::home::{Home, HomeItem};
+use super::msg::{Effect, Now};
+use super::overlay::Overlay;
+use super::session::{SessionView, Step};
+use super::settings::Settings;
+use crate::domain::Routine;
+use crate::domain::calendar::{Calendar, Zone};
+use crate::domain::summary::Summary;
+use crate::domain::timer::next_tick;
 
 /// How long the visible flash of a cue lasts.
 pub const FLASH: Duration = Duration::from_millis(400);
@@ -60,6 +24,8 @@ pub const FLASH: Duration = Duration::from_millis(400);
 pub struct State {
     pub now: Now,
     pub settings: Settings,
+    /// Weeks as the settings cut them, in the zone the app was given.
+    pub calendar: Calendar,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
     pub flash_until: Option<Instant>,
@@ -90,189 +56,26 @@ impl Screen {
             _ => None,
         }
     }
-}
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Overlay {
-    Help,
-    ConfirmQuit,
-    /// Finishing asks for an optional note on the session.
-    ConfirmFinish {
-        note: String,
-        error: Option<String>,
-    },
-    /// RPE and note of a logged set.
-    Annotate(Annotation),
-    /// Adding, swapping and reordering the session's exercises.
-    Plan(PlanEditor),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PlanEditor {
-    /// The plan position under the cursor.
-    pub cursor: usize,
-    /// Exercises the database knows, for picking.
-    pub known: Vec<KnownExercise>,
-    pub mode: PlanMode,
-    pub error: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PlanMode {
-    Browse,
-    /// Choosing an exercise to add (or to swap in), filtered by what is typed.
-    Pick {
-        swap: bool,
-        query: String,
-        selected: usize,
-    },
-    /// Describing an exercise the database does not know yet.
-    New {
-        swap: bool,
-        name: String,
-        kind: Kind,
-        sides: Sides,
-        on_name: bool,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Annotation {
-    pub set_id: i64,
-    /// Which set, in words.
-    pub label: String,
-    pub rpe: String,
-    pub note: String,
-    /// Typing goes to the note (else to the RPE).
-    pub on_note: bool,
-    pub error: Option<String>,
-}
-
-impl Annotation {
-    /// Types `c` into the focused field; a note refuses what passes its limit.
-    pub fn type_char(&mut self, c: char) {
-        self.error = None;
-        if self.on_note {
-            self.error = note::type_char(&mut self.note, c).err();
-        } else if let Some(c) = note::clean(c) {
-            self.rpe.push(c);
+    pub fn history_mut(&mut self) -> Option<&mut HistoryView> {
+        match self {
+            Screen::History(view) => Some(view),
+            _ => None,
         }
-    }
-
-    pub fn backspace(&mut self) {
-        self.error = None;
-        if self.on_note {
-            self.note.pop();
-        } else {
-            self.rpe.pop();
-        }
-    }
-}
-
-impl Overlay {
-    pub fn annotate(logged: &LoggedSet) -> Overlay {
-        let side = logged
-            .set
-            .side
-            .map(|s| format!(" {}", s.as_str()))
-            .unwrap_or_default();
-        Overlay::Annotate(Annotation {
-            set_id: logged.id,
-            label: format!("set {}{side}: {}", logged.set.set_number, logged.set.work),
-            rpe: logged.set.rpe.map(|r| r.to_string()).unwrap_or_default(),
-            note: logged.set.note.clone().unwrap_or_default(),
-            on_note: false,
-            error: None,
-        })
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Home {
-    pub unfinished: Option<Unfinished>,
-    pub week_done: u32,
-    pub selected: usize,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HomeItem {
-    Resume,
-    EndUnfinished,
-    Start(usize),
-    History,
-    Quit,
-}
-
-/// Where the current set stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Step {
-    /// Reps: the form is open. Holds: waiting for Space.
-    Ready,
-    GetReady {
-        side: Option<Side>,
-        countdown: Countdown,
-    },
-    Holding {
-        side: Option<Side>,
-        watch: Stopwatch,
-        target: Duration,
-        cued: bool,
-    },
-    /// Between the left and the right side of a hold.
-    Switch { countdown: Countdown },
-    /// The store refused this set; Enter tries again.
-    Unsaved(NewSet),
-    /// Every planned set is logged.
-    Done,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct SessionView {
-    pub session: ActiveSession,
-    pub step: Step,
-    pub entry: SetEntry,
-    /// The set stopwatch (or tempo timer) of a reps set, while it runs.
-    pub stopwatch: Option<Stopwatch>,
-    /// How long the set's timer ran, once stopped.
-    pub timed: Option<Duration>,
-    /// The tempo phase last cued, while a tempo set runs.
-    pub tempo_mark: Option<u64>,
-    pub rest: Option<Countdown>,
-    /// A set handed to the store and not yet confirmed saved.
-    pub pending: Option<NewSet>,
-    /// Records reached so far, announced on each set and on the summary.
-    pub records: Vec<NewRecord>,
-    /// The position the store holds, where a resume would open.
-    pub stored_position: usize,
-}
-
-impl SessionView {
-    pub fn slot(&self) -> Option<Slot> {
-        self.session.next_slot(self.session.position)
-    }
-
-    pub fn kind(&self) -> Option<Kind> {
-        self.session.current().map(|e| e.kind)
-    }
-
-    /// The tempo of the current exercise, if it has one.
-    pub fn tempo(&self) -> Option<Tempo> {
-        self.session.current().and_then(|e| e.tempo)
-    }
-
-    /// A hold timer is running: moving away would lose it.
-    pub fn timing_hold(&self) -> bool {
-        matches!(
-            self.step,
-            Step::GetReady { .. } | Step::Holding { .. } | Step::Switch { .. }
-        )
     }
 }
 
 impl State {
-    pub fn new(now: Now, settings: Settings, routines: Vec<Routine>) -> State {
+    /// The app on its home screen, showing times in `zone`.
+    pub fn new(
+        now: Now,
+        settings: Settings,
+        routines: Vec<Routine>,
+        zone: impl Zone + 'static,
+    ) -> State {
         State {
             now,
+            calendar: Calendar::new(zone, settings.week_start),
             settings,
             screen: Screen::Home(Home::default()),
             overlay: None,
@@ -282,6 +85,34 @@ impl State {
             quit: false,
             routines,
             size: None,
+        }
+    }
+
+    pub fn quit(&mut self) -> Vec<Effect> {
+        self.quit = true;
+        vec![Effect::Quit]
+    }
+
+    pub fn go_home(&mut self) -> Vec<Effect> {
+        self.screen = Screen::Home(Home::default());
+        vec![self.load_home()]
+    }
+
+    /// What the home screen reads: the week under way, as of now.
+    pub fn load_home(&self) -> Effect {
+        let week = self.calendar.week_of(self.now.wall);
+        Effect::LoadHome(self.calendar.bounds(week))
+    }
+
+    /// A cue: the bell and a flash, each as the settings allow.
+    pub fn cue(&mut self) -> Vec<Effect> {
+        if self.settings.flash {
+            self.flash_until = Some(self.now.at + FLASH);
+        }
+        if self.settings.bell {
+            vec![Effect::Bell]
+        } else {
+            vec![]
         }
     }
 

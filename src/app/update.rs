@@ -3,7 +3,10 @@
 
 use super::keymap::{Action, Input};
 use super::msg::{Effect, Msg, Now};
-use super::state::{FLASH, Home, Overlay, PlanMode, Screen, SessionView, State, Step};
+use super::overlay::Overlay;
+use super::plan::PlanMode;
+use super::session::{SessionView, Step};
+use super::state::{Screen, State};
 use super::{history, home, overlay, session};
 use crate::domain::Kind;
 use crate::domain::note::{self, MAX_NOTE};
@@ -18,7 +21,7 @@ pub fn update(state: &mut State, msg: Msg, now: Now) -> Vec<Effect> {
 fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Key(key) => match state.settings.keys.action(key, input(state)) {
-            Some(Action::ForceQuit) => quit(state),
+            Some(Action::ForceQuit) => state.quit(),
             // Only "Enlarge the terminal" is on screen: nothing happens blind.
             Some(_) if state.too_small() => vec![],
             Some(action) => on_action(state, action),
@@ -31,7 +34,7 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::Tick => vec![],
-        Msg::Terminate => quit(state),
+        Msg::Terminate => state.quit(),
         Msg::HomeLoaded(data) => {
             if let Screen::Home(home) = &mut state.screen {
                 home.unfinished = data.unfinished;
@@ -45,9 +48,9 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::SessionLoaded(active) => {
             let resumed = active.logged.clone();
-            let mut view = session::open(active, &state.settings);
+            let mut view = SessionView::open(active, &state.settings);
             // A file written before positions followed the resume rule.
-            let mut effects = session::store_position(&mut view);
+            let mut effects = view.store_position();
             state.screen = Screen::Session(Box::new(view));
             state.notice = None;
             if !resumed.is_empty() {
@@ -59,7 +62,7 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::SetSaved(saved) => session::on_saved(state, saved),
         Msg::Annotated { id, rpe, note } => {
-            if let Some(view) = view_mut(state)
+            if let Some(view) = state.screen.session_mut()
                 && let Some(logged) = view.session.logged.iter_mut().find(|l| l.id == id)
             {
                 logged.set.rpe = rpe;
@@ -85,14 +88,12 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::PlanSaved(plan) => {
             let settings = state.settings.clone();
-            if let Some(view) = view_mut(state) {
+            if let Some(view) = state.screen.session_mut() {
                 let current_changed = view.session.current().map(|e| &e.name)
                     != plan.get(view.session.position).map(|e| &e.name);
                 view.session.plan = plan;
-                if view.step == Step::Ready && !view.entry.editing && view.stopwatch.is_none()
-                    || current_changed
-                {
-                    session::ready(view, &settings);
+                if view.idle() || current_changed {
+                    view.ready(&settings);
                 }
             }
             vec![]
@@ -113,7 +114,7 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
 
 fn input(state: &State) -> Input {
     match (&state.overlay, &state.screen) {
-        (Some(o), _) if overlay::takes_text(o) => Input::Text,
+        (Some(o), _) if o.takes_text() => Input::Text,
         (Some(_), _) => Input::Commands,
         (None, Screen::Session(v)) if v.entry.typing_text() && v.step == Step::Ready => Input::Text,
         (None, Screen::Session(v)) if v.entry.editing => Input::Number,
@@ -169,33 +170,11 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             Screen::Session(_) => session::on_action(state, action),
             Screen::History(_) => history::on_action(state, action),
             Screen::Summary(_) => match action {
-                Action::Confirm | Action::Back => go_home(state),
-                Action::Quit => quit(state),
+                Action::Confirm | Action::Back => state.go_home(),
+                Action::Quit => state.quit(),
                 _ => vec![],
             },
         },
-    }
-}
-
-pub(super) fn quit(state: &mut State) -> Vec<Effect> {
-    state.quit = true;
-    vec![Effect::Quit]
-}
-
-pub(super) fn go_home(state: &mut State) -> Vec<Effect> {
-    state.screen = Screen::Home(Home::default());
-    vec![Effect::LoadHome]
-}
-
-/// A cue: the bell and a flash, each as the settings allow.
-pub(super) fn cue(state: &mut State) -> Vec<Effect> {
-    if state.settings.flash {
-        state.flash_until = Some(state.now.at + FLASH);
-    }
-    if state.settings.bell {
-        vec![Effect::Bell]
-    } else {
-        vec![]
     }
 }
 
@@ -209,13 +188,5 @@ fn fire_deadlines(state: &mut State) -> Vec<Effect> {
         Screen::Session(view) => session::fire(view, now),
         _ => false,
     };
-    if fired { cue(state) } else { vec![] }
-}
-
-/// The session view, when that is the screen.
-pub(super) fn view_mut(state: &mut State) -> Option<&mut SessionView> {
-    match &mut state.screen {
-        Screen::Session(view) => Some(view),
-        _ => None,
-    }
+    if fired { state.cue() } else { vec![] }
 }

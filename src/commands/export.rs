@@ -4,12 +4,12 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
-use chrono::{DateTime, Days, Local, Utc};
+use chrono::{DateTime, Days, Local, Utc, Weekday};
 
 use super::{CommandError, stdout};
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::domain::Routine;
-use crate::domain::time::local_midnight;
+use crate::domain::calendar::Calendar;
 use crate::interchange::{CsvWriter, Workout, json};
 use crate::store::Store;
 use crate::ui::count;
@@ -23,11 +23,12 @@ pub fn run(db: &Path, routines: &[Routine], args: ExportArgs) -> Result<(), Comm
             "--since {since} is after --until {until}"
         )));
     }
-    let from = args.since.map(local_midnight);
+    let local = Calendar::new(Local, Weekday::Mon);
+    let from = args.since.map(|d| local.midnight(d));
     let to = args
         .until
         .and_then(|d| d.checked_add_days(Days::new(1)))
-        .map(local_midnight);
+        .map(|d| local.midnight(d));
     let store = Store::open_reader(db)?;
     let Some(path) = args.out else {
         let out = io::stdout().lock();
@@ -101,7 +102,7 @@ fn write(
             w.finish().map(drop)
         }
         ExportFormat::Json => {
-            let mut w = json::Writer::begin(out, &store.exercises()?, routines).map_err(io_err)?;
+            let mut w = json::Writer::begin(out, &store.exercise_defs()?, routines).map_err(io_err)?;
             store.for_each_workout(from, to, |workout| {
                 count(&workout);
                 w.session(&workout).map_err(CommandError::file(name))

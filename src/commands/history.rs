@@ -10,8 +10,10 @@ use chrono::{DateTime, Local, Utc};
 use super::history_json::Json;
 use super::history_out::{Csv, Sink, Table};
 use crate::cli::{Detail, HistoryArgs, HistoryFormat};
-use crate::domain::history::{Calendar, Totals, WeekRules, WeekSummary};
-use crate::store::{ExerciseInfo, Store, StoreError};
+use crate::domain::calendar::{Calendar, WeekRules};
+use crate::domain::exercise::Exercise;
+use crate::domain::history::{Totals, WeekSummary};
+use crate::store::{Store, StoreError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum HistoryError {
@@ -34,8 +36,10 @@ pub fn run(path: &Path, args: &HistoryArgs, rules: WeekRules) -> Result<(), Stri
 }
 
 /// Finds an exercise by name, ignoring case.
-pub fn find_exercise(store: &Store, name: &str) -> Result<ExerciseInfo, HistoryError> {
-    let all = store.exercises_by_id()?;
+pub fn find_exercise(store: &Store, name: &str) -> Result<Exercise, HistoryError> {
+    let mut all = store.exercises()?;
+    // Listed in the order they were first used.
+    all.sort_by_key(|e| e.id);
     let wanted = name.trim().to_lowercase();
     match all.iter().find(|e| e.name.to_lowercase() == wanted) {
         Some(e) => Ok(e.clone()),

@@ -2,7 +2,10 @@
 //! plain values.
 
 pub mod distance;
+pub mod calendar;
+pub mod correction;
 pub mod entry;
+pub mod exercise;
 pub mod history;
 pub mod load;
 pub mod note;
@@ -12,6 +15,7 @@ pub mod records;
 pub mod routine;
 pub mod session;
 pub mod set;
+pub mod summary;
 pub mod tempo;
 pub mod time;
 pub mod timer;

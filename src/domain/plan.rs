@@ -3,16 +3,9 @@
 
 use std::time::Duration;
 
-use super::routine::{Kind, Sides};
+use super::exercise::Exercise;
+use super::routine::Kind;
 use super::session::{ActiveSession, PlannedExercise};
-
-/// An exercise the database knows, to add to a plan.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KnownExercise {
-    pub name: String,
-    pub kind: Kind,
-    pub sides: Sides,
-}
 
 /// Sets and targets given to an exercise added mid-session.
 const ADDED_SETS: u32 = 3;
@@ -20,16 +13,17 @@ const ADDED_REPS: u32 = 10;
 const ADDED_HOLD: Duration = Duration::from_secs(30);
 
 impl PlannedExercise {
-    /// A plan entry with default targets; its id is filled in when stored.
-    pub fn added(known: &KnownExercise, rest: Duration) -> PlannedExercise {
+    /// A plan entry with default targets; the id of a new exercise is
+    /// filled in when stored.
+    pub fn added(exercise: &Exercise, rest: Duration) -> PlannedExercise {
         PlannedExercise {
-            exercise_id: 0,
-            name: known.name.trim().to_string(),
-            kind: known.kind,
-            sides: known.sides,
+            exercise_id: exercise.id,
+            name: exercise.name.trim().to_string(),
+            kind: exercise.kind,
+            sides: exercise.sides,
             sets: ADDED_SETS,
-            target_reps: (known.kind == Kind::Reps).then_some(ADDED_REPS),
-            target_hold: (known.kind == Kind::Hold).then_some(ADDED_HOLD),
+            target_reps: (exercise.kind == Kind::Reps).then_some(ADDED_REPS),
+            target_hold: (exercise.kind == Kind::Hold).then_some(ADDED_HOLD),
             rest,
             tempo: None,
             cue: String::new(),

@@ -9,6 +9,17 @@ use super::routine::{ExerciseSpec, Kind, Sides};
 use super::set::{LoggedSet, Side, Work};
 use super::tempo::Tempo;
 
+/// A session that was started and never finished.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unfinished {
+    pub id: i64,
+    pub routine: String,
+    pub started_at: DateTime<Utc>,
+    pub sets: u32,
+    /// The exercise it stood at.
+    pub at_exercise: Option<String>,
+}
+
 /// One exercise of a session's plan, as copied from the routine at start.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlannedExercise {
@@ -181,7 +192,7 @@ impl ActiveSession {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::plan::KnownExercise;
+    use crate::domain::exercise::Exercise;
     use crate::domain::set::NewSet;
 
     fn exercise(id: i64, sides: Sides, sets: u32) -> PlannedExercise {
@@ -289,7 +300,8 @@ mod tests {
         let mut s = session();
         s.plan.push(exercise(30, Sides::Both, 1));
         s.position = 1;
-        let known = KnownExercise {
+        let known = Exercise {
+            id: 0,
             name: "Nordic curl".into(),
             kind: Kind::Reps,
             sides: Sides::Both,

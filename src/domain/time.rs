@@ -1,10 +1,9 @@
-//! Wall-clock helpers: timestamps are stored in UTC and shown in local time.
+//! Time as text: the stored form of a timestamp (UTC), and durations as a
+//! clock shows them. Weeks and local time are the `calendar`'s.
 
 use std::time::Duration;
 
-use chrono::{DateTime, Local, NaiveDate, SecondsFormat, Utc, Weekday};
-
-use super::history::Calendar;
+use chrono::{DateTime, SecondsFormat, Utc};
 
 /// The stored form: RFC 3339, milliseconds, 'Z'. Text order is time order.
 pub fn to_db(at: DateTime<Utc>) -> String {
@@ -15,19 +14,6 @@ pub fn from_db(text: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(text)
         .ok()
         .map(|t| t.with_timezone(&Utc))
-}
-
-/// Midnight local time on the first day of the week holding `at` (weeks
-/// start on `start`), and a week later, in UTC.
-pub fn local_week_bounds(at: DateTime<Utc>, start: Weekday) -> (DateTime<Utc>, DateTime<Utc>) {
-    let calendar = Calendar::new(Local, start);
-    let week = calendar.bounds(calendar.week_of(at));
-    (week.start, week.end)
-}
-
-/// Local midnight starting `day`, in UTC.
-pub fn local_midnight(day: NaiveDate) -> DateTime<Utc> {
-    Calendar::new(Local, Weekday::Mon).midnight(day)
 }
 
 /// `m:ss`, or `h:mm:ss` from an hour on.
@@ -42,7 +28,7 @@ pub fn clock(d: Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{Datelike, Duration as Days, TimeZone};
+    use chrono::{Duration as Days, TimeZone};
 
     #[test]
     fn db_form_round_trips_and_sorts() {
@@ -51,20 +37,6 @@ mod tests {
         assert_eq!(from_db(&to_db(a)), Some(a));
         let b = a + Days::milliseconds(1);
         assert!(to_db(a) < to_db(b));
-    }
-
-    #[test]
-    fn week_bounds_hold_the_instant_and_span_a_week() {
-        let at = Utc
-            .with_ymd_and_hms(2026, 11, 25, 12, 0, 0)
-            .single()
-            .unwrap();
-        for first in [Weekday::Mon, Weekday::Sun, Weekday::Wed] {
-            let (start, end) = local_week_bounds(at, first);
-            assert!(start <= at && at < end);
-            assert_eq!(start.with_timezone(&Local).weekday(), first);
-            assert!((end - start).num_hours() >= 167 && (end - start).num_hours() <= 169);
-        }
     }
 
     #[test]

@@ -10,21 +10,9 @@ use rusqlite::{Connection, params};
 use super::Store;
 use super::error::{Result, StoreError};
 use super::rows;
+use crate::domain::correction::Correction;
 use crate::domain::set::Work;
 use crate::domain::time::to_db;
-
-/// A correction that was saved, kept so that it can be undone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Correction {
-    /// Set `old` now reads as set `new`.
-    Replaced {
-        old: i64,
-        new: i64,
-    },
-    Deleted {
-        id: i64,
-    },
-}
 
 impl Store {
     /// Replaces the numbers of live set `id` with `work`, keeping the old row

@@ -15,21 +15,17 @@ use crate::domain::time::to_db;
 use crate::interchange::{Distance, ExerciseDef, PlanItem, SetType, Workout, WorkoutSet};
 
 impl Store {
-    /// Every exercise the database knows, by name.
-    pub fn exercises(&self) -> Result<Vec<ExerciseDef>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT name, kind, sides FROM exercise ORDER BY name")?;
-        let mut q = stmt.query([])?;
-        let mut out = Vec::new();
-        while let Some(r) = q.next()? {
-            out.push(ExerciseDef {
-                name: r.get(0)?,
-                kind: rows::kind(&r.get::<_, String>(1)?)?,
-                sides: rows::sides(&r.get::<_, String>(2)?)?,
-            });
-        }
-        Ok(out)
+    /// Every exercise the database knows, by name, as an export lists them.
+    pub fn exercise_defs(&self) -> Result<Vec<ExerciseDef>> {
+        Ok(self
+            .exercises()?
+            .into_iter()
+            .map(|e| ExerciseDef {
+                name: e.name,
+                kind: e.kind,
+                sides: e.sides,
+            })
+            .collect())
     }
 
     /// Calls `each` with every session started in `[from, to)` (either bound

@@ -13,10 +13,10 @@ use super::corrections::FirstVersions;
 use super::error::{Result, StoreError};
 use super::rows;
 use crate::domain::distance::Distance;
-use crate::domain::history::{SessionRow, SetRow, Streak, Totals, WeekRange, WeekSummary};
+use crate::domain::calendar::WeekRange;
+use crate::domain::history::{SessionRow, SetRow, Streak, Totals, WeekSummary};
 use crate::domain::set::{Rpe, SetType, Work};
 use crate::domain::time::to_db;
-use crate::domain::{Kind, Sides};
 
 /// A set's load in kilograms (NULL for bodyweight), in SQL. Pounds convert
 /// with the exact international factor.
@@ -42,15 +42,6 @@ macro_rules! totals_columns {
             "), 0.0), coalesce(sum(l.hold_ms), 0)"
         )
     };
-}
-
-/// An exercise as the history knows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExerciseInfo {
-    pub id: i64,
-    pub name: String,
-    pub kind: Kind,
-    pub sides: Sides,
 }
 
 /// The columns `set_row` reads, in order.
@@ -280,23 +271,5 @@ impl Store {
             )
             .optional()?;
         first.map(|t| rows::timestamp(&t)).transpose()
-    }
-
-    /// Every exercise ever stored, in the order they were first used.
-    pub fn exercises_by_id(&self) -> Result<Vec<ExerciseInfo>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, name, kind, sides FROM exercise ORDER BY id")?;
-        let mut out = Vec::new();
-        let mut q = stmt.query([])?;
-        while let Some(r) = q.next()? {
-            out.push(ExerciseInfo {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                kind: rows::kind(&r.get::<_, String>(2)?)?,
-                sides: rows::sides(&r.get::<_, String>(3)?)?,
-            });
-        }
-        Ok(out)
     }
 }

@@ -27,15 +27,12 @@ use include_dir::{Dir, include_dir};
 use rusqlite::{Connection, OptionalExtension};
 use rusqlite_migration::Migrations;
 
-pub use corrections::Correction;
 pub use error::{Result, StoreError};
-pub use history::ExerciseInfo;
 pub use inspect::{APP_ID, open_read_only};
 pub use integrity::{Failure, Verdict};
 pub use interchange::Feed;
 pub use lock::{Holder, lock_path};
 pub use matching::ImportOutcome;
-pub use sessions::{Summary, Unfinished};
 
 static MIGRATION_DIR: Dir = include_dir!("$CARGO_MANIFEST_DIR/migrations");
 static MIGRATIONS: LazyLock<std::result::Result<Migrations<'static>, rusqlite_migration::Error>> =

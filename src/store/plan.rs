@@ -6,7 +6,7 @@ use rusqlite::{Transaction, TransactionBehavior, params};
 
 use super::error::{Result, StoreError};
 use super::{Store, rows};
-use crate::domain::plan::KnownExercise;
+use crate::domain::exercise::Exercise;
 use crate::domain::session::PlannedExercise;
 
 /// The id of an exercise by name, created when new.
@@ -59,17 +59,18 @@ pub(super) fn write(
 
 impl Store {
     /// Every exercise the database knows, by name.
-    pub fn known_exercises(&self) -> Result<Vec<KnownExercise>> {
+    pub fn exercises(&self) -> Result<Vec<Exercise>> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT name, kind, sides FROM exercise ORDER BY name")?;
+            .prepare_cached("SELECT id, name, kind, sides FROM exercise ORDER BY name")?;
         let mut out = vec![];
         let mut q = stmt.query([])?;
         while let Some(r) = q.next()? {
-            out.push(KnownExercise {
-                name: r.get(0)?,
-                kind: rows::kind(&r.get::<_, String>(1)?)?,
-                sides: rows::sides(&r.get::<_, String>(2)?)?,
+            out.push(Exercise {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                kind: rows::kind(&r.get::<_, String>(2)?)?,
+                sides: rows::sides(&r.get::<_, String>(3)?)?,
             });
         }
         Ok(out)

@@ -1,44 +1,17 @@
 //! Sessions and their sets: start, log, resume, finish. Reads see only live
 //! sets (not replaced or deleted by a correction).
 
-use std::time::Duration;
-
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::Store;
 use super::error::{Result, StoreError};
 use super::{plan, rows};
-use crate::domain::records::NewRecord;
-use crate::domain::session::{ActiveSession, LastTime, PlannedExercise};
+use crate::domain::session::{ActiveSession, LastTime, PlannedExercise, Unfinished};
+use crate::domain::summary::Summary;
 use crate::domain::set::Rpe;
 use crate::domain::time::to_db;
 use crate::domain::{LoggedSet, NewSet, Routine};
-
-/// A session that was started and never finished.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unfinished {
-    pub id: i64,
-    pub routine: String,
-    pub started_at: DateTime<Utc>,
-    pub sets: u32,
-    /// The exercise it stood at.
-    pub at_exercise: Option<String>,
-}
-
-/// Totals of one session, for its finish screen.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Summary {
-    pub sets: u32,
-    pub reps: u32,
-    pub volume_kg: f64,
-    pub held_left: Duration,
-    pub held_right: Duration,
-    pub held_both: Duration,
-    pub duration: Duration,
-    /// Records reached in the session, as announced while it ran.
-    pub records: Vec<NewRecord>,
-}
 
 impl Store {
     /// Runs one write statement, naming the file if it stays locked.

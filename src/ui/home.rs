@@ -1,12 +1,12 @@
 //! The home screen: this week against the target, and what to do next.
 
-use chrono::Local;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
-use crate::app::state::{Home, HomeItem, State};
+use crate::app::home::{Home, HomeItem};
+use crate::app::state::State;
 use crate::domain::{Kind, Routine, Sides};
 
 use super::theme::Theme;
@@ -78,7 +78,7 @@ fn label(state: &State, home: &Home, item: HomeItem, wide: bool) -> String {
         }
         (HomeItem::EndUnfinished, _) if !wide => "End it (keeps its sets)".into(),
         (HomeItem::Resume, Some(u)) => {
-            let when = u.started_at.with_timezone(&Local).format("%a %-d %b %H:%M");
+            let when = state.calendar.local(u.started_at).format("%a %-d %b %H:%M");
             let at = u
                 .at_exercise
                 .as_deref()

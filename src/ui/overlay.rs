@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::app::keymap::HELP;
-use crate::app::state::{Annotation, Overlay, Screen, State};
+use crate::app::overlay::{Annotation, Overlay};
+use crate::app::state::{Screen, State};
 
 use super::plan;
 use super::theme::Theme;

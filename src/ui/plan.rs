@@ -2,8 +2,7 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::app::plan::{Choice, choices};
-use crate::app::state::{PlanEditor, PlanMode};
+use crate::app::plan::{Choice, PlanEditor, PlanMode, choices};
 use crate::domain::session::ActiveSession;
 use crate::domain::{Kind, Sides};
 

@@ -1,13 +1,14 @@
 //! The session screen: the exercise, its sets, the form and the timer.
 
-use chrono::Local;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::app::state::{SessionView, State, Step};
+use crate::app::session::{SessionView, Step};
+use crate::app::state::State;
+use crate::domain::calendar::Calendar;
 use crate::domain::entry::Field;
 use crate::domain::session::PlannedExercise;
 use crate::domain::set::Work;
@@ -33,7 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
     ])
     .areas(area);
     frame.render_widget(header_line(state, view, compact, theme), header);
-    frame.render_widget(about_block(ex, compact, theme), about);
+    frame.render_widget(about_block(ex, compact, &state.calendar, theme), about);
     let (sets_area, timer_area) = if compact {
         let max = middle.height.saturating_sub(7).max(3);
         let [a, b] = Layout::vertical([
@@ -84,7 +85,12 @@ fn header_line(state: &State, view: &SessionView, compact: bool, theme: &Theme) 
     ])
 }
 
-fn about_block<'a>(ex: &'a PlannedExercise, compact: bool, theme: &Theme) -> Paragraph<'a> {
+fn about_block<'a>(
+    ex: &'a PlannedExercise,
+    compact: bool,
+    calendar: &Calendar,
+    theme: &Theme,
+) -> Paragraph<'a> {
     let sides = if ex.sides == Sides::Each {
         " · each side"
     } else {
@@ -103,7 +109,7 @@ fn about_block<'a>(ex: &'a PlannedExercise, compact: bool, theme: &Theme) -> Par
         Span::styled(target, theme.accent()),
         Span::raw(format!("{sides} · rest {} s", ex.rest.as_secs())),
     ]);
-    let last = Line::styled(last_time(ex), theme.dim());
+    let last = Line::styled(last_time(ex, calendar), theme.dim());
     if compact {
         let name = Line::styled(ex.name.as_str(), theme.title());
         return Paragraph::new(vec![name, plan, last]);
@@ -114,7 +120,7 @@ fn about_block<'a>(ex: &'a PlannedExercise, compact: bool, theme: &Theme) -> Par
         .block(Block::bordered().title(Span::styled(format!(" {} ", ex.name), theme.title())))
 }
 
-fn last_time(ex: &PlannedExercise) -> String {
+fn last_time(ex: &PlannedExercise, calendar: &Calendar) -> String {
     let Some(last) = &ex.last else {
         return "First time: start light.".into();
     };
@@ -125,7 +131,7 @@ fn last_time(ex: &PlannedExercise) -> String {
         .collect();
     format!(
         "Last time {}: {}",
-        last.at.with_timezone(&Local).format("%-d %b"),
+        calendar.local(last.at).format("%-d %b"),
         sets.join(" ")
     )
 }

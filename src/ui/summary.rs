@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::state::State;
 use crate::domain::time::clock;
-use crate::store::Summary;
+use crate::domain::summary::Summary;
 
 use super::theme::Theme;
 

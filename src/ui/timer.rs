@@ -8,7 +8,8 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
-use crate::app::state::{SessionView, State, Step};
+use crate::app::session::{SessionView, Step};
+use crate::app::state::State;
 use crate::domain::tempo::Phase;
 use crate::domain::time::clock;
 use crate::domain::timer::{HoldReading, hold_reading, secs_left};

@@ -1,12 +1,11 @@
 //! The store's answers on the history screens, and on records of a live
 //! session: each lands on the page that asked, if it is still open.
 
+use super::{HistoryEffect, HistoryMsg, Page, WEEKS_PAGE, load};
 use crate::app::msg::Effect;
 use crate::app::state::{Screen, State};
+use crate::domain::correction::Correction;
 use crate::domain::history::Totals;
-
-use super::update::view_mut;
-use super::{HistoryEffect, HistoryMsg, Page, WEEKS_PAGE};
 
 pub fn on_msg(state: &mut State, msg: HistoryMsg) -> Vec<Effect> {
     if let HistoryMsg::Records(records) = msg {
@@ -30,28 +29,49 @@ pub fn on_msg(state: &mut State, msg: HistoryMsg) -> Vec<Effect> {
         }
         return vec![];
     }
-    let Some(view) = view_mut(state) else {
+    let Some(view) = state.screen.history_mut() else {
         return vec![];
     };
-    let target = view.target;
+    let calendar = &state.calendar;
     let mut notice = None;
     let mut effects = vec![];
     match (msg, view.stack.last_mut()) {
-        (
-            HistoryMsg::WeeksLoaded {
-                weeks,
-                streak,
-                more,
-            },
-            _,
-        ) => {
+        // The list starts again from the current week, as long as it was.
+        (HistoryMsg::FirstFound(first), _) => {
+            view.first = first;
+            if let Some(Page::Weeks(p)) = view.stack.first_mut() {
+                match first {
+                    Some(first) => effects.push(Effect::History(load::weeks(
+                        calendar,
+                        state.now.wall,
+                        first,
+                        None,
+                        p.weeks.len().max(WEEKS_PAGE),
+                        view.target,
+                    ))),
+                    None => {
+                        p.weeks.clear();
+                        p.streak = 0;
+                        p.more = false;
+                        p.loaded = true;
+                        p.selected = 0;
+                    }
+                }
+            }
+        }
+        (HistoryMsg::WeeksLoaded { weeks, streak }, _) => {
             if let Some(Page::Weeks(p)) = view.stack.first_mut() {
                 if let Some(streak) = streak {
                     p.streak = streak;
                     p.weeks.clear();
                 }
+                p.more = match (view.first, weeks.last()) {
+                    (Some(first), Some(oldest)) => {
+                        load::more_before(calendar, first, oldest.week.first_day)
+                    }
+                    _ => false,
+                };
                 p.weeks.extend(weeks);
-                p.more = more;
                 p.loaded = true;
                 p.selected = p.selected.min(p.weeks.len().saturating_sub(1));
             }
@@ -88,26 +108,21 @@ pub fn on_msg(state: &mut State, msg: HistoryMsg) -> Vec<Effect> {
             p.edit = None;
             p.undo.extend(correction);
             notice = Some(match (correction, p.undo.is_empty()) {
-                (Some(crate::store::Correction::Deleted { .. }), _) => "Set deleted; z undoes",
-                (Some(crate::store::Correction::Replaced { .. }), _) => "Set corrected; z undoes",
+                (Some(Correction::Deleted { .. }), _) => "Set deleted; z undoes",
+                (Some(Correction::Replaced { .. }), _) => "Set corrected; z undoes",
                 (None, true) => "Undone",
                 (None, false) => "Undone; z undoes the change before",
             });
-            // The totals of the week and of the week list changed with it.
-            let count = match view.stack.first() {
-                Some(Page::Weeks(w)) => w.weeks.len().max(WEEKS_PAGE),
-                _ => WEEKS_PAGE,
-            };
-            effects.push(Effect::History(HistoryEffect::LoadWeeks {
-                before: None,
-                count,
-                target,
-            }));
+            // The totals of the week and of the week list changed with it,
+            // and a deleted set may have emptied the first session.
+            effects.push(Effect::History(HistoryEffect::FindFirst));
             if let Some(Page::Week(w)) = view.stack.iter().rev().nth(1) {
                 effects.push(Effect::History(HistoryEffect::LoadWeek(w.week.week)));
             }
         }
-        (HistoryMsg::ExercisesLoaded(exercises), Some(Page::Exercises(p))) => {
+        (HistoryMsg::ExercisesLoaded(mut exercises), Some(Page::Exercises(p))) => {
+            // In the order they were first used.
+            exercises.sort_by_key(|e| e.id);
             p.exercises = exercises;
             p.loaded = true;
         }

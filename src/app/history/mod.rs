@@ -4,20 +4,21 @@
 
 mod answers;
 mod edit;
-mod effects;
+mod load;
 mod update;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 
-use crate::domain::history::{SessionRow, SetRow, WeekRange, WeekSummary};
+use crate::domain::calendar::WeekRange;
+use crate::domain::correction::Correction;
+use crate::domain::exercise::Exercise;
+use crate::domain::history::{SessionRow, SetRow, WeekSummary};
 use crate::domain::progress::{ProgressPoint, SideRecords};
 use crate::domain::records::NewRecord;
 use crate::domain::{LoggedSet, set::Work};
-use crate::store::{Correction, ExerciseInfo};
 
 pub use answers::on_msg;
 pub use edit::Edit;
-pub use effects::{execute, execute_in};
 pub use update::{on_action, open};
 
 /// Weeks fetched per page of the week list: a screenful and then some.
@@ -28,6 +29,9 @@ pub struct HistoryView {
     /// Never empty while the history is on screen.
     pub stack: Vec<Page>,
     pub target: u32,
+    /// The start of the first session with a set, once the store has said:
+    /// the week list and "all time" reach back to it.
+    pub first: Option<DateTime<Utc>>,
 }
 
 impl HistoryView {
@@ -80,7 +84,7 @@ pub struct SessionPage {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ExercisesPage {
-    pub exercises: Vec<ExerciseInfo>,
+    pub exercises: Vec<Exercise>,
     pub loaded: bool,
     pub selected: usize,
 }
@@ -129,7 +133,7 @@ pub enum Metric {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProgressPage {
-    pub exercise: ExerciseInfo,
+    pub exercise: Exercise,
     pub span: Span,
     pub metric: Metric,
     pub points: Vec<ProgressPoint>,
@@ -142,10 +146,11 @@ pub struct ProgressPage {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum HistoryMsg {
+    /// The start of the first session with a set; none in an empty history.
+    FirstFound(Option<DateTime<Utc>>),
     WeeksLoaded {
         weeks: Vec<WeekSummary>,
         streak: Option<u32>,
-        more: bool,
     },
     WeekLoaded {
         week: WeekRange,
@@ -155,7 +160,7 @@ pub enum HistoryMsg {
         session: i64,
         sets: Vec<SetRow>,
     },
-    ExercisesLoaded(Vec<ExerciseInfo>),
+    ExercisesLoaded(Vec<Exercise>),
     ProgressLoaded {
         exercise: i64,
         span: Span,
@@ -176,20 +181,32 @@ pub enum HistoryMsg {
     Recalled(Vec<NewRecord>),
 }
 
+/// The streak of weeks that met `target`, counted back from `current`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StreakOf {
+    pub current: WeekRange,
+    pub target: u32,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum HistoryEffect {
-    /// Weeks before `before` (None: from the current week), the streak with the first page.
+    /// Where the history begins: the week list is cut there.
+    FindFirst,
+    /// The totals of `weeks`, and with the first page the streak.
     LoadWeeks {
-        before: Option<NaiveDate>,
-        count: usize,
-        target: u32,
+        weeks: Vec<WeekRange>,
+        streak: Option<StreakOf>,
     },
     LoadWeek(WeekRange),
     LoadSets(i64),
     LoadExercises,
+    /// The chart of `exercise` over `[from, to)`, a point per `bucket_days`.
     LoadProgress {
         exercise: i64,
         span: Span,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        bucket_days: f64,
     },
     CorrectSet {
         session: i64,
@@ -215,7 +232,8 @@ impl HistoryEffect {
     /// Corrections, and the records remembered with a logged set, write.
     pub fn writes(&self) -> bool {
         match self {
-            HistoryEffect::LoadWeeks { .. }
+            HistoryEffect::FindFirst
+            | HistoryEffect::LoadWeeks { .. }
             | HistoryEffect::LoadWeek(_)
             | HistoryEffect::LoadSets(_)
             | HistoryEffect::LoadExercises

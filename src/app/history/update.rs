@@ -1,19 +1,20 @@
 //! Keys on the history screens. Pure, like the rest of `update`: every
 //! read or write of the store leaves as an effect.
 
-use crate::app::keymap::Action;
-use crate::app::msg::Effect;
-use crate::app::state::{Screen, State};
-use crate::app::update::{go_home, quit};
-use crate::domain::history::SetRow;
-use crate::domain::set::Work;
-use crate::domain::{Kind, Sides};
-use crate::store::ExerciseInfo;
+use chrono::{DateTime, Utc};
 
 use super::{
     Edit, ExercisesPage, HistoryEffect, HistoryView, Metric, Page, ProgressPage, SessionPage, Span,
-    WEEKS_PAGE, WeekPage, WeeksPage,
+    WEEKS_PAGE, WeekPage, WeeksPage, load,
 };
+use crate::app::keymap::Action;
+use crate::app::msg::Effect;
+use crate::app::state::{Screen, State};
+use crate::domain::calendar::Calendar;
+use crate::domain::exercise::Exercise;
+use crate::domain::history::SetRow;
+use crate::domain::set::Work;
+use crate::domain::{Kind, Sides, Unit};
 
 fn fx(effect: HistoryEffect) -> Vec<Effect> {
     vec![Effect::History(effect)]
@@ -25,20 +26,19 @@ pub fn open(state: &mut State) -> Vec<Effect> {
     state.screen = Screen::History(Box::new(HistoryView {
         stack: vec![Page::Weeks(WeeksPage::default())],
         target,
+        first: None,
     }));
     state.notice = None;
-    fx(HistoryEffect::LoadWeeks {
-        before: None,
-        count: WEEKS_PAGE,
-        target,
-    })
+    fx(HistoryEffect::FindFirst)
 }
 
-pub(super) fn view_mut(state: &mut State) -> Option<&mut HistoryView> {
-    match &mut state.screen {
-        Screen::History(view) => Some(view),
-        _ => None,
-    }
+/// What a page needs to say what to load next.
+struct Context<'a> {
+    calendar: &'a Calendar,
+    now: DateTime<Utc>,
+    first: Option<DateTime<Utc>>,
+    target: u32,
+    unit: Unit,
 }
 
 /// Moves a selection within `len` items.
@@ -51,29 +51,34 @@ fn step(selected: &mut usize, len: usize, action: Action) {
 }
 
 pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
-    let unit = state.settings.unit;
-    let Some(view) = view_mut(state) else {
+    let Some(view) = state.screen.history_mut() else {
         return vec![];
     };
-    let target = view.target;
     let editing = matches!(view.page(), Some(Page::Session(p)) if p.edit.is_some());
     if action == Action::Quit && !editing {
-        return quit(state);
+        return state.quit();
     }
     if action == Action::Back && !editing {
         view.stack.pop();
         if view.stack.is_empty() {
-            return go_home(state);
+            return state.go_home();
         }
         state.notice = None;
         return vec![];
     }
+    let cx = Context {
+        calendar: &state.calendar,
+        now: state.now.wall,
+        first: view.first,
+        target: view.target,
+        unit: state.settings.unit,
+    };
     let effects = match view.stack.last_mut() {
-        Some(Page::Weeks(p)) => on_weeks(p, action, target),
+        Some(Page::Weeks(p)) => on_weeks(p, action, &cx),
         Some(Page::Week(p)) => on_week(p, action),
-        Some(Page::Session(p)) => on_session(p, action, unit),
-        Some(Page::Exercises(p)) => on_exercises(p, action),
-        Some(Page::Progress(p)) => on_progress(p, action),
+        Some(Page::Session(p)) => on_session(p, action, &cx),
+        Some(Page::Exercises(p)) => on_exercises(p, action, &cx),
+        Some(Page::Progress(p)) => on_progress(p, action, &cx),
         None => vec![],
     };
     // A page to open comes back as a marker effect; the stack grows here.
@@ -103,16 +108,13 @@ fn exercises_page() -> Opened {
     )
 }
 
-fn progress_page(exercise: ExerciseInfo) -> Opened {
+fn progress_page(exercise: Exercise, cx: &Context<'_>) -> Opened {
     let metric = if exercise.kind == Kind::Hold {
         Metric::Hold
     } else {
         Metric::Estimate
     };
-    let load = HistoryEffect::LoadProgress {
-        exercise: exercise.id,
-        span: Span::Year,
-    };
+    let load = load::progress(exercise.id, Span::Year, cx.first, cx.now);
     let page = ProgressPage {
         exercise,
         span: Span::Year,
@@ -126,19 +128,22 @@ fn progress_page(exercise: ExerciseInfo) -> Opened {
     Opened::Page(Box::new(Page::Progress(Box::new(page))), Some(load))
 }
 
-fn on_weeks(p: &mut WeeksPage, action: Action, target: u32) -> Vec<Opened> {
+fn on_weeks(p: &mut WeeksPage, action: Action, cx: &Context<'_>) -> Vec<Opened> {
     step(&mut p.selected, p.weeks.len(), action);
-    match action {
-        Action::Down if p.more && p.selected + 8 >= p.weeks.len() => {
+    match (action, cx.first) {
+        (Action::Down, Some(first)) if p.more && p.selected + 8 >= p.weeks.len() => {
             p.more = false;
             let before = p.weeks.last().map(|w| w.week.first_day);
-            vec![Opened::Effect(HistoryEffect::LoadWeeks {
+            vec![Opened::Effect(load::weeks(
+                cx.calendar,
+                cx.now,
+                first,
                 before,
-                count: WEEKS_PAGE,
-                target,
-            })]
+                WEEKS_PAGE,
+                cx.target,
+            ))]
         }
-        Action::Confirm => match p.weeks.get(p.selected) {
+        (Action::Confirm, _) => match p.weeks.get(p.selected) {
             Some(&week) => {
                 let empty = week.totals.sessions == 0;
                 let page = WeekPage {
@@ -154,7 +159,7 @@ fn on_weeks(p: &mut WeeksPage, action: Action, target: u32) -> Vec<Opened> {
             }
             None => vec![],
         },
-        Action::Progress => vec![exercises_page()],
+        (Action::Progress, _) => vec![exercises_page()],
         _ => vec![],
     }
 }
@@ -181,8 +186,8 @@ fn on_week(p: &mut WeekPage, action: Action) -> Vec<Opened> {
     }
 }
 
-fn exercise_of(set: &SetRow) -> ExerciseInfo {
-    ExerciseInfo {
+fn exercise_of(set: &SetRow) -> Exercise {
+    Exercise {
         id: set.exercise_id,
         name: set.exercise.clone(),
         kind: match set.work {
@@ -198,7 +203,7 @@ fn exercise_of(set: &SetRow) -> ExerciseInfo {
     }
 }
 
-fn on_session(p: &mut SessionPage, action: Action, unit: crate::domain::Unit) -> Vec<Opened> {
+fn on_session(p: &mut SessionPage, action: Action, cx: &Context<'_>) -> Vec<Opened> {
     let session = p.session.id;
     if let Some((id, edit)) = &mut p.edit {
         match action {
@@ -224,7 +229,7 @@ fn on_session(p: &mut SessionPage, action: Action, unit: crate::domain::Unit) ->
     let selected = p.sets.get(p.selected);
     match (action, selected) {
         (Action::Correct | Action::Confirm, Some(set)) => {
-            p.edit = Edit::new(&set.work, unit).map(|edit| (set.id, edit));
+            p.edit = Edit::new(&set.work, cx.unit).map(|edit| (set.id, edit));
             vec![]
         }
         (Action::RemoveSet, Some(set)) => vec![Opened::Effect(HistoryEffect::DeleteSet {
@@ -238,20 +243,20 @@ fn on_session(p: &mut SessionPage, action: Action, unit: crate::domain::Unit) ->
             })],
             None => vec![],
         },
-        (Action::Progress, Some(set)) => vec![progress_page(exercise_of(set))],
+        (Action::Progress, Some(set)) => vec![progress_page(exercise_of(set), cx)],
         _ => vec![],
     }
 }
 
-fn on_exercises(p: &mut ExercisesPage, action: Action) -> Vec<Opened> {
+fn on_exercises(p: &mut ExercisesPage, action: Action, cx: &Context<'_>) -> Vec<Opened> {
     step(&mut p.selected, p.exercises.len(), action);
     match (action, p.exercises.get(p.selected)) {
-        (Action::Confirm, Some(exercise)) => vec![progress_page(exercise.clone())],
+        (Action::Confirm, Some(exercise)) => vec![progress_page(exercise.clone(), cx)],
         _ => vec![],
     }
 }
 
-fn on_progress(p: &mut ProgressPage, action: Action) -> Vec<Opened> {
+fn on_progress(p: &mut ProgressPage, action: Action, cx: &Context<'_>) -> Vec<Opened> {
     let at = Span::ALL.iter().position(|&s| s == p.span).unwrap_or(1);
     let span = match action {
         Action::Left => Span::ALL[at.saturating_sub(1)],
@@ -271,8 +276,10 @@ fn on_progress(p: &mut ProgressPage, action: Action) -> Vec<Opened> {
     }
     p.span = span;
     p.loaded = false;
-    vec![Opened::Effect(HistoryEffect::LoadProgress {
-        exercise: p.exercise.id,
+    vec![Opened::Effect(load::progress(
+        p.exercise.id,
         span,
-    })]
+        cx.first,
+        cx.now,
+    ))]
 }

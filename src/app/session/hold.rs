@@ -6,12 +6,12 @@ use chrono::{DateTime, Utc};
 
 use crate::app::keymap::Action;
 use crate::app::msg::Effect;
-use crate::app::state::{SessionView, Settings, Step};
+use crate::app::settings::Settings;
 use crate::domain::Side;
 use crate::domain::set::Work;
 use crate::domain::timer::{Countdown, Stopwatch};
 
-use super::{Notice, save};
+use super::{Notice, SessionView, Step};
 
 pub(super) fn holding(view: &SessionView, side: Option<Side>, started: Instant) -> Step {
     let target = view
@@ -57,7 +57,7 @@ pub(super) fn on_action(
         (Step::Holding { watch, .. }, Action::Toggle | Action::Confirm) => {
             let held = watch.elapsed(now);
             (
-                save(view, Work::Hold { held }, None, (None, None), wall),
+                view.save(Work::Hold { held }, None, (None, None), wall),
                 None,
             )
         }

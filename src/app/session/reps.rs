@@ -6,12 +6,11 @@ use chrono::{DateTime, Utc};
 
 use crate::app::keymap::Action;
 use crate::app::msg::Effect;
-use crate::app::state::SessionView;
 use crate::domain::entry::SetEntry;
 use crate::domain::set::Work;
 use crate::domain::timer::Stopwatch;
 
-use super::{Notice, save};
+use super::{Notice, SessionView};
 
 pub(super) fn on_action(
     view: &mut SessionView,
@@ -43,8 +42,7 @@ pub(super) fn on_action(
             Ok(v) => {
                 let duration = view.stopwatch.map(|w| w.elapsed(now)).or(view.timed);
                 view.rest = None;
-                let effects = save(
-                    view,
+                let effects = view.save(
                     Work::Reps {
                         reps: v.reps,
                         load: v.load,

@@ -7,7 +7,7 @@ mod session;
 mod week;
 mod weeks;
 
-use chrono::{DateTime, Local, Utc};
+use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -15,6 +15,7 @@ use ratatui::widgets::{Block, Paragraph, Row, Table, TableState};
 
 use crate::app::history::{HistoryView, Page};
 use crate::app::state::State;
+use crate::domain::calendar::Calendar;
 use crate::domain::history::Totals;
 use crate::domain::{Load, Unit, time};
 
@@ -32,22 +33,23 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &HistoryView, th
         Some(Page::Week(p)) => week::draw(frame, title, body, view, p, state, theme),
         Some(Page::Session(p)) => session::draw(frame, title, body, p, state, theme),
         Some(Page::Exercises(p)) => exercises::draw(frame, title, body, p, theme),
-        Some(Page::Progress(p)) => progress::draw(frame, title, body, p, theme),
+        Some(Page::Progress(p)) => progress::draw(frame, title, body, p, &state.calendar, theme),
         None => "",
     };
     frame.render_widget(super::status_line(state, keys, theme), status);
 }
 
 /// Day and time in local time: "Mon 23 Nov 18:02".
-fn when(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Local)
+fn when(calendar: &Calendar, at: DateTime<Utc>) -> String {
+    calendar
+        .local(at)
         .format("%a %-d %b %H:%M")
         .to_string()
 }
 
 /// A date in local time: "23 Nov 2026".
-fn date(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Local).format("%-d %b %Y").to_string()
+fn date(calendar: &Calendar, at: DateTime<Utc>) -> String {
+    calendar.local(at).format("%-d %b %Y").to_string()
 }
 
 /// Load moved, in the unit the person uses; thousands as "k" to fit narrow columns.

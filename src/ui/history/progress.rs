@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph};
 
 use crate::app::history::{Metric, ProgressPage, Span};
+use crate::domain::calendar::Calendar;
 use crate::domain::progress::{PerSide, ProgressPoint, SideRecords, latest_imbalance};
 use crate::domain::set::Side;
 use crate::domain::time;
@@ -41,6 +42,7 @@ pub fn draw(
     title: Rect,
     body: Rect,
     page: &ProgressPage,
+    calendar: &Calendar,
     theme: &Theme,
 ) -> &'static str {
     let spans: Vec<TextSpan> = Span::ALL
@@ -71,7 +73,7 @@ pub fn draw(
     };
     let [chart_area, balance] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(chart_area);
-    draw_chart(frame, chart_area, page, theme);
+    draw_chart(frame, chart_area, page, calendar, theme);
     let values = metric_values(page.metric);
     let balance_text = match latest_imbalance(&page.points, &values) {
         Some(i) => format!(
@@ -82,7 +84,7 @@ pub fn draw(
         None => String::new(),
     };
     frame.render_widget(Line::styled(balance_text, theme.accent()), balance);
-    frame.render_widget(records(&page.records, theme), side_area);
+    frame.render_widget(records(&page.records, calendar, theme), side_area);
     if page.metric == Metric::Hold {
         "← → time span · Esc back"
     } else {
@@ -90,7 +92,13 @@ pub fn draw(
     }
 }
 
-fn draw_chart(frame: &mut Frame, area: Rect, page: &ProgressPage, theme: &Theme) {
+fn draw_chart(
+    frame: &mut Frame,
+    area: Rect,
+    page: &ProgressPage,
+    calendar: &Calendar,
+    theme: &Theme,
+) {
     let block = Block::bordered().title(format!(" {} ", metric_name(page.metric)));
     let (Some(from), Some(to)) = (page.from, page.to) else {
         frame.render_widget(super::empty(" Loading…", theme).block(block), area);
@@ -135,7 +143,7 @@ fn draw_chart(frame: &mut Frame, area: Rect, page: &ProgressPage, theme: &Theme)
                 .data(d)
         })
         .collect();
-    let x_labels = vec![Line::from(super::date(from)), Line::from(super::date(to))];
+    let x_labels = vec![Line::from(super::date(calendar, from)), Line::from(super::date(calendar, to))];
     let y_labels = vec![
         Line::from(format!("{low:.0}")),
         Line::from(format!("{:.0}", (low + top) / 2.0)),
@@ -167,7 +175,7 @@ fn side_title(side: Option<Side>) -> &'static str {
     }
 }
 
-fn records<'a>(sides: &[SideRecords], theme: &Theme) -> Paragraph<'a> {
+fn records<'a>(sides: &[SideRecords], calendar: &Calendar, theme: &Theme) -> Paragraph<'a> {
     let mut lines = vec![];
     for s in sides {
         lines.push(Line::styled(side_title(s.side), theme.accent()));
@@ -176,7 +184,7 @@ fn records<'a>(sides: &[SideRecords], theme: &Theme) -> Paragraph<'a> {
                 " heaviest {} × {}  {}",
                 r.value.0,
                 r.value.1,
-                super::date(r.at)
+                super::date(calendar, r.at)
             )));
         }
         for r in s.most_reps.iter().take(2) {
@@ -184,21 +192,21 @@ fn records<'a>(sides: &[SideRecords], theme: &Theme) -> Paragraph<'a> {
             lines.push(Line::from(format!(
                 " reps     {} × {load}  {}",
                 r.value.1,
-                super::date(r.at)
+                super::date(calendar, r.at)
             )));
         }
         if let Some(r) = &s.longest_hold {
             lines.push(Line::from(format!(
                 " hold     {}  {}",
                 time::clock(r.value),
-                super::date(r.at)
+                super::date(calendar, r.at)
             )));
         }
         if let Some(r) = &s.best_volume_kg {
             lines.push(Line::from(format!(
                 " volume   {:.0} kg  {}",
                 r.value,
-                super::date(r.at)
+                super::date(calendar, r.at)
             )));
         }
     }

@@ -38,9 +38,9 @@ pub fn draw(
             Span::styled(
                 // A phone's width drops the word and the weekday, not the totals.
                 if title.width >= 50 {
-                    format!(" Session {}", super::when(s.started_at))
+                    format!(" Session {}", super::when(&state.calendar, s.started_at))
                 } else {
-                    let at = s.started_at.with_timezone(&chrono::Local);
+                    let at = state.calendar.local(s.started_at);
                     format!(" {}", at.format("%-d %b %H:%M"))
                 },
                 theme.title(),
@@ -90,8 +90,9 @@ pub fn draw(
             set.exercise.chars().take(12).collect()
         };
         Row::new(vec![
-            set.logged_at
-                .with_timezone(&chrono::Local)
+            state
+                .calendar
+                .local(set.logged_at)
                 .format("%H:%M")
                 .to_string(),
             name,

@@ -1,20 +1,19 @@
-//! Changing the plan mid-session: add an exercise (known or new), swap one
-//! that has nothing logged, reorder what is left. Logged sets never move.
+//! Keys in the plan editor.
 
 use std::time::Duration;
 
+use super::{Choice, PlanEditor, PlanMode, choices};
+use crate::app::keymap::Action;
+use crate::app::msg::Effect;
+use crate::app::overlay::Overlay;
+use crate::app::state::State;
+use crate::domain::exercise::Exercise;
 use crate::domain::note;
-use crate::domain::plan::KnownExercise;
 use crate::domain::session::{ActiveSession, PlannedExercise};
 use crate::domain::{Kind, Sides};
 
-use super::keymap::Action;
-use super::msg::Effect;
-use super::state::{Overlay, PlanEditor, PlanMode, State, Step};
-use super::update::view_mut;
-
 pub fn open(state: &mut State) -> Vec<Effect> {
-    let Some(view) = view_mut(state) else {
+    let Some(view) = state.screen.session_mut() else {
         return vec![];
     };
     let cursor = view.session.position;
@@ -27,32 +26,6 @@ pub fn open(state: &mut State) -> Vec<Effect> {
     vec![Effect::LoadExercises]
 }
 
-/// The picker's choices for `query`: known exercises not in the plan whose
-/// name contains it, then "new" unless the name is taken exactly.
-pub fn choices(editor: &PlanEditor, query: &str, in_plan: impl Fn(&str) -> bool) -> Vec<Choice> {
-    let q = query.trim().to_lowercase();
-    let mut out: Vec<Choice> = editor
-        .known
-        .iter()
-        .filter(|k| !in_plan(&k.name) && k.name.to_lowercase().contains(&q))
-        .map(|k| Choice::Known(k.clone()))
-        .collect();
-    let exact = editor
-        .known
-        .iter()
-        .any(|k| k.name.eq_ignore_ascii_case(query.trim()));
-    if !q.is_empty() && !exact {
-        out.push(Choice::New(query.trim().to_string()));
-    }
-    out
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Choice {
-    Known(KnownExercise),
-    New(String),
-}
-
 pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     let settings = &state.settings;
     let (Some(Overlay::Plan(editor)), Some(view)) =
@@ -61,15 +34,14 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         return vec![];
     };
     let (close, mut effects) = edit(editor, &mut view.session, action, settings.default_rest);
-    let idle = view.step == Step::Ready && !view.entry.editing && view.stopwatch.is_none();
     if let [Effect::SavePlan { position, .. }] = effects.as_slice() {
         view.stored_position = *position;
-        if idle {
+        if view.idle() {
             // The current exercise may be a new one now: prefill its form.
-            super::session::ready(view, settings);
+            view.ready(settings);
         }
     }
-    effects.extend(super::session::store_position(view));
+    effects.extend(view.store_position());
     if close {
         state.overlay = None;
     }
@@ -85,7 +57,7 @@ fn edit(
 ) -> (bool, Vec<Effect>) {
     editor.error = None;
     let len = session.plan.len();
-    let mut chosen: Option<(bool, KnownExercise)> = None;
+    let mut chosen: Option<(bool, Exercise)> = None;
     let mut close = false;
     match &mut editor.mode {
         PlanMode::Browse => match action {
@@ -184,7 +156,8 @@ fn edit(
             Action::Confirm => {
                 chosen = Some((
                     *swap,
-                    KnownExercise {
+                    Exercise {
+                        id: 0,
                         name: name.trim().to_string(),
                         kind: *kind,
                         sides: *sides,

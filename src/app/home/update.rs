@@ -1,9 +1,10 @@
-//! The home screen: start or resume a session, end an abandoned one, quit.
+//! Keys on the home screen.
 
-use super::keymap::Action;
-use super::msg::Effect;
-use super::state::{HomeItem, Screen, State};
-use super::update::quit;
+use super::HomeItem;
+use crate::app::history;
+use crate::app::keymap::Action;
+use crate::app::msg::Effect;
+use crate::app::state::{Screen, State};
 
 pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     let items = state.home_items();
@@ -13,7 +14,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Up => home.selected = home.selected.checked_sub(1).unwrap_or(items.len() - 1),
         Action::Down => home.selected = (home.selected + 1) % items.len(),
-        Action::Quit | Action::Back => return quit(state),
+        Action::Quit | Action::Back => return state.quit(),
         Action::Confirm => {
             let unfinished = home.unfinished.as_ref().map(|u| u.id);
             return match (items.get(home.selected), unfinished) {
@@ -21,7 +22,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
                 (Some(HomeItem::EndUnfinished), Some(id)) => {
                     state.notice =
                         Some(("Unfinished session ended; its sets are kept.".into(), false));
-                    vec![Effect::EndAbandoned(id), Effect::LoadHome]
+                    vec![Effect::EndAbandoned(id), state.load_home()]
                 }
                 (Some(HomeItem::Start(i)), unfinished) => {
                     let Some(routine) = state.routines.get(*i) else {
@@ -36,8 +37,8 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
                         .chain([Effect::StartSession(routine)])
                         .collect()
                 }
-                (Some(HomeItem::History), _) => super::history::open(state),
-                (Some(HomeItem::Quit), _) => quit(state),
+                (Some(HomeItem::History), _) => history::open(state),
+                (Some(HomeItem::Quit), _) => state.quit(),
                 _ => vec![],
             };
         }

@@ -1,71 +1,30 @@
-//! Carries out history effects against the store, in local time; the
-//! answers come back as messages. Part of the runtime's edge.
+//! Carries out history effects against the store; the answers come back
+//! as messages. Which weeks and what span to read came with the effect.
 
 use std::collections::HashMap;
 
-use chrono::{Days, Local, TimeZone, Weekday};
-
+use crate::app::history::{HistoryEffect, HistoryMsg};
 use crate::app::msg::{Msg, Now};
 use crate::domain::LoggedSet;
-use crate::domain::history::Calendar;
+use crate::domain::calendar::Calendar;
 use crate::domain::records::{NewRecord, RecordKind, reached};
 use crate::store::{Result, Store};
 
-use super::{HistoryEffect, HistoryMsg};
-
-/// Chart points at most: more than a wide terminal has columns.
-const MAX_POINTS: f64 = 160.0;
-
-pub fn execute(
+/// One history effect; `calendar` puts the sessions of the streak in weeks.
+pub(super) fn execute(
     store: &mut Store,
     effect: HistoryEffect,
     now: Now,
-    week_start: Weekday,
-) -> Result<Option<Msg>> {
-    let calendar = Calendar::new(Local, week_start);
-    execute_in(store, effect, now, &calendar)
-}
-
-/// `execute` in a given calendar, so that tests can pin the time zone.
-pub fn execute_in<Tz: TimeZone + Copy>(
-    store: &mut Store,
-    effect: HistoryEffect,
-    now: Now,
-    calendar: &Calendar<Tz>,
+    calendar: &Calendar,
 ) -> Result<Option<Msg>> {
     let msg = match effect {
-        HistoryEffect::LoadWeeks {
-            before,
-            count,
-            target,
-        } => {
-            let Some(first) = store.first_session_start()? else {
-                return Ok(Some(Msg::History(HistoryMsg::WeeksLoaded {
-                    weeks: vec![],
-                    streak: Some(0),
-                    more: false,
-                })));
-            };
-            let oldest = calendar.week_of(first);
-            let current = calendar.week_of(now.wall);
-            let newest = before
-                .and_then(|d| d.checked_sub_days(Days::new(7)))
-                .unwrap_or(current);
-            let mut ranges = calendar.weeks_back(calendar.bounds(newest).start, count);
-            ranges.retain(|w| w.first_day >= oldest);
-            let more = ranges.last().is_some_and(|w| w.first_day > oldest);
-            let streak = match before {
-                None => {
-                    Some(store.streak(calendar.bounds(current), target, |t| calendar.week_of(t))?)
-                }
-                Some(_) => None,
-            };
-            HistoryMsg::WeeksLoaded {
-                weeks: store.week_summaries(&ranges, None)?,
-                streak,
-                more,
-            }
-        }
+        HistoryEffect::FindFirst => HistoryMsg::FirstFound(store.first_session_start()?),
+        HistoryEffect::LoadWeeks { weeks, streak } => HistoryMsg::WeeksLoaded {
+            streak: streak
+                .map(|s| store.streak(s.current, s.target, |t| calendar.week_of(t)))
+                .transpose()?,
+            weeks: store.week_summaries(&weeks, None)?,
+        },
         HistoryEffect::LoadWeek(week) => HistoryMsg::WeekLoaded {
             week,
             sessions: store.sessions_between(week.start, week.end, None)?,
@@ -74,23 +33,21 @@ pub fn execute_in<Tz: TimeZone + Copy>(
             session,
             sets: store.session_set_rows(session)?,
         },
-        HistoryEffect::LoadExercises => HistoryMsg::ExercisesLoaded(store.exercises_by_id()?),
-        HistoryEffect::LoadProgress { exercise, span } => {
-            let to = now.wall;
-            let from = match span.days() {
-                Some(days) => to - chrono::Duration::days(days),
-                None => store.first_session_start()?.unwrap_or(to) - chrono::Duration::days(1),
-            };
-            let bucket_days = (to - from).num_seconds() as f64 / 86_400.0 / MAX_POINTS;
-            HistoryMsg::ProgressLoaded {
-                exercise,
-                span,
-                from,
-                to,
-                points: store.progress(exercise, from, to, bucket_days)?,
-                records: store.records(exercise)?,
-            }
-        }
+        HistoryEffect::LoadExercises => HistoryMsg::ExercisesLoaded(store.exercises()?),
+        HistoryEffect::LoadProgress {
+            exercise,
+            span,
+            from,
+            to,
+            bucket_days,
+        } => HistoryMsg::ProgressLoaded {
+            exercise,
+            span,
+            from,
+            to,
+            points: store.progress(exercise, from, to, bucket_days)?,
+            records: store.records(exercise)?,
+        },
         HistoryEffect::CorrectSet { session, id, work } => {
             let correction = Some(store.correct_set(id, &work, now.wall)?);
             HistoryMsg::Corrected {
@@ -145,7 +102,7 @@ pub fn execute_in<Tz: TimeZone + Copy>(
 
 fn exercise_names(store: &Store) -> Result<HashMap<i64, String>> {
     Ok(store
-        .exercises_by_id()?
+        .exercises()?
         .into_iter()
         .map(|e| (e.id, e.name))
         .collect())

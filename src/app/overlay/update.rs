@@ -1,14 +1,13 @@
 //! Keys while a popup is open: help, quit and finish questions, and the
 //! RPE-and-note form of a logged set.
 
+use super::Overlay;
+use crate::app::keymap::Action;
+use crate::app::msg::Effect;
+use crate::app::plan;
+use crate::app::state::{Screen, State};
 use crate::domain::entry::annotation;
 use crate::domain::note;
-
-use super::keymap::Action;
-use super::msg::Effect;
-use super::plan;
-use super::state::{Overlay, PlanMode, Screen, State};
-use super::update::quit;
 
 pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     let Some(overlay) = state.overlay.as_mut() else {
@@ -24,7 +23,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             close(state)
         }
         // Typed as text, so y and n answer here and nowhere else.
-        (Overlay::ConfirmQuit, Action::Confirm | Action::Char('y' | 'Y' | 'q')) => quit(state),
+        (Overlay::ConfirmQuit, Action::Confirm | Action::Char('y' | 'Y' | 'q')) => state.quit(),
         (Overlay::ConfirmQuit, Action::Back | Action::Char('n' | 'N')) => close(state),
         (Overlay::ConfirmFinish { note, error }, Action::Confirm) => match note::finish(note) {
             Ok(note) => {
@@ -79,13 +78,4 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
 fn close(state: &mut State) -> Vec<Effect> {
     state.overlay = None;
     vec![]
-}
-
-/// Whether the open popup takes typed text.
-pub fn takes_text(overlay: &Overlay) -> bool {
-    match overlay {
-        Overlay::ConfirmFinish { .. } | Overlay::Annotate(_) | Overlay::ConfirmQuit => true,
-        Overlay::Plan(editor) => editor.mode != PlanMode::Browse,
-        Overlay::Help => false,
-    }
 }

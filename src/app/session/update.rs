@@ -1,0 +1,218 @@
+//! Keys and the store's answers during a live session.
+
+use std::time::Instant;
+
+use chrono::{DateTime, Utc};
+
+use super::{Notice, SessionView, Step, hold, reps};
+use crate::app::history::HistoryEffect;
+use crate::app::keymap::Action;
+use crate::app::msg::Effect;
+use crate::app::overlay::Overlay;
+use crate::app::plan;
+use crate::app::settings::Settings;
+use crate::app::state::State;
+use crate::domain::timer::Countdown;
+use crate::domain::{Kind, LoggedSet};
+
+/// Rest steps for + and -, in seconds.
+const REST_STEP: i64 = 15;
+
+pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
+    let (now, settings) = (state.now, state.settings.clone());
+    let Some(view) = state.screen.session_mut() else {
+        return vec![];
+    };
+    let overlay = match action {
+        Action::Quit => Some(Overlay::ConfirmQuit),
+        Action::Finish if !view.timing_hold() => Some(Overlay::ConfirmFinish {
+            note: String::new(),
+            error: None,
+        }),
+        Action::Annotate if !view.timing_hold() => {
+            view.session.logged.last().map(Overlay::annotate)
+        }
+        _ => None,
+    };
+    if overlay.is_some() {
+        state.overlay = overlay;
+        return vec![];
+    }
+    if action == Action::Plan && !view.timing_hold() {
+        return plan::open(state);
+    }
+    match action {
+        Action::RestLonger | Action::RestShorter if view.rest.is_some() => {
+            let secs = if action == Action::RestLonger {
+                REST_STEP
+            } else {
+                -REST_STEP
+            };
+            if let Some(rest) = &mut view.rest {
+                rest.adjust(now.at, secs);
+            }
+            return vec![];
+        }
+        Action::Toggle if view.rest.is_some() && !view.timing_hold() => {
+            view.rest = None;
+            return vec![];
+        }
+        _ => {}
+    }
+    let (mut effects, notice) = step_action(view, action, now.at, now.wall, &settings);
+    effects.extend(view.store_position());
+    if let Some(notice) = notice {
+        state.notice = Some(notice);
+    }
+    effects
+}
+
+fn step_action(
+    view: &mut SessionView,
+    action: Action,
+    now: Instant,
+    wall: DateTime<Utc>,
+    settings: &Settings,
+) -> (Vec<Effect>, Notice) {
+    if view.pending.is_some() {
+        return (vec![], None);
+    }
+    if view.timing_hold() {
+        return hold::on_action(view, action, now, wall);
+    }
+    match (&view.step, action) {
+        (Step::Unsaved(set), Action::Confirm) => {
+            let set = set.clone();
+            view.pending = Some(set.clone());
+            (vec![Effect::SaveSet(set)], None)
+        }
+        (Step::Unsaved(_), _) => (
+            vec![],
+            Some(("This set is not saved yet: Enter tries again.".into(), true)),
+        ),
+        (_, Action::Left) => move_to(view, view.session.position.checked_sub(1), settings),
+        (_, Action::Right) => move_to(view, Some(view.session.position + 1), settings),
+        (_, Action::AddSet) => {
+            view.session.add_set();
+            if view.step == Step::Done {
+                view.ready(settings);
+            }
+            (plan_effect(view), None)
+        }
+        (_, Action::RemoveSet) => {
+            if !view.session.remove_set() {
+                return (
+                    vec![],
+                    Some(("Only sets not yet logged can be removed.".into(), true)),
+                );
+            }
+            view.ready(settings);
+            (plan_effect(view), None)
+        }
+        (Step::Ready, Action::Toggle | Action::Confirm) if view.kind() == Some(Kind::Hold) => {
+            hold::start(view, now, settings);
+            (vec![], None)
+        }
+        (Step::Ready, _) if view.kind() == Some(Kind::Reps) => {
+            reps::on_action(view, action, now, wall)
+        }
+        _ => (vec![], None),
+    }
+}
+
+fn plan_effect(view: &SessionView) -> Vec<Effect> {
+    let position = view.session.position;
+    let sets = view.session.current().map_or(0, |e| e.sets);
+    vec![Effect::SavePlannedSets {
+        session: view.session.id,
+        position,
+        sets,
+    }]
+}
+
+fn move_to(
+    view: &mut SessionView,
+    position: Option<usize>,
+    settings: &Settings,
+) -> (Vec<Effect>, Notice) {
+    if let Some(p) = position.filter(|&p| p < view.session.plan.len()) {
+        view.session.position = p;
+        view.ready(settings);
+    }
+    (vec![], None)
+}
+
+pub fn on_saved(state: &mut State, saved: LoggedSet) -> Vec<Effect> {
+    let (now, settings) = (state.now.at, state.settings.clone());
+    let Some(view) = state.screen.session_mut() else {
+        return vec![];
+    };
+    view.pending = None;
+    let name = view
+        .session
+        .current()
+        .map(|e| e.name.clone())
+        .unwrap_or_default();
+    let side = saved
+        .set
+        .side
+        .map(|s| format!(" {}", s.as_str()))
+        .unwrap_or_default();
+    let notice = format!(
+        "Saved {name} set {}{side}: {}",
+        saved.set.set_number, saved.set.work
+    );
+    let finished_set = saved.set.set_number;
+    let mut effects = vec![Effect::History(HistoryEffect::CheckRecords(saved.clone()))];
+    view.session.logged.push(saved);
+    let rest = view.session.current().map(|e| e.rest).unwrap_or_default();
+    match view.slot() {
+        // The other side of the same set follows without a rest.
+        Some(slot) if slot.set_number == finished_set => {
+            if view.kind() == Some(Kind::Hold) {
+                view.step = Step::Switch {
+                    countdown: Countdown::start(now, settings.switch_sides),
+                };
+            } else {
+                view.ready(&settings);
+            }
+        }
+        Some(_) => {
+            view.ready(&settings);
+            view.rest = Some(Countdown::start(now, rest));
+        }
+        // The exercise is done: on to the next with a set to do, or back
+        // to one skipped earlier.
+        None => {
+            view.session.position = view.session.resume_position();
+            view.ready(&settings);
+            if view.step != Step::Done {
+                view.rest = Some(Countdown::start(now, rest));
+            }
+        }
+    }
+    effects.extend(view.store_position());
+    state.notice = Some((notice, false));
+    effects
+}
+
+pub fn on_save_failed(state: &mut State, reason: String) -> Vec<Effect> {
+    if let Some(view) = state.screen.session_mut()
+        && let Some(set) = view.pending.take()
+    {
+        view.step = Step::Unsaved(set);
+    }
+    state.notice = Some((format!("Not saved: {reason}. Enter tries again."), true));
+    vec![]
+}
+
+/// Advances timers whose deadline has passed; true when that deserves a cue.
+pub fn fire(view: &mut SessionView, now: Instant) -> bool {
+    let rest_over = view.rest.is_some_and(|r| r.is_done(now));
+    if rest_over {
+        view.rest = None;
+    }
+    let hold = hold::fire(view, now);
+    let tempo = reps::fire_tempo(view, now);
+    rest_over || hold || tempo
+}
