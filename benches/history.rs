@@ -8,34 +8,27 @@
 
 use std::hint::black_box;
 use std::path::Path;
-use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use runstrong::app::history::{self, HistoryEffect};
-use runstrong::app::{Effect, Msg, Now, Settings, State, update};
+use chrono::{Local, Weekday};
+use runstrong::app::{
+    Clock, Effect, Executor, Msg, Settings, State, StoreExecutor, SystemClock, history, step,
+};
 use runstrong::domain::Routine;
+use runstrong::domain::calendar::Calendar;
 use runstrong::store::Store;
 
-fn now() -> Now {
-    Now {
-        at: Instant::now(),
-        wall: chrono::Utc::now(),
-    }
-}
-
-/// Runs effects against the store until none are left, as the runtime does.
-fn settle(store: &mut Store, state: &mut State, mut effects: Vec<Effect>) {
-    while let Some(effect) = effects.pop() {
-        if let Effect::History(e) = effect
-            && let Ok(Some(msg)) = history::execute(store, e, now(), chrono::Weekday::Mon)
-        {
-            effects.extend(update(state, msg, now()));
-        }
-    }
+/// Carries out `effects` and everything that follows from them, as the loop does.
+fn settle(executor: &mut StoreExecutor, state: &mut State, effects: Vec<Effect>) {
+    let answers: Vec<Msg> = effects
+        .into_iter()
+        .flat_map(|e| executor.execute(e, SystemClock.now()))
+        .collect();
+    step(state, answers, &SystemClock, executor);
 }
 
 fn draw(terminal: &mut Terminal<TestBackend>, state: &State) {
@@ -43,15 +36,21 @@ fn draw(terminal: &mut Terminal<TestBackend>, state: &State) {
 }
 
 /// Opens the store as the app does, opens the week list and draws it.
-fn first_frame(path: &Path, terminal: &mut Terminal<TestBackend>) -> (Store, State) {
-    let Ok(mut store) = Store::open(path) else {
+fn first_frame(path: &Path, terminal: &mut Terminal<TestBackend>) -> (StoreExecutor, State) {
+    let Ok(store) = Store::open(path) else {
         panic!("cannot open {}", path.display())
     };
-    let mut state = State::new(now(), Settings::default(), Routine::built_in());
+    let mut executor = StoreExecutor::new(store, Calendar::new(Local, Weekday::Mon));
+    let mut state = State::new(
+        SystemClock.now(),
+        Settings::default(),
+        Routine::built_in(),
+        Local,
+    );
     let effects = history::open(&mut state);
-    settle(&mut store, &mut state, effects);
+    settle(&mut executor, &mut state, effects);
     draw(terminal, &state);
-    (store, state)
+    (executor, state)
 }
 
 fn key(code: KeyCode) -> Msg {
@@ -74,11 +73,11 @@ fn bench(c: &mut Criterion) {
         c.bench_function(&format!("{name}/first_frame_from_open"), |b| {
             b.iter(|| black_box(first_frame(db, &mut terminal)))
         });
-        let (mut store, mut state) = first_frame(db, &mut terminal);
+        let (mut executor, mut state) = first_frame(db, &mut terminal);
         c.bench_function(&format!("{name}/week_list_load_and_draw"), |b| {
             b.iter(|| {
                 let effects = history::open(&mut state);
-                settle(&mut store, &mut state, effects);
+                settle(&mut executor, &mut state, effects);
                 draw(&mut terminal, &state);
             })
         });
@@ -86,23 +85,20 @@ fn bench(c: &mut Criterion) {
             b.iter(|| draw(&mut terminal, &state))
         });
         // The Lunge: one-sided, loaded; a year of points and all-time records.
-        let exercises = store.exercises_by_id().unwrap_or_default();
+        // The exercise page lists them in the order they were first used.
+        let mut exercises = executor.store.exercises().unwrap_or_default();
+        exercises.sort_by_key(|e| e.id);
         if let Some(at) = exercises.iter().position(|e| e.name == "Lunge") {
-            let lunge = exercises[at].id;
             let keys = [KeyCode::Char('r')]
                 .into_iter()
-                .chain(std::iter::repeat_n(KeyCode::Down, at));
-            for k in keys.chain([KeyCode::Enter]) {
-                let effects = update(&mut state, key(k), now());
-                settle(&mut store, &mut state, effects);
-            }
+                .chain(std::iter::repeat_n(KeyCode::Down, at))
+                .chain([KeyCode::Enter]);
+            step(&mut state, keys.map(key), &SystemClock, &mut executor);
             c.bench_function(&format!("{name}/progress_open_and_draw"), |b| {
                 b.iter(|| {
-                    let effect = HistoryEffect::LoadProgress {
-                        exercise: lunge,
-                        span: history::Span::Year,
-                    };
-                    settle(&mut store, &mut state, vec![Effect::History(effect)]);
+                    // Back to the exercise list, and the chart opened again.
+                    let keys = [KeyCode::Esc, KeyCode::Enter].map(key);
+                    step(&mut state, keys, &SystemClock, &mut executor);
                     draw(&mut terminal, &state);
                 })
             });

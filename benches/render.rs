@@ -16,7 +16,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use runstrong::app::State;
-use runstrong::app::state::Step;
+use runstrong::app::session::Step;
 
 /// The first exercise's form filled in, its set stopwatch at `secs`.
 fn reps_form(secs: u64) -> State {

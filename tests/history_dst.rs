@@ -1,12 +1,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-//! Weeks in a real time zone with daylight saving. TZ is process-wide, so
-//! each test re-runs itself in a child process with TZ=Europe/Berlin.
+//! Weeks of a real database in a time zone with daylight saving, named
+//! (chrono-tz) rather than taken from the machine.
 
 mod fixture;
 
-use chrono::{Local, NaiveDate, Weekday};
+use chrono::{NaiveDate, Weekday};
+use chrono_tz::Europe::Berlin;
 use fixture::{DORSIFLEXION, reps, utc};
-use runstrong::domain::history::Calendar;
+use runstrong::domain::calendar::Calendar;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -14,10 +15,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 #[test]
 fn a_week_across_the_end_of_summer_time() {
-    if !fixture::in_zone("Europe/Berlin", "a_week_across_the_end_of_summer_time") {
-        return;
-    }
-    let cal = Calendar::new(Local, Weekday::Mon);
+    let cal = Calendar::new(Berlin, Weekday::Mon);
     // Clocks go back on Sunday 2026-10-25: the week is 169 hours long.
     let week = cal.bounds(day(2026, 10, 19));
     assert_eq!(week.start, utc(2026, 10, 18, 22, 0));
@@ -57,10 +55,7 @@ fn a_week_across_the_end_of_summer_time() {
 
 #[test]
 fn a_week_across_the_new_year() {
-    if !fixture::in_zone("Europe/Berlin", "a_week_across_the_new_year") {
-        return;
-    }
-    let cal = Calendar::new(Local, Weekday::Mon);
+    let cal = Calendar::new(Berlin, Weekday::Mon);
     let mut db = fixture::empty();
     db.session(
         utc(2026, 12, 27, 23, 15),
@@ -87,7 +82,7 @@ fn a_week_across_the_new_year() {
         (got[0].week.iso_label(), got[0].totals.sessions),
         ("2027-W01".into(), 1)
     );
-    let sunday = Calendar::new(Local, Weekday::Sun).weeks_back(utc(2027, 1, 5, 12, 0), 1);
+    let sunday = Calendar::new(Berlin, Weekday::Sun).weeks_back(utc(2027, 1, 5, 12, 0), 1);
     assert_eq!(
         db.store.week_summaries(&sunday, None).unwrap()[0]
             .totals

@@ -8,17 +8,21 @@ use std::time::Duration;
 use chrono::{Days, Utc, Weekday};
 use common::{Flow, noon};
 use ratatui::crossterm::event::KeyCode;
-use runstrong::app::history::{HistoryEffect, HistoryMsg, Metric, Page, Span, WEEKS_PAGE};
+use runstrong::app::history::{HistoryEffect, HistoryMsg, Metric, Page, Span, StreakOf};
+use runstrong::app::home::HomeData;
 use runstrong::app::state::Screen;
-use runstrong::app::{Effect, HomeData, Msg};
-use runstrong::domain::history::{Calendar, SessionRow, SetRow, Totals, WeekSummary};
+use runstrong::app::{Effect, Msg};
+use runstrong::domain::calendar::Calendar;
+use runstrong::domain::correction::Correction;
+use runstrong::domain::exercise::Exercise;
+use runstrong::domain::history::{SessionRow, SetRow, Totals, WeekSummary};
 use runstrong::domain::records::{NewRecord, RecordKind};
 use runstrong::domain::set::Work;
+use runstrong::domain::summary::Summary;
 use runstrong::domain::{Kind, LoggedSet, NewSet, Side, Sides};
-use runstrong::store::{Correction, ExerciseInfo, Summary};
 
 fn history_effects(flow: &Flow) -> Vec<HistoryEffect> {
-    flow.effects
+    flow.fake.effects
         .iter()
         .filter_map(|e| {
             if let Effect::History(h) = e {
@@ -41,9 +45,18 @@ fn page(flow: &Flow) -> &Page {
     }
 }
 
+fn calendar() -> Calendar {
+    Calendar::new(Utc, Weekday::Mon)
+}
+
+/// The first session: three weeks before this one.
+fn first() -> chrono::DateTime<Utc> {
+    noon() - Days::new(21)
+}
+
 /// Three weeks: this one with two sessions, a missed one, one with one.
 fn weeks() -> Vec<WeekSummary> {
-    let cal = Calendar::new(Utc, Weekday::Mon);
+    let cal = calendar();
     let totals = |sessions| Totals {
         sessions,
         sets: 4 * sessions,
@@ -87,16 +100,16 @@ fn set_row(id: i64, work: Work) -> SetRow {
     }
 }
 
-/// Home → History, with the weeks answered.
+/// Home → History, with the first session and three of its four weeks answered.
 fn in_history() -> Flow {
     let mut flow = Flow::home();
     flow.send(Msg::HomeLoaded(HomeData::default()));
     flow.press(KeyCode::Down);
     flow.press(KeyCode::Enter);
+    flow.send(Msg::History(HistoryMsg::FirstFound(Some(first()))));
     flow.send(Msg::History(HistoryMsg::WeeksLoaded {
         weeks: weeks(),
         streak: Some(1),
-        more: true,
     }));
     flow
 }
@@ -107,40 +120,54 @@ fn home_opens_the_week_list_and_esc_goes_back() {
     flow.send(Msg::HomeLoaded(HomeData::default()));
     flow.press(KeyCode::Down);
     flow.press(KeyCode::Enter);
+    assert_eq!(last_effect(&flow), Some(HistoryEffect::FindFirst));
+    flow.send(Msg::History(HistoryMsg::FirstFound(Some(first()))));
+    let this_week = calendar().weeks_back(noon(), 1)[0];
     assert_eq!(
         last_effect(&flow),
         Some(HistoryEffect::LoadWeeks {
-            before: None,
-            count: WEEKS_PAGE,
-            target: 2
-        })
+            weeks: calendar().weeks_back(noon(), 4),
+            streak: Some(StreakOf {
+                current: this_week,
+                target: 2
+            }),
+        }),
+        "from this week back to the first session's, with the streak"
     );
     assert!(matches!(page(&flow), Page::Weeks(p) if !p.loaded));
+    let mut all = weeks();
+    all.push(WeekSummary {
+        week: calendar().weeks_back(noon(), 4)[3],
+        totals: Totals::default(),
+    });
     flow.send(Msg::History(HistoryMsg::WeeksLoaded {
-        weeks: weeks(),
+        weeks: all,
         streak: Some(1),
-        more: false,
     }));
     assert!(
-        matches!(page(&flow), Page::Weeks(p) if p.loaded && p.weeks.len() == 3 && p.streak == 1)
+        matches!(page(&flow), Page::Weeks(p) if p.loaded && p.weeks.len() == 4 && p.streak == 1 && !p.more)
     );
     flow.press(KeyCode::Esc);
     assert!(matches!(flow.state.screen, Screen::Home(_)));
-    assert_eq!(flow.effects.last(), Some(&Effect::LoadHome));
+    assert_eq!(flow.fake.effects.last(), Some(&Effect::LoadHome(this_week)));
 }
 
 #[test]
 fn scrolling_near_the_end_loads_older_weeks_once() {
     let mut flow = in_history();
+    assert!(
+        matches!(page(&flow), Page::Weeks(p) if p.more),
+        "the first session is a week older than those loaded"
+    );
     flow.press(KeyCode::Down);
-    let oldest = weeks()[2].week.first_day;
+    let older = weeks()[0].week.first_day - Days::new(21);
     assert_eq!(
         last_effect(&flow),
         Some(HistoryEffect::LoadWeeks {
-            before: Some(oldest),
-            count: WEEKS_PAGE,
-            target: 2
-        })
+            weeks: vec![calendar().bounds(older)],
+            streak: None,
+        }),
+        "the weeks before the oldest loaded, down to the first session's"
     );
     let asked = history_effects(&flow).len();
     flow.press(KeyCode::Down);
@@ -149,13 +176,11 @@ fn scrolling_near_the_end_loads_older_weeks_once() {
         asked,
         "no second request while one is out"
     );
-    let older = weeks()[0].week.first_day - Days::new(21);
     let mut more = weeks()[2];
-    more.week = Calendar::new(Utc, Weekday::Mon).bounds(older);
+    more.week = calendar().bounds(older);
     flow.send(Msg::History(HistoryMsg::WeeksLoaded {
         weeks: vec![more],
         streak: None,
-        more: false,
     }));
     assert!(
         matches!(page(&flow), Page::Weeks(p) if p.weeks.len() == 4 && p.streak == 1 && !p.more)
@@ -170,7 +195,6 @@ fn a_missed_week_opens_without_asking_the_store() {
     flow.send(Msg::History(HistoryMsg::WeeksLoaded {
         weeks: vec![],
         streak: None,
-        more: false,
     }));
     flow.press(KeyCode::Enter);
     assert!(matches!(page(&flow), Page::Week(p) if p.loaded && p.sessions.is_empty()));
@@ -231,6 +255,10 @@ fn a_week_then_a_session_then_correct_delete_and_undo() {
         reloads.contains(&HistoryEffect::LoadWeek(week)),
         "the week's totals follow the correction"
     );
+    assert!(
+        reloads.ends_with(&[HistoryEffect::FindFirst, HistoryEffect::LoadWeek(week)]),
+        "and the week list, from the first session, which a deletion may move"
+    );
     assert!(matches!(reloads.last(), Some(HistoryEffect::LoadWeek(_))));
     assert_eq!(
         flow.state.notice,
@@ -273,9 +301,9 @@ fn a_week_then_a_session_then_correct_delete_and_undo() {
         }));
         assert_eq!(flow.state.notice, Some((notice.into(), false)));
     }
-    let effects = flow.effects.len();
+    let effects = flow.fake.effects.len();
     flow.press(KeyCode::Char('z'));
-    assert_eq!(flow.effects.len(), effects, "nothing left to undo");
+    assert_eq!(flow.fake.effects.len(), effects, "nothing left to undo");
     flow.state.notice = None;
     assert!(
         !flow.render(80, 24).contains("z undo"),
@@ -320,7 +348,7 @@ fn progress_opens_from_the_week_list_and_changes_span_and_metric() {
     let mut flow = in_history();
     flow.press(KeyCode::Char('r'));
     assert_eq!(last_effect(&flow), Some(HistoryEffect::LoadExercises));
-    let lunge = ExerciseInfo {
+    let lunge = Exercise {
         id: 4,
         name: "Lunge".into(),
         kind: Kind::Reps,
@@ -328,21 +356,19 @@ fn progress_opens_from_the_week_list_and_changes_span_and_metric() {
     };
     flow.send(Msg::History(HistoryMsg::ExercisesLoaded(vec![lunge])));
     flow.press(KeyCode::Enter);
-    assert_eq!(
-        last_effect(&flow),
-        Some(HistoryEffect::LoadProgress {
-            exercise: 4,
-            span: Span::Year
-        })
+    let year_to_now = (noon() - chrono::Duration::days(365), noon());
+    assert!(
+        matches!(last_effect(&flow), Some(HistoryEffect::LoadProgress { exercise: 4, span: Span::Year, from, to, .. }) if (from, to) == year_to_now)
     );
     flow.press(KeyCode::Right);
-    assert_eq!(
+    assert!(matches!(
         last_effect(&flow),
         Some(HistoryEffect::LoadProgress {
             exercise: 4,
-            span: Span::Years5
+            span: Span::Years5,
+            ..
         })
-    );
+    ));
     flow.send(Msg::History(HistoryMsg::ProgressLoaded {
         exercise: 4,
         span: Span::Year,
@@ -447,7 +473,7 @@ fn a_resumed_session_recalls_the_records_of_its_earlier_sets_for_the_summary() {
     let fresh = Flow::in_session();
     assert!(
         !fresh
-            .effects
+            .fake.effects
             .iter()
             .any(|e| matches!(e, Effect::History(_))),
         "a new session has nothing to recall"

@@ -8,8 +8,9 @@ use std::time::Duration;
 use chrono::{NaiveDate, Utc, Weekday};
 use fixture::{DORSIFLEXION, LUNGE, PLANK, hold, reps, utc};
 use runstrong::domain::Side;
-use runstrong::domain::history::Calendar;
-use runstrong::store::{Correction, StoreError};
+use runstrong::domain::calendar::Calendar;
+use runstrong::domain::correction::Correction;
+use runstrong::store::StoreError;
 
 const L: Option<Side> = Some(Side::Left);
 const R: Option<Side> = Some(Side::Right);

@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-//! History screens drawn from a real database: the real `update`, the real
-//! effects against a temporary store, then `draw` into a test terminal.
-//! Times of day are local, so each test runs in a child with TZ=UTC.
+//! History screens drawn from a real database: the real loop's `step`,
+//! the store's executor on a temporary store, then `draw` into a test
+//! terminal. Times are shown in UTC, the calendar the app is given here.
 
 mod common;
 mod fixture;
@@ -11,53 +11,33 @@ use common::{Flow, noon};
 use fixture::{DORSIFLEXION, LUNGE, PLANK, hold, reps, utc};
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
-use runstrong::app::history::execute_in;
-use runstrong::app::{Effect, HomeData, Msg};
+use runstrong::app::StoreExecutor;
 use runstrong::domain::Side;
-use runstrong::domain::history::Calendar;
+use runstrong::domain::calendar::Calendar;
 
 const L: Option<Side> = Some(Side::Left);
 const R: Option<Side> = Some(Side::Right);
 
-/// Runs the app's flow against `db`: every history effect is carried out
-/// and its answer fed back, as the runtime does.
+/// The app on `db`, its week list open.
 struct Screens {
     flow: Flow,
-    db: fixture::Db,
-    done: usize,
+    _dir: tempfile::TempDir,
 }
 
 impl Screens {
     fn open(db: fixture::Db) -> Screens {
+        let executor = StoreExecutor::new(db.store, Calendar::new(Utc, Weekday::Mon));
         let mut s = Screens {
-            flow: Flow::home(),
-            db,
-            done: 0,
+            flow: Flow::on_store(executor),
+            _dir: db.dir,
         };
-        s.flow.send(Msg::HomeLoaded(HomeData::default()));
-        s.press(KeyCode::Down);
-        s.press(KeyCode::Enter);
+        s.keys(&[KeyCode::Down, KeyCode::Enter]);
         s
-    }
-
-    fn press(&mut self, code: KeyCode) {
-        self.flow.press(code);
-        let calendar = Calendar::new(Utc, Weekday::Mon);
-        while self.done < self.flow.effects.len() {
-            let effect = self.flow.effects[self.done].clone();
-            self.done += 1;
-            if let Effect::History(effect) = effect
-                && let Some(msg) =
-                    execute_in(&mut self.db.store, effect, self.flow.now, &calendar).unwrap()
-            {
-                self.flow.send(msg);
-            }
-        }
     }
 
     fn keys(&mut self, keys: &[KeyCode]) {
         for &k in keys {
-            self.press(k);
+            self.flow.press(k);
         }
     }
 }
@@ -100,9 +80,6 @@ fn history() -> fixture::Db {
 
 #[test]
 fn week_list() {
-    if !fixture::in_zone("UTC", "week_list") {
-        return;
-    }
     let s = Screens::open(history());
     assert_snapshot!("history_weeks_80x24", s.flow.render(80, 24));
     assert_snapshot!("history_weeks_120x40", s.flow.render(120, 40));
@@ -111,9 +88,6 @@ fn week_list() {
 
 #[test]
 fn a_session_and_a_missed_week() {
-    if !fixture::in_zone("UTC", "a_session_and_a_missed_week") {
-        return;
-    }
     let mut s = Screens::open(history());
     s.keys(&[KeyCode::Enter, KeyCode::Enter]);
     assert_snapshot!("history_session_80x24", s.flow.render(80, 24));
@@ -139,9 +113,6 @@ fn a_session_and_a_missed_week() {
 
 #[test]
 fn a_progress_chart_with_records_and_balance() {
-    if !fixture::in_zone("UTC", "a_progress_chart_with_records_and_balance") {
-        return;
-    }
     let mut s = Screens::open(history());
     s.keys(&[
         KeyCode::Char('r'),
@@ -164,18 +135,12 @@ fn a_progress_chart_with_records_and_balance() {
 
 #[test]
 fn no_history_yet() {
-    if !fixture::in_zone("UTC", "no_history_yet") {
-        return;
-    }
     let s = Screens::open(fixture::empty());
     assert_snapshot!("history_empty_80x24", s.flow.render(80, 24));
 }
 
 #[test]
 fn one_session() {
-    if !fixture::in_zone("UTC", "one_session") {
-        return;
-    }
     let mut db = fixture::empty();
     db.session(noon() - Days::new(1), &[(DORSIFLEXION, None, reps(15, 10))]);
     let s = Screens::open(db);
@@ -184,12 +149,6 @@ fn one_session() {
 
 #[test]
 fn an_imported_workout_shows_set_kinds_and_its_notes_on_one_line() {
-    if !fixture::in_zone(
-        "UTC",
-        "an_imported_workout_shows_set_kinds_and_its_notes_on_one_line",
-    ) {
-        return;
-    }
     let mut db = fixture::empty();
     let csv = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE
 2026-11-24 18:30:00,Leg day,1h 3m,Squat (Barbell),W,60,8,0,0,,\"Felt strong\nslept well\",

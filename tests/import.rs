@@ -388,7 +388,7 @@ fn a_corrected_imported_set_keeps_its_place_in_history_and_export() {
         load: kg(6000),
     };
     let first = store.correct_set(rows[0].id, &fewer(7), at).unwrap();
-    let runstrong::store::Correction::Replaced { new, .. } = first else {
+    let runstrong::domain::correction::Correction::Replaced { new, .. } = first else {
         panic!("{first:?}")
     };
     store.correct_set(new, &fewer(6), at).unwrap();
@@ -740,7 +740,7 @@ fn cardio_is_its_own_kind_out_of_hold_totals_and_records() {
         .map(|(s, _)| s.totals.held.as_secs())
         .collect();
     assert_eq!(held, [45, 0], "only the plank is time held");
-    let running = store.exercises_by_id().unwrap();
+    let running = store.exercises().unwrap();
     let running = running.iter().find(|e| e.name == "Running").unwrap();
     let records = store.records(running.id).unwrap();
     assert!(

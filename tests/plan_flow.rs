@@ -5,9 +5,10 @@ mod common;
 
 use common::Flow;
 use ratatui::crossterm::event::KeyCode;
-use runstrong::app::state::{Overlay, PlanMode};
+use runstrong::app::overlay::Overlay;
+use runstrong::app::plan::PlanMode;
 use runstrong::app::{Effect, Msg};
-use runstrong::domain::plan::KnownExercise;
+use runstrong::domain::exercise::Exercise;
 use runstrong::domain::{Kind, Sides};
 
 fn names(flow: &Flow) -> Vec<String> {
@@ -21,14 +22,16 @@ fn names(flow: &Flow) -> Vec<String> {
 
 fn open_plan(flow: &mut Flow) {
     flow.type_text("p");
-    assert_eq!(flow.effects.last(), Some(&Effect::LoadExercises));
+    assert_eq!(flow.fake.effects.last(), Some(&Effect::LoadExercises));
     let known = vec![
-        KnownExercise {
+        Exercise {
+            id: 20,
             name: "Nordic curl".into(),
             kind: Kind::Reps,
             sides: Sides::Both,
         },
-        KnownExercise {
+        Exercise {
+            id: 4,
             name: "Lunge".into(),
             kind: Kind::Reps,
             sides: Sides::Each,
@@ -38,7 +41,7 @@ fn open_plan(flow: &mut Flow) {
 }
 
 fn saved_plan(flow: &Flow) -> Vec<String> {
-    match flow.effects.last() {
+    match flow.fake.effects.last() {
         Some(Effect::SavePlan { plan, .. }) => plan.iter().map(|e| e.name.clone()).collect(),
         other => panic!("plan not saved: {other:?}"),
     }
@@ -129,11 +132,11 @@ fn what_is_left_can_be_reordered_but_not_moved_before_the_current_one() {
     assert_eq!(saved_plan(&flow), names(&flow));
     flow.type_text("KK");
     assert_eq!(names(&flow)[1], "Lunge");
-    let before = flow.effects.len();
+    let before = flow.fake.effects.len();
     flow.type_text("K");
     assert_eq!(names(&flow)[0], "Weighted dorsiflexion");
     assert_eq!(
-        flow.effects.len(),
+        flow.fake.effects.len(),
         before,
         "nothing saved when nothing moved"
     );

@@ -8,11 +8,12 @@ use std::time::Duration;
 use common::{Flow, noon};
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
-use runstrong::app::{HomeData, Msg};
+use runstrong::app::Msg;
+use runstrong::app::home::HomeData;
 use runstrong::domain::session::LastTime;
 use runstrong::domain::set::Work;
 use runstrong::domain::{Load, Side, Unit};
-use runstrong::store::Summary;
+use runstrong::domain::summary::Summary;
 
 fn at_plank(flow: &mut Flow) {
     flow.type_text("llllll");
@@ -205,7 +206,7 @@ fn big_digits_scale_with_the_terminal() {
 #[test]
 fn home_offers_to_resume_in_words_that_fit_a_phone() {
     let mut flow = Flow::home();
-    let unfinished = runstrong::store::Unfinished {
+    let unfinished = runstrong::domain::session::Unfinished {
         id: 3,
         routine: "Strength for runners".into(),
         started_at: noon(),
@@ -234,7 +235,7 @@ fn a_damaged_database_keeps_the_unsaved_set_under_a_banner() {
     let mut flow = Flow::home();
     flow.send(Msg::SessionLoaded(common::session(noon())));
     let why = "/data/runstrong.db: the database is damaged (database disk image is malformed)";
-    flow.failing = Some(why.into());
+    flow.fake.failing = Some(why.into());
     flow.type_text("12");
     flow.press(KeyCode::Enter);
     flow.send(Msg::Damaged(why.into()));

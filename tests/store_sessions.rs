@@ -11,7 +11,8 @@ use common::store::{L, R, at, hold, kg, log, reps, scratch, started};
 use runstrong::domain::session::{LastTime, Slot};
 use runstrong::domain::set::Rpe;
 use runstrong::domain::{Load, LoggedSet, Unit};
-use runstrong::store::{Store, Unfinished};
+use runstrong::domain::session::Unfinished;
+use runstrong::store::Store;
 
 const LUNGE: usize = 3;
 const PLANK: usize = 6;

@@ -12,12 +12,14 @@ use std::time::Duration;
 
 use common::{Flow, noon};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use runstrong::app::state::{Overlay, Step};
-use runstrong::app::{Effect, HomeData, Msg};
+use runstrong::app::overlay::Overlay;
+use runstrong::app::session::Step;
+use runstrong::app::home::HomeData;
+use runstrong::app::{Effect, Msg};
 use runstrong::domain::entry::Field;
 use runstrong::domain::set::Work;
 use runstrong::domain::{Load, Side, Unit};
-use runstrong::store::Unfinished;
+use runstrong::domain::session::Unfinished;
 
 fn secs(s: u64) -> Duration {
     Duration::from_secs(s)
@@ -42,7 +44,7 @@ fn home_starts_the_routine_and_ends_an_abandoned_session_first() {
     let mut flow = Flow::home();
     flow.press(KeyCode::Enter);
     assert!(
-        matches!(flow.effects.as_slice(), [Effect::StartSession(r)] if r.name == "Strength for runners")
+        matches!(flow.fake.effects.as_slice(), [Effect::StartSession(r)] if r.name == "Strength for runners")
     );
 
     let mut flow = Flow::home();
@@ -58,11 +60,11 @@ fn home_starts_the_routine_and_ends_an_abandoned_session_first() {
         week_done: 1,
     }));
     flow.press(KeyCode::Enter);
-    assert_eq!(flow.effects, [Effect::ResumeSession(9)]);
+    assert_eq!(flow.fake.effects, [Effect::ResumeSession(9)]);
     flow.type_text("jj");
     flow.press(KeyCode::Enter);
     assert!(matches!(
-        &flow.effects[1..],
+        &flow.fake.effects[1..],
         [Effect::EndAbandoned(9), Effect::StartSession(_)]
     ));
 }
@@ -149,10 +151,10 @@ fn rest_can_be_lengthened_shortened_and_skipped_and_cues_its_end() {
     assert_eq!(flow.view().rest.unwrap().remaining(flow.now.at), secs(45));
     flow.advance(ms(44_900));
     assert!(flow.view().rest.is_some());
-    assert!(!flow.effects.contains(&Effect::Bell));
+    assert!(!flow.fake.effects.contains(&Effect::Bell));
     flow.advance(ms(100));
     assert!(flow.view().rest.is_none());
-    assert!(flow.effects.contains(&Effect::Bell));
+    assert!(flow.fake.effects.contains(&Effect::Bell));
     assert!(flow.state.flash_until.is_some_and(|t| t > flow.now.at));
 
     flow.press(KeyCode::Enter);
@@ -189,7 +191,7 @@ fn a_per_side_hold_logs_the_time_actually_held_on_each_side() {
         panic!("not holding")
     };
     assert_eq!(watch.started, t0 + secs(5));
-    let bells = |f: &Flow| f.effects.iter().filter(|e| **e == Effect::Bell).count();
+    let bells = |f: &Flow| f.fake.effects.iter().filter(|e| **e == Effect::Bell).count();
     assert_eq!(bells(&flow), 1);
     flow.advance(ms(29_700));
     assert!(
@@ -257,7 +259,7 @@ fn finishing_an_exercise_moves_on_and_remembers_where() {
         flow.press(KeyCode::Enter);
     }
     assert_eq!(flow.view().session.position, 1);
-    assert!(flow.effects.contains(&Effect::SavePosition {
+    assert!(flow.fake.effects.contains(&Effect::SavePosition {
         session: 1,
         position: 1
     }));
@@ -267,7 +269,7 @@ fn finishing_an_exercise_moves_on_and_remembers_where() {
 #[test]
 fn a_failed_save_keeps_the_set_until_it_is_saved() {
     let mut flow = Flow::in_session();
-    flow.failing = Some("disk full".into());
+    flow.fake.failing = Some("disk full".into());
     flow.type_text("9");
     flow.press(KeyCode::Enter);
     assert!(matches!(flow.view().step, Step::Unsaved(_)));
@@ -279,7 +281,7 @@ fn a_failed_save_keeps_the_set_until_it_is_saved() {
         0,
         "cannot walk away from an unsaved set"
     );
-    flow.failing = None;
+    flow.fake.failing = None;
     flow.press(KeyCode::Enter);
     assert_eq!(flow.view().session.logged.len(), 1);
     assert_eq!(
@@ -296,7 +298,7 @@ fn sets_can_be_added_and_removed_but_logged_ones_stay() {
     let mut flow = Flow::in_session();
     flow.type_text("a");
     assert_eq!(flow.view().session.plan[0].sets, 4);
-    assert!(flow.effects.contains(&Effect::SavePlannedSets {
+    assert!(flow.fake.effects.contains(&Effect::SavePlannedSets {
         session: 1,
         position: 0,
         sets: 4
@@ -325,7 +327,7 @@ fn quitting_asks_first_in_a_session_and_ctrl_c_does_not() {
     flow.type_text("n");
     assert_eq!((&flow.state.overlay, flow.state.quit), (&None, false));
     flow.type_text("qy");
-    assert!(flow.state.quit && flow.effects.contains(&Effect::Quit));
+    assert!(flow.state.quit && flow.fake.effects.contains(&Effect::Quit));
 
     let mut flow = Flow::in_session();
     flow.send(Msg::Key(KeyEvent::new(
@@ -353,7 +355,7 @@ fn finish_asks_for_an_optional_note_then_finishes() {
     flow.press(KeyCode::Enter);
     let note = Some("legs heavy, q ok".to_string());
     assert_eq!(
-        flow.effects.last(),
+        flow.fake.effects.last(),
         Some(&Effect::FinishSession { id: 1, note })
     );
 
@@ -361,7 +363,7 @@ fn finish_asks_for_an_optional_note_then_finishes() {
     flow.type_text("f");
     flow.press(KeyCode::Enter);
     assert_eq!(
-        flow.effects.last(),
+        flow.fake.effects.last(),
         Some(&Effect::FinishSession { id: 1, note: None })
     );
 }
@@ -411,9 +413,9 @@ fn a_logged_hold_gets_its_rpe_and_note_afterwards() {
         id: 2,
         rpe: Some(rpe),
         note: Some(note),
-    }) = flow.effects.last()
+    }) = flow.fake.effects.last()
     else {
-        panic!("{:?}", flow.effects.last())
+        panic!("{:?}", flow.fake.effects.last())
     };
     assert_eq!((rpe.to_string().as_str(), note.as_str()), ("9", "shaky"));
     assert_eq!(flow.state.overlay, None);
@@ -425,7 +427,7 @@ fn a_tempo_set_beats_out_phases_counts_reps_and_fills_them_in() {
     let mut session = common::session(noon());
     session.plan[0].tempo = Some("3-1-3".parse().unwrap());
     flow.send(Msg::SessionLoaded(session));
-    let bells = |f: &Flow| f.effects.iter().filter(|e| **e == Effect::Bell).count();
+    let bells = |f: &Flow| f.fake.effects.iter().filter(|e| **e == Effect::Bell).count();
     flow.type_text(" ");
     flow.advance(ms(2_900));
     assert_eq!(bells(&flow), 0);

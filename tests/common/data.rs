@@ -34,7 +34,7 @@ pub fn new_store(dir: &tempfile::TempDir) -> Store {
 
 /// The whole database as a runstrong JSON document.
 pub fn snapshot(store: &Store) -> String {
-    let mut w = json::Writer::begin(Vec::new(), &store.exercises().unwrap(), &[]).unwrap();
+    let mut w = json::Writer::begin(Vec::new(), &store.exercise_defs().unwrap(), &[]).unwrap();
     store
         .for_each_workout(
             None,

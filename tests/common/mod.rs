@@ -1,5 +1,5 @@
-//! A fake clock, a fake store and a test terminal around the real `update`
-//! and `draw`, run in the same order as the real loop.
+//! A fixed clock, a fake store and a test terminal around the real loop's
+//! `step` and the real `draw`.
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
 pub mod data;
@@ -8,13 +8,15 @@ pub mod store;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, TimeZone, Utc};
+use runstrong::app::home::HomeData;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
 
-use runstrong::app::state::{Screen, SessionView};
-use runstrong::app::{Effect, Msg, Now, Settings, State, update};
+use runstrong::app::session::SessionView;
+use runstrong::app::state::{Screen, State};
+use runstrong::app::{Effect, Executor, Msg, Now, Settings, StoreExecutor, step, update};
 use runstrong::domain::session::{ActiveSession, PlannedExercise};
 use runstrong::domain::{LoggedSet, Routine};
 
@@ -54,15 +56,43 @@ pub fn key(code: KeyCode) -> Msg {
     Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
-/// Drives `update` like the runtime does, answering store effects itself.
-pub struct Flow {
-    pub state: State,
-    pub now: Now,
+/// An executor for tests: records every effect and answers a saved set
+/// with the next id, or with `failing`; with a store, hands every effect
+/// to the store's executor instead.
+#[derive(Default)]
+pub struct Fake {
     /// Every effect `update` returned, in order.
     pub effects: Vec<Effect>,
     /// When set, the next saves fail with this reason.
     pub failing: Option<String>,
+    pub store: Option<StoreExecutor>,
     next_id: i64,
+}
+
+impl Executor for Fake {
+    fn execute(&mut self, effect: Effect, now: Now) -> Vec<Msg> {
+        self.effects.push(effect.clone());
+        if let Some(store) = &mut self.store {
+            return store.execute(effect, now);
+        }
+        let Effect::SaveSet(set) = effect else {
+            return vec![];
+        };
+        vec![match &self.failing {
+            Some(reason) => Msg::SaveFailed(reason.clone()),
+            None => {
+                self.next_id += 1;
+                Msg::SetSaved(LoggedSet { id: self.next_id, set })
+            }
+        }]
+    }
+}
+
+/// Drives the real loop's `step` with a fixed clock and a fake store.
+pub struct Flow {
+    pub state: State,
+    pub now: Now,
+    pub fake: Fake,
 }
 
 impl Flow {
@@ -76,11 +106,12 @@ impl Flow {
             ..Settings::default()
         };
         Flow {
-            state: State::new(now, settings, vec![routine()]),
+            state: State::new(now, settings, vec![routine()], Utc),
             now,
-            effects: vec![],
-            failing: None,
-            next_id: 1,
+            fake: Fake {
+                next_id: 1,
+                ..Fake::default()
+            },
         }
     }
 
@@ -90,25 +121,17 @@ impl Flow {
         flow
     }
 
+    /// The app on its home screen with the store behind `executor`, told
+    /// what the home screen shows.
+    pub fn on_store(store: StoreExecutor) -> Flow {
+        let mut flow = Flow::home();
+        flow.fake.store = Some(store);
+        flow.send(Msg::HomeLoaded(HomeData::default()));
+        flow
+    }
+
     pub fn send(&mut self, msg: Msg) {
-        let mut queue = vec![msg];
-        while let Some(msg) = queue.pop() {
-            for effect in update(&mut self.state, msg, self.now) {
-                if let Effect::SaveSet(set) = &effect {
-                    queue.push(match &self.failing {
-                        Some(reason) => Msg::SaveFailed(reason.clone()),
-                        None => {
-                            self.next_id += 1;
-                            Msg::SetSaved(LoggedSet {
-                                id: self.next_id,
-                                set: set.clone(),
-                            })
-                        }
-                    });
-                }
-                self.effects.push(effect);
-            }
-        }
+        step(&mut self.state, [msg], &self.now, &mut self.fake);
     }
 
     /// Types text: each character is one key press (space is Space).
@@ -137,7 +160,8 @@ impl Flow {
     }
 
     pub fn saved(&self) -> Vec<&runstrong::domain::NewSet> {
-        self.effects
+        self.fake
+            .effects
             .iter()
             .filter_map(|e| {
                 if let Effect::SaveSet(s) = e {

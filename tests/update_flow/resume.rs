@@ -9,7 +9,7 @@ use crate::common::Flow;
 
 /// The position the store holds: the last one it was told.
 fn stored_position(flow: &Flow) -> usize {
-    flow.effects
+    flow.fake.effects
         .iter()
         .rev()
         .find_map(|e| match e {
@@ -84,7 +84,7 @@ fn a_session_stored_at_a_finished_exercise_is_moved_on_and_the_store_told() {
     flow.send(Msg::SessionLoaded(session));
     assert_eq!(flow.view().session.position, 1);
     assert_eq!(
-        flow.effects,
+        flow.fake.effects,
         [Effect::SavePosition {
             session: 1,
             position: 1

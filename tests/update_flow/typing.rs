@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
-use runstrong::app::state::Overlay;
+use runstrong::app::overlay::Overlay;
 use runstrong::app::{Effect, Msg};
 use runstrong::domain::entry::Field;
 use runstrong::domain::note::{MAX_NOTE, too_long};
@@ -21,7 +21,7 @@ fn at_the_note() -> Flow {
 }
 
 fn annotated(flow: &Flow) -> Vec<Option<String>> {
-    flow.effects
+    flow.fake.effects
         .iter()
         .filter_map(|e| match e {
             Effect::AnnotateSet { note, .. } => Some(note.clone()),
@@ -52,7 +52,7 @@ fn a_paste_where_nothing_is_typed_runs_no_command() {
     let mut flow = Flow::home();
     flow.send(Msg::Paste("q\n".into()));
     assert!(!flow.state.quit);
-    assert!(flow.effects.is_empty(), "{:?}", flow.effects);
+    assert!(flow.fake.effects.is_empty(), "{:?}", flow.fake.effects);
     let (notice, is_error) = flow.state.notice.clone().unwrap();
     assert!(notice.starts_with("Nothing pasted"), "{notice}");
     assert!(is_error);
@@ -133,7 +133,7 @@ fn control_and_bidi_characters_never_reach_a_note() {
     flow.type_text("f");
     flow.type_text(sneaky);
     flow.press(KeyCode::Enter);
-    assert!(flow.effects.contains(&Effect::FinishSession {
+    assert!(flow.fake.effects.contains(&Effect::FinishSession {
         id: 1,
         note: Some("okx!".into())
     }));
