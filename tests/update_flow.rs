@@ -1,8 +1,11 @@
-//! `update` flows: messages in, state and effects out. No terminal, no
-//! database, no real time.
+//! `update` flows: messages in, state and effects out, through the real
+//! loop's `step`. No terminal, no database, no real time, except in
+//! `on_store`, which runs the loop on a real one.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+#[path = "update_flow/on_store.rs"]
+mod on_store;
 #[path = "update_flow/resume.rs"]
 mod resume;
 #[path = "update_flow/typing.rs"]

@@ -8,7 +8,6 @@ pub mod store;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, TimeZone, Utc};
-use runstrong::app::home::HomeData;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -121,13 +120,19 @@ impl Flow {
         flow
     }
 
-    /// The app on its home screen with the store behind `executor`, told
-    /// what the home screen shows.
+    /// The app on its home screen, with `store` behind it.
     pub fn on_store(store: StoreExecutor) -> Flow {
         let mut flow = Flow::home();
         flow.fake.store = Some(store);
-        flow.send(Msg::HomeLoaded(HomeData::default()));
+        flow.load_home();
         flow
+    }
+
+    /// What the loop does first: the home screen's data, read through the
+    /// executor.
+    pub fn load_home(&mut self) {
+        let answers = self.fake.execute(self.state.load_home(), self.now);
+        step(&mut self.state, answers, &self.now, &mut self.fake);
     }
 
     pub fn send(&mut self, msg: Msg) {
