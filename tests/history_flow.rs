@@ -22,7 +22,8 @@ use runstrong::domain::summary::Summary;
 use runstrong::domain::{Kind, LoggedSet, NewSet, Side, Sides};
 
 fn history_effects(flow: &Flow) -> Vec<HistoryEffect> {
-    flow.fake.effects
+    flow.fake
+        .effects
         .iter()
         .filter_map(|e| {
             if let Effect::History(h) = e {
@@ -473,7 +474,8 @@ fn a_resumed_session_recalls_the_records_of_its_earlier_sets_for_the_summary() {
     let fresh = Flow::in_session();
     assert!(
         !fresh
-            .fake.effects
+            .fake
+            .effects
             .iter()
             .any(|e| matches!(e, Effect::History(_))),
         "a new session has nothing to recall"

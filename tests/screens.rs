@@ -12,8 +12,8 @@ use runstrong::app::Msg;
 use runstrong::app::home::HomeData;
 use runstrong::domain::session::LastTime;
 use runstrong::domain::set::Work;
-use runstrong::domain::{Load, Side, Unit};
 use runstrong::domain::summary::Summary;
+use runstrong::domain::{Load, Side, Unit};
 
 fn at_plank(flow: &mut Flow) {
     flow.type_text("llllll");

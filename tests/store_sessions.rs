@@ -8,10 +8,10 @@ use std::time::Duration;
 
 use common::routine;
 use common::store::{L, R, at, hold, kg, log, reps, scratch, started};
+use runstrong::domain::session::Unfinished;
 use runstrong::domain::session::{LastTime, Slot};
 use runstrong::domain::set::Rpe;
 use runstrong::domain::{Load, LoggedSet, Unit};
-use runstrong::domain::session::Unfinished;
 use runstrong::store::Store;
 
 const LUNGE: usize = 3;

@@ -15,14 +15,14 @@ use std::time::Duration;
 
 use common::{Flow, noon};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use runstrong::app::home::HomeData;
 use runstrong::app::overlay::Overlay;
 use runstrong::app::session::Step;
-use runstrong::app::home::HomeData;
 use runstrong::app::{Effect, Msg};
 use runstrong::domain::entry::Field;
+use runstrong::domain::session::Unfinished;
 use runstrong::domain::set::Work;
 use runstrong::domain::{Load, Side, Unit};
-use runstrong::domain::session::Unfinished;
 
 fn secs(s: u64) -> Duration {
     Duration::from_secs(s)
@@ -194,7 +194,13 @@ fn a_per_side_hold_logs_the_time_actually_held_on_each_side() {
         panic!("not holding")
     };
     assert_eq!(watch.started, t0 + secs(5));
-    let bells = |f: &Flow| f.fake.effects.iter().filter(|e| **e == Effect::Bell).count();
+    let bells = |f: &Flow| {
+        f.fake
+            .effects
+            .iter()
+            .filter(|e| **e == Effect::Bell)
+            .count()
+    };
     assert_eq!(bells(&flow), 1);
     flow.advance(ms(29_700));
     assert!(
@@ -430,7 +436,13 @@ fn a_tempo_set_beats_out_phases_counts_reps_and_fills_them_in() {
     let mut session = common::session(noon());
     session.plan[0].tempo = Some("3-1-3".parse().unwrap());
     flow.send(Msg::SessionLoaded(session));
-    let bells = |f: &Flow| f.fake.effects.iter().filter(|e| **e == Effect::Bell).count();
+    let bells = |f: &Flow| {
+        f.fake
+            .effects
+            .iter()
+            .filter(|e| **e == Effect::Bell)
+            .count()
+    };
     flow.type_text(" ");
     flow.advance(ms(2_900));
     assert_eq!(bells(&flow), 0);

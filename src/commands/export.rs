@@ -102,7 +102,8 @@ fn write(
             w.finish().map(drop)
         }
         ExportFormat::Json => {
-            let mut w = json::Writer::begin(out, &store.exercise_defs()?, routines).map_err(io_err)?;
+            let mut w =
+                json::Writer::begin(out, &store.exercise_defs()?, routines).map_err(io_err)?;
             store.for_each_workout(from, to, |workout| {
                 count(&workout);
                 w.session(&workout).map_err(CommandError::file(name))

@@ -7,8 +7,10 @@ use std::path::Path;
 
 use chrono::{DateTime, Local, Utc};
 
+use super::history_csv::Csv;
 use super::history_json::Json;
-use super::history_out::{Csv, Sink, Table};
+use super::history_out::Sink;
+use super::history_table::Table;
 use crate::cli::{Detail, HistoryArgs, HistoryFormat};
 use crate::domain::calendar::{Calendar, WeekRules};
 use crate::domain::exercise::Exercise;

@@ -4,8 +4,10 @@
 pub mod backup;
 pub mod export;
 pub mod history;
+mod history_csv;
 mod history_json;
 mod history_out;
+mod history_table;
 pub mod import;
 pub mod routines;
 pub mod stdout;

@@ -3,6 +3,11 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Correction {
     /// Set `old` now reads as set `new`.
-    Replaced { old: i64, new: i64 },
-    Deleted { id: i64 },
+    Replaced {
+        old: i64,
+        new: i64,
+    },
+    Deleted {
+        id: i64,
+    },
 }

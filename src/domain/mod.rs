@@ -1,9 +1,9 @@
 //! Pure types and rules: no IO, no clock. Everything here is testable with
 //! plain values.
 
-pub mod distance;
 pub mod calendar;
 pub mod correction;
+pub mod distance;
 pub mod entry;
 pub mod exercise;
 pub mod history;

@@ -8,8 +8,8 @@ use super::Store;
 use super::error::{Result, StoreError};
 use super::{plan, rows};
 use crate::domain::session::{ActiveSession, LastTime, PlannedExercise, Unfinished};
-use crate::domain::summary::Summary;
 use crate::domain::set::Rpe;
+use crate::domain::summary::Summary;
 use crate::domain::time::to_db;
 use crate::domain::{LoggedSet, NewSet, Routine};
 

@@ -6,8 +6,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::state::State;
-use crate::domain::time::clock;
 use crate::domain::summary::Summary;
+use crate::domain::time::clock;
 
 use super::theme::Theme;
 

@@ -81,7 +81,10 @@ impl Executor for Fake {
             Some(reason) => Msg::SaveFailed(reason.clone()),
             None => {
                 self.next_id += 1;
-                Msg::SetSaved(LoggedSet { id: self.next_id, set })
+                Msg::SetSaved(LoggedSet {
+                    id: self.next_id,
+                    set,
+                })
             }
         }]
     }

@@ -99,7 +99,10 @@ fn the_loop_carries_out_what_a_key_asks_and_stops_when_told() {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     drive(&mut terminal, &mut state, &flow.now, &mut executor, &rx).unwrap();
     assert!(state.quit);
-    assert!(matches!(state.screen, Screen::Session(_)), "the answer came in");
+    assert!(
+        matches!(state.screen, Screen::Session(_)),
+        "the answer came in"
+    );
     let unfinished = executor.store.unfinished().unwrap().unwrap();
     assert_eq!(unfinished.routine, routine().name);
 }
@@ -120,14 +123,23 @@ fn plan_edits_are_saved_and_come_back_on_resume() {
     flow.type_text("Nordic curl");
     flow.press(KeyCode::Enter);
     flow.press(KeyCode::Enter);
-    assert!(flow.view().session.plan[1].exercise_id > 0, "stored, with an id");
+    assert!(
+        flow.view().session.plan[1].exercise_id > 0,
+        "stored, with an id"
+    );
     let last = flow.view().session.plan.len() - 1;
     for _ in 1..last {
         flow.press(KeyCode::Down);
     }
     flow.type_text("K");
     flow.press(KeyCode::Esc);
-    let planned: Vec<String> = flow.view().session.plan.iter().map(|e| e.name.clone()).collect();
+    let planned: Vec<String> = flow
+        .view()
+        .session
+        .plan
+        .iter()
+        .map(|e| e.name.clone())
+        .collect();
     assert_eq!(planned[1], "Nordic curl");
     flow.type_text("q");
     flow.type_text("y");
@@ -141,7 +153,13 @@ fn plan_edits_are_saved_and_come_back_on_resume() {
     ));
     again.load_home();
     again.press(KeyCode::Enter);
-    let resumed: Vec<String> = again.view().session.plan.iter().map(|e| e.name.clone()).collect();
+    let resumed: Vec<String> = again
+        .view()
+        .session
+        .plan
+        .iter()
+        .map(|e| e.name.clone())
+        .collect();
     assert_eq!(resumed, planned, "the plan as it was left");
 }
 

@@ -9,7 +9,8 @@ use crate::common::Flow;
 
 /// The position the store holds: the last one it was told.
 fn stored_position(flow: &Flow) -> usize {
-    flow.fake.effects
+    flow.fake
+        .effects
         .iter()
         .rev()
         .find_map(|e| match e {

@@ -21,7 +21,8 @@ fn at_the_note() -> Flow {
 }
 
 fn annotated(flow: &Flow) -> Vec<Option<String>> {
-    flow.fake.effects
+    flow.fake
+        .effects
         .iter()
         .filter_map(|e| match e {
             Effect::AnnotateSet { note, .. } => Some(note.clone()),

@@ -62,4 +62,3 @@ impl WeekSummary {
         self.totals.sessions >= target
     }
 }
-

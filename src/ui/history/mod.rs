@@ -41,10 +41,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &HistoryView, th
 
 /// Day and time in local time: "Mon 23 Nov 18:02".
 fn when(calendar: &Calendar, at: DateTime<Utc>) -> String {
-    calendar
-        .local(at)
-        .format("%a %-d %b %H:%M")
-        .to_string()
+    calendar.local(at).format("%a %-d %b %H:%M").to_string()
 }
 
 /// A date in local time: "23 Nov 2026".

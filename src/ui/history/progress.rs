@@ -143,7 +143,10 @@ fn draw_chart(
                 .data(d)
         })
         .collect();
-    let x_labels = vec![Line::from(super::date(calendar, from)), Line::from(super::date(calendar, to))];
+    let x_labels = vec![
+        Line::from(super::date(calendar, from)),
+        Line::from(super::date(calendar, to)),
+    ];
     let y_labels = vec![
         Line::from(format!("{low:.0}")),
         Line::from(format!("{:.0}", (low + top) / 2.0)),

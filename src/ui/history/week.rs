@@ -65,7 +65,12 @@ pub fn draw(
             .map(|end| format!("{} min", (end - s.started_at).num_minutes()))
             .unwrap_or_else(|| "unfinished".into());
         let [sets, reps, kg, held] = super::totals_cells(&s.totals, unit);
-        let mut cells = vec![super::when(&state.calendar, s.started_at), minutes, sets, kg];
+        let mut cells = vec![
+            super::when(&state.calendar, s.started_at),
+            minutes,
+            sets,
+            kg,
+        ];
         if wide {
             cells.extend([reps, held]);
         }

@@ -1,0 +1,132 @@
+//! `runstrong history --format csv`: one row per week, session or set.
+
+use std::io::{self, Write};
+
+use super::history_out::{Sink, kg, parts, secs, stamp};
+use crate::cli::Detail;
+use crate::domain::history::{SessionRow, SetRow, Totals, WeekSummary};
+
+/// Quotes a CSV field when it holds a comma, quote or line break (RFC 4180).
+fn field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+pub struct Csv<'a> {
+    out: &'a mut dyn Write,
+    detail: Detail,
+    target: u32,
+}
+
+impl<'a> Csv<'a> {
+    pub fn new(out: &'a mut dyn Write, detail: Detail) -> Self {
+        Csv {
+            out,
+            detail,
+            target: 0,
+        }
+    }
+
+    fn row(&mut self, fields: &[String]) -> io::Result<()> {
+        let line: Vec<String> = fields.iter().map(|f| field(f)).collect();
+        writeln!(self.out, "{}", line.join(","))
+    }
+}
+
+fn totals_fields(t: &Totals) -> [String; 4] {
+    [
+        t.sets.to_string(),
+        t.reps.to_string(),
+        kg(t.volume_kg).to_string(),
+        secs(t.held).to_string(),
+    ]
+}
+
+impl Sink for Csv<'_> {
+    fn begin(&mut self, target: u32) -> io::Result<()> {
+        self.target = target;
+        let header = match self.detail {
+            Detail::Weeks => {
+                "week_start,iso_week,starts_at,ends_at,target,met,sessions,sets,reps,load_moved_kg,held_seconds"
+            }
+            Detail::Sessions => {
+                "week_start,session_id,routine,started_at,ended_at,sets,reps,load_moved_kg,held_seconds"
+            }
+            Detail::Sets => {
+                "week_start,session_id,session_started_at,set_id,exercise,set_number,side,reps,load,unit,held_seconds,logged_at,corrected,rpe,notes,type,distance,distance_unit"
+            }
+        };
+        writeln!(self.out, "{header}")
+    }
+
+    fn week(&mut self, w: &WeekSummary) -> io::Result<()> {
+        if self.detail != Detail::Weeks {
+            return Ok(());
+        }
+        let mut row = vec![
+            w.week.first_day.to_string(),
+            w.week.iso_label(),
+            stamp(w.week.start),
+            stamp(w.week.end),
+            self.target.to_string(),
+            w.met(self.target).to_string(),
+            w.totals.sessions.to_string(),
+        ];
+        row.extend(totals_fields(&w.totals));
+        self.row(&row)
+    }
+
+    fn session(&mut self, w: &WeekSummary, s: &SessionRow) -> io::Result<()> {
+        if self.detail != Detail::Sessions {
+            return Ok(());
+        }
+        let mut row = vec![
+            w.week.first_day.to_string(),
+            s.id.to_string(),
+            s.routine.clone(),
+            stamp(s.started_at),
+            opt(s.ended_at.map(stamp)),
+        ];
+        row.extend(totals_fields(&s.totals));
+        self.row(&row)
+    }
+
+    fn set(&mut self, w: &WeekSummary, s: &SessionRow, set: &SetRow) -> io::Result<()> {
+        let (reps, load, unit, held) = parts(&set.work);
+        self.row(&[
+            w.week.first_day.to_string(),
+            s.id.to_string(),
+            stamp(s.started_at),
+            set.id.to_string(),
+            set.exercise.clone(),
+            set.set_number.to_string(),
+            opt(set.side.map(|s| s.as_str())),
+            opt(reps),
+            opt(load),
+            opt(unit),
+            opt(held),
+            stamp(set.logged_at),
+            set.corrected.to_string(),
+            opt(set.rpe.map(|r| r.to_string())),
+            set.note.clone().unwrap_or_default(),
+            set.kind.as_str().to_string(),
+            opt(set.distance.map(|d| d.centi as f64 / 100.0)),
+            opt(set.distance.map(|d| d.unit.as_str())),
+        ])
+    }
+
+    fn end_week(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn end(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
