@@ -15,6 +15,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Days, Utc};
 
+use runstrong::domain::calendar::Calendar;
 use runstrong::domain::set::Work;
 use runstrong::domain::{Kind, Load, NewSet, Routine, Side, Unit};
 use runstrong::store::{Result, Store};
@@ -135,7 +136,8 @@ fn generate(args: &Args) -> Result<()> {
     let mut rng = Rng(args.seed);
     let mut store = Store::open(&args.out)?;
     let now = Utc::now();
-    let this_monday = runstrong::domain::time::local_week_bounds(now, chrono::Weekday::Mon).0;
+    let local = Calendar::new(chrono::Local, chrono::Weekday::Mon);
+    let this_monday = local.bounds(local.week_of(now)).start;
     let mut written = 0u64;
     let mut week = 0u64;
     while written < args.sets {

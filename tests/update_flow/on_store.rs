@@ -73,7 +73,7 @@ fn the_home_screen_counts_this_weeks_sessions_in_the_given_zone() {
     let screen = screen(&terminal);
     assert!(screen.contains("2 of 2 sessions"), "{screen}");
 
-    let mut utc = Flow::on_store(StoreExecutor::new(
+    let utc = Flow::on_store(StoreExecutor::new(
         executor.store,
         Calendar::new(chrono::Utc, Weekday::Mon),
     ));
