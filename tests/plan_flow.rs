@@ -11,15 +11,6 @@ use runstrong::app::{Effect, Msg};
 use runstrong::domain::exercise::Exercise;
 use runstrong::domain::{Kind, Sides};
 
-fn names(flow: &Flow) -> Vec<String> {
-    flow.view()
-        .session
-        .plan
-        .iter()
-        .map(|e| e.name.clone())
-        .collect()
-}
-
 fn open_plan(flow: &mut Flow) {
     flow.type_text("p");
     assert_eq!(flow.fake.effects.last(), Some(&Effect::LoadExercises));
@@ -54,8 +45,8 @@ fn adding_a_known_exercise_puts_it_after_the_cursor_and_saves_the_plan() {
     flow.type_text("a");
     flow.type_text("nord");
     flow.press(KeyCode::Enter);
-    assert_eq!(names(&flow)[1], "Nordic curl");
-    assert_eq!(saved_plan(&flow), names(&flow));
+    assert_eq!(flow.plan_names()[1], "Nordic curl");
+    assert_eq!(saved_plan(&flow), flow.plan_names());
     assert_eq!(flow.view().session.plan[1].target_reps, Some(10));
     assert_eq!(
         flow.view().session.current().unwrap().name,
@@ -70,7 +61,7 @@ fn exercises_already_in_the_session_are_not_offered() {
     flow.type_text("a");
     flow.type_text("lunge");
     flow.press(KeyCode::Enter);
-    assert_eq!(names(&flow).len(), 7, "Lunge is in the plan already");
+    assert_eq!(flow.plan_names().len(), 7, "Lunge is in the plan already");
     let Some(Overlay::Plan(editor)) = &flow.state.overlay else {
         panic!()
     };
@@ -101,7 +92,7 @@ fn swapping_the_current_exercise_refreshes_the_form_but_not_a_logged_one() {
     flow.type_text("s");
     flow.type_text("nordic");
     flow.press(KeyCode::Enter);
-    assert_eq!(names(&flow)[0], "Nordic curl");
+    assert_eq!(flow.plan_names()[0], "Nordic curl");
     assert_eq!(flow.view().entry.reps, "10");
     flow.press(KeyCode::Esc);
     flow.press(KeyCode::Enter);
@@ -126,15 +117,15 @@ fn what_is_left_can_be_reordered_but_not_moved_before_the_current_one() {
     flow.type_text("jjj");
     flow.type_text("K");
     assert_eq!(
-        names(&flow)[2..4],
+        flow.plan_names()[2..4],
         ["Lunge".to_string(), "Standing calf raise".to_string()]
     );
-    assert_eq!(saved_plan(&flow), names(&flow));
+    assert_eq!(saved_plan(&flow), flow.plan_names());
     flow.type_text("KK");
-    assert_eq!(names(&flow)[1], "Lunge");
+    assert_eq!(flow.plan_names()[1], "Lunge");
     let before = flow.fake.effects.len();
     flow.type_text("K");
-    assert_eq!(names(&flow)[0], "Weighted dorsiflexion");
+    assert_eq!(flow.plan_names()[0], "Weighted dorsiflexion");
     assert_eq!(
         flow.fake.effects.len(),
         before,

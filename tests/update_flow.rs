@@ -194,20 +194,13 @@ fn a_per_side_hold_logs_the_time_actually_held_on_each_side() {
         panic!("not holding")
     };
     assert_eq!(watch.started, t0 + secs(5));
-    let bells = |f: &Flow| {
-        f.fake
-            .effects
-            .iter()
-            .filter(|e| **e == Effect::Bell)
-            .count()
-    };
-    assert_eq!(bells(&flow), 1);
+    assert_eq!(flow.bells(), 1);
     flow.advance(ms(29_700));
     assert!(
         matches!(flow.view().step, Step::Holding { cued: true, .. }),
         "target reached is cued"
     );
-    assert_eq!(bells(&flow), 2);
+    assert_eq!(flow.bells(), 2);
     flow.advance(ms(2_500));
     flow.type_text(" ");
     assert_eq!(flow.saved()[0].work, Work::Hold { held: ms(32_500) });
@@ -436,21 +429,14 @@ fn a_tempo_set_beats_out_phases_counts_reps_and_fills_them_in() {
     let mut session = common::session(noon());
     session.plan[0].tempo = Some("3-1-3".parse().unwrap());
     flow.send(Msg::SessionLoaded(session));
-    let bells = |f: &Flow| {
-        f.fake
-            .effects
-            .iter()
-            .filter(|e| **e == Effect::Bell)
-            .count()
-    };
     flow.type_text(" ");
     flow.advance(ms(2_900));
-    assert_eq!(bells(&flow), 0);
+    assert_eq!(flow.bells(), 0);
     flow.advance(ms(100));
-    assert_eq!(bells(&flow), 1, "lower -> pause is cued");
+    assert_eq!(flow.bells(), 1, "lower -> pause is cued");
     flow.advance(secs(1));
     flow.advance(secs(3));
-    assert_eq!(bells(&flow), 3, "pause -> lift, lift -> next rep");
+    assert_eq!(flow.bells(), 3, "pause -> lift, lift -> next rep");
     // Four full reps and a half: stopping mid-rep counts only whole reps.
     flow.advance(ms(7_000 * 3 + 2_000));
     flow.press(KeyCode::Enter);

@@ -167,6 +167,25 @@ impl Flow {
         }
     }
 
+    /// The names of the session's exercises, in plan order.
+    pub fn plan_names(&self) -> Vec<String> {
+        self.view()
+            .session
+            .plan
+            .iter()
+            .map(|e| e.name.clone())
+            .collect()
+    }
+
+    /// How many cues rang the bell.
+    pub fn bells(&self) -> usize {
+        self.fake
+            .effects
+            .iter()
+            .filter(|e| **e == Effect::Bell)
+            .count()
+    }
+
     pub fn saved(&self) -> Vec<&runstrong::domain::NewSet> {
         self.fake
             .effects

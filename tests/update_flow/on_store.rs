@@ -133,13 +133,7 @@ fn plan_edits_are_saved_and_come_back_on_resume() {
     }
     flow.type_text("K");
     flow.press(KeyCode::Esc);
-    let planned: Vec<String> = flow
-        .view()
-        .session
-        .plan
-        .iter()
-        .map(|e| e.name.clone())
-        .collect();
+    let planned = flow.plan_names();
     assert_eq!(planned[1], "Nordic curl");
     flow.type_text("q");
     flow.type_text("y");
@@ -153,14 +147,7 @@ fn plan_edits_are_saved_and_come_back_on_resume() {
     ));
     again.load_home();
     again.press(KeyCode::Enter);
-    let resumed: Vec<String> = again
-        .view()
-        .session
-        .plan
-        .iter()
-        .map(|e| e.name.clone())
-        .collect();
-    assert_eq!(resumed, planned, "the plan as it was left");
+    assert_eq!(again.plan_names(), planned, "the plan as it was left");
 }
 
 #[test]
