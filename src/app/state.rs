@@ -37,7 +37,7 @@ pub struct State {
     pub quit: bool,
     /// Routines to start from: built-in first, then the person's own files.
     pub routines: Vec<Routine>,
-    /// The terminal's size, once the runtime has said it.
+    /// The terminal's size, once the loop has said it.
     pub size: Option<Size>,
 }
 

@@ -1,5 +1,5 @@
 //! The one place state changes: `update(state, msg, now) -> effects`. It
-//! reads no clock and touches no database; the runtime does both.
+//! reads no clock and touches no database; the executor and the loop do.
 
 use super::keymap::{Action, Input};
 use super::msg::{Effect, Msg, Now};

@@ -153,7 +153,7 @@ impl Flow {
         self.send(key(code));
     }
 
-    /// Lets time pass, then delivers the tick the runtime would.
+    /// Lets time pass, then delivers the tick the loop would.
     pub fn advance(&mut self, d: Duration) {
         self.now.at += d;
         self.now.wall += chrono::Duration::from_std(d).unwrap();
@@ -201,7 +201,7 @@ impl Flow {
     }
 
     /// Draws the screen at `width`×`height`, told the size first as the
-    /// runtime tells it.
+    /// loop tells it.
     pub fn render(&self, width: u16, height: u16) -> String {
         let mut state = self.state.clone();
         update(&mut state, Msg::Resize(Size { width, height }), self.now);
