@@ -684,8 +684,8 @@ fn a_newer_export_completes_the_sessions_an_older_one_brought() {
     let db = rusqlite::Connection::open(dir.path().join("runstrong.db")).unwrap();
     let summaries: (f64, i64) = db
         .query_row(
-            "SELECT (SELECT sum(volume_kg) FROM session_volume WHERE session_id = 1),
-                    (SELECT sets FROM set_best b JOIN exercise e ON e.id = b.exercise_id
+            "SELECT (SELECT sum(reps * load_centi) / 100.0 FROM session_best WHERE session_id = 1 AND load_unit = 'kg'),
+                    (SELECT sum(sets) FROM session_best b JOIN exercise e ON e.id = b.exercise_id
                      WHERE e.name = 'Squat (Barbell)' AND b.load_centi = 10000)",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),

@@ -7,6 +7,7 @@ use std::time::Duration;
 use chrono::{DateTime, Datelike, Days, NaiveDate, TimeZone, Utc, Weekday};
 
 use super::distance::{Distance, DistanceUnit};
+use super::load::Volume;
 use super::set::{Rpe, SetType, Side, Work};
 
 /// How weeks are cut and judged (config.toml: week_start, weekly_target).
@@ -116,17 +117,21 @@ impl Totals {
             sessions: u32::from(!sets.is_empty()),
             ..Totals::default()
         };
+        let mut volume = Volume::default();
         for set in sets {
             t.sets += 1;
             match set.work {
                 Work::Reps { reps, load } => {
                     t.reps += reps;
-                    t.volume_kg += f64::from(reps) * load.map_or(0.0, |l| l.in_kg());
+                    if let Some(load) = load {
+                        volume.add(reps, load);
+                    }
                 }
                 Work::Hold { held } => t.held += held,
                 Work::Cardio { .. } => {}
             }
         }
+        t.volume_kg = volume.kg();
         t
     }
 
