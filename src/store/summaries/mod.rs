@@ -2,7 +2,7 @@
 //! `session_best`, a session's live sets per exercise, side and load, and
 //! `load_best`, those rows merged over all time. A set logged, a
 //! correction or its undo, an import and the upgrade that builds them all
-//! fold sets with [`SessionRow::add`] and merge rows with [`merge`], so
+//! fold sets with [`SessionRow::add`] and merge rows with [`fold::merge`], so
 //! every path leaves what a recomputation from scratch would.
 //!
 //! A logged set changes one `session_best` row and, only when it beats what
@@ -11,144 +11,19 @@
 //! those touched, from `session_best` (one row per session), never from
 //! the sets of the whole history.
 
+mod batch;
+mod fold;
+#[cfg(test)]
+mod tests;
+
 use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::error::{Result, StoreError};
-
-/// The best of one measure (reps, or hold in ms) and the set that first
-/// reached it: earliest by time, then by id.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Best {
-    pub value: i64,
-    pub set: i64,
-    pub at: String,
-    pub session: i64,
-    /// The best of the other sets that had the measure, if any.
-    pub second: Option<i64>,
-}
-
-impl Best {
-    fn beats(&self, other: &Best) -> bool {
-        self.value > other.value
-            || self.value == other.value && (&self.at, self.set) < (&other.at, other.set)
-    }
-}
-
-/// Folds `theirs` into `mine`: the top two of both, exactly.
-pub fn merge(mine: &mut Option<Best>, theirs: Option<Best>) {
-    let Some(theirs) = theirs else { return };
-    match mine {
-        None => *mine = Some(theirs),
-        Some(m) if theirs.beats(m) => {
-            let second = theirs.second.max(Some(m.value));
-            *m = Best { second, ..theirs };
-        }
-        Some(m) => m.second = m.second.max(Some(theirs.value)),
-    }
-}
-
-/// What a summary is kept by: exercise, side ('both' for two-limbed sets),
-/// load in hundredths (0 for none) and its unit ('' for none).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct LoadKey {
-    pub exercise: i64,
-    pub side: &'static str,
-    pub centi: i64,
-    pub unit: &'static str,
-}
-
-fn side_key(text: &str) -> Result<&'static str> {
-    ["both", "left", "right"]
-        .into_iter()
-        .find(|s| *s == text)
-        .ok_or_else(|| StoreError::BadValue(format!("side {text:?}")))
-}
-
-fn unit_key(text: &str) -> Result<&'static str> {
-    ["", "kg", "lb"]
-        .into_iter()
-        .find(|u| *u == text)
-        .ok_or_else(|| StoreError::BadValue(format!("unit {text:?}")))
-}
-
-/// One live set, as the summaries see it.
-#[derive(Debug, Clone)]
-pub struct Fact {
-    pub id: i64,
-    pub session: i64,
-    pub key: LoadKey,
-    pub reps: Option<i64>,
-    pub hold_ms: Option<i64>,
-    pub at: String,
-}
-
-impl Fact {
-    fn best(&self, value: Option<i64>) -> Option<Best> {
-        value.map(|value| Best {
-            value,
-            set: self.id,
-            at: self.at.clone(),
-            session: self.session,
-            second: None,
-        })
-    }
-}
-
-/// A `session_best` row.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SessionRow {
-    pub key: LoadKey,
-    pub started_at: String,
-    pub session: i64,
-    pub sets: i64,
-    pub reps: i64,
-    pub first_at: String,
-    pub most_reps: Option<Best>,
-    pub hold: Option<Best>,
-}
-
-impl SessionRow {
-    fn new(fact: &Fact, started_at: &str) -> SessionRow {
-        SessionRow {
-            key: fact.key,
-            started_at: started_at.to_string(),
-            session: fact.session,
-            sets: 0,
-            reps: 0,
-            first_at: fact.at.clone(),
-            most_reps: None,
-            hold: None,
-        }
-    }
-
-    /// Counts one more live set of this session, side and load.
-    pub fn add(&mut self, fact: &Fact) {
-        self.sets += 1;
-        self.reps += fact.reps.unwrap_or(0);
-        if fact.at < self.first_at {
-            self.first_at.clone_from(&fact.at);
-        }
-        merge(&mut self.most_reps, fact.best(fact.reps));
-        merge(&mut self.hold, fact.best(fact.hold_ms));
-    }
-}
-
-/// A `load_best` row: its sessions' rows merged.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LoadRow {
-    pub key: LoadKey,
-    pub most_reps: Option<Best>,
-    pub hold: Option<Best>,
-}
-
-impl LoadRow {
-    fn absorb(&mut self, row: &SessionRow) {
-        merge(&mut self.most_reps, row.most_reps.clone());
-        merge(&mut self.hold, row.hold.clone());
-    }
-}
+use super::error::Result;
+pub use batch::{Batch, rebuild};
+use fold::{Best, LoadRow, SessionRow, side_key, unit_key};
+pub use fold::{Fact, LoadKey};
 
 /// The columns of a best, from `at` on: value, set, time, [session,] second.
 fn best_at(r: &Row<'_>, at: usize, session: Option<i64>) -> Result<Option<Best>> {
@@ -191,7 +66,7 @@ fn session_row(r: &Row<'_>) -> Result<SessionRow> {
     })
 }
 
-fn write_session_row(conn: &Connection, row: &SessionRow) -> Result<()> {
+pub(super) fn write_session_row(conn: &Connection, row: &SessionRow) -> Result<()> {
     let (m, h) = (row.most_reps.as_ref(), row.hold.as_ref());
     conn.prepare_cached(&format!(
         "INSERT OR REPLACE INTO session_best ({SESSION_COLUMNS})
@@ -219,7 +94,7 @@ fn write_session_row(conn: &Connection, row: &SessionRow) -> Result<()> {
     Ok(())
 }
 
-fn read_load_row(conn: &Connection, key: LoadKey) -> Result<LoadRow> {
+pub(super) fn read_load_row(conn: &Connection, key: LoadKey) -> Result<LoadRow> {
     let row = conn
         .prepare_cached(
             "SELECT reps_max, reps_set, reps_at, reps_session, reps_second,
@@ -242,7 +117,7 @@ fn read_load_row(conn: &Connection, key: LoadKey) -> Result<LoadRow> {
 }
 
 /// Writes `row`, or removes it when no set is left behind it.
-fn write_load_row(conn: &Connection, row: &LoadRow) -> Result<()> {
+pub(super) fn write_load_row(conn: &Connection, row: &LoadRow) -> Result<()> {
     let k = row.key;
     if row.most_reps.is_none() && row.hold.is_none() {
         conn.prepare_cached(
@@ -290,8 +165,9 @@ macro_rules! facts {
         )
     };
 }
+pub(super) use facts;
 
-fn fact(r: &Row<'_>) -> Result<(Fact, String)> {
+pub(super) fn fact(r: &Row<'_>) -> Result<(Fact, String)> {
     Ok((
         Fact {
             id: r.get(0)?,
@@ -407,75 +283,4 @@ fn recompute_load(conn: &Connection, key: LoadKey) -> Result<()> {
         best.absorb(&session_row(r)?);
     }
     write_load_row(conn, &best)
-}
-
-/// Summaries of many new sessions at once (an import, the upgrade): a
-/// session's rows are folded in memory and written when it ends, and the
-/// all-time rows are written once, at [`Batch::finish`].
-#[derive(Default)]
-pub struct Batch {
-    session: Option<(i64, String)>,
-    rows: HashMap<LoadKey, SessionRow>,
-    loads: HashMap<LoadKey, LoadRow>,
-}
-
-impl Batch {
-    /// Counts live set `fact` of a session that had no sets before this
-    /// batch, started at `started_at`. Each session's sets come together.
-    pub fn add(&mut self, conn: &Connection, fact: &Fact, started_at: &str) -> Result<()> {
-        if self
-            .session
-            .as_ref()
-            .is_none_or(|(s, _)| *s != fact.session)
-        {
-            self.end_session(conn)?;
-            self.session = Some((fact.session, started_at.to_string()));
-        }
-        self.rows
-            .entry(fact.key)
-            .or_insert_with(|| SessionRow::new(fact, started_at))
-            .add(fact);
-        Ok(())
-    }
-
-    fn end_session(&mut self, conn: &Connection) -> Result<()> {
-        for (key, row) in self.rows.drain() {
-            write_session_row(conn, &row)?;
-            let mut best = match self.loads.remove(&key) {
-                Some(best) => best,
-                None => read_load_row(conn, key)?,
-            };
-            best.absorb(&row);
-            self.loads.insert(key, best);
-        }
-        self.session = None;
-        Ok(())
-    }
-
-    /// Writes what is held, so that `conn` can be read or changed directly.
-    pub fn flush(&mut self, conn: &Connection) -> Result<()> {
-        self.end_session(conn)?;
-        for (_, best) in self.loads.drain() {
-            write_load_row(conn, &best)?;
-        }
-        Ok(())
-    }
-
-    pub fn finish(mut self, conn: &Connection) -> Result<()> {
-        self.flush(conn)
-    }
-}
-
-/// Builds both summaries from every live set (the upgrade to migration 08,
-/// and the tests' reference), one session at a time.
-pub fn rebuild(conn: &Connection) -> Result<()> {
-    conn.execute_batch("DELETE FROM session_best; DELETE FROM load_best;")?;
-    let mut batch = Batch::default();
-    let mut stmt = conn.prepare(facts!("1"))?;
-    let mut q = stmt.query([])?;
-    while let Some(r) = q.next()? {
-        let (fact, started) = fact(r)?;
-        batch.add(conn, &fact, &started)?;
-    }
-    batch.finish(conn)
 }

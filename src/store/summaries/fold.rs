@@ -1,0 +1,137 @@
+//! The fold both summaries are made by: sets into a session's rows, rows
+//! into all-time rows. Pure; `super` reads and writes the rows.
+
+use crate::store::error::{Result, StoreError};
+
+/// The best of one measure (reps, or hold in ms) and the set that first
+/// reached it: earliest by time, then by id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Best {
+    pub value: i64,
+    pub set: i64,
+    pub at: String,
+    pub session: i64,
+    /// The best of the other sets that had the measure, if any.
+    pub second: Option<i64>,
+}
+
+impl Best {
+    fn beats(&self, other: &Best) -> bool {
+        self.value > other.value
+            || self.value == other.value && (&self.at, self.set) < (&other.at, other.set)
+    }
+}
+
+/// Folds `theirs` into `mine`: the top two of both, exactly.
+pub fn merge(mine: &mut Option<Best>, theirs: Option<Best>) {
+    let Some(theirs) = theirs else { return };
+    match mine {
+        None => *mine = Some(theirs),
+        Some(m) if theirs.beats(m) => {
+            let second = theirs.second.max(Some(m.value));
+            *m = Best { second, ..theirs };
+        }
+        Some(m) => m.second = m.second.max(Some(theirs.value)),
+    }
+}
+
+/// What a summary is kept by: exercise, side ('both' for two-limbed sets),
+/// load in hundredths (0 for none) and its unit ('' for none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct LoadKey {
+    pub exercise: i64,
+    pub side: &'static str,
+    pub centi: i64,
+    pub unit: &'static str,
+}
+
+pub(super) fn side_key(text: &str) -> Result<&'static str> {
+    ["both", "left", "right"]
+        .into_iter()
+        .find(|s| *s == text)
+        .ok_or_else(|| StoreError::BadValue(format!("side {text:?}")))
+}
+
+pub(super) fn unit_key(text: &str) -> Result<&'static str> {
+    ["", "kg", "lb"]
+        .into_iter()
+        .find(|u| *u == text)
+        .ok_or_else(|| StoreError::BadValue(format!("unit {text:?}")))
+}
+
+/// One live set, as the summaries see it.
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub id: i64,
+    pub session: i64,
+    pub key: LoadKey,
+    pub reps: Option<i64>,
+    pub hold_ms: Option<i64>,
+    pub at: String,
+}
+
+impl Fact {
+    fn best(&self, value: Option<i64>) -> Option<Best> {
+        value.map(|value| Best {
+            value,
+            set: self.id,
+            at: self.at.clone(),
+            session: self.session,
+            second: None,
+        })
+    }
+}
+
+/// A `session_best` row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionRow {
+    pub key: LoadKey,
+    pub started_at: String,
+    pub session: i64,
+    pub sets: i64,
+    pub reps: i64,
+    pub first_at: String,
+    pub most_reps: Option<Best>,
+    pub hold: Option<Best>,
+}
+
+impl SessionRow {
+    pub(super) fn new(fact: &Fact, started_at: &str) -> SessionRow {
+        SessionRow {
+            key: fact.key,
+            started_at: started_at.to_string(),
+            session: fact.session,
+            sets: 0,
+            reps: 0,
+            first_at: fact.at.clone(),
+            most_reps: None,
+            hold: None,
+        }
+    }
+
+    /// Counts one more live set of this session, side and load.
+    pub fn add(&mut self, fact: &Fact) {
+        self.sets += 1;
+        self.reps += fact.reps.unwrap_or(0);
+        if fact.at < self.first_at {
+            self.first_at.clone_from(&fact.at);
+        }
+        merge(&mut self.most_reps, fact.best(fact.reps));
+        merge(&mut self.hold, fact.best(fact.hold_ms));
+    }
+}
+
+/// A `load_best` row: its sessions' rows merged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadRow {
+    pub key: LoadKey,
+    pub most_reps: Option<Best>,
+    pub hold: Option<Best>,
+}
+
+impl LoadRow {
+    pub(super) fn absorb(&mut self, row: &SessionRow) {
+        merge(&mut self.most_reps, row.most_reps.clone());
+        merge(&mut self.hold, row.hold.clone());
+    }
+}
