@@ -231,7 +231,7 @@ pub fn refresh(conn: &Connection, session: i64, exercise: i64) -> Result<()> {
     let started_at: String = conn
         .prepare_cached("SELECT started_at FROM session WHERE id = ?1")?
         .query_row([session], |r| r.get(0))?;
-    let mut touched: Vec<LoadKey> = Vec::new();
+    let mut old: HashMap<LoadKey, SessionRow> = HashMap::new();
     {
         let mut stmt = conn.prepare_cached(&format!(
             "SELECT {SESSION_COLUMNS} FROM session_best
@@ -239,7 +239,8 @@ pub fn refresh(conn: &Connection, session: i64, exercise: i64) -> Result<()> {
         ))?;
         let mut q = stmt.query(params![exercise, started_at, session])?;
         while let Some(r) = q.next()? {
-            touched.push(session_row(r)?.key);
+            let row = session_row(r)?;
+            old.insert(row.key, row);
         }
     }
     conn.prepare_cached(
@@ -257,14 +258,39 @@ pub fn refresh(conn: &Connection, session: i64, exercise: i64) -> Result<()> {
     }
     for row in rows.values() {
         write_session_row(conn, row)?;
-        touched.push(row.key);
     }
+    let mut touched: Vec<LoadKey> = old.keys().chain(rows.keys()).copied().collect();
     touched.sort_unstable();
     touched.dedup();
     for key in touched {
-        recompute_load(conn, key)?;
+        let mut best = read_load_row(conn, key)?;
+        // Where the session's old row held none of the top two, the
+        // all-time row is the others' already: merge the new row into it.
+        if old
+            .get(&key)
+            .is_none_or(|o| below(&o.most_reps, &best.most_reps) && below(&o.hold, &best.hold))
+        {
+            let before = best.clone();
+            if let Some(row) = rows.get(&key) {
+                best.absorb(row);
+            }
+            if best != before {
+                write_load_row(conn, &best)?;
+            }
+        } else {
+            recompute_load(conn, key)?;
+        }
     }
     Ok(())
+}
+
+/// Whether a row's best is below the second of all: not among the top two.
+fn below(row: &Option<Best>, all: &Option<Best>) -> bool {
+    match (row, all) {
+        (None, _) => true,
+        (Some(row), Some(all)) => all.second.is_some_and(|second| row.value < second),
+        (Some(_), None) => false,
+    }
 }
 
 /// `load_best` at `key` from scratch: its sessions' rows merged.
