@@ -84,6 +84,9 @@ fn rebuilding_set_log_keeps_every_set_its_corrections_and_records() {
     // Every live set is counted in the summaries, once.
     let counted = rows(&conn, "SELECT sum(sets) FROM session_best");
     assert_eq!(counted, [[Value::Integer(5)]]);
+    let charted = rows(&conn, "SELECT sum(reps) FROM session_chart");
+    let live = rows(&conn, "SELECT sum(coalesce(reps, 0)) FROM live_set");
+    assert_eq!(charted, live);
 
     // The checks still refuse what they refused.
     let insert = |set_type: &str, distance_unit: &str| {

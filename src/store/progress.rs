@@ -1,13 +1,12 @@
-//! One exercise over time: chart points, read from `session_best` (one row
-//! per session, side and load, kept by `summaries`), so a chart costs the
-//! sessions of its span, not their sets.
+//! One exercise over time: chart points, read from `session_chart` (one
+//! small row per session and side, kept by `summaries`), so a chart costs
+//! the sessions of its span, not their sets or loads.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Row, params};
 
 use super::Store;
 use super::error::Result;
-use super::functions::volume;
 use super::rows;
 use crate::domain::progress::{PerSide, ProgressPoint};
 use crate::domain::time::to_db;
@@ -60,13 +59,12 @@ impl Store {
         // A session belongs to the span its start is in, as in the weeks.
         let mut stmt = self.conn.prepare_cached(concat!(
             "WITH per_session AS (
-               SELECT min(b.first_at) AS at, sum(b.reps) AS reps, ",
-            volume!("b"),
-            " AS volume, max(kg(b.load_centi, b.load_unit)) AS heaviest, ",
-            per_side_max!("e1rm(kg(b.load_centi, b.load_unit), b.reps_max)", "e"),
+               SELECT min(b.first_at) AS at, sum(b.reps) AS reps,
+                      volume_kg(sum(b.kg_centi), sum(b.lb_centi)) AS volume, max(b.heaviest_kg) AS heaviest, ",
+            per_side_max!("b.e1rm_kg", "e"),
             ", ",
             per_side_max!("b.hold_ms", "h"),
-            " FROM session_best b WHERE b.exercise_id = ?1 AND b.started_at >= ?2 AND b.started_at < ?3
+            " FROM session_chart b WHERE b.exercise_id = ?1 AND b.started_at >= ?2 AND b.started_at < ?3
                GROUP BY b.started_at, b.session_id)
              SELECT min(at), max(reps), max(volume), max(heaviest),
                     max(e_both), max(e_left), max(e_right), max(h_both), max(h_left), max(h_right)

@@ -1,12 +1,11 @@
 //! Personal records, read from the summaries `summaries` keeps
-//! (`load_best` per load, `session_best` per session), so that their cost
+//! (`load_best` per load, `session_chart` per session), so that their cost
 //! follows the number of distinct loads and sessions, not of sets.
 
 use rusqlite::params;
 
 use super::Store;
 use super::error::{Result, StoreError};
-use super::functions::volume;
 use super::rows;
 use crate::domain::LoggedSet;
 use crate::domain::progress::{Record, SideRecords, rep_frontier};
@@ -135,12 +134,10 @@ impl Store {
             }
         }
         // One row per session and side, in the order sessions started.
-        let mut volumes = self.conn.prepare_cached(concat!(
-            "SELECT side, session_id, started_at, ",
-            volume!("b"),
-            " FROM session_best b WHERE exercise_id = ?1
-             GROUP BY started_at, session_id, side"
-        ))?;
+        let mut volumes = self.conn.prepare_cached(
+            "SELECT side, session_id, started_at, volume_kg(kg_centi, lb_centi)
+             FROM session_chart WHERE exercise_id = ?1 ORDER BY started_at, session_id, side",
+        )?;
         let mut q = volumes.query([exercise])?;
         while let Some(r) = q.next()? {
             let kg: f64 = r.get(3)?;

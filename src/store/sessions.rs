@@ -152,7 +152,7 @@ impl Store {
         let latest: Option<(i64, String)> = self
             .conn
             .prepare_cached(
-                "SELECT session_id, started_at FROM session_best
+                "SELECT session_id, started_at FROM session_chart
                  WHERE exercise_id = ?1 AND session_id <> ?2 ORDER BY started_at DESC LIMIT 1",
             )?
             .query_row([exercise, current], |r| Ok((r.get(0)?, r.get(1)?)))

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 
 use super::{
-    Fact, LoadKey, LoadRow, SessionRow, fact, facts, read_load_row, write_load_row,
-    write_session_row,
+    Fact, LoadKey, LoadRow, SessionRow, chart_rows, fact, facts, read_load_row, write_chart_rows,
+    write_load_row, write_session_row,
 };
 use crate::store::error::Result;
 
@@ -34,12 +34,16 @@ impl Batch {
         }
         self.rows
             .entry(fact.key)
-            .or_insert_with(|| SessionRow::new(fact, started_at))
+            .or_insert_with(|| SessionRow::new(fact))
             .add(fact);
         Ok(())
     }
 
     fn end_session(&mut self, conn: &Connection) -> Result<()> {
+        let Some((_, started_at)) = self.session.take() else {
+            return Ok(());
+        };
+        write_chart_rows(conn, &started_at, &chart_rows(self.rows.values()))?;
         for (key, row) in self.rows.drain() {
             write_session_row(conn, &row)?;
             let mut best = match self.loads.remove(&key) {
@@ -49,7 +53,6 @@ impl Batch {
             best.absorb(&row);
             self.loads.insert(key, best);
         }
-        self.session = None;
         Ok(())
     }
 
@@ -70,7 +73,9 @@ impl Batch {
 /// Builds both summaries from every live set (the upgrade to migration 08,
 /// and the tests' reference), one session at a time.
 pub fn rebuild(conn: &Connection) -> Result<()> {
-    conn.execute_batch("DELETE FROM session_best; DELETE FROM load_best;")?;
+    conn.execute_batch(
+        "DELETE FROM session_best; DELETE FROM load_best; DELETE FROM session_chart;",
+    )?;
     let mut batch = Batch::default();
     let mut stmt = conn.prepare(facts!("1"))?;
     let mut q = stmt.query([])?;

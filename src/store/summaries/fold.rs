@@ -1,6 +1,9 @@
-//! The fold both summaries are made by: sets into a session's rows, rows
-//! into all-time rows. Pure; `super` reads and writes the rows.
+//! The fold the summaries are made by: sets into a session's rows, those
+//! into all-time rows and into the session's chart rows. Pure; `super`
+//! reads and writes the rows.
 
+use crate::domain::progress::e1rm_kg;
+use crate::domain::{Load, Unit};
 use crate::store::error::{Result, StoreError};
 
 /// The best of one measure (reps, or hold in ms) and the set that first
@@ -86,7 +89,6 @@ impl Fact {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SessionRow {
     pub key: LoadKey,
-    pub started_at: String,
     pub session: i64,
     pub sets: i64,
     pub reps: i64,
@@ -96,10 +98,9 @@ pub struct SessionRow {
 }
 
 impl SessionRow {
-    pub(super) fn new(fact: &Fact, started_at: &str) -> SessionRow {
+    pub(super) fn new(fact: &Fact) -> SessionRow {
         SessionRow {
             key: fact.key,
-            started_at: started_at.to_string(),
             session: fact.session,
             sets: 0,
             reps: 0,
@@ -134,4 +135,90 @@ impl LoadRow {
         merge(&mut self.most_reps, row.most_reps.clone());
         merge(&mut self.hold, row.hold.clone());
     }
+}
+
+/// A `session_chart` row: a session's rows of one exercise and side merged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartRow {
+    pub exercise: i64,
+    pub side: &'static str,
+    pub session: i64,
+    pub first_at: String,
+    pub reps: i64,
+    pub kg_centi: i64,
+    pub lb_centi: i64,
+    pub heaviest_kg: Option<f64>,
+    pub e1rm_kg: Option<f64>,
+    pub hold_ms: Option<i64>,
+}
+
+/// The larger of two optional values, either alone if the other is none.
+fn larger<T: PartialOrd>(a: Option<T>, b: Option<T>) -> Option<T> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b > a { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+impl ChartRow {
+    pub fn new(row: &SessionRow) -> ChartRow {
+        let k = row.key;
+        let load = match k.unit {
+            "kg" if k.centi > 0 => Some(Unit::Kg),
+            "lb" if k.centi > 0 => Some(Unit::Lb),
+            _ => None,
+        }
+        .map(|unit| Load {
+            centi: k.centi,
+            unit,
+        });
+        let heaviest_kg = load.map(|l| l.in_kg());
+        let reps = row
+            .most_reps
+            .as_ref()
+            .and_then(|b| u32::try_from(b.value).ok())
+            .filter(|&r| r > 0);
+        let volume = row.reps * k.centi;
+        ChartRow {
+            exercise: k.exercise,
+            side: k.side,
+            session: row.session,
+            first_at: row.first_at.clone(),
+            reps: row.reps,
+            kg_centi: if k.unit == "kg" { volume } else { 0 },
+            lb_centi: if k.unit == "lb" { volume } else { 0 },
+            heaviest_kg,
+            e1rm_kg: heaviest_kg.zip(reps).map(|(kg, reps)| e1rm_kg(kg, reps)),
+            hold_ms: row.hold.as_ref().map(|b| b.value),
+        }
+    }
+
+    /// Merges in another row of the same session, exercise and side.
+    pub fn absorb(&mut self, other: &ChartRow) {
+        if other.first_at < self.first_at {
+            self.first_at.clone_from(&other.first_at);
+        }
+        self.reps += other.reps;
+        self.kg_centi += other.kg_centi;
+        self.lb_centi += other.lb_centi;
+        self.heaviest_kg = larger(self.heaviest_kg, other.heaviest_kg);
+        self.e1rm_kg = larger(self.e1rm_kg, other.e1rm_kg);
+        self.hold_ms = larger(self.hold_ms, other.hold_ms);
+    }
+}
+
+/// The chart rows of one session's rows, by exercise and side.
+pub fn chart_rows<'a>(rows: impl IntoIterator<Item = &'a SessionRow>) -> Vec<ChartRow> {
+    let mut out: Vec<ChartRow> = Vec::new();
+    for row in rows {
+        let new = ChartRow::new(row);
+        match out
+            .iter_mut()
+            .find(|c| (c.exercise, c.side) == (new.exercise, new.side))
+        {
+            Some(c) => c.absorb(&new),
+            None => out.push(new),
+        }
+    }
+    out
 }

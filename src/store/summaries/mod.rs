@@ -1,18 +1,20 @@
 //! The one writer of the summaries records and charts read (migration 08):
-//! `session_best`, a session's live sets per exercise, side and load, and
-//! `load_best`, those rows merged over all time. A set logged, a
-//! correction or its undo, an import and the upgrade that builds them all
-//! fold sets with [`SessionRow::add`] and merge rows with [`fold::merge`], so
-//! every path leaves what a recomputation from scratch would.
+//! `session_best`, a session's live sets per exercise, side and load;
+//! `load_best`, those rows merged over all time; and `session_chart`, a
+//! session's rows merged per exercise and side. A set logged, a correction
+//! or its undo, an import and the upgrade that builds them all fold sets
+//! with [`SessionRow::add`] and merge rows with [`fold::merge`] and
+//! [`ChartRow::absorb`], so every path leaves what a recomputation from
+//! scratch would.
 //!
-//! A logged set changes one `session_best` row and, only when it beats what
-//! `load_best` holds for its load, one row there. A correction recomputes
-//! its session's rows for the exercise, and the all-time rows of the loads
-//! those touched, from `session_best` (one row per session), never from
-//! the sets of the whole history.
+//! A logged set upserts one row of each table (`logged`). A correction
+//! recomputes its session's rows for the exercise, and the all-time rows of
+//! the loads those touched, from that load's `session_best` rows (one per
+//! session), never from the sets of the whole history.
 
 mod batch;
 mod fold;
+mod logged;
 #[cfg(test)]
 mod tests;
 
@@ -22,8 +24,9 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::error::Result;
 pub use batch::{Batch, rebuild};
-use fold::{Best, LoadRow, SessionRow, side_key, unit_key};
+use fold::{Best, ChartRow, LoadRow, SessionRow, chart_rows, side_key, unit_key};
 pub use fold::{Fact, LoadKey};
+pub use logged::logged;
 
 /// The columns of a best, from `at` on: value, set, time, [session,] second.
 fn best_at(r: &Row<'_>, at: usize, session: Option<i64>) -> Result<Option<Best>> {
@@ -44,11 +47,11 @@ fn best_at(r: &Row<'_>, at: usize, session: Option<i64>) -> Result<Option<Best>>
 }
 
 const SESSION_COLUMNS: &str =
-    "exercise_id, side, load_centi, load_unit, started_at, session_id, sets, reps, first_at,
+    "exercise_id, side, load_centi, load_unit, session_id, sets, reps, first_at,
      reps_max, reps_set, reps_at, reps_second, hold_ms, hold_set, hold_at, hold_second";
 
 fn session_row(r: &Row<'_>) -> Result<SessionRow> {
-    let session = r.get(5)?;
+    let session = r.get(4)?;
     Ok(SessionRow {
         key: LoadKey {
             exercise: r.get(0)?,
@@ -56,13 +59,12 @@ fn session_row(r: &Row<'_>) -> Result<SessionRow> {
             centi: r.get(2)?,
             unit: unit_key(&r.get::<_, String>(3)?)?,
         },
-        started_at: r.get(4)?,
         session,
-        sets: r.get(6)?,
-        reps: r.get(7)?,
-        first_at: r.get(8)?,
-        most_reps: best_at(r, 9, Some(session))?,
-        hold: best_at(r, 13, Some(session))?,
+        sets: r.get(5)?,
+        reps: r.get(6)?,
+        first_at: r.get(7)?,
+        most_reps: best_at(r, 8, Some(session))?,
+        hold: best_at(r, 12, Some(session))?,
     })
 }
 
@@ -70,14 +72,13 @@ pub(super) fn write_session_row(conn: &Connection, row: &SessionRow) -> Result<(
     let (m, h) = (row.most_reps.as_ref(), row.hold.as_ref());
     conn.prepare_cached(&format!(
         "INSERT OR REPLACE INTO session_best ({SESSION_COLUMNS})
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
     ))?
     .execute(params![
         row.key.exercise,
         row.key.side,
         row.key.centi,
         row.key.unit,
-        row.started_at,
         row.session,
         row.sets,
         row.reps,
@@ -91,6 +92,35 @@ pub(super) fn write_session_row(conn: &Connection, row: &SessionRow) -> Result<(
         h.map(|b| &b.at),
         h.and_then(|b| b.second),
     ])?;
+    Ok(())
+}
+
+/// Writes the chart rows of a session that started at `started_at`.
+pub(super) fn write_chart_rows(
+    conn: &Connection,
+    started_at: &str,
+    rows: &[ChartRow],
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT OR REPLACE INTO session_chart (exercise_id, started_at, session_id, side, first_at, reps,
+             kg_centi, lb_centi, heaviest_kg, e1rm_kg, hold_ms)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    for c in rows {
+        stmt.execute(params![
+            c.exercise,
+            started_at,
+            c.session,
+            c.side,
+            c.first_at,
+            c.reps,
+            c.kg_centi,
+            c.lb_centi,
+            c.heaviest_kg,
+            c.e1rm_kg,
+            c.hold_ms
+        ])?;
+    }
     Ok(())
 }
 
@@ -186,79 +216,60 @@ pub(super) fn fact(r: &Row<'_>) -> Result<(Fact, String)> {
     ))
 }
 
-/// Counts live set `fact`, just stored, into both summaries.
-pub fn logged(conn: &Connection, fact: &Fact) -> Result<()> {
-    let started_at: String = conn
-        .prepare_cached("SELECT started_at FROM session WHERE id = ?1")?
-        .query_row([fact.session], |r| r.get(0))?;
-    let mut row = stored_session_row(conn, &started_at, fact)?;
-    row.add(fact);
-    write_session_row(conn, &row)?;
-    let mut alone = SessionRow::new(fact, &started_at);
-    alone.add(fact);
-    let mut best = read_load_row(conn, fact.key)?;
-    let before = best.clone();
-    best.absorb(&alone);
-    if best != before {
-        write_load_row(conn, &best)?;
-    }
-    Ok(())
-}
-
-fn stored_session_row(conn: &Connection, started_at: &str, fact: &Fact) -> Result<SessionRow> {
-    let k = fact.key;
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {SESSION_COLUMNS} FROM session_best WHERE exercise_id = ?1 AND started_at = ?2
-           AND session_id = ?3 AND side = ?4 AND load_centi = ?5 AND load_unit = ?6"
-    ))?;
-    let mut q = stmt.query(params![
-        k.exercise,
-        started_at,
-        fact.session,
-        k.side,
-        k.centi,
-        k.unit
-    ])?;
-    match q.next()? {
-        Some(r) => session_row(r),
-        None => Ok(SessionRow::new(fact, started_at)),
-    }
-}
-
 /// Recomputes the summaries of `exercise` in `session` after a correction
 /// or its undo changed which of its sets are live.
 pub fn refresh(conn: &Connection, session: i64, exercise: i64) -> Result<()> {
     let started_at: String = conn
         .prepare_cached("SELECT started_at FROM session WHERE id = ?1")?
         .query_row([session], |r| r.get(0))?;
+    // Sets are never removed, only marked: the session's rows were made
+    // from some of its sets, live or not, so their loads name every row.
     let mut old: HashMap<LoadKey, SessionRow> = HashMap::new();
     {
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT {SESSION_COLUMNS} FROM session_best
-             WHERE exercise_id = ?1 AND started_at = ?2 AND session_id = ?3"
+        let mut loads = conn.prepare_cached(
+            "SELECT DISTINCT coalesce(side, 'both'), coalesce(load_centi, 0), coalesce(load_unit, '')
+             FROM set_log WHERE session_id = ?1 AND exercise_id = ?2",
+        )?;
+        let mut stored = conn.prepare_cached(&format!(
+            "SELECT {SESSION_COLUMNS} FROM session_best WHERE exercise_id = ?1 AND side = ?2
+               AND load_centi = ?3 AND load_unit = ?4 AND session_id = ?5"
         ))?;
-        let mut q = stmt.query(params![exercise, started_at, session])?;
+        let mut q = loads.query(params![session, exercise])?;
         while let Some(r) = q.next()? {
-            let row = session_row(r)?;
-            old.insert(row.key, row);
+            let (side, centi, unit): (String, i64, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let mut rows = stored.query(params![exercise, side, centi, unit, session])?;
+            if let Some(r) = rows.next()? {
+                let row = session_row(r)?;
+                old.insert(row.key, row);
+            }
         }
     }
+    let mut delete = conn.prepare_cached(
+        "DELETE FROM session_best WHERE exercise_id = ?1 AND side = ?2 AND load_centi = ?3
+           AND load_unit = ?4 AND session_id = ?5",
+    )?;
+    for k in old.keys() {
+        delete.execute(params![k.exercise, k.side, k.centi, k.unit, session])?;
+    }
     conn.prepare_cached(
-        "DELETE FROM session_best WHERE exercise_id = ?1 AND started_at = ?2 AND session_id = ?3",
+        "DELETE FROM session_chart WHERE exercise_id = ?1 AND started_at = ?2 AND session_id = ?3",
     )?
     .execute(params![exercise, started_at, session])?;
     let mut rows: HashMap<LoadKey, SessionRow> = HashMap::new();
     let mut stmt = conn.prepare_cached(facts!("l.session_id = ?1 AND l.exercise_id = ?2"))?;
     let mut q = stmt.query(params![session, exercise])?;
     while let Some(r) = q.next()? {
-        let (fact, started) = fact(r)?;
+        let (fact, _) = fact(r)?;
         rows.entry(fact.key)
-            .or_insert_with(|| SessionRow::new(&fact, &started))
+            .or_insert_with(|| SessionRow::new(&fact))
             .add(&fact);
     }
-    for row in rows.values() {
+    let mut ordered: Vec<&SessionRow> = rows.values().collect();
+    ordered.sort_unstable_by_key(|r| r.key);
+    for row in &ordered {
         write_session_row(conn, row)?;
     }
+    write_chart_rows(conn, &started_at, &chart_rows(ordered))?;
     let mut touched: Vec<LoadKey> = old.keys().chain(rows.keys()).copied().collect();
     touched.sort_unstable();
     touched.dedup();

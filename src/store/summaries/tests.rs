@@ -70,11 +70,12 @@ fn table(conn: &Connection, sql: &str) -> Vec<Vec<Value>> {
         .unwrap()
 }
 
-fn summaries(conn: &Connection) -> (Vec<Vec<Value>>, Vec<Vec<Value>>) {
-    (
-        table(conn, "SELECT * FROM session_best ORDER BY 1, 2, 3, 4, 5, 6"),
+fn summaries(conn: &Connection) -> [Vec<Vec<Value>>; 3] {
+    [
+        table(conn, "SELECT * FROM session_best ORDER BY 1, 2, 3, 4, 5"),
         table(conn, "SELECT * FROM load_best ORDER BY 1, 2, 3, 4"),
-    )
+        table(conn, "SELECT * FROM session_chart ORDER BY 1, 2, 3, 4"),
+    ]
 }
 
 fn live(conn: &Connection) -> Vec<i64> {
