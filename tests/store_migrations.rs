@@ -82,7 +82,7 @@ fn rebuilding_set_log_keeps_every_set_its_corrections_and_records() {
     assert_eq!(names, expected.map(|n| Value::Text(n.into())));
 
     // Every live set is counted in the summaries, once.
-    let counted = rows(&conn, "SELECT sum(sets) FROM session_best");
+    let counted = rows(&conn, "SELECT sum(sets) FROM session_chart");
     assert_eq!(counted, [[Value::Integer(5)]]);
     let charted = rows(&conn, "SELECT sum(reps) FROM session_chart");
     let live = rows(&conn, "SELECT sum(coalesce(reps, 0)) FROM live_set");

@@ -9,22 +9,20 @@ DROP TABLE set_best;
 DROP TABLE session_volume;
 DROP INDEX live_set_by_exercise;
 
--- Per exercise, side, load and session: the session's live sets there. side
--- 'both' for two-limbed sets; load 0 and unit '' for bodyweight and holds.
--- Keyed by load first, so that recomputing one load's all-time row after a
+-- Per exercise, side, load and session: the best of the session's live sets
+-- there (none for sets with neither reps nor a hold). side 'both' for
+-- two-limbed sets; load 0 and unit '' for bodyweight and holds. Keyed by
+-- load first, so that recomputing one load's all-time row after a
 -- correction reads that load's sessions only. For most reps and longest
 -- hold: the value, the first set that reached it (by time, then id), and
 -- the best of the other sets (second), so that merging two summaries keeps
--- both exact.
+-- both exact. No totals: a row changes only when a set enters its top two.
 CREATE TABLE session_best (
     exercise_id  INTEGER NOT NULL,
     side         TEXT NOT NULL,
     load_centi   INTEGER NOT NULL,
     load_unit    TEXT NOT NULL,
     session_id   INTEGER NOT NULL,
-    sets         INTEGER NOT NULL,
-    reps         INTEGER NOT NULL,
-    first_at     TEXT NOT NULL,
     reps_max     INTEGER,
     reps_set     INTEGER,
     reps_at      TEXT,
@@ -37,7 +35,7 @@ CREATE TABLE session_best (
 ) STRICT, WITHOUT ROWID;
 
 -- Per exercise, session start, session and side: what the chart draws and
--- the best session volume, session_best's rows of the session merged. Keyed
+-- the best session volume, from the session's live sets there. Keyed
 -- by start, so a chart reads one small row per session and side of its span.
 -- Volume in hundredths per unit (summed exactly, converted once); heaviest
 -- load and best estimated one-rep max in kg (NULL without a load or reps).
@@ -46,6 +44,7 @@ CREATE TABLE session_chart (
     started_at   TEXT NOT NULL,
     session_id   INTEGER NOT NULL,
     side         TEXT NOT NULL,
+    sets         INTEGER NOT NULL,
     first_at     TEXT NOT NULL,
     reps         INTEGER NOT NULL,
     kg_centi     INTEGER NOT NULL,

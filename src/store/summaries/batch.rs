@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 
 use super::{
-    Fact, LoadKey, LoadRow, SessionRow, chart_rows, fact, facts, read_load_row, write_chart_rows,
-    write_load_row, write_session_row,
+    ChartRow, Fact, LoadKey, LoadRow, SessionRow, chart_add, fact, facts, read_load_row,
+    write_chart_rows, write_load_row, write_session_row,
 };
 use crate::store::error::Result;
 
@@ -17,6 +17,7 @@ use crate::store::error::Result;
 pub struct Batch {
     session: Option<(i64, String)>,
     rows: HashMap<LoadKey, SessionRow>,
+    charts: Vec<ChartRow>,
     loads: HashMap<LoadKey, LoadRow>,
 }
 
@@ -36,6 +37,7 @@ impl Batch {
             .entry(fact.key)
             .or_insert_with(|| SessionRow::new(fact))
             .add(fact);
+        chart_add(&mut self.charts, fact);
         Ok(())
     }
 
@@ -43,7 +45,8 @@ impl Batch {
         let Some((_, started_at)) = self.session.take() else {
             return Ok(());
         };
-        write_chart_rows(conn, &started_at, &chart_rows(self.rows.values()))?;
+        write_chart_rows(conn, &started_at, &self.charts)?;
+        self.charts.clear();
         for (key, row) in self.rows.drain() {
             write_session_row(conn, &row)?;
             let mut best = match self.loads.remove(&key) {

@@ -85,14 +85,11 @@ impl Fact {
     }
 }
 
-/// A `session_best` row.
+/// A `session_best` row; none is kept for sets with neither reps nor a hold.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SessionRow {
     pub key: LoadKey,
     pub session: i64,
-    pub sets: i64,
-    pub reps: i64,
-    pub first_at: String,
     pub most_reps: Option<Best>,
     pub hold: Option<Best>,
 }
@@ -102,9 +99,6 @@ impl SessionRow {
         SessionRow {
             key: fact.key,
             session: fact.session,
-            sets: 0,
-            reps: 0,
-            first_at: fact.at.clone(),
             most_reps: None,
             hold: None,
         }
@@ -112,13 +106,12 @@ impl SessionRow {
 
     /// Counts one more live set of this session, side and load.
     pub fn add(&mut self, fact: &Fact) {
-        self.sets += 1;
-        self.reps += fact.reps.unwrap_or(0);
-        if fact.at < self.first_at {
-            self.first_at.clone_from(&fact.at);
-        }
         merge(&mut self.most_reps, fact.best(fact.reps));
         merge(&mut self.hold, fact.best(fact.hold_ms));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.most_reps.is_none() && self.hold.is_none()
     }
 }
 
@@ -143,6 +136,7 @@ pub struct ChartRow {
     pub exercise: i64,
     pub side: &'static str,
     pub session: i64,
+    pub sets: i64,
     pub first_at: String,
     pub reps: i64,
     pub kg_centi: i64,
@@ -161,8 +155,9 @@ fn larger<T: PartialOrd>(a: Option<T>, b: Option<T>) -> Option<T> {
 }
 
 impl ChartRow {
-    pub fn new(row: &SessionRow) -> ChartRow {
-        let k = row.key;
+    /// The row of one set alone.
+    pub fn new(fact: &Fact) -> ChartRow {
+        let k = fact.key;
         let load = match k.unit {
             "kg" if k.centi > 0 => Some(Unit::Kg),
             "lb" if k.centi > 0 => Some(Unit::Lb),
@@ -173,28 +168,29 @@ impl ChartRow {
             unit,
         });
         let heaviest_kg = load.map(|l| l.in_kg());
-        let reps = row
-            .most_reps
-            .as_ref()
-            .and_then(|b| u32::try_from(b.value).ok())
-            .filter(|&r| r > 0);
-        let volume = row.reps * k.centi;
+        let reps = fact.reps.unwrap_or(0);
+        let positive = u32::try_from(reps).ok().filter(|&r| r > 0);
+        let volume = reps * k.centi;
         ChartRow {
             exercise: k.exercise,
             side: k.side,
-            session: row.session,
-            first_at: row.first_at.clone(),
-            reps: row.reps,
+            session: fact.session,
+            sets: 1,
+            first_at: fact.at.clone(),
+            reps,
             kg_centi: if k.unit == "kg" { volume } else { 0 },
             lb_centi: if k.unit == "lb" { volume } else { 0 },
             heaviest_kg,
-            e1rm_kg: heaviest_kg.zip(reps).map(|(kg, reps)| e1rm_kg(kg, reps)),
-            hold_ms: row.hold.as_ref().map(|b| b.value),
+            e1rm_kg: heaviest_kg
+                .zip(positive)
+                .map(|(kg, reps)| e1rm_kg(kg, reps)),
+            hold_ms: fact.hold_ms,
         }
     }
 
     /// Merges in another row of the same session, exercise and side.
     pub fn absorb(&mut self, other: &ChartRow) {
+        self.sets += other.sets;
         if other.first_at < self.first_at {
             self.first_at.clone_from(&other.first_at);
         }
@@ -207,18 +203,14 @@ impl ChartRow {
     }
 }
 
-/// The chart rows of one session's rows, by exercise and side.
-pub fn chart_rows<'a>(rows: impl IntoIterator<Item = &'a SessionRow>) -> Vec<ChartRow> {
-    let mut out: Vec<ChartRow> = Vec::new();
-    for row in rows {
-        let new = ChartRow::new(row);
-        match out
-            .iter_mut()
-            .find(|c| (c.exercise, c.side) == (new.exercise, new.side))
-        {
-            Some(c) => c.absorb(&new),
-            None => out.push(new),
-        }
+/// Counts `fact` into the chart rows of its session, by exercise and side.
+pub fn chart_add(rows: &mut Vec<ChartRow>, fact: &Fact) {
+    let new = ChartRow::new(fact);
+    match rows
+        .iter_mut()
+        .find(|c| (c.exercise, c.side) == (new.exercise, new.side))
+    {
+        Some(c) => c.absorb(&new),
+        None => rows.push(new),
     }
-    out
 }

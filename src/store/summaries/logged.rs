@@ -1,12 +1,14 @@
 //! A logged set into the summaries: one upsert per table, each merging the
 //! set in the database (no read first), with the same rule as
-//! [`super::fold::merge`] and [`super::ChartRow::absorb`].
+//! [`super::fold::merge`] and [`super::ChartRow::absorb`]. Only the chart
+//! row changes with every set; the best rows only when it enters their top
+//! two, so an ordinary set dirties no page of theirs.
 
 use std::sync::LazyLock;
 
 use rusqlite::{Connection, params};
 
-use super::fold::{ChartRow, Fact, SessionRow};
+use super::fold::{ChartRow, Fact};
 use crate::store::error::Result;
 
 /// Whether the new set's `m` best beats the row's: a higher value, or the
@@ -34,40 +36,44 @@ fn merge_best(m: &str, extra: &[&str]) -> String {
     out
 }
 
-static SESSION_UPSERT: LazyLock<String> = LazyLock::new(|| {
+/// An upsert of the set alone into `session_best` (`per_session`: the
+/// session is in the key) or `load_best` (each best names its session),
+/// which writes only when the set changes the row's top two. ?1-?4 the
+/// load, ?5 session, ?6 reps, ?7 set, ?8 time, ?9 hold.
+fn upsert(table: &str, per_session: bool) -> String {
+    let (mut cols, mut vals) = (String::new(), String::new());
+    if per_session {
+        (cols, vals) = (", session_id".into(), ", ?5".into());
+    }
+    for (m, p, v) in [("reps_max", "reps", 6), ("hold_ms", "hold", 9)] {
+        cols += &format!(", {m}, {p}_set, {p}_at");
+        vals += &format!(", ?{v}, iif(?{v} IS NULL, NULL, ?7), iif(?{v} IS NULL, NULL, ?8)");
+        if !per_session {
+            cols += &format!(", {p}_session");
+            vals += &format!(", iif(?{v} IS NULL, NULL, ?5)");
+        }
+    }
+    let extra: &[&str] = if per_session { &[] } else { &["session"] };
     format!(
-        "INSERT INTO session_best (exercise_id, side, load_centi, load_unit, session_id, sets, reps, first_at,
-             reps_max, reps_set, reps_at, hold_ms, hold_set, hold_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?8, iif(?8 IS NULL, NULL, ?9), iif(?8 IS NULL, NULL, ?7),
-                 ?10, iif(?10 IS NULL, NULL, ?9), iif(?10 IS NULL, NULL, ?7))
-         ON CONFLICT DO UPDATE SET sets = sets + 1, reps = reps + excluded.reps,
-             first_at = min(first_at, excluded.first_at), {}, {}",
-        merge_best("reps_max", &[]),
-        merge_best("hold_ms", &[])
-    )
-});
-
-/// Rewrites the all-time row only when the set changes its top two.
-static LOAD_UPSERT: LazyLock<String> = LazyLock::new(|| {
-    format!(
-        "INSERT INTO load_best (exercise_id, side, load_centi, load_unit,
-             reps_max, reps_set, reps_at, reps_session, hold_ms, hold_set, hold_at, hold_session)
-         VALUES (?1, ?2, ?3, ?4, ?6, iif(?6 IS NULL, NULL, ?7), iif(?6 IS NULL, NULL, ?8), iif(?6 IS NULL, NULL, ?5),
-                 ?9, iif(?9 IS NULL, NULL, ?7), iif(?9 IS NULL, NULL, ?8), iif(?9 IS NULL, NULL, ?5))
+        "INSERT INTO {table} (exercise_id, side, load_centi, load_unit{cols})
+         VALUES (?1, ?2, ?3, ?4{vals})
          ON CONFLICT DO UPDATE SET {}, {}
          WHERE {} OR excluded.reps_max > coalesce(reps_second, -1)
             OR {} OR excluded.hold_ms > coalesce(hold_second, -1)",
-        merge_best("reps_max", &["session"]),
-        merge_best("hold_ms", &["session"]),
+        merge_best("reps_max", extra),
+        merge_best("hold_ms", extra),
         beats("reps_max"),
         beats("hold_ms")
     )
-});
+}
 
-const CHART_UPSERT: &str = "INSERT INTO session_chart (exercise_id, started_at, session_id, side, first_at,
-         reps, kg_centi, lb_centi, heaviest_kg, e1rm_kg, hold_ms)
-     SELECT ?1, started_at, id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 FROM session WHERE id = ?2
-     ON CONFLICT DO UPDATE SET first_at = min(first_at, excluded.first_at), reps = reps + excluded.reps,
+static SESSION_UPSERT: LazyLock<String> = LazyLock::new(|| upsert("session_best", true));
+static LOAD_UPSERT: LazyLock<String> = LazyLock::new(|| upsert("load_best", false));
+
+const CHART_UPSERT: &str = "INSERT INTO session_chart (exercise_id, started_at, session_id, side, sets,
+         first_at, reps, kg_centi, lb_centi, heaviest_kg, e1rm_kg, hold_ms)
+     SELECT ?1, started_at, id, ?3, 1, ?4, ?5, ?6, ?7, ?8, ?9, ?10 FROM session WHERE id = ?2
+     ON CONFLICT DO UPDATE SET sets = sets + 1, first_at = min(first_at, excluded.first_at), reps = reps + excluded.reps,
          kg_centi = kg_centi + excluded.kg_centi, lb_centi = lb_centi + excluded.lb_centi,
          heaviest_kg = coalesce(max(heaviest_kg, excluded.heaviest_kg), heaviest_kg, excluded.heaviest_kg),
          e1rm_kg = coalesce(max(e1rm_kg, excluded.e1rm_kg), e1rm_kg, excluded.e1rm_kg),
@@ -76,35 +82,22 @@ const CHART_UPSERT: &str = "INSERT INTO session_chart (exercise_id, started_at, 
 /// Counts live set `fact`, just stored, into the summaries.
 pub fn logged(conn: &Connection, fact: &Fact) -> Result<()> {
     let k = fact.key;
-    let reps = fact.reps.unwrap_or(0);
-    conn.prepare_cached(&SESSION_UPSERT)?.execute(params![
-        k.exercise,
-        k.side,
-        k.centi,
-        k.unit,
-        fact.session,
-        reps,
-        fact.at,
-        fact.reps,
-        fact.id,
-        fact.hold_ms
-    ])?;
     if fact.reps.is_some() || fact.hold_ms.is_some() {
-        conn.prepare_cached(&LOAD_UPSERT)?.execute(params![
-            k.exercise,
-            k.side,
-            k.centi,
-            k.unit,
-            fact.session,
-            fact.reps,
-            fact.id,
-            fact.at,
-            fact.hold_ms
-        ])?;
+        for sql in [&*SESSION_UPSERT, &*LOAD_UPSERT] {
+            conn.prepare_cached(sql)?.execute(params![
+                k.exercise,
+                k.side,
+                k.centi,
+                k.unit,
+                fact.session,
+                fact.reps,
+                fact.id,
+                fact.at,
+                fact.hold_ms
+            ])?;
+        }
     }
-    let mut alone = SessionRow::new(fact);
-    alone.add(fact);
-    let c = ChartRow::new(&alone);
+    let c = ChartRow::new(fact);
     conn.prepare_cached(CHART_UPSERT)?.execute(params![
         c.exercise,
         fact.session,

@@ -24,7 +24,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::error::Result;
 pub use batch::{Batch, rebuild};
-use fold::{Best, ChartRow, LoadRow, SessionRow, chart_rows, side_key, unit_key};
+use fold::{Best, ChartRow, LoadRow, SessionRow, chart_add, side_key, unit_key};
 pub use fold::{Fact, LoadKey};
 pub use logged::logged;
 
@@ -46,8 +46,7 @@ fn best_at(r: &Row<'_>, at: usize, session: Option<i64>) -> Result<Option<Best>>
     }))
 }
 
-const SESSION_COLUMNS: &str =
-    "exercise_id, side, load_centi, load_unit, session_id, sets, reps, first_at,
+const SESSION_COLUMNS: &str = "exercise_id, side, load_centi, load_unit, session_id,
      reps_max, reps_set, reps_at, reps_second, hold_ms, hold_set, hold_at, hold_second";
 
 fn session_row(r: &Row<'_>) -> Result<SessionRow> {
@@ -60,19 +59,20 @@ fn session_row(r: &Row<'_>) -> Result<SessionRow> {
             unit: unit_key(&r.get::<_, String>(3)?)?,
         },
         session,
-        sets: r.get(5)?,
-        reps: r.get(6)?,
-        first_at: r.get(7)?,
-        most_reps: best_at(r, 8, Some(session))?,
-        hold: best_at(r, 12, Some(session))?,
+        most_reps: best_at(r, 5, Some(session))?,
+        hold: best_at(r, 9, Some(session))?,
     })
 }
 
+/// Writes `row`, unless no set behind it has reps or a hold.
 pub(super) fn write_session_row(conn: &Connection, row: &SessionRow) -> Result<()> {
+    if row.is_empty() {
+        return Ok(());
+    }
     let (m, h) = (row.most_reps.as_ref(), row.hold.as_ref());
     conn.prepare_cached(&format!(
         "INSERT OR REPLACE INTO session_best ({SESSION_COLUMNS})
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
     ))?
     .execute(params![
         row.key.exercise,
@@ -80,9 +80,6 @@ pub(super) fn write_session_row(conn: &Connection, row: &SessionRow) -> Result<(
         row.key.centi,
         row.key.unit,
         row.session,
-        row.sets,
-        row.reps,
-        row.first_at,
         m.map(|b| b.value),
         m.map(|b| b.set),
         m.map(|b| &b.at),
@@ -102,9 +99,9 @@ pub(super) fn write_chart_rows(
     rows: &[ChartRow],
 ) -> Result<()> {
     let mut stmt = conn.prepare_cached(
-        "INSERT OR REPLACE INTO session_chart (exercise_id, started_at, session_id, side, first_at, reps,
-             kg_centi, lb_centi, heaviest_kg, e1rm_kg, hold_ms)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT OR REPLACE INTO session_chart (exercise_id, started_at, session_id, side, sets, first_at,
+             reps, kg_centi, lb_centi, heaviest_kg, e1rm_kg, hold_ms)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
     for c in rows {
         stmt.execute(params![
@@ -112,6 +109,7 @@ pub(super) fn write_chart_rows(
             started_at,
             c.session,
             c.side,
+            c.sets,
             c.first_at,
             c.reps,
             c.kg_centi,
@@ -256,6 +254,7 @@ pub fn refresh(conn: &Connection, session: i64, exercise: i64) -> Result<()> {
     )?
     .execute(params![exercise, started_at, session])?;
     let mut rows: HashMap<LoadKey, SessionRow> = HashMap::new();
+    let mut charts = Vec::new();
     let mut stmt = conn.prepare_cached(facts!("l.session_id = ?1 AND l.exercise_id = ?2"))?;
     let mut q = stmt.query(params![session, exercise])?;
     while let Some(r) = q.next()? {
@@ -263,13 +262,12 @@ pub fn refresh(conn: &Connection, session: i64, exercise: i64) -> Result<()> {
         rows.entry(fact.key)
             .or_insert_with(|| SessionRow::new(&fact))
             .add(&fact);
+        chart_add(&mut charts, &fact);
     }
-    let mut ordered: Vec<&SessionRow> = rows.values().collect();
-    ordered.sort_unstable_by_key(|r| r.key);
-    for row in &ordered {
+    for row in rows.values() {
         write_session_row(conn, row)?;
     }
-    write_chart_rows(conn, &started_at, &chart_rows(ordered))?;
+    write_chart_rows(conn, &started_at, &charts)?;
     let mut touched: Vec<LoadKey> = old.keys().chain(rows.keys()).copied().collect();
     touched.sort_unstable();
     touched.dedup();
