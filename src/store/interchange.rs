@@ -385,7 +385,7 @@ mod tests {
         assert_eq!((outcome.sessions, outcome.sets), (300, 3000));
         let squat_sets: i64 = store
             .conn
-            .query_row("SELECT sum(sets) FROM session_best", [], |r| r.get(0))
+            .query_row("SELECT sum(sets) FROM session_chart", [], |r| r.get(0))
             .unwrap();
         assert_eq!(squat_sets, 3020);
     }
