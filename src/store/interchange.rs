@@ -206,8 +206,7 @@ fn insert_workout(
     ])?;
     let session = conn.last_insert_rowid();
     insert_plan(conn, session, 0, &w.plan, ids)?;
-    let started_at = to_db(w.started_at);
-    insert_sets(conn, session, &w.sets, ids, Some((bulk, &started_at)))
+    insert_sets(conn, session, &w.sets, ids, Some(bulk))
 }
 
 /// Adds `items` to the plan of `session`, from position `from` on.
@@ -244,7 +243,7 @@ fn insert_sets<'s>(
     session: i64,
     sets: impl IntoIterator<Item = &'s WorkoutSet>,
     ids: &ExerciseIds,
-    mut new: Option<(&mut Batch, &str)>,
+    mut new: Option<&mut Batch>,
 ) -> Result<()> {
     let mut set = conn.prepare_cached(
         "INSERT INTO set_log (session_id, exercise_id, set_number, side, set_type, reps, load_centi, load_unit,
@@ -279,7 +278,7 @@ fn insert_sets<'s>(
             s.notes,
             logged_at.1
         ])?;
-        if let Some((bulk, started_at)) = new.as_mut() {
+        if let Some(bulk) = new.as_mut() {
             let fact = Fact {
                 id: conn.last_insert_rowid(),
                 session,
@@ -293,7 +292,7 @@ fn insert_sets<'s>(
                 hold_ms: s.hold_ms,
                 at: logged_at.1.clone(),
             };
-            bulk.add(conn, &fact, started_at)?;
+            bulk.add(conn, &fact)?;
         }
     }
     Ok(())

@@ -15,7 +15,7 @@ use crate::store::error::Result;
 /// all-time rows are written once, at [`Batch::finish`].
 #[derive(Default)]
 pub struct Batch {
-    session: Option<(i64, String)>,
+    session: Option<i64>,
     rows: HashMap<LoadKey, SessionRow>,
     charts: Vec<ChartRow>,
     loads: HashMap<LoadKey, LoadRow>,
@@ -23,15 +23,11 @@ pub struct Batch {
 
 impl Batch {
     /// Counts live set `fact` of a session that had no sets before this
-    /// batch, started at `started_at`. Each session's sets come together.
-    pub fn add(&mut self, conn: &Connection, fact: &Fact, started_at: &str) -> Result<()> {
-        if self
-            .session
-            .as_ref()
-            .is_none_or(|(s, _)| *s != fact.session)
-        {
+    /// batch. Each session's sets come together.
+    pub fn add(&mut self, conn: &Connection, fact: &Fact) -> Result<()> {
+        if self.session != Some(fact.session) {
             self.end_session(conn)?;
-            self.session = Some((fact.session, started_at.to_string()));
+            self.session = Some(fact.session);
         }
         self.rows
             .entry(fact.key)
@@ -42,10 +38,7 @@ impl Batch {
     }
 
     fn end_session(&mut self, conn: &Connection) -> Result<()> {
-        let Some((_, started_at)) = self.session.take() else {
-            return Ok(());
-        };
-        write_chart_rows(conn, &started_at, &self.charts)?;
+        write_chart_rows(conn, &self.charts)?;
         self.charts.clear();
         for (key, row) in self.rows.drain() {
             write_session_row(conn, &row)?;
@@ -56,6 +49,7 @@ impl Batch {
             best.absorb(&row);
             self.loads.insert(key, best);
         }
+        self.session = None;
         Ok(())
     }
 
@@ -83,8 +77,8 @@ pub fn rebuild(conn: &Connection) -> Result<()> {
     let mut stmt = conn.prepare(facts!("1"))?;
     let mut q = stmt.query([])?;
     while let Some(r) = q.next()? {
-        let (fact, started) = fact(r)?;
-        batch.add(conn, &fact, &started)?;
+        let fact = fact(r)?;
+        batch.add(conn, &fact)?;
     }
     batch.finish(conn)
 }

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use rusqlite::{Connection, params};
 
 use super::fold::{ChartRow, Fact};
+use super::write_chart_rows;
 use crate::store::error::Result;
 
 /// Whether the new set's `m` best beats the row's: a higher value, or the
@@ -70,15 +71,6 @@ fn upsert(table: &str, per_session: bool) -> String {
 static SESSION_UPSERT: LazyLock<String> = LazyLock::new(|| upsert("session_best", true));
 static LOAD_UPSERT: LazyLock<String> = LazyLock::new(|| upsert("load_best", false));
 
-const CHART_UPSERT: &str = "INSERT INTO session_chart (exercise_id, started_at, session_id, side, sets,
-         first_at, reps, kg_centi, lb_centi, heaviest_kg, e1rm_kg, hold_ms)
-     SELECT ?1, started_at, id, ?3, 1, ?4, ?5, ?6, ?7, ?8, ?9, ?10 FROM session WHERE id = ?2
-     ON CONFLICT DO UPDATE SET sets = sets + 1, first_at = min(first_at, excluded.first_at), reps = reps + excluded.reps,
-         kg_centi = kg_centi + excluded.kg_centi, lb_centi = lb_centi + excluded.lb_centi,
-         heaviest_kg = coalesce(max(heaviest_kg, excluded.heaviest_kg), heaviest_kg, excluded.heaviest_kg),
-         e1rm_kg = coalesce(max(e1rm_kg, excluded.e1rm_kg), e1rm_kg, excluded.e1rm_kg),
-         hold_ms = coalesce(max(hold_ms, excluded.hold_ms), hold_ms, excluded.hold_ms)";
-
 /// Counts live set `fact`, just stored, into the summaries.
 pub fn logged(conn: &Connection, fact: &Fact) -> Result<()> {
     let k = fact.key;
@@ -97,18 +89,5 @@ pub fn logged(conn: &Connection, fact: &Fact) -> Result<()> {
             ])?;
         }
     }
-    let c = ChartRow::new(fact);
-    conn.prepare_cached(CHART_UPSERT)?.execute(params![
-        c.exercise,
-        fact.session,
-        c.side,
-        c.first_at,
-        c.reps,
-        c.kg_centi,
-        c.lb_centi,
-        c.heaviest_kg,
-        c.e1rm_kg,
-        c.hold_ms
-    ])?;
-    Ok(())
+    write_chart_rows(conn, &[ChartRow::new(fact)])
 }

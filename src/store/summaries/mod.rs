@@ -92,21 +92,23 @@ pub(super) fn write_session_row(conn: &Connection, row: &SessionRow) -> Result<(
     Ok(())
 }
 
-/// Writes the chart rows of a session that started at `started_at`.
-pub(super) fn write_chart_rows(
-    conn: &Connection,
-    started_at: &str,
-    rows: &[ChartRow],
-) -> Result<()> {
+/// Adds `rows` to `session_chart`, merged into any row already there by
+/// the rule of [`ChartRow::absorb`] (a logged set's row into its session's).
+pub(super) fn write_chart_rows(conn: &Connection, rows: &[ChartRow]) -> Result<()> {
     let mut stmt = conn.prepare_cached(
-        "INSERT OR REPLACE INTO session_chart (exercise_id, started_at, session_id, side, sets, first_at,
-             reps, kg_centi, lb_centi, heaviest_kg, e1rm_kg, hold_ms)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        "INSERT INTO session_chart (exercise_id, started_at, session_id, side, sets,
+             first_at, reps, kg_centi, lb_centi, heaviest_kg, e1rm_kg, hold_ms)
+         SELECT ?1, started_at, id, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 FROM session WHERE id = ?2
+         ON CONFLICT DO UPDATE SET sets = sets + excluded.sets, first_at = min(first_at, excluded.first_at),
+             reps = reps + excluded.reps, kg_centi = kg_centi + excluded.kg_centi,
+             lb_centi = lb_centi + excluded.lb_centi,
+             heaviest_kg = coalesce(max(heaviest_kg, excluded.heaviest_kg), heaviest_kg, excluded.heaviest_kg),
+             e1rm_kg = coalesce(max(e1rm_kg, excluded.e1rm_kg), e1rm_kg, excluded.e1rm_kg),
+             hold_ms = coalesce(max(hold_ms, excluded.hold_ms), hold_ms, excluded.hold_ms)",
     )?;
     for c in rows {
         stmt.execute(params![
             c.exercise,
-            started_at,
             c.session,
             c.side,
             c.sets,
@@ -180,14 +182,13 @@ pub(super) fn write_load_row(conn: &Connection, row: &LoadRow) -> Result<()> {
     Ok(())
 }
 
-/// The live sets the summaries fold, with their session's start, by a
-/// condition on `l` (`live_set`) and `s` (`session`).
+/// The live sets the summaries fold, by a condition on `l` (`live_set`).
 macro_rules! facts {
     ($where:literal) => {
         concat!(
             "SELECT l.id, l.session_id, l.exercise_id, coalesce(l.side, 'both'), coalesce(l.load_centi, 0),
-                    coalesce(l.load_unit, ''), l.reps, l.hold_ms, l.logged_at, s.started_at
-             FROM live_set l JOIN session s ON s.id = l.session_id WHERE ",
+                    coalesce(l.load_unit, ''), l.reps, l.hold_ms, l.logged_at
+             FROM live_set l WHERE ",
             $where,
             " ORDER BY l.session_id, l.id"
         )
@@ -195,23 +196,20 @@ macro_rules! facts {
 }
 pub(super) use facts;
 
-pub(super) fn fact(r: &Row<'_>) -> Result<(Fact, String)> {
-    Ok((
-        Fact {
-            id: r.get(0)?,
-            session: r.get(1)?,
-            key: LoadKey {
-                exercise: r.get(2)?,
-                side: side_key(&r.get::<_, String>(3)?)?,
-                centi: r.get(4)?,
-                unit: unit_key(&r.get::<_, String>(5)?)?,
-            },
-            reps: r.get(6)?,
-            hold_ms: r.get(7)?,
-            at: r.get(8)?,
+pub(super) fn fact(r: &Row<'_>) -> Result<Fact> {
+    Ok(Fact {
+        id: r.get(0)?,
+        session: r.get(1)?,
+        key: LoadKey {
+            exercise: r.get(2)?,
+            side: side_key(&r.get::<_, String>(3)?)?,
+            centi: r.get(4)?,
+            unit: unit_key(&r.get::<_, String>(5)?)?,
         },
-        r.get(9)?,
-    ))
+        reps: r.get(6)?,
+        hold_ms: r.get(7)?,
+        at: r.get(8)?,
+    })
 }
 
 /// Recomputes the summaries of `exercise` in `session` after a correction
@@ -258,7 +256,7 @@ pub fn refresh(conn: &Connection, session: i64, exercise: i64) -> Result<()> {
     let mut stmt = conn.prepare_cached(facts!("l.session_id = ?1 AND l.exercise_id = ?2"))?;
     let mut q = stmt.query(params![session, exercise])?;
     while let Some(r) = q.next()? {
-        let (fact, _) = fact(r)?;
+        let fact = fact(r)?;
         rows.entry(fact.key)
             .or_insert_with(|| SessionRow::new(&fact))
             .add(&fact);
@@ -267,7 +265,7 @@ pub fn refresh(conn: &Connection, session: i64, exercise: i64) -> Result<()> {
     for row in rows.values() {
         write_session_row(conn, row)?;
     }
-    write_chart_rows(conn, &started_at, &charts)?;
+    write_chart_rows(conn, &charts)?;
     let mut touched: Vec<LoadKey> = old.keys().chain(rows.keys()).copied().collect();
     touched.sort_unstable();
     touched.dedup();
