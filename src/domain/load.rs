@@ -5,8 +5,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-const LB_PER_KG: f64 = 2.204_622_621_8;
-/// The international pound, exactly.
+/// The international pound, exactly: the one conversion factor, used by the
+/// SQL too (`store::functions`).
 pub const KG_PER_LB: f64 = 0.453_592_37;
 /// Heavier than any sane single-exercise load, in kilograms.
 pub const MAX_KG: f64 = 1000.0;
@@ -55,18 +55,14 @@ pub struct Load {
 
 impl Load {
     pub fn in_kg(self) -> f64 {
-        let value = self.centi as f64 / 100.0;
-        match self.unit {
-            Unit::Kg => value,
-            Unit::Lb => value / LB_PER_KG,
-        }
+        centi_in_kg(self.centi, self.unit)
     }
 
     /// The load expressed in `unit`, for display and comparison only.
     pub fn value_in(self, unit: Unit) -> f64 {
         match unit {
             Unit::Kg => self.in_kg(),
-            Unit::Lb => self.in_kg() * LB_PER_KG,
+            Unit::Lb => self.in_kg() / KG_PER_LB,
         }
     }
 
@@ -96,6 +92,38 @@ impl Load {
             return Err(format!("{load} is more than anyone lifts here"));
         }
         Ok(Some(load))
+    }
+}
+
+/// Hundredths of `unit` in kilograms.
+fn centi_in_kg(centi: i64, unit: Unit) -> f64 {
+    let value = centi as f64 / 100.0;
+    match unit {
+        Unit::Kg => value,
+        Unit::Lb => value * KG_PER_LB,
+    }
+}
+
+/// Reps × load, summed exactly (hundredths per unit) and converted once, so
+/// that a total is the same number whatever order its sets are added in,
+/// here and in SQL (`volume_kg`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Volume {
+    pub kg_centi: i64,
+    pub lb_centi: i64,
+}
+
+impl Volume {
+    pub fn add(&mut self, reps: u32, load: Load) {
+        let centi = i64::from(reps) * load.centi;
+        match load.unit {
+            Unit::Kg => self.kg_centi += centi,
+            Unit::Lb => self.lb_centi += centi,
+        }
+    }
+
+    pub fn kg(self) -> f64 {
+        centi_in_kg(self.kg_centi, Unit::Kg) + centi_in_kg(self.lb_centi, Unit::Lb)
     }
 }
 

@@ -16,7 +16,8 @@ pub enum RecordKind {
 /// What the earlier live sets of one exercise on one side reached.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Earlier {
-    pub sets: u32,
+    /// Whether there was any earlier live set.
+    pub any: bool,
     pub heaviest_kg: Option<f64>,
     /// Most reps in one set at this set's load or heavier (any load for bodyweight).
     pub most_reps: Option<u32>,
@@ -26,7 +27,7 @@ pub struct Earlier {
 /// The records `work` sets against `earlier`. A first-ever set sets none:
 /// there is nothing yet to beat.
 pub fn reached(work: &Work, earlier: &Earlier) -> Vec<RecordKind> {
-    if earlier.sets == 0 {
+    if !earlier.any {
         return vec![];
     }
     match *work {
@@ -94,7 +95,7 @@ mod tests {
     #[test]
     fn heavier_or_more_reps_or_longer_is_a_record() {
         let earlier = Earlier {
-            sets: 3,
+            any: true,
             heaviest_kg: Some(20.0),
             most_reps: Some(10),
             longest_hold: None,
@@ -115,7 +116,7 @@ mod tests {
             "equal is not a record"
         );
         let holds = Earlier {
-            sets: 1,
+            any: true,
             longest_hold: Some(Duration::from_secs(30)),
             ..Earlier::default()
         };

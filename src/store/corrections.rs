@@ -9,7 +9,7 @@ use rusqlite::{Connection, params};
 
 use super::Store;
 use super::error::{Result, StoreError};
-use super::rows;
+use super::{rows, summaries};
 use crate::domain::correction::Correction;
 use crate::domain::set::Work;
 use crate::domain::time::to_db;
@@ -37,20 +37,24 @@ impl Store {
             "UPDATE set_log SET replaced_by = ?2, corrected_at = ?3 WHERE id = ?1",
             params![id, new, to_db(at)],
         )?;
+        refresh(&tx, id)?;
         tx.commit()?;
         Ok(Correction::Replaced { old: id, new })
     }
 
     /// Marks live set `id` deleted.
     pub fn delete_set(&self, id: i64, at: DateTime<Utc>) -> Result<Correction> {
-        let marked = self.conn.execute(
-            "UPDATE set_log SET deleted_at = ?2 WHERE id = ?1 AND replaced_by IS NULL AND deleted_at IS NULL",
-            params![id, to_db(at)],
-        )?;
-        if marked == 0 {
-            return Err(StoreError::NotLive(id));
-        }
-        Ok(Correction::Deleted { id })
+        super::atomically(&self.conn, |conn| {
+            let marked = conn.execute(
+                "UPDATE set_log SET deleted_at = ?2 WHERE id = ?1 AND replaced_by IS NULL AND deleted_at IS NULL",
+                params![id, to_db(at)],
+            )?;
+            if marked == 0 {
+                return Err(StoreError::NotLive(id));
+            }
+            refresh(conn, id)?;
+            Ok(Correction::Deleted { id })
+        })
     }
 
     /// Takes a correction back. An undone edit keeps its replacement row,
@@ -80,9 +84,22 @@ impl Store {
             };
             return Err(StoreError::NotLive(id));
         }
+        let id = match correction {
+            Correction::Deleted { id } | Correction::Replaced { old: id, .. } => id,
+        };
+        refresh(&tx, id)?;
         tx.commit()?;
         Ok(())
     }
+}
+
+/// Brings the summaries up to date with set `id`'s session and exercise,
+/// whose live sets a correction just changed.
+fn refresh(conn: &Connection, id: i64) -> Result<()> {
+    let (session, exercise) = conn
+        .prepare_cached("SELECT session_id, exercise_id FROM set_log WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    summaries::refresh(conn, session, exercise)
 }
 
 /// The first version of every corrected set, by id of its live version. A

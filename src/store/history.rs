@@ -11,6 +11,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::Store;
 use super::corrections::FirstVersions;
 use super::error::{Result, StoreError};
+use super::functions::volume;
 use super::rows;
 use crate::domain::calendar::WeekRange;
 use crate::domain::distance::Distance;
@@ -18,28 +19,13 @@ use crate::domain::history::{SessionRow, SetRow, Streak, Totals, WeekSummary};
 use crate::domain::set::{Rpe, SetType, Work};
 use crate::domain::time::to_db;
 
-/// A set's load in kilograms (NULL for bodyweight), in SQL. Pounds convert
-/// with the exact international factor.
-macro_rules! kg {
-    ($t:literal) => {
-        concat!(
-            "(",
-            $t,
-            ".load_centi / 100.0 * CASE ",
-            $t,
-            ".load_unit WHEN 'lb' THEN 0.45359237 ELSE 1.0 END)"
-        )
-    };
-}
-pub(super) use kg;
-
 /// The aggregate columns of `Totals` over live sets aliased `l`.
 macro_rules! totals_columns {
     () => {
         concat!(
-            "count(DISTINCT l.session_id), count(l.id), coalesce(sum(l.reps), 0), coalesce(sum(l.reps * ",
-            kg!("l"),
-            "), 0.0), coalesce(sum(l.hold_ms), 0)"
+            "count(DISTINCT l.session_id), count(l.id), coalesce(sum(l.reps), 0), ",
+            volume!("l"),
+            ", coalesce(sum(l.hold_ms), 0)"
         )
     };
 }

@@ -7,10 +7,10 @@ use std::collections::HashMap;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::Store;
-use super::bulk::Bulk;
 use super::error::{Result, StoreError};
 use super::matching::{self, ImportOutcome, Step};
 use super::rows;
+use super::summaries::{self, Batch, Fact, LoadKey};
 use crate::domain::time::to_db;
 use crate::interchange::{ExerciseDef, Import, PlanItem, Workout, WorkoutSet};
 
@@ -24,7 +24,7 @@ impl Store {
     pub fn empty() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
         super::migrate(&mut conn)?;
-        Ok(Store::checked(conn, ":memory:".into()))
+        Store::checked(conn, ":memory:".into())
     }
 
     /// Stores `import` in one transaction; `progress` hears the number of
@@ -70,7 +70,7 @@ impl Store {
             ids.insert(def.name.to_ascii_lowercase(), id);
         }
         let ids = ExerciseIds(ids);
-        let mut bulk = Bulk::start(&tx)?;
+        let mut bulk = Batch::default();
         // The feed cannot stop: after a failure the rest is only read.
         let mut failed = None;
         let fed = feed(&mut |w| {
@@ -137,7 +137,7 @@ fn store_workout(
     tx: &Connection,
     w: &Workout,
     ids: &ExerciseIds,
-    bulk: &mut Bulk,
+    bulk: &mut Batch,
     outcome: &mut ImportOutcome,
     progress: &mut dyn FnMut(u64),
 ) -> Result<()> {
@@ -147,7 +147,8 @@ fn store_workout(
             progress(w.sets.len() as u64);
         }
         Some(Step::Complete { id, plan, sets }) => {
-            bulk.completing(id);
+            // Rare: the session's summaries are recomputed in the database.
+            bulk.flush(tx)?;
             let at = tx.query_row(
                 "SELECT coalesce(max(position) + 1, 0) FROM session_exercise WHERE session_id = ?1",
                 [id],
@@ -155,7 +156,17 @@ fn store_workout(
             )?;
             insert_plan(tx, id, at, plan, ids)?;
             progress(sets.len() as u64);
-            insert_sets(tx, id, sets, ids, bulk)?;
+            let mut exercises = Vec::new();
+            for s in &sets {
+                let exercise = ids.get(&s.exercise)?;
+                if !exercises.contains(&exercise) {
+                    exercises.push(exercise);
+                }
+            }
+            insert_sets(tx, id, sets, ids, None)?;
+            for exercise in exercises {
+                summaries::refresh(tx, id, exercise)?;
+            }
         }
         None => {}
     }
@@ -178,7 +189,7 @@ fn insert_workout(
     conn: &Connection,
     w: &Workout,
     ids: &ExerciseIds,
-    bulk: &mut Bulk,
+    bulk: &mut Batch,
 ) -> Result<()> {
     conn.prepare_cached(
         "INSERT INTO session (routine, started_at, ended_at, current_position, notes, source, source_key)
@@ -195,7 +206,7 @@ fn insert_workout(
     ])?;
     let session = conn.last_insert_rowid();
     insert_plan(conn, session, 0, &w.plan, ids)?;
-    insert_sets(conn, session, &w.sets, ids, bulk)
+    insert_sets(conn, session, &w.sets, ids, Some(bulk))
 }
 
 /// Adds `items` to the plan of `session`, from position `from` on.
@@ -232,7 +243,7 @@ fn insert_sets<'s>(
     session: i64,
     sets: impl IntoIterator<Item = &'s WorkoutSet>,
     ids: &ExerciseIds,
-    bulk: &mut Bulk,
+    mut new: Option<&mut Batch>,
 ) -> Result<()> {
     let mut set = conn.prepare_cached(
         "INSERT INTO set_log (session_id, exercise_id, set_number, side, set_type, reps, load_centi, load_unit,
@@ -267,7 +278,22 @@ fn insert_sets<'s>(
             s.notes,
             logged_at.1
         ])?;
-        bulk.add(conn, conn.last_insert_rowid(), session, exercise.1, s)?;
+        if let Some(bulk) = new.as_mut() {
+            let fact = Fact {
+                id: conn.last_insert_rowid(),
+                session,
+                key: LoadKey {
+                    exercise: exercise.1,
+                    side: s.side.map_or("both", |d| d.as_str()),
+                    centi: s.load.map_or(0, |l| l.centi),
+                    unit: s.load.map_or("", |l| l.unit.as_str()),
+                },
+                reps: s.reps.map(i64::from),
+                hold_ms: s.hold_ms,
+                at: logged_at.1.clone(),
+            };
+            bulk.add(conn, &fact)?;
+        }
     }
     Ok(())
 }
@@ -306,8 +332,8 @@ mod tests {
         for sql in [
             "SELECT * FROM set_log ORDER BY id",
             "SELECT * FROM session ORDER BY id",
-            "SELECT * FROM set_best ORDER BY 1, 2, 3, 4",
-            "SELECT * FROM session_volume ORDER BY 1, 2, 3",
+            "SELECT * FROM session_best ORDER BY 1, 2, 3, 4, 5, 6",
+            "SELECT * FROM load_best ORDER BY 1, 2, 3, 4",
             "SELECT type, name, sql FROM sqlite_schema ORDER BY name",
         ] {
             let mut stmt = conn.prepare(sql).unwrap();
@@ -358,7 +384,7 @@ mod tests {
         assert_eq!((outcome.sessions, outcome.sets), (300, 3000));
         let squat_sets: i64 = store
             .conn
-            .query_row("SELECT sum(sets) FROM set_best", [], |r| r.get(0))
+            .query_row("SELECT sum(sets) FROM session_chart", [], |r| r.get(0))
             .unwrap();
         assert_eq!(squat_sets, 3020);
     }

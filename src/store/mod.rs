@@ -2,10 +2,10 @@
 //! bound parameters only; callers speak in domain types.
 
 mod backup;
-mod bulk;
 mod corrections;
 mod error;
 mod export;
+mod functions;
 mod history;
 mod inspect;
 mod integrity;
@@ -18,6 +18,7 @@ mod progress;
 mod records;
 mod rows;
 mod sessions;
+mod summaries;
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -126,6 +127,7 @@ impl Store {
             .transpose()
             .map_err(|e| before.undo(e))?;
         let conn = connect(path, found, upgrading).map_err(|e| before.undo(e))?;
+        functions::register(&conn)?;
         let check = if deferred {
             conn.pragma_update(None, "query_only", true)?;
             integrity::Check::spawn(path.to_path_buf())
@@ -142,14 +144,15 @@ impl Store {
     }
 
     /// A store over a connection that needs no check: a new or in-memory one.
-    fn checked(conn: Connection, path: PathBuf) -> Store {
-        Store {
+    fn checked(conn: Connection, path: PathBuf) -> Result<Store> {
+        functions::register(&conn)?;
+        Ok(Store {
             conn,
             path,
             check: integrity::Check::done(Ok(())),
             writing: true,
             _lock: None,
-        }
+        })
     }
 
     /// Waits for the whole-file check, and lets writes through once it has
@@ -233,7 +236,7 @@ impl Store {
             (inspect::Found::Ours { version, .. }, Some(conn))
                 if version as usize == schema_version() =>
             {
-                Ok(Store::checked(conn, path.to_path_buf()))
+                Store::checked(conn, path.to_path_buf())
             }
             (inspect::Found::Ours { .. }, _) => Store::open(path),
             (inspect::Found::New, _) => {
@@ -312,6 +315,10 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     let migrated = migrations()?.to_latest(conn);
     conn.pragma_update(None, "foreign_keys", "ON")?;
     migrated?;
+    if version < SUMMARIES {
+        // Migration 08 leaves its summaries empty for their one writer.
+        atomically(conn, summaries::rebuild)?;
+    }
     let broken: Option<String> = conn
         .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
         .optional()?;
@@ -320,6 +327,26 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
             "a row of {table} refers to a row that is missing"
         ))),
         None => Ok(()),
+    }
+}
+
+/// The schema version whose summaries `summaries` writes (migration 08).
+const SUMMARIES: i64 = 8;
+
+/// Runs `f` as one unit: a transaction of its own, or a savepoint inside one
+/// already open (a batch).
+fn atomically<T>(conn: &Connection, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+    conn.prepare_cached("SAVEPOINT one")?.execute([])?;
+    match f(conn) {
+        Ok(value) => {
+            conn.prepare_cached("RELEASE one")?.execute([])?;
+            Ok(value)
+        }
+        Err(e) => {
+            // The first error is the one worth reporting.
+            let _ = conn.execute_batch("ROLLBACK TO one; RELEASE one");
+            Err(e)
+        }
     }
 }
 

@@ -1,44 +1,31 @@
-//! One exercise over time: chart points, read from the covering index of
-//! live sets by exercise (migration 03).
+//! One exercise over time: chart points, read from `session_chart` (one
+//! small row per session and side, kept by `summaries`), so a chart costs
+//! the sessions of its span, not their sets or loads.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Row, params};
 
 use super::Store;
 use super::error::Result;
-use super::history::kg;
 use super::rows;
 use crate::domain::progress::{PerSide, ProgressPoint};
 use crate::domain::time::to_db;
-
-/// Epley's estimate in SQL, matching `domain::progress::e1rm_kg`.
-macro_rules! e1rm {
-    () => {
-        concat!(
-            "CASE WHEN l.reps = 1 THEN ",
-            kg!("l"),
-            " WHEN l.reps > 1 THEN ",
-            kg!("l"),
-            " * (1 + l.reps / 30.0) END"
-        )
-    };
-}
 
 /// `max(<value>)` for each side, as three columns: both, left, right.
 macro_rules! per_side_max {
     ($v:expr, $name:literal) => {
         concat!(
-            "max(CASE WHEN l.side IS NULL THEN ",
+            "max(CASE b.side WHEN 'both' THEN ",
             $v,
             " END) AS ",
             $name,
             "_both, ",
-            "max(CASE l.side WHEN 'left' THEN ",
+            "max(CASE b.side WHEN 'left' THEN ",
             $v,
             " END) AS ",
             $name,
             "_left, ",
-            "max(CASE l.side WHEN 'right' THEN ",
+            "max(CASE b.side WHEN 'right' THEN ",
             $v,
             " END) AS ",
             $name,
@@ -69,19 +56,16 @@ impl Store {
         to: DateTime<Utc>,
         bucket_days: f64,
     ) -> Result<Vec<ProgressPoint>> {
+        // A session belongs to the span its start is in, as in the weeks.
         let mut stmt = self.conn.prepare_cached(concat!(
             "WITH per_session AS (
-               SELECT min(l.logged_at) AS at, coalesce(sum(l.reps), 0) AS reps,
-                      coalesce(sum(l.reps * ",
-            kg!("l"),
-            "), 0.0) AS volume, max(",
-            kg!("l"),
-            ") AS heaviest, ",
-            per_side_max!(e1rm!(), "e"),
+               SELECT min(b.first_at) AS at, sum(b.reps) AS reps,
+                      volume_kg(sum(b.kg_centi), sum(b.lb_centi)) AS volume, max(b.heaviest_kg) AS heaviest, ",
+            per_side_max!("b.e1rm_kg", "e"),
             ", ",
-            per_side_max!("l.hold_ms", "h"),
-            " FROM live_set l WHERE l.exercise_id = ?1 AND l.logged_at >= ?2 AND l.logged_at < ?3
-               GROUP BY l.session_id)
+            per_side_max!("b.hold_ms", "h"),
+            " FROM session_chart b WHERE b.exercise_id = ?1 AND b.started_at >= ?2 AND b.started_at < ?3
+               GROUP BY b.started_at, b.session_id)
              SELECT min(at), max(reps), max(volume), max(heaviest),
                     max(e_both), max(e_left), max(e_right), max(h_both), max(h_left), max(h_right)
              FROM per_session

@@ -1,6 +1,6 @@
-//! Personal records, read from the summaries that migration 03's triggers
-//! keep (`set_best` per load, `session_volume` per session), so that their
-//! cost follows the number of distinct loads, not the number of sets.
+//! Personal records, read from the summaries `summaries` keeps
+//! (`load_best` per load, `session_chart` per session), so that their cost
+//! follows the number of distinct loads and sessions, not of sets.
 
 use rusqlite::params;
 
@@ -81,12 +81,8 @@ impl Store {
     pub fn records(&self, exercise: i64) -> Result<Vec<SideRecords>> {
         let mut sides: Vec<SideRecords> = Vec::new();
         let mut stmt = self.conn.prepare_cached(
-            "SELECT b.side, b.load_centi, b.load_unit, b.reps, r.logged_at, r.session_id,
-                    b.hold_ms, h.logged_at, h.session_id
-             FROM set_best b
-             LEFT JOIN set_log r ON r.id = b.reps_set
-             LEFT JOIN set_log h ON h.id = b.hold_set
-             WHERE b.exercise_id = ?1",
+            "SELECT side, load_centi, load_unit, reps_max, reps_at, reps_session, hold_ms, hold_at, hold_session
+             FROM load_best WHERE exercise_id = ?1",
         )?;
         let mut q = stmt.query([exercise])?;
         while let Some(r) = q.next()? {
@@ -137,19 +133,19 @@ impl Store {
                 });
             }
         }
-        let mut best = self.conn.prepare_cached(
-            "SELECT v.volume_kg, v.session_id, s.started_at
-             FROM session_volume v JOIN session s ON s.id = v.session_id
-             WHERE v.exercise_id = ?1 AND v.side = ?2 AND v.volume_kg > 0
-             ORDER BY v.volume_kg DESC LIMIT 1",
+        // One row per session and side, in the order sessions started.
+        let mut volumes = self.conn.prepare_cached(
+            "SELECT side, session_id, started_at, volume_kg(kg_centi, lb_centi)
+             FROM session_chart WHERE exercise_id = ?1 ORDER BY started_at, session_id, side",
         )?;
-        for (key, side) in SIDES {
-            let mut q = best.query(params![exercise, key])?;
-            if let Some(r) = q.next()? {
-                let at = rows::timestamp(&r.get::<_, String>(2)?)?;
-                side_entry(&mut sides, side).best_volume_kg = Some(Record {
-                    value: r.get(0)?,
-                    at,
+        let mut q = volumes.query([exercise])?;
+        while let Some(r) = q.next()? {
+            let kg: f64 = r.get(3)?;
+            let entry = side_entry(&mut sides, side_of(&r.get::<_, String>(0)?)?);
+            if kg > 0.0 && entry.best_volume_kg.as_ref().is_none_or(|b| kg > b.value) {
+                entry.best_volume_kg = Some(Record {
+                    value: kg,
+                    at: rows::timestamp(&r.get::<_, String>(2)?)?,
                     session_id: r.get(1)?,
                 });
             }
@@ -161,49 +157,45 @@ impl Store {
         Ok(sides)
     }
 
-    /// What the live sets before `set`, just logged, reached on its exercise
-    /// and side. Read from `set_best`, whose rows for `set`'s load still know
-    /// the record `set` may just have beaten (`reps_before`, `hold_before`).
+    /// What the live sets other than `set`, just logged, reached on its
+    /// exercise and side. Read from `load_best`, whose rows keep, beside
+    /// each record, the best of the other sets: where `set` holds a record,
+    /// that is what it beat.
     pub fn earlier_bests(&self, set: &LoggedSet) -> Result<Earlier> {
-        let (this_centi, this_unit) = match set.set.work {
-            Work::Reps { load: Some(l), .. } => (l.centi, l.unit.as_str()),
-            _ => (0, ""),
+        let this_kg = match set.set.work {
+            Work::Reps { load: Some(l), .. } => l.in_kg(),
+            _ => 0.0,
         };
-        let this_kg = kg_of(this_centi, this_unit)?;
         let side = set.set.side.map_or("both", |s| s.as_str());
         let mut stmt = self.conn.prepare_cached(
-            "SELECT load_centi, load_unit, sets, reps, reps_set, reps_before, hold_ms, hold_set, hold_before
-             FROM set_best WHERE exercise_id = ?1 AND side = ?2",
+            "SELECT load_centi, load_unit, reps_max, reps_set, reps_second, hold_ms, hold_set, hold_second
+             FROM load_best WHERE exercise_id = ?1 AND side = ?2",
         )?;
         let mut q = stmt.query(params![set.set.exercise_id, side])?;
         let mut earlier = Earlier::default();
         while let Some(r) = q.next()? {
-            let (centi, unit): (i64, String) = (r.get(0)?, r.get(1)?);
-            let this_load = centi == this_centi && unit == this_unit;
-            let sets = r.get::<_, u32>(2)? - u32::from(this_load);
-            if sets == 0 {
+            let others = |best: usize| -> rusqlite::Result<Option<i64>> {
+                if r.get::<_, Option<i64>>(best + 1)? == Some(set.id) {
+                    r.get(best + 2)
+                } else {
+                    r.get(best)
+                }
+            };
+            let (reps, held) = (others(2)?, others(5)?);
+            if reps.is_none() && held.is_none() {
                 continue;
             }
-            earlier.sets += sets;
-            // On `set`'s own row, a record `set` holds was someone else's before.
-            let before =
-                |best: usize, holder: usize, prior: usize| -> rusqlite::Result<Option<i64>> {
-                    if this_load && r.get::<_, Option<i64>>(holder)? == Some(set.id) {
-                        r.get(prior)
-                    } else {
-                        r.get(best)
-                    }
-                };
-            let kg = kg_of(centi, &unit)?;
-            if centi > 0 {
+            earlier.any = true;
+            let kg = kg_of(r.get(0)?, &r.get::<_, String>(1)?)?;
+            if kg > 0.0 {
                 earlier.heaviest_kg = Some(earlier.heaviest_kg.map_or(kg, |h| h.max(kg)));
             }
-            if let Some(reps) = before(3, 4, 5)?.and_then(|n| u32::try_from(n).ok())
+            if let Some(reps) = reps.and_then(|n| u32::try_from(n).ok())
                 && kg >= this_kg - 1e-6
             {
                 earlier.most_reps = Some(earlier.most_reps.map_or(reps, |m| m.max(reps)));
             }
-            if let Some(held) = rows::duration(before(6, 7, 8)?) {
+            if let Some(held) = rows::duration(held) {
                 earlier.longest_hold = Some(earlier.longest_hold.map_or(held, |h| h.max(held)));
             }
         }

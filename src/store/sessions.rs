@@ -6,7 +6,8 @@ use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 use super::Store;
 use super::error::{Result, StoreError};
-use super::{plan, rows};
+use super::functions::volume;
+use super::{plan, rows, summaries};
 use crate::domain::session::{ActiveSession, LastTime, PlannedExercise, Unfinished};
 use crate::domain::set::Rpe;
 use crate::domain::summary::Summary;
@@ -124,8 +125,8 @@ impl Store {
         let latest: Option<(i64, String)> = self
             .conn
             .prepare_cached(
-                "SELECT s.session_id, se.started_at FROM live_set s JOIN session se ON se.id = s.session_id
-                 WHERE s.exercise_id = ?1 AND s.session_id <> ?2 ORDER BY s.logged_at DESC LIMIT 1",
+                "SELECT session_id, started_at FROM session_chart
+                 WHERE exercise_id = ?1 AND session_id <> ?2 ORDER BY started_at DESC LIMIT 1",
             )?
             .query_row([exercise, current], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
@@ -147,33 +148,52 @@ impl Store {
         }))
     }
 
-    /// Stores one confirmed set in its own transaction; returns its id.
+    /// Stores one confirmed set, with what it adds to the summaries, in its
+    /// own transaction (a savepoint inside a batch); returns its id.
     pub fn insert_set(&self, set: &NewSet) -> Result<i64> {
         let (reps, centi, unit, hold) = rows::work_columns(&set.work);
-        self.conn
-            .prepare_cached(
+        let at = to_db(set.logged_at);
+        let stored = super::atomically(&self.conn, |conn| {
+            conn.prepare_cached(
                 "INSERT INTO set_log (session_id, exercise_id, set_number, side, reps, load_centi, load_unit,
                                       hold_ms, duration_ms, logged_at, rpe, notes)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            )
-            .and_then(|mut insert| {
-                insert.execute(params![
-                    set.session_id,
-                    set.exercise_id,
-                    set.set_number,
-                    set.side.map(|s| s.as_str()),
-                    reps,
-                    centi,
-                    unit,
-                    hold,
-                    set.duration.map(rows::millis),
-                    to_db(set.logged_at),
-                    set.rpe.map(Rpe::value),
-                    set.note
-                ])
-            })
-            .map_err(|e| StoreError::at(&self.path, e))?;
-        Ok(self.conn.last_insert_rowid())
+            )?
+            .execute(params![
+                set.session_id,
+                set.exercise_id,
+                set.set_number,
+                set.side.map(|s| s.as_str()),
+                reps,
+                centi,
+                unit,
+                hold,
+                set.duration.map(rows::millis),
+                at,
+                set.rpe.map(Rpe::value),
+                set.note
+            ])?;
+            let id = conn.last_insert_rowid();
+            let fact = summaries::Fact {
+                id,
+                session: set.session_id,
+                key: summaries::LoadKey {
+                    exercise: set.exercise_id,
+                    side: set.side.map_or("both", |s| s.as_str()),
+                    centi: centi.unwrap_or(0),
+                    unit: unit.unwrap_or(""),
+                },
+                reps: reps.map(i64::from),
+                hold_ms: hold,
+                at,
+            };
+            summaries::logged(conn, &fact)?;
+            Ok(id)
+        });
+        stored.map_err(|e| match e {
+            StoreError::Sqlite(e) => StoreError::at(&self.path, e),
+            e => e,
+        })
     }
 
     /// Sets the RPE and note of a logged set; its numbers are left alone.
@@ -264,14 +284,16 @@ impl Store {
             String,
             Option<String>,
         ) = self.conn.query_row(
-            "SELECT count(l.id), coalesce(sum(l.reps), 0),
-                    coalesce(sum(l.reps * l.load_centi / 100.0
-                                 * CASE l.load_unit WHEN 'lb' THEN 0.45359237 ELSE 1.0 END), 0.0),
+            concat!(
+                "SELECT count(l.id), coalesce(sum(l.reps), 0), ",
+                volume!("l"),
+                ",
                     coalesce(sum(CASE l.side WHEN 'left' THEN l.hold_ms END), 0),
                     coalesce(sum(CASE l.side WHEN 'right' THEN l.hold_ms END), 0),
                     coalesce(sum(CASE WHEN l.side IS NULL THEN l.hold_ms END), 0),
                     s.started_at, coalesce(s.ended_at, max(l.logged_at))
-             FROM session s LEFT JOIN live_set l ON l.session_id = s.id WHERE s.id = ?1",
+             FROM session s LEFT JOIN live_set l ON l.session_id = s.id WHERE s.id = ?1"
+            ),
             [session],
             |r| {
                 Ok((

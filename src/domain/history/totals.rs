@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use super::SetRow;
 use crate::domain::calendar::WeekRange;
+use crate::domain::load::Volume;
 use crate::domain::set::Work;
 
 /// What was done over some span: a week, a session.
@@ -25,17 +26,21 @@ impl Totals {
             sessions: u32::from(!sets.is_empty()),
             ..Totals::default()
         };
+        let mut volume = Volume::default();
         for set in sets {
             t.sets += 1;
             match set.work {
                 Work::Reps { reps, load } => {
                     t.reps += reps;
-                    t.volume_kg += f64::from(reps) * load.map_or(0.0, |l| l.in_kg());
+                    if let Some(load) = load {
+                        volume.add(reps, load);
+                    }
                 }
                 Work::Hold { held } => t.held += held,
                 Work::Cardio { .. } => {}
             }
         }
+        t.volume_kg = volume.kg();
         t
     }
 

@@ -1,0 +1,70 @@
+//! SQL functions backed by the domain's own arithmetic, so that a query
+//! converts pounds and estimates a one-rep max exactly as the Rust code
+//! does: one conversion factor, one Epley formula.
+
+use rusqlite::Connection;
+use rusqlite::functions::{Context, FunctionFlags};
+use rusqlite::types::ValueRef;
+
+use crate::domain::load::Volume;
+use crate::domain::progress::e1rm_kg;
+use crate::domain::{Load, Unit};
+
+/// `volume_kg(...)` of the live sets aliased `$t`: reps × load summed
+/// exactly per unit, then converted once.
+macro_rules! volume {
+    ($t:literal) => {
+        concat!(
+            "volume_kg(sum(iif(",
+            $t,
+            ".load_unit = 'kg', ",
+            $t,
+            ".reps * ",
+            $t,
+            ".load_centi, 0)), ",
+            "sum(iif(",
+            $t,
+            ".load_unit = 'lb', ",
+            $t,
+            ".reps * ",
+            $t,
+            ".load_centi, 0)))"
+        )
+    };
+}
+pub(super) use volume;
+
+fn int(ctx: &Context<'_>, i: usize) -> rusqlite::Result<Option<i64>> {
+    ctx.get(i)
+}
+
+/// Registers `kg(centi, unit)` (NULL without a load), `volume_kg(kg_centi,
+/// lb_centi)` (NULLs count as 0) and `e1rm(kg, reps)` (NULL without a load
+/// or reps) on `conn`.
+pub fn register(conn: &Connection) -> rusqlite::Result<()> {
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    conn.create_scalar_function("kg", 2, flags, |ctx| {
+        let unit = match ctx.get_raw(1) {
+            ValueRef::Text(b"kg") => Unit::Kg,
+            ValueRef::Text(b"lb") => Unit::Lb,
+            _ => return Ok(None),
+        };
+        Ok(int(ctx, 0)?
+            .filter(|&centi| centi > 0)
+            .map(|centi| Load { centi, unit }.in_kg()))
+    })?;
+    conn.create_scalar_function("volume_kg", 2, flags, |ctx| {
+        Ok(Volume {
+            kg_centi: int(ctx, 0)?.unwrap_or(0),
+            lb_centi: int(ctx, 1)?.unwrap_or(0),
+        }
+        .kg())
+    })?;
+    conn.create_scalar_function("e1rm", 2, flags, |ctx| {
+        let kg: Option<f64> = ctx.get(0)?;
+        let reps = int(ctx, 1)?
+            .and_then(|r| u32::try_from(r).ok())
+            .filter(|&r| r > 0);
+        Ok(kg.zip(reps).map(|(kg, reps)| e1rm_kg(kg, reps)))
+    })
+}
