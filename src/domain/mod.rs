@@ -7,6 +7,8 @@ pub mod history;
 pub mod load;
 pub mod note;
 pub mod plan;
+pub mod plates;
+pub mod progression;
 pub mod progress;
 pub mod records;
 pub mod routine;

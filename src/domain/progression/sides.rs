@@ -1,0 +1,82 @@
+//! One side against the other. Each side already progressed on its own
+//! sets; when one trails the other by more than the threshold in what a
+//! person can compare (reps at the same load, or time held), it goes first,
+//! while fresh, and gets one set more, the usual way to even out a weaker
+//! leg. Loads that differ are not compared: reps at different loads say
+//! little about which side is stronger.
+
+use super::common::{at_top, reps, same_load};
+use super::{PastSet, Suggestion};
+use crate::domain::load::show;
+
+/// What each side did in its last session, comparably: the total time held
+/// (ms), or the reps at the same top load.
+enum Work {
+    Held(u64, u64),
+    Reps(u64, u64, String),
+}
+
+fn work(left: &[&PastSet], right: &[&PastSet]) -> Option<Work> {
+    let held = |sets: &[&PastSet]| -> u64 {
+        sets.iter()
+            .filter_map(|s| s.held)
+            .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+            .sum()
+    };
+    if left.iter().chain(right).any(|s| s.held.is_some()) {
+        return Some(Work::Held(held(left), held(right)));
+    }
+    let (l_top, l_sets) = at_top(left);
+    let (r_top, r_sets) = at_top(right);
+    if !same_load(l_top, r_top) {
+        return None;
+    }
+    let total = |sets: Vec<&PastSet>| sets.iter().map(|s| u64::from(reps(s))).sum();
+    Some(Work::Reps(
+        total(l_sets),
+        total(r_sets),
+        format!("reps at {}", show(l_top)),
+    ))
+}
+
+/// Puts the weaker side first with a set more when it trails by more than
+/// `threshold` percent. `suggestions` are left then right.
+pub fn balance(
+    suggestions: &mut [Suggestion],
+    left: &[Vec<&PastSet>],
+    right: &[Vec<&PastSet>],
+    threshold: u32,
+) {
+    let (Some(l), Some(r)) = (left.first(), right.first()) else {
+        return;
+    };
+    // Totals to compare, their scale for display, and what they count.
+    let (l_work, r_work, scale, what) = match work(l, r) {
+        Some(Work::Held(l, r)) => (l, r, 1000, "s held".to_string()),
+        Some(Work::Reps(l, r, at)) => (l, r, 1, at),
+        None => return,
+    };
+    let (weak, strong, weak_work, strong_work) = if l_work < r_work {
+        (0, 1, l_work, r_work)
+    } else {
+        (1, 0, r_work, l_work)
+    };
+    if (strong_work - weak_work) * 100 <= u64::from(threshold) * strong_work {
+        return;
+    }
+    let pct = (strong_work - weak_work) * 100 / strong_work;
+    let name = |i: usize| suggestions[i].side.map_or("", |s| s.as_str());
+    let (weak_name, strong_name) = (name(weak), name(strong));
+    let note = format!(
+        "; {weak_name} first, with a set more: it trails {strong_name} by {pct}% ({} vs {} {what})",
+        weak_work / scale,
+        strong_work / scale
+    );
+    let after = format!("; after {weak_name}");
+    suggestions[weak].sets += 1;
+    suggestions[weak].reason.push_str(&note);
+    suggestions[strong].reason.push_str(&after);
+    if weak == 1 {
+        suggestions.swap(0, 1);
+    }
+}
