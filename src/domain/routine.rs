@@ -76,7 +76,8 @@ impl ExerciseSpec {
         let loaded = self.kind == Kind::Reps;
         if let Some(steps) = &self.warmup {
             let rising = steps.windows(2).all(|w| w[0][0] < w[1][0]);
-            let fits = |&[pct, reps]: &[u32; 2]| (1..100).contains(&pct) && (1..=50).contains(&reps);
+            let fits =
+                |&[pct, reps]: &[u32; 2]| (1..100).contains(&pct) && (1..=50).contains(&reps);
             if !loaded || steps.len() > 8 || !rising || !steps.iter().all(fits) {
                 return Err("warmup is up to 8 [percent, reps] pairs for a reps exercise, percent rising from 1 to 99, reps 1 to 50, e.g. [[40, 8], [60, 5], [80, 3]]".into());
             }
@@ -208,8 +209,9 @@ impl Routine {
                 _ if ex.sets == 0 || ex.sets > 20 => "sets must be from 1 to 20",
                 _ if ex.rest_secs.is_some_and(|r| r > 3600) => "rest_secs must be at most 3600",
                 _ => {
-                    ex.check_progression()
-                        .map_err(|problem| (Some(i), format!("exercise {:?}: {problem}", ex.name)))?;
+                    ex.check_progression().map_err(|problem| {
+                        (Some(i), format!("exercise {:?}: {problem}", ex.name))
+                    })?;
                     continue;
                 }
             };
@@ -281,6 +283,48 @@ mod tests {
         let err = Routine::from_toml(&text.replace("3-1-3", "fast")).unwrap_err();
         assert_eq!(err.line, Some(8));
         assert!(err.message.contains("tempo"), "{err}");
+    }
+
+    #[test]
+    fn progression_fields_are_read_and_checked_with_their_line() {
+        let text = "name = \"x\"\n[[exercises]]\nname = \"Squat\"\nkind = \"reps\"\nsides = \"both\"\nsets = 3\nreps = 5\nbar = true\nwarmup = [[40, 8], [80, 3]]\nprogression = { rule = \"linear\" }\n";
+        let ex = Routine::from_toml(text).unwrap().exercises.remove(0);
+        assert!(ex.bar && ex.warmup == Some(vec![[40, 8], [80, 3]]));
+        assert_eq!(ex.progression.map(|r| r.name()), Some("linear"));
+        for (change, wanted) in [
+            ("[[40, 8], [80, 3]]", "[[80, 8], [40, 3]]", "percent rising"),
+            (
+                "{ rule = \"linear\" }",
+                "{ rule = \"hold\" }",
+                "for hold exercises",
+            ),
+            (
+                "{ rule = \"linear\" }",
+                "{ rule = \"double\", reps = [12, 8] }",
+                "low <= high",
+            ),
+            ("bar = true", "next = \"squat\"", "another exercise"),
+        ]
+        .map(|(from, to, wanted)| (text.replace(from, to), wanted))
+        {
+            let err = Routine::from_toml(&change).unwrap_err();
+            assert_eq!(err.line, Some(3), "{err}");
+            assert!(err.message.contains(wanted), "{err}");
+        }
+        let err = Routine::from_toml(&text.replace("linear", "tripple")).unwrap_err();
+        assert_eq!(err.line, Some(10), "{err}");
+    }
+
+    #[test]
+    fn the_built_in_routine_names_its_rules() {
+        let r = &Routine::built_in()[0];
+        let rules: Vec<_> = r
+            .exercises
+            .iter()
+            .map(|e| e.progression.as_ref().map(Rule::name))
+            .collect();
+        assert!(rules.iter().all(Option::is_some), "{rules:?}");
+        assert_eq!(r.exercises[3].next.as_deref(), Some("Walking lunge"));
     }
 
     #[test]

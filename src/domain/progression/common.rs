@@ -52,7 +52,11 @@ pub fn working(past: &[PastSession], side: Option<Side>) -> Vec<Vec<&PastSet>> {
 
 /// The unit of the last loaded set of the newest session.
 pub fn last_unit(past: &[Vec<&PastSet>]) -> Option<Unit> {
-    past.first()?.iter().rev().find_map(|s| s.load).map(|l| l.unit)
+    past.first()?
+        .iter()
+        .rev()
+        .find_map(|s| s.load)
+        .map(|l| l.unit)
 }
 
 /// The step in `unit`, hundredths: the rule's, or 2.5 kg / 5 lb.
@@ -71,7 +75,9 @@ pub fn same_load(a: Option<Load>, b: Option<Load>) -> bool {
 
 /// The heaviest load among `sets`, compared in kilograms.
 pub fn top(sets: &[&PastSet]) -> Option<Load> {
-    sets.iter().filter_map(|s| s.load).max_by_key(|&l| kg_key(Some(l)))
+    sets.iter()
+        .filter_map(|s| s.load)
+        .max_by_key(|&l| kg_key(Some(l)))
 }
 
 /// The sets done at the session's top load: the working weight.

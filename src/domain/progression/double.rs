@@ -49,11 +49,8 @@ pub fn at_the_top_of_bodyweight(ctx: &Ctx, lo: u32, hi: u32, n: usize, step: i64
     let done = format!("all {n}×{hi} done at bodyweight last time");
     match &ctx.spec.next {
         Some(next) => {
-            let mut s = ctx.suggestion(
-                Target::Reps(lo),
-                None,
-                format!("move on to {next}: {done}"),
-            );
+            let mut s =
+                ctx.suggestion(Target::Reps(lo), None, format!("move on to {next}: {done}"));
             s.variation = Some(next.clone());
             s
         }
@@ -62,11 +59,7 @@ pub fn at_the_top_of_bodyweight(ctx: &Ctx, lo: u32, hi: u32, n: usize, step: i64
                 centi: step,
                 unit: ctx.unit,
             };
-            ctx.suggestion(
-                Target::Reps(lo),
-                Some(load),
-                format!("add {load}: {done}"),
-            )
+            ctx.suggestion(Target::Reps(lo), Some(load), format!("add {load}: {done}"))
         }
     }
 }

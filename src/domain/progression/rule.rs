@@ -117,7 +117,10 @@ impl Rule {
         };
         let steps = |s: &Option<Step>| s.as_ref().map_or(Ok(()), Step::check);
         match self {
-            Rule::Double { reps: [lo, hi], step } => {
+            Rule::Double {
+                reps: [lo, hi],
+                step,
+            } => {
                 reps_only()?;
                 if *lo == 0 || lo > hi || *hi > MAX_REPS {
                     return Err("reps = [low, high] needs 1 <= low <= high <= 500".into());
@@ -307,7 +310,11 @@ mod tests {
 
     #[test]
     fn typos_are_refused() {
-        assert!(rule("{ rule = \"tripple\" }").unwrap_err().contains("tripple"));
+        assert!(
+            rule("{ rule = \"tripple\" }")
+                .unwrap_err()
+                .contains("tripple")
+        );
         assert!(
             rule("{ rule = \"hold\", stepp = 5 }")
                 .unwrap_err()

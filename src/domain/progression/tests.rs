@@ -71,7 +71,10 @@ fn double_after_a_miss_aims_one_rep_higher_at_the_same_load() {
     let s = one(&spec(DOUBLE), &[both(9, "20", [12, 11, 9])]);
     assert_eq!(s.target, Target::Reps(10));
     assert_eq!(s.load, Load::parse("20", Unit::Kg).unwrap());
-    assert_eq!(s.reason, "20 kg again, aim for 10: last time 12, 11, 9 (top 12)");
+    assert_eq!(
+        s.reason,
+        "20 kg again, aim for 10: last time 12, 11, 9 (top 12)"
+    );
 }
 
 #[test]
@@ -243,10 +246,7 @@ fn bodyweight_reps_climb_to_the_ceiling_then_the_next_variation() {
 
 #[test]
 fn a_small_difference_between_sides_changes_nothing() {
-    let n = next(
-        &spec(LUNGE),
-        &[sided(9, "10", [12, 12, 12], [12, 12, 11])],
-    );
+    let n = next(&spec(LUNGE), &[sided(9, "10", [12, 12, 12], [12, 12, 11])]);
     let sides: Vec<_> = n.suggestions.iter().map(|s| (s.side, s.sets)).collect();
     assert_eq!(sides, [(Some(Side::Left), 3), (Some(Side::Right), 3)]);
     // Loaded, the bodyweight rule goes on as double progression.

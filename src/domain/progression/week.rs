@@ -121,7 +121,10 @@ mod tests {
         assert_eq!(kind(day(2027, 4, 12)), Some("taper"));
         assert_eq!(kind(day(2027, 4, 13)), None, "after the race");
         let note = s.week(day(2027, 4, 7), Weekday::Mon, None).unwrap().note;
-        assert!(note.contains("1 week before the race on 2027-04-12"), "{note}");
+        assert!(
+            note.contains("1 week before the race on 2027-04-12"),
+            "{note}"
+        );
     }
 
     #[test]
