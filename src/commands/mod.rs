@@ -7,6 +7,8 @@ pub mod history;
 mod history_json;
 mod history_out;
 pub mod import;
+pub mod next;
+mod next_out;
 pub mod routines;
 pub mod stdout;
 

@@ -3,8 +3,6 @@
 //! Any number of each listed plate size is assumed (a gym's rack); loads
 //! stay exact hundredths of their unit throughout.
 
-use serde::Serialize;
-
 use super::load::{Load, Unit};
 
 /// A bar and the plate sizes for it, all in one unit.
@@ -46,8 +44,7 @@ impl PlateSets {
 }
 
 /// How to load the bar for one load.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "status", rename_all = "lowercase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlateLine {
     /// The bar and, for each side, these plates, heaviest first.
     Made { bar: Load, per_side: Vec<Load> },

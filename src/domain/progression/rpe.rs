@@ -62,8 +62,9 @@ pub fn suggest(ctx: &Ctx, target: Rpe) -> Suggestion {
         unit: ctx.unit,
     };
     let next = ctx.round.near(wanted);
+    // Shown to the half unit: an estimate, not a load to lift.
     let e1rm = Load {
-        centi: max.round() as i64,
+        centi: (max / 50.0).round() as i64 * 50,
         unit: ctx.unit,
     };
     ctx.suggestion(
