@@ -148,7 +148,7 @@ fn next_prints_every_suggestion_with_its_reason() {
     for line in [
         "  3 × 15 @ 11.25 kg     +1.25 kg: all 3×20 done last time",
         // Short of the routine's 10 reps: 10 again, left first.
-        "  L 4 × 10              10 reps: last time 8, 8, 8 (ceiling 15); left first, with a set more: it trails right by 27% (24 vs 33 reps at BW)",
+        "  L 4 × 10              10 reps: last time 8, 8, 8 (ceiling 15); left first, with a set more: it trails right by 27% (8 vs 11 reps a set at BW)",
         "  R 3 × 12              12 reps: last time 11, 11, 11 (ceiling 15); after left",
         "  L 2 × 45 s            +5 s: every hold reached 40 s last time",
         "  3 × 20                first time: pick a load for 20-25 reps",

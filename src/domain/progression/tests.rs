@@ -203,7 +203,7 @@ fn a_hold_grows_per_side_and_a_miss_keeps_its_target() {
     );
     assert_eq!(
         n.suggestions[0].reason,
-        "40 s again: shortest hold 33 s last time; left first, with a set more: it trails right by 14% (68 vs 80 s held)"
+        "40 s again: shortest hold 33 s last time; left first, with a set more: it trails right by 14% (34.3 vs 40.3 s held a set)"
     );
     assert_eq!(
         n.suggestions[1].reason,
@@ -230,7 +230,7 @@ fn bodyweight_reps_climb_to_the_ceiling_then_the_next_variation() {
     assert_eq!((right.target, right.sets), (Target::Reps(13), 4));
     assert!(
         right.reason.starts_with(
-            "13 reps: last time 13, 12, 12 (ceiling 15); right first, with a set more: it trails left by 17% (37 vs 45 reps at BW)"
+            "13 reps: last time 13, 12, 12 (ceiling 15); right first, with a set more: it trails left by 17% (12.3 vs 15 reps a set at BW)"
         ),
         "{}",
         right.reason
