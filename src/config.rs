@@ -133,7 +133,7 @@ pub fn parse(text: &str, no_color: bool) -> Result<Config, String> {
 /// amount with at most two decimals.
 fn centi(key: &str, value: f64) -> Result<i64, String> {
     let centi = (value * 100.0).round();
-    if centi < 1.0 || centi > 100_000.0 || (value * 100.0 - centi).abs() > 1e-6 {
+    if !(1.0..=100_000.0).contains(&centi) || (value * 100.0 - centi).abs() > 1e-6 {
         return Err(format!(
             "`{key}` = {value}: use a positive weight with at most two decimals"
         ));

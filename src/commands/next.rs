@@ -10,19 +10,10 @@ use chrono::{Local, NaiveDate, Weekday};
 use super::next_out;
 use super::{CommandError, stdout};
 use crate::cli::{NextArgs, NextFormat};
-use crate::domain::progression::{self, ExerciseNext, WeekNote};
+use crate::domain::progression::{self, NextSession};
 use crate::domain::{Routine, Unit};
 use crate::routines::Loaded;
 use crate::store::{Store, StoreError};
-
-/// Everything `next` prints.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NextSession {
-    pub routine: String,
-    pub date: NaiveDate,
-    pub week: Option<WeekNote>,
-    pub exercises: Vec<ExerciseNext>,
-}
 
 /// What the suggestions follow besides the history.
 #[derive(Debug, Clone, Copy)]

@@ -5,11 +5,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::next::NextSession;
 use crate::domain::Load;
 use crate::domain::load::centi_text;
 use crate::domain::plates::PlateLine;
-use crate::domain::progression::{Suggestion, Target, WarmupSet};
+use crate::domain::progression::{NextSession, Suggestion, Target, WarmupSet};
 
 /// What one set aims at: "3 × 12 @ 22.5 kg", "2 × 40 s", "L 3 × 10".
 fn work(s: &Suggestion) -> String {

@@ -12,6 +12,7 @@ pub mod progress;
 pub mod progression;
 pub mod records;
 pub mod routine;
+pub mod rule;
 pub mod session;
 pub mod set;
 pub mod tempo;

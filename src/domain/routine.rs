@@ -5,7 +5,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::entry::MAX_REPS;
-use super::progression::Rule;
+use super::rule::{Measured, Rule};
 use super::tempo::Tempo;
 
 /// The built-in routine, embedded in the binary.
@@ -71,7 +71,10 @@ impl ExerciseSpec {
     /// What is wrong with the progression fields, if anything.
     fn check_progression(&self) -> Result<(), String> {
         if let Some(rule) = &self.progression {
-            rule.check(self.kind)?;
+            match self.kind {
+                Kind::Hold => rule.check(Measured::Hold)?,
+                _ => rule.check(Measured::Reps)?,
+            }
         }
         let loaded = self.kind == Kind::Reps;
         if let Some(steps) = &self.warmup {

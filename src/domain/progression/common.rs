@@ -1,11 +1,11 @@
 //! What the rules share: the working sets of one side, the top load, units,
 //! rounding to loads that can be made, and the words of a reason.
 
-use super::rule::Step;
 use super::{PastSession, PastSet, Suggestion, Target};
 use crate::domain::load::{Load, Unit, centi_text};
 use crate::domain::plates::Plates;
 use crate::domain::routine::{ExerciseSpec, Kind};
+use crate::domain::rule::Step;
 use crate::domain::set::Side;
 
 /// What a rule reads: the exercise, and the working sets of one side per

@@ -11,21 +11,20 @@ mod double;
 mod hold;
 mod linear;
 mod rpe;
-pub mod rule;
 mod sides;
 pub mod warmup;
 pub mod week;
 
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use super::load::{Load, Unit};
 use super::plates::{PlateLine, PlateSets};
 use super::routine::{ExerciseSpec, Kind, Sides};
+pub use super::rule::{Rule, Step};
 use super::set::{Rpe, SetType, Side};
 use common::{Ctx, Rounding};
-pub use rule::{Rule, Step};
 pub use warmup::WarmupSet;
 pub use week::{Schedule, WeekNote};
 
@@ -88,6 +87,16 @@ pub struct ExerciseNext {
     pub warmup: Vec<WarmupSet>,
 }
 
+/// The next session of a routine: what `runstrong next` prints.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextSession {
+    pub routine: String,
+    /// The local day it was planned for.
+    pub date: NaiveDate,
+    pub week: Option<WeekNote>,
+    pub exercises: Vec<ExerciseNext>,
+}
+
 /// Preferences from config.toml.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
@@ -107,9 +116,31 @@ impl Default for Settings {
     }
 }
 
+/// The rule of `spec`, or for one that names none: double progression from
+/// the routine's reps to a quarter more for reps, +5 s for holds.
+pub fn rule_of(spec: &ExerciseSpec) -> Option<Rule> {
+    if let Some(rule) = &spec.progression {
+        return Some(rule.clone());
+    }
+    match spec.kind {
+        Kind::Reps => spec.reps.map(|r| Rule::Double {
+            reps: [r, r + r.div_ceil(4)],
+            step: None,
+        }),
+        Kind::Hold => Some(Rule::Hold {
+            step: super::rule::default_hold_step(),
+        }),
+        Kind::Cardio => None,
+    }
+}
+
 /// How many past sessions `spec`'s rule reads.
 pub fn depth(spec: &ExerciseSpec) -> usize {
-    Rule::of(spec).map_or(1, |r| r.depth())
+    match rule_of(spec) {
+        Some(Rule::Linear { misses, .. }) => usize::try_from(misses).unwrap_or(1).max(1),
+        Some(Rule::Hold { .. }) => hold::DEPTH,
+        _ => 1,
+    }
 }
 
 /// The next session of `spec`, from `past` (newest first) under
@@ -122,7 +153,7 @@ pub fn suggest(
     week: Option<&WeekNote>,
     unit: Unit,
 ) -> ExerciseNext {
-    let rule = Rule::of(spec);
+    let rule = rule_of(spec);
     let sides = match spec.sides {
         Sides::Both => vec![None],
         Sides::Each => vec![Some(Side::Left), Some(Side::Right)],

@@ -20,7 +20,7 @@ enum Work {
 /// The mean of `values`, in thousandths of their unit.
 fn mean_milli(values: impl Iterator<Item = u64>, scale: u64) -> u64 {
     let (sum, n) = values.fold((0, 0), |(s, n), v| (s + v * scale, n + 1));
-    if n == 0 { 0 } else { sum / n }
+    sum.checked_div(n).unwrap_or(0)
 }
 
 /// Thousandths as a number with one decimal when it has one: "9", "10.5".

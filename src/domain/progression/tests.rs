@@ -314,7 +314,7 @@ fn a_deload_week_halves_the_sets_and_keeps_the_load() {
 fn exercises_without_a_rule_use_the_defaults() {
     let plain = spec("kind = \"reps\"\nsides = \"both\"\nsets = 3\nreps = 15");
     assert_eq!(
-        Rule::of(&plain),
+        rule_of(&plain),
         Some(Rule::Double {
             reps: [15, 19],
             step: None

@@ -1,16 +1,15 @@
-//! The progression rules a routine file can name, their parameters, and
-//! their checks. Every value is exact (hundredths, halves), so a routine
-//! still compares equal to itself.
+//! The progression rules a routine file can name and their parameters
+//! (what they do is in `progression/`). Every value is exact (hundredths,
+//! halves), so a routine still compares equal to itself.
 
 use std::fmt;
 
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::domain::entry::MAX_REPS;
-use crate::domain::load::{Load, Unit, centi_text};
-use crate::domain::routine::{ExerciseSpec, Kind};
-use crate::domain::set::Rpe;
+use super::entry::MAX_REPS;
+use super::load::{Load, Unit, centi_text};
+use super::set::Rpe;
 
 /// How an exercise moves on from one session to the next.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,6 +54,13 @@ pub enum Rule {
     },
 }
 
+/// What `Rule::check` needs to know of the exercise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measured {
+    Reps,
+    Hold,
+}
+
 fn default_misses() -> u32 {
     3
 }
@@ -63,7 +69,7 @@ fn default_deload() -> u32 {
     10
 }
 
-fn default_hold_step() -> u32 {
+pub fn default_hold_step() -> u32 {
     5
 }
 
@@ -72,24 +78,6 @@ fn default_rep_step() -> u32 {
 }
 
 impl Rule {
-    /// The rule of an exercise that names none: double progression from the
-    /// routine's reps to a quarter more for reps, +5 s for holds.
-    pub fn of(spec: &ExerciseSpec) -> Option<Rule> {
-        if let Some(rule) = &spec.progression {
-            return Some(rule.clone());
-        }
-        match spec.kind {
-            Kind::Reps => spec.reps.map(|r| Rule::Double {
-                reps: [r, r + r.div_ceil(4)],
-                step: None,
-            }),
-            Kind::Hold => Some(Rule::Hold {
-                step: default_hold_step(),
-            }),
-            Kind::Cardio => None,
-        }
-    }
-
     pub fn name(&self) -> &'static str {
         match self {
             Rule::Double { .. } => "double",
@@ -100,19 +88,10 @@ impl Rule {
         }
     }
 
-    /// How many past sessions the rule reads.
-    pub fn depth(&self) -> usize {
-        match self {
-            Rule::Linear { misses, .. } => usize::try_from(*misses).unwrap_or(1).max(1),
-            Rule::Hold { .. } => super::hold::DEPTH,
-            _ => 1,
-        }
-    }
-
     /// What is wrong with the rule for an exercise of `kind`, if anything.
-    pub fn check(&self, kind: Kind) -> Result<(), String> {
+    pub fn check(&self, kind: Measured) -> Result<(), String> {
         let reps_only = || match kind {
-            Kind::Reps => Ok(()),
+            Measured::Reps => Ok(()),
             _ => Err(format!("rule {:?} is for reps exercises", self.name())),
         };
         let steps = |s: &Option<Step>| s.as_ref().map_or(Ok(()), Step::check);
@@ -139,7 +118,7 @@ impl Rule {
                 steps(step)
             }
             Rule::Hold { step } => {
-                if kind != Kind::Hold {
+                if kind != Measured::Hold {
                     return Err("rule \"hold\" is for hold exercises".into());
                 }
                 if !(1..=600).contains(step) {
@@ -338,12 +317,12 @@ mod tests {
     #[test]
     fn a_rule_fits_its_kind() {
         let hold = Rule::Hold { step: 5 };
-        assert!(hold.check(Kind::Reps).is_err());
-        assert!(hold.check(Kind::Hold).is_ok());
+        assert!(hold.check(Measured::Reps).is_err());
+        assert!(hold.check(Measured::Hold).is_ok());
         let double = Rule::Double {
             reps: [12, 8],
             step: None,
         };
-        assert!(double.check(Kind::Reps).is_err());
+        assert!(double.check(Measured::Reps).is_err());
     }
 }
