@@ -38,6 +38,8 @@ pub enum Command {
     Backup(BackupArgs),
     /// Print past weeks, their sessions and sets (field names: docs/HISTORY.md)
     History(HistoryArgs),
+    /// Print the next session of a routine: each exercise's sets, reps or hold, load, warm-ups, plates and why
+    Next(NextArgs),
 }
 
 #[derive(Debug, Args)]
@@ -134,4 +136,21 @@ pub enum Detail {
     Weeks,
     Sessions,
     Sets,
+}
+
+#[derive(Debug, Args)]
+pub struct NextArgs {
+    /// The routine to plan [default: the one last done, else the first]
+    #[arg(long, value_name = "NAME")]
+    pub routine: Option<String>,
+    #[arg(long, value_enum, default_value_t = NextFormat::Table)]
+    pub format: NextFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NextFormat {
+    /// Aligned text for people
+    Table,
+    /// One document for scripts (field names: README, `runstrong next`)
+    Json,
 }

@@ -12,6 +12,8 @@ use serde::Deserialize;
 use crate::app::Settings;
 use crate::app::keymap::Action;
 use crate::domain::Unit;
+use crate::domain::plates::{PlateSets, Plates};
+use crate::domain::progression::{self, Schedule};
 
 pub const FILE: &str = "config.toml";
 
@@ -27,6 +29,20 @@ struct Raw {
     flash: Option<bool>,
     theme: Option<Theme>,
     keys: Option<BTreeMap<String, Action>>,
+    plates: Option<RawPlates>,
+    imbalance_threshold: Option<u32>,
+    race: Option<toml::value::Datetime>,
+    taper_weeks: Option<u32>,
+    deload_every: Option<u32>,
+}
+
+/// `[plates]`: plate sizes and bar weights, kilograms and pounds apart.
+#[derive(Debug, Default, Deserialize)]
+struct RawPlates {
+    kg: Option<Vec<f64>>,
+    lb: Option<Vec<f64>>,
+    bar: Option<f64>,
+    bar_lb: Option<f64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -40,6 +56,9 @@ enum Theme {
 #[derive(Debug)]
 pub struct Config {
     pub settings: Settings,
+    /// What `runstrong next` needs: plates, the imbalance threshold, deload
+    /// and race weeks.
+    pub progression: progression::Settings,
     pub warnings: Vec<String>,
 }
 
@@ -60,6 +79,7 @@ pub fn parse(text: &str, no_color: bool) -> Result<Config, String> {
         warnings.push(format!("unknown key `{path}` ignored"));
     })
     .map_err(|e| e.to_string())?;
+    let progression = progression_settings(&raw)?;
     let d = Settings::default();
     let secs = |key: &str, value: Option<u32>, max: u32, default: Duration| match value {
         Some(v) if v > max => Err(format!("`{key}` = {v}: at most {max} seconds")),
@@ -92,6 +112,7 @@ pub fn parse(text: &str, no_color: bool) -> Result<Config, String> {
         }
     }
     Ok(Config {
+        progression,
         settings: Settings {
             weekly_target,
             week_start,
@@ -105,6 +126,93 @@ pub fn parse(text: &str, no_color: bool) -> Result<Config, String> {
             keys,
         },
         warnings,
+    })
+}
+
+/// Hundredths from a config number, refusing what is not a positive
+/// amount with at most two decimals.
+fn centi(key: &str, value: f64) -> Result<i64, String> {
+    let centi = (value * 100.0).round();
+    if !(1.0..=100_000.0).contains(&centi) || (value * 100.0 - centi).abs() > 1e-6 {
+        return Err(format!(
+            "`{key}` = {value}: use a positive weight with at most two decimals"
+        ));
+    }
+    Ok(centi as i64)
+}
+
+fn progression_settings(raw: &Raw) -> Result<progression::Settings, String> {
+    let d = progression::Settings::default();
+    let plates = match &raw.plates {
+        None => d.plates,
+        Some(p) => {
+            let set =
+                |key: &str, unit: Unit, sizes: &Option<Vec<f64>>, bar: Option<f64>, d: Plates| {
+                    let bar = match bar {
+                        Some(b) => centi(&format!("plates.{key}"), b)?,
+                        None => d.bar,
+                    };
+                    let sizes = match sizes {
+                        Some(sizes) => sizes
+                            .iter()
+                            .map(|&s| centi(&format!("plates.{}", unit.as_str()), s))
+                            .collect::<Result<Vec<_>, _>>()?,
+                        None => d.sizes,
+                    };
+                    Ok::<_, String>(Plates::new(unit, bar, &sizes))
+                };
+            PlateSets {
+                kg: set("bar", Unit::Kg, &p.kg, p.bar, d.plates.kg)?,
+                lb: set("bar_lb", Unit::Lb, &p.lb, p.bar_lb, d.plates.lb)?,
+            }
+        }
+    };
+    let imbalance_pct = match raw.imbalance_threshold {
+        Some(t @ 1..=100) => t,
+        Some(t) => {
+            return Err(format!(
+                "`imbalance_threshold` = {t}: use 1 to 100 (percent)"
+            ));
+        }
+        None => d.imbalance_pct,
+    };
+    let race = match raw.race {
+        Some(date) => Some(
+            date.date
+                .and_then(|day| {
+                    chrono::NaiveDate::from_ymd_opt(
+                        i32::from(day.year),
+                        u32::from(day.month),
+                        u32::from(day.day),
+                    )
+                })
+                .filter(|_| date.time.is_none())
+                .ok_or_else(|| format!("`race` = {date}: give a day, such as race = 2027-04-12"))?,
+        ),
+        None => None,
+    };
+    let taper_weeks = match raw.taper_weeks {
+        Some(w @ 0..=3) => w,
+        Some(w) => {
+            return Err(format!(
+                "`taper_weeks` = {w}: use 0 to 3 weeks before the race week"
+            ));
+        }
+        None => d.schedule.taper_weeks,
+    };
+    let deload_every = match raw.deload_every {
+        Some(n @ 2..=52) => Some(n),
+        Some(n) => return Err(format!("`deload_every` = {n}: use 2 to 52 (weeks)")),
+        None => None,
+    };
+    Ok(progression::Settings {
+        plates,
+        imbalance_pct,
+        schedule: Schedule {
+            deload_every,
+            race,
+            taper_weeks,
+        },
     })
 }
 
@@ -148,6 +256,49 @@ mod tests {
         assert!(!s.bell && !s.flash && !s.color);
         let n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE);
         assert_eq!(s.keys.action(n, Input::Commands), Some(Action::Right));
+    }
+
+    #[test]
+    fn progression_keys_are_read() {
+        let text = "imbalance_threshold = 15\nrace = 2027-04-12\ntaper_weeks = 2\ndeload_every = 6\n[plates]\nkg = [20, 10, 5, 2.5]\nbar = 15\nbar_lb = 35\n";
+        let c = parse(text, false).unwrap();
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+        let p = c.progression;
+        assert_eq!(p.imbalance_pct, 15);
+        assert_eq!(
+            p.schedule.race,
+            chrono::NaiveDate::from_ymd_opt(2027, 4, 12)
+        );
+        assert_eq!(
+            (p.schedule.taper_weeks, p.schedule.deload_every),
+            (2, Some(6))
+        );
+        assert_eq!(
+            p.plates.kg,
+            Plates::new(Unit::Kg, 1500, &[2000, 1000, 500, 250])
+        );
+        assert_eq!(p.plates.lb.bar, 3500);
+        assert_eq!(p.plates.lb.sizes, PlateSets::default().lb.sizes);
+        assert_eq!(
+            parse("", false).unwrap().progression,
+            progression::Settings::default()
+        );
+    }
+
+    #[test]
+    fn bad_progression_keys_name_themselves() {
+        for (text, key) in [
+            ("imbalance_threshold = 0", "imbalance_threshold"),
+            ("race = 2027-04-12T10:00:00", "race"),
+            ("race = \"soon\"", "race"),
+            ("taper_weeks = 5", "taper_weeks"),
+            ("deload_every = 1", "deload_every"),
+            ("[plates]\nkg = [20, -5]", "plates.kg"),
+            ("[plates]\nbar = 20.001", "plates.bar"),
+        ] {
+            let err = parse(text, false).unwrap_err();
+            assert!(err.contains(key), "{text:?} gave {err:?}");
+        }
     }
 
     #[test]

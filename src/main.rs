@@ -41,6 +41,16 @@ fn run(cli: Cli) -> Result<(), String> {
             };
             commands::history::run(&paths::database(cli.db)?, &args, rules)
         }
+        Some(Command::Next(args)) => {
+            let config = load_config(config_dir.as_deref())?;
+            let loaded = routines::load(config_dir.as_deref());
+            let rules = commands::next::Rules {
+                settings: &config.progression,
+                week_start: config.settings.week_start,
+                unit: config.settings.unit,
+            };
+            data(cli.db, |db| commands::next::run(db, &loaded, &args, rules))
+        }
         None => tui(paths::database(cli.db)?.as_path(), config_dir.as_deref()),
     }
 }

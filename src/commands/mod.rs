@@ -9,6 +9,8 @@ mod history_json;
 mod history_out;
 mod history_table;
 pub mod import;
+pub mod next;
+mod next_out;
 pub mod routines;
 pub mod stdout;
 

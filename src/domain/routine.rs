@@ -5,6 +5,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use super::entry::MAX_REPS;
+use super::rule::{Measured, Rule};
 use super::tempo::Tempo;
 
 /// The built-in routine, embedded in the binary.
@@ -50,6 +51,51 @@ pub struct ExerciseSpec {
     pub tempo: Option<Tempo>,
     #[serde(default)]
     pub cue: String,
+    /// How the next session's targets follow from the last ones; double
+    /// progression for reps, +5 s for holds when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progression: Option<Rule>,
+    /// Warm-up sets before the first working set: `[percent, reps]` each.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warmup: Option<Vec<[u32; 2]>>,
+    /// Done with a barbell: loads are rounded to what the plates make, and
+    /// the plates are shown.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub bar: bool,
+    /// The harder variation to move on to once the reps are all done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
+}
+
+impl ExerciseSpec {
+    /// What is wrong with the progression fields, if anything.
+    fn check_progression(&self) -> Result<(), String> {
+        if let Some(rule) = &self.progression {
+            match self.kind {
+                Kind::Hold => rule.check(Measured::Hold)?,
+                _ => rule.check(Measured::Reps)?,
+            }
+        }
+        let loaded = self.kind == Kind::Reps;
+        if let Some(steps) = &self.warmup {
+            let rising = steps.windows(2).all(|w| w[0][0] < w[1][0]);
+            let fits =
+                |&[pct, reps]: &[u32; 2]| (1..100).contains(&pct) && (1..=50).contains(&reps);
+            if !loaded || steps.len() > 8 || !rising || !steps.iter().all(fits) {
+                return Err("warmup is up to 8 [percent, reps] pairs for a reps exercise, percent rising from 1 to 99, reps 1 to 50, e.g. [[40, 8], [60, 5], [80, 3]]".into());
+            }
+        }
+        if self.bar && !loaded {
+            return Err("bar = true is for reps exercises".into());
+        }
+        match &self.next {
+            Some(next) if next.trim().is_empty() => Err("next names no exercise".into()),
+            Some(next) if next.trim().eq_ignore_ascii_case(self.name.trim()) => {
+                Err("next must name another exercise".into())
+            }
+            _ => Ok(()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -165,7 +211,12 @@ impl Routine {
                 Kind::Cardio => "cardio comes from imports; a routine has reps and holds",
                 _ if ex.sets == 0 || ex.sets > 20 => "sets must be from 1 to 20",
                 _ if ex.rest_secs.is_some_and(|r| r > 3600) => "rest_secs must be at most 3600",
-                _ => continue,
+                _ => {
+                    ex.check_progression().map_err(|problem| {
+                        (Some(i), format!("exercise {:?}: {problem}", ex.name))
+                    })?;
+                    continue;
+                }
             };
             return Err((Some(i), format!("exercise {:?}: {problem}", ex.name)));
         }
@@ -235,6 +286,48 @@ mod tests {
         let err = Routine::from_toml(&text.replace("3-1-3", "fast")).unwrap_err();
         assert_eq!(err.line, Some(8));
         assert!(err.message.contains("tempo"), "{err}");
+    }
+
+    #[test]
+    fn progression_fields_are_read_and_checked_with_their_line() {
+        let text = "name = \"x\"\n[[exercises]]\nname = \"Squat\"\nkind = \"reps\"\nsides = \"both\"\nsets = 3\nreps = 5\nbar = true\nwarmup = [[40, 8], [80, 3]]\nprogression = { rule = \"linear\" }\n";
+        let ex = Routine::from_toml(text).unwrap().exercises.remove(0);
+        assert!(ex.bar && ex.warmup == Some(vec![[40, 8], [80, 3]]));
+        assert_eq!(ex.progression.map(|r| r.name()), Some("linear"));
+        for (change, wanted) in [
+            ("[[40, 8], [80, 3]]", "[[80, 8], [40, 3]]", "percent rising"),
+            (
+                "{ rule = \"linear\" }",
+                "{ rule = \"hold\" }",
+                "for hold exercises",
+            ),
+            (
+                "{ rule = \"linear\" }",
+                "{ rule = \"double\", reps = [12, 8] }",
+                "low <= high",
+            ),
+            ("bar = true", "next = \"squat\"", "another exercise"),
+        ]
+        .map(|(from, to, wanted)| (text.replace(from, to), wanted))
+        {
+            let err = Routine::from_toml(&change).unwrap_err();
+            assert_eq!(err.line, Some(3), "{err}");
+            assert!(err.message.contains(wanted), "{err}");
+        }
+        let err = Routine::from_toml(&text.replace("linear", "tripple")).unwrap_err();
+        assert_eq!(err.line, Some(10), "{err}");
+    }
+
+    #[test]
+    fn the_built_in_routine_names_its_rules() {
+        let r = &Routine::built_in()[0];
+        let rules: Vec<_> = r
+            .exercises
+            .iter()
+            .map(|e| e.progression.as_ref().map(Rule::name))
+            .collect();
+        assert!(rules.iter().all(Option::is_some), "{rules:?}");
+        assert_eq!(r.exercises[3].next.as_deref(), Some("Walking lunge"));
     }
 
     #[test]

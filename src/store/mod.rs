@@ -12,6 +12,7 @@ mod integrity;
 mod interchange;
 mod lock;
 mod matching;
+mod next;
 mod plan;
 mod preflight;
 mod progress;
