@@ -102,9 +102,15 @@ pub struct BackupArgs {
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
-    /// How many weeks to show, counting the current one
-    #[arg(long, default_value_t = 12, conflicts_with = "since", value_name = "N")]
-    pub weeks: usize,
+    /// How many weeks to show, counting the current one (1 to 5200)
+    #[arg(
+        long,
+        default_value_t = 12,
+        conflicts_with = "since",
+        value_name = "N",
+        value_parser = clap::value_parser!(u16).range(1..=5200)
+    )]
+    pub weeks: u16,
     /// Show every week from the one holding this local date
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub since: Option<NaiveDate>,

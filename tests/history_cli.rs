@@ -151,30 +151,44 @@ fn exercise_filter_and_unknown_exercise() {
 }
 
 #[test]
-fn since_lists_every_week_from_that_date() {
+fn since_lists_every_week_from_that_date_but_none_before_the_first_session() {
     let db = logged();
-    let since = (Utc::now() - Days::new(7 * 5)).date_naive().to_string();
-    let out = stdout(
-        &history(
-            &db.path,
-            &["--since", &since, "--format", "csv", "--detail", "weeks"],
-        )
-        .success(),
-    );
-    assert_eq!(out.lines().count(), 1 + 6);
-    history(&db.path, &["--since", &since, "--weeks", "3"]).failure();
+    let weeks_from = |weeks_ago: u64| {
+        let since = (Utc::now() - Days::new(7 * weeks_ago))
+            .date_naive()
+            .to_string();
+        let args = ["--since", &since, "--format", "csv", "--detail", "weeks"];
+        stdout(&history(&db.path, &args).success()).lines().count() - 1
+    };
+    assert_eq!(weeks_from(1), 2);
+    // The first session was two weeks ago: the weeks before it were never missed.
+    assert_eq!(weeks_from(5), 3);
+    let table = stdout(&history(&db.path, &["--weeks", "12"]).success());
+    assert_eq!(table.matches("missed").count(), 1, "{table}");
+    history(&db.path, &["--since", "2026-01-01", "--weeks", "3"]).failure();
 }
 
 #[test]
-fn an_empty_database_prints_empty_weeks_in_every_format() {
+fn zero_and_absurd_week_counts_are_refused_with_the_range() {
+    let db = logged();
+    for weeks in ["0", "5201", "99999999", "x"] {
+        let out = history(&db.path, &["--weeks", weeks]).failure();
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(stderr.contains("--weeks"), "{weeks}: {stderr}");
+        assert!(out.get_output().stdout.is_empty(), "{weeks}");
+    }
+}
+
+#[test]
+fn an_empty_database_lists_no_weeks_in_any_format() {
     let db = fixture::empty();
     let json = stdout(&history(&db.path, &["--weeks", "2", "--format", "json"]).success());
     let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(doc["weeks"].as_array().unwrap().len(), 2);
+    assert_eq!(doc["weeks"].as_array().unwrap().len(), 0);
     let csv = stdout(&history(&db.path, &["--weeks", "2", "--format", "csv"]).success());
-    assert_eq!(csv.lines().count(), 1, "only the header: no sets");
+    assert_eq!(csv.lines().count(), 1, "only the header");
     let table = stdout(&history(&db.path, &["--weeks", "2"]).success());
-    assert_eq!(table.matches("missed").count(), 2, "{table}");
+    assert!(!table.contains("missed"), "{table}");
 }
 
 #[test]

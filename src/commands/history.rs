@@ -74,10 +74,14 @@ pub fn write(
         .transpose()?
         .map(|e| e.id);
     let calendar = Calendar::new(Local, rules.starts_on);
-    let weeks = match args.since {
+    let mut weeks = match args.since {
         Some(day) => calendar.weeks_since(day, now),
-        None => calendar.weeks_back(now, args.weeks),
+        None => calendar.weeks_back(now, usize::from(args.weeks)),
     };
+    // As in the app: no weeks before the first session, none at all
+    // before there is one (they were never "missed").
+    let first = store.first_session_start()?.map(|at| calendar.week_of(at));
+    weeks.retain(|w| first.is_some_and(|first| w.first_day >= first));
     let mut sink: Box<dyn Sink + '_> = match args.format {
         HistoryFormat::Table => Box::new(Table::new(out, args.detail)),
         HistoryFormat::Csv => Box::new(Csv::new(out, args.detail)),
