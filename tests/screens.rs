@@ -42,6 +42,7 @@ fn session_reps_form_with_last_time_and_a_logged_set() {
     };
     session.plan[0].last = Some(LastTime {
         at: noon() - chrono::Duration::days(3),
+        routine: common::routine().name,
         sets: vec![
             (
                 1,

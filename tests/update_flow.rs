@@ -6,6 +6,8 @@
 mod common;
 #[path = "update_flow/on_store.rs"]
 mod on_store;
+#[path = "update_flow/prefill.rs"]
+mod prefill;
 #[path = "update_flow/resume.rs"]
 mod resume;
 #[path = "update_flow/typing.rs"]

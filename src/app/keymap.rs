@@ -62,6 +62,9 @@ pub enum Input {
     /// A number field is being edited: letters are typed (and refused on
     /// confirm), Space still runs the timer.
     Number,
+    /// A load is being edited: as `Number`, but the unit key still toggles
+    /// kg / lb, so "45u" is 45 in the other unit.
+    Load,
     /// A text field is focused: every printable key is typed.
     Text,
 }
@@ -133,6 +136,11 @@ impl Keymap {
             KeyCode::Tab | KeyCode::BackTab => Action::NextField,
             KeyCode::Backspace | KeyCode::Delete => Action::Backspace,
             KeyCode::Char(' ') if input != Input::Text => Action::Toggle,
+            KeyCode::Char(c)
+                if input == Input::Load && self.keys.get(&c) == Some(&Action::ToggleUnit) =>
+            {
+                Action::ToggleUnit
+            }
             KeyCode::Char(c) if typing || c.is_ascii_digit() || c == '.' || c == ',' => {
                 Action::Char(c)
             }
@@ -181,6 +189,9 @@ mod tests {
         assert_eq!(map.action(c(' '), Input::Text), Some(Action::Char(' ')));
         assert_eq!(map.action(c('7'), Input::Commands), Some(Action::Char('7')));
         assert_eq!(map.action(c('l'), Input::Commands), Some(Action::Right));
+        assert_eq!(map.action(c('u'), Input::Load), Some(Action::ToggleUnit));
+        assert_eq!(map.action(c('u'), Input::Number), Some(Action::Char('u')));
+        assert_eq!(map.action(c('q'), Input::Load), Some(Action::Char('q')));
     }
 
     #[test]

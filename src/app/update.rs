@@ -9,6 +9,7 @@ use super::session::{SessionView, Step};
 use super::state::{Screen, State};
 use super::{history, home, overlay, session};
 use crate::domain::Kind;
+use crate::domain::entry::Field;
 use crate::domain::note::{self, MAX_NOTE};
 
 pub fn update(state: &mut State, msg: Msg, now: Now) -> Vec<Effect> {
@@ -117,6 +118,9 @@ fn input(state: &State) -> Input {
         (Some(o), _) if o.takes_text() => Input::Text,
         (Some(_), _) => Input::Commands,
         (None, Screen::Session(v)) if v.entry.typing_text() && v.step == Step::Ready => Input::Text,
+        (None, Screen::Session(v)) if v.entry.editing && v.entry.focus == Field::Load => {
+            Input::Load
+        }
         (None, Screen::Session(v)) if v.entry.editing => Input::Number,
         _ => Input::Commands,
     }

@@ -10,6 +10,7 @@ pub mod history;
 pub mod load;
 pub mod note;
 pub mod plan;
+pub mod prefill;
 pub mod progress;
 pub mod records;
 pub mod routine;

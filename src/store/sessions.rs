@@ -121,15 +121,15 @@ impl Store {
 
     /// The sets of `exercise` in the latest session other than `current`.
     pub(super) fn last_time(&self, exercise: i64, current: i64) -> Result<Option<LastTime>> {
-        let latest: Option<(i64, String)> = self
+        let latest: Option<(i64, String, String)> = self
             .conn
             .prepare_cached(
-                "SELECT s.session_id, se.started_at FROM live_set s JOIN session se ON se.id = s.session_id
+                "SELECT s.session_id, se.started_at, se.routine FROM live_set s JOIN session se ON se.id = s.session_id
                  WHERE s.exercise_id = ?1 AND s.session_id <> ?2 ORDER BY s.logged_at DESC LIMIT 1",
             )?
-            .query_row([exercise, current], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row([exercise, current], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?;
-        let Some((session, at)) = latest else {
+        let Some((session, at, routine)) = latest else {
             return Ok(None);
         };
         let mut stmt = self.conn.prepare_cached(
@@ -143,6 +143,7 @@ impl Store {
         }
         Ok(Some(LastTime {
             at: rows::timestamp(&at)?,
+            routine,
             sets,
         }))
     }

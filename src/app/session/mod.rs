@@ -122,8 +122,8 @@ impl SessionView {
         self.tempo_mark = None;
         self.step = match self.slot() {
             Some(slot) => {
-                let (reps, load) = self.session.prefill(self.session.position, slot);
-                self.entry = SetEntry::new(reps, load, settings.unit);
+                let p = self.session.prefill(self.session.position, slot);
+                self.entry = SetEntry::new(p.reps, p.load, p.unit.unwrap_or(settings.unit));
                 Step::Ready
             }
             None if self.session.next_open_position(0).is_some() => Step::Ready,

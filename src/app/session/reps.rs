@@ -30,10 +30,11 @@ pub(super) fn on_action(
         Action::Up => entry.focus_previous(),
         Action::ToggleUnit => entry.toggle_unit(),
         Action::Back if entry.editing => {
-            let (reps, load) = view.slot().map_or((1, None), |s| {
-                view.session.prefill(view.session.position, s)
-            });
-            view.entry = SetEntry::new(reps, load, view.entry.unit);
+            let unit = view.entry.unit;
+            if let Some(slot) = view.slot() {
+                let p = view.session.prefill(view.session.position, slot);
+                view.entry = SetEntry::new(p.reps, p.load, unit);
+            }
         }
         Action::Toggle => toggle_timer(view, now),
         // Enter stops a running tempo set first, so its counted reps can be checked.
