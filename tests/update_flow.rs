@@ -4,6 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+#[path = "update_flow/fixing.rs"]
+mod fixing;
 #[path = "update_flow/on_store.rs"]
 mod on_store;
 #[path = "update_flow/prefill.rs"]

@@ -1,11 +1,13 @@
 //! The live session: walking through sets, timing holds, reps and rests,
 //! and handing every confirmed set to the store before moving on.
 
+mod fix;
 mod hold;
 mod reps;
 mod update;
 
-pub use update::{fire, on_action, on_save_failed, on_saved};
+pub use fix::{Change, Fixing};
+pub use update::{fire, on_action, on_corrected, on_save_failed, on_saved};
 
 use std::time::Duration;
 
@@ -65,6 +67,12 @@ pub struct SessionView {
     pub records: Vec<NewRecord>,
     /// The position the store holds, where a resume would open.
     pub stored_position: usize,
+    /// A logged set being chosen or corrected.
+    pub fixing: Option<Fixing>,
+    /// What `z` takes back, newest last.
+    pub changes: Vec<Change>,
+    /// An undo is with the store: its answer is not a change to undo.
+    pub undoing: bool,
 }
 
 impl SessionView {
@@ -82,6 +90,9 @@ impl SessionView {
             pending: None,
             records: vec![],
             stored_position,
+            fixing: None,
+            changes: vec![],
+            undoing: false,
         };
         view.session.position = view.session.resume_position();
         view.ready(settings);
