@@ -252,6 +252,7 @@ fn one_sided_rep_sets_go_left_then_right_then_rest() {
     flow.press(KeyCode::Enter);
     assert_eq!(flow.saved()[0].side, Some(Side::Left));
     assert!(flow.view().rest.is_none(), "no rest between sides");
+    flow.advance(secs(30));
     flow.press(KeyCode::Enter);
     assert_eq!(flow.saved()[1].side, Some(Side::Right));
     assert_eq!(flow.saved()[1].set_number, 1);
@@ -263,6 +264,7 @@ fn finishing_an_exercise_moves_on_and_remembers_where() {
     let mut flow = Flow::in_session();
     for _ in 0..3 {
         flow.press(KeyCode::Enter);
+        flow.advance(secs(30));
     }
     assert_eq!(flow.view().session.position, 1);
     assert!(flow.fake.effects.contains(&Effect::SavePosition {

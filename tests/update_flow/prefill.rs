@@ -57,6 +57,7 @@ fn each_side_is_prefilled_from_its_own_side() {
     flow.press(KeyCode::Enter);
     assert_eq!(flow.view().slot().unwrap().side, Some(Side::Left));
     assert_eq!(flow.view().entry.reps, "10", "left follows left, not right");
+    flow.advance(std::time::Duration::from_secs(30));
     flow.press(KeyCode::Enter);
     assert_eq!(flow.view().entry.reps, "9", "right follows right");
 }
