@@ -6,6 +6,8 @@
 mod common;
 #[path = "update_flow/fixing.rs"]
 mod fixing;
+#[path = "update_flow/keys.rs"]
+mod keys;
 #[path = "update_flow/on_store.rs"]
 mod on_store;
 #[path = "update_flow/prefill.rs"]

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::history::Edit;
+use crate::app::keymap::{Action, Keymap};
 use crate::app::session::{Fixing, SessionView, Step};
 use crate::app::state::State;
 use crate::domain::calendar::Calendar;
@@ -18,9 +19,35 @@ use crate::domain::{Kind, Side, Sides};
 use super::theme::Theme;
 use super::timer;
 
-const KEYS: &str = "Enter log · Space timer · ←→ exercise · a/x set · c fix · f finish · ? help";
-const PICK_KEYS: &str = "↑↓ set · Enter correct · x delete · z undo · Esc back";
-const EDIT_KEYS: &str = "Enter save · Tab field · u kg/lb · Esc back";
+/// The status line's keys, as bound now: for the set, choosing a logged
+/// set, or correcting one.
+fn keys(view: &SessionView, keys: &Keymap) -> String {
+    use Action::*;
+    match view.fixing {
+        None => keys.hint(&[
+            (&[Confirm], "log"),
+            (&[Toggle], "timer"),
+            (&[Left, Right], "exercise"),
+            (&[AddSet, RemoveSet], "set"),
+            (&[Correct], "fix"),
+            (&[Finish], "finish"),
+            (&[Help], "help"),
+        ]),
+        Some(Fixing::Pick(_)) => keys.hint(&[
+            (&[Up, Down], "set"),
+            (&[Confirm], "correct"),
+            (&[RemoveSet], "delete"),
+            (&[Undo], "undo"),
+            (&[Back], "back"),
+        ]),
+        Some(Fixing::Edit { .. }) => keys.hint(&[
+            (&[Confirm], "save"),
+            (&[NextField], "field"),
+            (&[ToggleUnit], "kg/lb"),
+            (&[Back], "back"),
+        ]),
+    }
+}
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, theme: &Theme) {
     let Some(ex) = view.session.current() else {
@@ -61,12 +88,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
         sets_area,
     );
     timer::draw(frame, timer_area, state, view, theme);
-    let keys = match view.fixing {
-        None => KEYS,
-        Some(Fixing::Pick(_)) => PICK_KEYS,
-        Some(Fixing::Edit { .. }) => EDIT_KEYS,
-    };
-    frame.render_widget(super::status_line(state, keys, theme), status);
+    let keys = keys(view, &state.settings.keys);
+    frame.render_widget(super::status_line(state, &keys, theme), status);
 }
 
 fn header_line(state: &State, view: &SessionView, compact: bool, theme: &Theme) -> Line<'static> {
