@@ -264,3 +264,20 @@ fn session_correcting_a_logged_set() {
     assert_snapshot!("session_correct_80x24", flow.render(80, 24));
     assert_snapshot!("session_correct_40x20", flow.render(40, 20));
 }
+
+#[test]
+fn finish_with_exercises_not_started() {
+    let mut flow = Flow::in_session();
+    flow.press(KeyCode::Enter);
+    flow.type_text("f");
+    assert_snapshot!("finish_skipped_80x24", flow.render(80, 24));
+    assert_snapshot!("finish_skipped_40x20", flow.render(40, 20));
+}
+
+#[test]
+fn the_last_planned_set_removed() {
+    let mut flow = Flow::in_session();
+    flow.type_text("xxx");
+    assert_snapshot!("no_sets_left_80x24", flow.render(80, 24));
+    assert_snapshot!("no_sets_left_40x20", flow.render(40, 20));
+}

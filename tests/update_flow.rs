@@ -4,6 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+#[path = "update_flow/finish.rs"]
+mod finish;
 #[path = "update_flow/fixing.rs"]
 mod fixing;
 #[path = "update_flow/keys.rs"]
@@ -358,7 +360,8 @@ fn finish_asks_for_an_optional_note_then_finishes() {
         flow.state.overlay,
         Some(Overlay::ConfirmFinish {
             error: None,
-            note: String::new()
+            note: String::new(),
+            skipped: flow.plan_names(),
         })
     );
     flow.type_text("legs heavy, q ok");

@@ -145,6 +145,14 @@ impl ActiveSession {
             .unwrap_or(0)
     }
 
+    /// The names of the planned exercises with no set logged.
+    pub fn untouched(&self) -> Vec<String> {
+        (0..self.plan.len())
+            .filter(|&p| self.logged_at(p).next().is_none())
+            .map(|p| self.plan[p].name.clone())
+            .collect()
+    }
+
     /// Adds a planned set to the current exercise.
     pub fn add_set(&mut self) {
         if let Some(ex) = self.plan.get_mut(self.position) {

@@ -25,23 +25,28 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, overlay: &Overlay, the
                 Line::styled("y / Enter: quit   n / Esc: stay", theme.accent()),
             ],
         ),
-        Overlay::ConfirmFinish { note, error } => (
+        Overlay::ConfirmFinish {
+            note,
+            error,
+            skipped,
+        } => (
             " Finish the session? ",
-            [
-                Line::from("A note on the session (optional):"),
-                text_field(note, true, 34, theme),
-            ]
-            .into_iter()
-            .chain(
-                error
-                    .iter()
-                    .map(|e| Line::styled(format!("⚠ {e}"), theme.error())),
-            )
-            .chain([
-                Line::from(""),
-                Line::styled("Enter: finish   Esc: not yet", theme.accent()),
-            ])
-            .collect(),
+            skipped_lines(skipped, theme)
+                .into_iter()
+                .chain([
+                    Line::from("A note on the session (optional):"),
+                    text_field(note, true, 34, theme),
+                ])
+                .chain(
+                    error
+                        .iter()
+                        .map(|e| Line::styled(format!("⚠ {e}"), theme.error())),
+                )
+                .chain([
+                    Line::from(""),
+                    Line::styled("Enter: finish   Esc: not yet", theme.accent()),
+                ])
+                .collect(),
         ),
         Overlay::Annotate(form) => (" RPE and note ", annotate(form, theme)),
         Overlay::Plan(editor) => match &state.screen {
@@ -85,6 +90,23 @@ fn help(keys: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
                 Span::raw(what),
             ])
         })
+        .collect()
+}
+
+/// The exercises not started, one a line, before the finish question.
+fn skipped_lines(skipped: &[String], theme: &Theme) -> Vec<Line<'static>> {
+    if skipped.is_empty() {
+        return vec![];
+    }
+    let head = match skipped.len() {
+        1 => "Not started, skipped if you finish:".to_string(),
+        n => format!("{n} not started, skipped if you finish:"),
+    };
+    let names = skipped.iter().map(|n| Line::from(format!(" · {n}")));
+    [Line::styled(head, theme.error())]
+        .into_iter()
+        .chain(names)
+        .chain([Line::from("")])
         .collect()
 }
 

@@ -54,8 +54,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
         return;
     };
     let compact = area.width < 70 || area.height < 22;
-    let sets = set_lines(view, ex, theme);
-    let sets_height = sets.len() as u16 + if compact { 0 } else { 2 };
+    let sets =
+        Paragraph::new(set_lines(view, ex, &state.settings.keys, theme)).wrap(Wrap { trim: false });
+    // Rows as wrapped: a long line must not push the form out of sight.
+    let rows = u16::try_from(sets.line_count(area.width)).unwrap_or(u16::MAX);
+    let sets_height = rows.saturating_add(if compact { 0 } else { 2 });
     let [header, about, middle, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(if compact { 3 } else { 6 }),
@@ -78,7 +81,6 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
             Layout::horizontal([Constraint::Length(36), Constraint::Fill(1)]).areas(middle);
         (a, b)
     };
-    let sets = Paragraph::new(sets).wrap(Wrap { trim: false });
     frame.render_widget(
         if compact {
             sets
@@ -180,7 +182,12 @@ fn short(work: &Work) -> String {
 }
 
 /// One line per planned set, then the form of the set under way.
-fn set_lines<'a>(view: &'a SessionView, ex: &'a PlannedExercise, theme: &Theme) -> Vec<Line<'a>> {
+fn set_lines<'a>(
+    view: &'a SessionView,
+    ex: &'a PlannedExercise,
+    keys: &Keymap,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
     let position = view.session.position;
     let current = view.slot();
     let fixing = match &view.fixing {
@@ -219,6 +226,11 @@ fn set_lines<'a>(view: &'a SessionView, ex: &'a PlannedExercise, theme: &Theme) 
             .map_or(String::new(), |s| format!(" {}", s.letter()));
         let title = format!(" Correcting set {}{side}:", l.set.set_number);
         lines.push(Line::styled(title, theme.accent()));
+    }
+    if view.fixing.is_none()
+        && let Some(next) = view.what_next(keys)
+    {
+        lines.push(Line::styled(format!(" {next}"), theme.accent()));
     }
     match &view.fixing {
         Some(Fixing::Edit {

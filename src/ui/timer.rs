@@ -122,6 +122,15 @@ pub fn face(view: &SessionView, now: Instant, keys: &Keymap) -> Face {
                     "Space stop · Enter log",
                 ),
             },
+            (None, None) if view.slot().is_none() => Face {
+                label: "SETS LEFT HERE".into(),
+                digits: "0".into(),
+                hint: keys.hint(&[
+                    (&[Action::Left, Action::Right], "exercise"),
+                    (&[Action::AddSet], "add a set"),
+                ]),
+                live: false,
+            },
             (None, None) if view.kind() == Some(Kind::Hold) => Face {
                 label: format!(
                     "HOLD {}{}",

@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+use super::keymap::{Action, Keymap};
 use super::msg::Effect;
 use super::settings::Settings;
 use crate::domain::entry::SetEntry;
@@ -140,6 +141,35 @@ impl SessionView {
             None if self.session.next_open_position(0).is_some() => Step::Ready,
             None => Step::Done,
         };
+    }
+
+    /// What to do when the exercise on screen has no set left to do: go
+    /// to one that has, add a set back, or finish. None while it has one.
+    pub fn what_next(&self, keys: &Keymap) -> Option<String> {
+        if self.slot().is_some() || !matches!(self.step, Step::Ready | Step::Done) {
+            return None;
+        }
+        let add = keys.hint(&[(&[Action::AddSet], "adds one back")]);
+        let open = self.session.next_open_position(0);
+        Some(match open.and_then(|p| self.session.plan.get(p)) {
+            Some(next) => {
+                let ahead = self.session.next_open_position(self.session.position);
+                let go = keys.key(if ahead.is_some() {
+                    Action::Right
+                } else {
+                    Action::Left
+                });
+                format!(
+                    "No sets left here: {} for {}, {add}.",
+                    go.unwrap_or_default(),
+                    next.name
+                )
+            }
+            None => format!(
+                "Every set is logged: {}, {add}.",
+                keys.hint(&[(&[Action::Finish], "finishes")])
+            ),
+        })
     }
 
     /// Tells the store where a resume would open whenever that changes, so

@@ -30,6 +30,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Finish if !view.timing_hold() => Some(Overlay::ConfirmFinish {
             note: String::new(),
             error: None,
+            skipped: view.session.untouched(),
         }),
         Action::Annotate if !view.timing_hold() => {
             view.session.logged.last().map(Overlay::annotate)
@@ -119,7 +120,8 @@ fn step_action(
                 );
             }
             view.ready(settings);
-            (plan_effect(view), None)
+            let notice = view.what_next(&settings.keys).map(|text| (text, false));
+            (plan_effect(view), notice)
         }
         (Step::Ready, Action::Toggle | Action::Confirm) if view.kind() == Some(Kind::Hold) => {
             hold::start(view, now, settings);
