@@ -5,20 +5,16 @@
 
 use std::time::Duration;
 
-use chrono::Weekday;
 use ratatui::crossterm::event::KeyCode;
 use runstrong::app::Msg;
-use runstrong::app::StoreExecutor;
 use runstrong::app::history::HistoryMsg;
 use runstrong::app::session::Fixing;
-use runstrong::domain::calendar::Calendar;
 use runstrong::domain::correction::Correction;
 use runstrong::domain::records::{NewRecord, RecordKind};
 use runstrong::domain::set::Work;
 use runstrong::store::Store;
 
 use crate::common::Flow;
-use crate::common::store::scratch;
 
 fn reps(reps: u32) -> Work {
     Work::Reps { reps, load: None }
@@ -44,13 +40,7 @@ fn notice(flow: &Flow) -> String {
 
 #[test]
 fn a_set_is_corrected_deleted_and_undone_in_the_session() {
-    let (_dir, path) = scratch();
-    let store = Store::open(&path).unwrap();
-    let mut flow = Flow::on_store(StoreExecutor::new(
-        store,
-        Calendar::new(chrono::Utc, Weekday::Mon),
-    ));
-    flow.press(KeyCode::Enter);
+    let (_dir, path, mut flow) = Flow::started_on_file();
     flow.type_text("12");
     flow.press(KeyCode::Enter);
     assert_eq!(flow.view().session.logged.len(), 1);
