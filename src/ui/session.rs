@@ -33,18 +33,19 @@ fn keys(view: &SessionView, keys: &Keymap) -> String {
             (&[Finish], "finish"),
             (&[Help], "help"),
         ]),
+        // Most needed first: a phone's 40 columns cut the end.
         Some(Fixing::Pick(_)) => keys.hint(&[
-            (&[Up, Down], "set"),
-            (&[Confirm], "correct"),
+            (&[Confirm], "fix"),
             (&[RemoveSet], "delete"),
             (&[Undo], "undo"),
             (&[Back], "back"),
+            (&[Up, Down], "set"),
         ]),
         Some(Fixing::Edit { .. }) => keys.hint(&[
             (&[Confirm], "save"),
-            (&[NextField], "field"),
-            (&[ToggleUnit], "kg/lb"),
             (&[Back], "back"),
+            (&[ToggleUnit], "kg/lb"),
+            (&[NextField], "field"),
         ]),
     }
 }

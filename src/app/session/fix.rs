@@ -234,10 +234,10 @@ pub(super) fn apply(
         (false, Some(Correction::Deleted { .. })) => "Set deleted",
         (false, _) => "Set corrected",
     };
-    let more = if view.changes.is_empty() {
-        ""
-    } else {
-        "; z undoes"
+    let more = match (view.changes.is_empty(), undone) {
+        (true, _) => "",
+        (false, false) => "; z undoes",
+        (false, true) => "; z undoes the change before",
     };
     format!("{what}{withdrawn}{more}")
 }
