@@ -241,7 +241,8 @@ fn a_week_then_a_session_then_correct_delete_and_undo() {
         Some(HistoryEffect::CorrectSet {
             session: 9,
             id: 1,
-            work: corrected
+            work: corrected,
+            notes: None,
         })
     );
     let correction = Correction::Replaced { old: 1, new: 3 };
@@ -406,6 +407,7 @@ fn one_set_summary(reps: u32) -> Summary {
 /// Most reps of the first exercise, bodyweight.
 fn most_reps(reps: u32) -> NewRecord {
     NewRecord {
+        set: 2,
         exercise: "Weighted dorsiflexion".into(),
         side: None,
         kind: RecordKind::MostReps,

@@ -42,6 +42,7 @@ fn session_reps_form_with_last_time_and_a_logged_set() {
     };
     session.plan[0].last = Some(LastTime {
         at: noon() - chrono::Duration::days(3),
+        routine: common::routine().name,
         sets: vec![
             (
                 1,
@@ -146,6 +147,7 @@ fn finish_summary_with_records_on_a_phone() {
     use runstrong::domain::set::Work;
     let mut flow = Flow::in_session();
     let lunge = |kind, reps, centi| NewRecord {
+        set: 1,
         exercise: "Lunge".into(),
         side: Some(runstrong::domain::Side::Left),
         kind,
@@ -244,4 +246,38 @@ fn a_damaged_database_keeps_the_unsaved_set_under_a_banner() {
     assert!(screen.contains("Database damaged"), "{screen}");
     assert_snapshot!("damaged_40x20", screen);
     assert_snapshot!("damaged_80x24", flow.render(80, 24));
+}
+
+#[test]
+fn session_correcting_a_logged_set() {
+    let mut flow = Flow::in_session();
+    for n in ["15", "14"] {
+        flow.type_text(n);
+        flow.press(KeyCode::Enter);
+        flow.advance(Duration::from_secs(60));
+    }
+    flow.type_text("c");
+    flow.press(KeyCode::Up);
+    assert_snapshot!("session_pick_80x24", flow.render(80, 24));
+    flow.press(KeyCode::Enter);
+    flow.type_text("16");
+    assert_snapshot!("session_correct_80x24", flow.render(80, 24));
+    assert_snapshot!("session_correct_40x20", flow.render(40, 20));
+}
+
+#[test]
+fn finish_with_exercises_not_started() {
+    let mut flow = Flow::in_session();
+    flow.press(KeyCode::Enter);
+    flow.type_text("f");
+    assert_snapshot!("finish_skipped_80x24", flow.render(80, 24));
+    assert_snapshot!("finish_skipped_40x20", flow.render(40, 20));
+}
+
+#[test]
+fn the_last_planned_set_removed() {
+    let mut flow = Flow::in_session();
+    flow.type_text("xxx");
+    assert_snapshot!("no_sets_left_80x24", flow.render(80, 24));
+    assert_snapshot!("no_sets_left_40x20", flow.render(40, 20));
 }

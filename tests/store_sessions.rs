@@ -247,6 +247,7 @@ fn the_next_session_sees_the_last_one() {
     let mut second = store.start_session(&routine(), at(3 * 24 * 60)).unwrap();
     let dorsiflexion = LastTime {
         at: at(0),
+        routine: routine().name,
         sets: vec![
             (1, None, reps(15, kg("22.5"))),
             (2, None, reps(12, kg("45 lb"))),
@@ -256,19 +257,18 @@ fn the_next_session_sees_the_last_one() {
     assert_eq!(second.plan[1].last, None);
     let plank = LastTime {
         at: at(0),
+        routine: routine().name,
         sets: vec![(1, L, hold(30_000))],
     };
     assert_eq!(second.plan[PLANK].last, Some(plank));
-    assert_eq!(
-        second.prefill(
-            0,
-            Slot {
-                set_number: 2,
-                side: None
-            }
-        ),
-        (12, kg("45 lb"))
+    let prefill = second.prefill(
+        0,
+        Slot {
+            set_number: 2,
+            side: None,
+        },
     );
+    assert_eq!((prefill.reps, prefill.load), (12, kg("45 lb")));
 
     log(
         &store,

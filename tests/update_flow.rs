@@ -4,8 +4,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+#[path = "update_flow/finish.rs"]
+mod finish;
+#[path = "update_flow/fixing.rs"]
+mod fixing;
+#[path = "update_flow/keys.rs"]
+mod keys;
 #[path = "update_flow/on_store.rs"]
 mod on_store;
+#[path = "update_flow/prefill.rs"]
+mod prefill;
 #[path = "update_flow/resume.rs"]
 mod resume;
 #[path = "update_flow/typing.rs"]
@@ -248,6 +256,7 @@ fn one_sided_rep_sets_go_left_then_right_then_rest() {
     flow.press(KeyCode::Enter);
     assert_eq!(flow.saved()[0].side, Some(Side::Left));
     assert!(flow.view().rest.is_none(), "no rest between sides");
+    flow.advance(secs(30));
     flow.press(KeyCode::Enter);
     assert_eq!(flow.saved()[1].side, Some(Side::Right));
     assert_eq!(flow.saved()[1].set_number, 1);
@@ -259,6 +268,7 @@ fn finishing_an_exercise_moves_on_and_remembers_where() {
     let mut flow = Flow::in_session();
     for _ in 0..3 {
         flow.press(KeyCode::Enter);
+        flow.advance(secs(30));
     }
     assert_eq!(flow.view().session.position, 1);
     assert!(flow.fake.effects.contains(&Effect::SavePosition {
@@ -350,7 +360,8 @@ fn finish_asks_for_an_optional_note_then_finishes() {
         flow.state.overlay,
         Some(Overlay::ConfirmFinish {
             error: None,
-            note: String::new()
+            note: String::new(),
+            skipped: flow.plan_names(),
         })
     );
     flow.type_text("legs heavy, q ok");

@@ -62,6 +62,9 @@ pub enum Input {
     /// A number field is being edited: letters are typed (and refused on
     /// confirm), Space still runs the timer.
     Number,
+    /// A load is being edited: as `Number`, but the unit key still toggles
+    /// kg / lb, so "45u" is 45 in the other unit.
+    Load,
     /// A text field is focused: every printable key is typed.
     Text,
 }
@@ -133,6 +136,11 @@ impl Keymap {
             KeyCode::Tab | KeyCode::BackTab => Action::NextField,
             KeyCode::Backspace | KeyCode::Delete => Action::Backspace,
             KeyCode::Char(' ') if input != Input::Text => Action::Toggle,
+            KeyCode::Char(c)
+                if input == Input::Load && self.keys.get(&c) == Some(&Action::ToggleUnit) =>
+            {
+                Action::ToggleUnit
+            }
             KeyCode::Char(c) if typing || c.is_ascii_digit() || c == '.' || c == ',' => {
                 Action::Char(c)
             }
@@ -142,26 +150,138 @@ impl Keymap {
     }
 }
 
-/// The key help, one line per binding, for the help overlay.
-pub const HELP: &[(&str, &str)] = &[
-    ("↑↓ / k j", "move; switch field"),
-    ("← → / h l", "previous / next exercise (skip)"),
-    ("Enter", "confirm: log the set, choose"),
-    ("Space", "start / stop the timer; skip rest"),
-    ("0-9 . ,", "type reps, load or RPE"),
-    ("Tab", "next field (reps, load, RPE, note)"),
-    ("u", "load unit kg / lb"),
-    ("+ / -", "rest 15 s longer / shorter"),
-    ("a / x", "add / remove a set"),
-    ("e", "RPE and note for the last set"),
-    ("p", "plan: add (a), swap (s), reorder (K J)"),
-    ("f", "finish the session"),
-    ("c / x / z", "history: correct / delete a set; undo"),
-    ("r", "history: an exercise's progress"),
-    ("Esc", "back, cancel"),
-    ("?", "this help"),
-    ("q", "quit (the session stays resumable)"),
-];
+impl Keymap {
+    /// The key shown for `action`: its fixed key, else the first letter
+    /// bound to it; none when a rebinding took every letter away.
+    pub fn key(&self, action: Action) -> Option<String> {
+        fixed(action)
+            .map(String::from)
+            .or_else(|| self.letters(action).first().map(char::to_string))
+    }
+
+    /// Every letter bound to `action`, in order.
+    fn letters(&self, action: Action) -> Vec<char> {
+        let mut letters: Vec<char> = self
+            .keys
+            .iter()
+            .filter(|&(_, &a)| a == action)
+            .map(|(&c, _)| c)
+            .collect();
+        letters.sort_unstable();
+        letters
+    }
+
+    /// The keys of `actions` joined by "/": "a/x".
+    fn keys(&self, actions: &[Action]) -> Option<String> {
+        let keys: Vec<String> = actions.iter().filter_map(|&a| self.key(a)).collect();
+        (!keys.is_empty()).then(|| join(&keys, "/"))
+    }
+
+    /// A hint line as the keys are bound now: "a/x set · f finish". An
+    /// item whose keys are all unbound is left out.
+    pub fn hint(&self, items: &[(&[Action], &str)]) -> String {
+        items
+            .iter()
+            .filter_map(|(actions, what)| Some(format!("{} {what}", self.keys(actions)?)))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
+    /// The key help, one line per thing to do: every key that does it,
+    /// fixed keys first, then the letters bound now.
+    pub fn help(&self) -> Vec<(String, String)> {
+        let plan = format!(
+            "plan: add ({}), swap ({}), reorder ({})",
+            self.keys(&[Action::AddSet]).unwrap_or_default(),
+            self.keys(&[Action::Swap]).unwrap_or_default(),
+            self.keys(&[Action::MoveUp, Action::MoveDown])
+                .unwrap_or_default()
+        );
+        let rows: [(&[Action], &str); 17] = [
+            (&[Action::Up, Action::Down], "move; switch field"),
+            (
+                &[Action::Left, Action::Right],
+                "previous / next exercise (skip)",
+            ),
+            (&[Action::Confirm], "confirm: log the set, choose"),
+            (&[Action::Toggle], "start / stop the timer; skip rest"),
+            (&[], "type reps, load or RPE"),
+            (&[Action::NextField], "next field (reps, load, RPE, note)"),
+            (
+                &[Action::ToggleUnit],
+                "load unit kg / lb, also while typing",
+            ),
+            (
+                &[Action::RestLonger, Action::RestShorter],
+                "rest 15 s longer / shorter",
+            ),
+            (&[Action::AddSet, Action::RemoveSet], "add / remove a set"),
+            (&[Action::Annotate], "RPE and note for the last set"),
+            (&[Action::Plan], &plan),
+            (&[Action::Finish], "finish the session"),
+            (
+                &[Action::Correct, Action::RemoveSet, Action::Undo],
+                "correct / delete a logged set; undo",
+            ),
+            (&[Action::Progress], "history: an exercise's progress"),
+            (&[Action::Back], "back, cancel"),
+            (&[Action::Help], "this help"),
+            (&[Action::Quit], "quit (the session stays resumable)"),
+        ];
+        rows.iter()
+            .filter_map(|&(actions, what)| {
+                let keys = if actions.is_empty() {
+                    "0-9 . ,".to_string()
+                } else {
+                    self.help_keys(actions)?
+                };
+                Some((keys, what.to_string()))
+            })
+            .collect()
+    }
+
+    /// "↑↓ / k j": the fixed keys of `actions`, then their letters.
+    fn help_keys(&self, actions: &[Action]) -> Option<String> {
+        let fixed_keys: Vec<String> = actions
+            .iter()
+            .filter_map(|&a| fixed(a).map(String::from))
+            .collect();
+        let letters: Vec<String> = actions
+            .iter()
+            .flat_map(|&a| self.letters(a))
+            .map(|c| c.to_string())
+            .collect();
+        let between = if fixed_keys.is_empty() { " / " } else { " " };
+        let parts: Vec<String> = [join(&fixed_keys, " "), letters.join(between)]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" / "))
+    }
+}
+
+/// Keys side by side: arrows run together ("←→"), others take `between`.
+fn join(keys: &[String], between: &str) -> String {
+    let arrows = keys
+        .iter()
+        .all(|k| ["←", "→", "↑", "↓"].contains(&k.as_str()));
+    keys.join(if arrows { "" } else { between })
+}
+
+/// The key that always does `action`, whatever the key map says.
+fn fixed(action: Action) -> Option<&'static str> {
+    match action {
+        Action::Up => Some("↑"),
+        Action::Down => Some("↓"),
+        Action::Left => Some("←"),
+        Action::Right => Some("→"),
+        Action::Confirm => Some("Enter"),
+        Action::Toggle => Some("Space"),
+        Action::Back => Some("Esc"),
+        Action::NextField => Some("Tab"),
+        _ => None,
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -181,6 +301,9 @@ mod tests {
         assert_eq!(map.action(c(' '), Input::Text), Some(Action::Char(' ')));
         assert_eq!(map.action(c('7'), Input::Commands), Some(Action::Char('7')));
         assert_eq!(map.action(c('l'), Input::Commands), Some(Action::Right));
+        assert_eq!(map.action(c('u'), Input::Load), Some(Action::ToggleUnit));
+        assert_eq!(map.action(c('u'), Input::Number), Some(Action::Char('u')));
+        assert_eq!(map.action(c('q'), Input::Load), Some(Action::Char('q')));
     }
 
     #[test]

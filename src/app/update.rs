@@ -1,14 +1,16 @@
 //! The one place state changes: `update(state, msg, now) -> effects`. It
 //! reads no clock and touches no database; the executor and the loop do.
 
+use super::history::Edit;
 use super::keymap::{Action, Input};
 use super::msg::{Effect, Msg, Now};
 use super::overlay::Overlay;
 use super::plan::PlanMode;
-use super::session::{SessionView, Step};
+use super::session::{Fixing, SessionView, Step};
 use super::state::{Screen, State};
 use super::{history, home, overlay, session};
 use crate::domain::Kind;
+use crate::domain::entry::{Field, SetEntry};
 use crate::domain::note::{self, MAX_NOTE};
 
 pub fn update(state: &mut State, msg: Msg, now: Now) -> Vec<Effect> {
@@ -99,6 +101,9 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::StoreFailed(reason) => {
+            if let Some(view) = state.screen.session_mut() {
+                view.undoing = false;
+            }
             state.notice = Some((reason, true));
             vec![]
         }
@@ -108,6 +113,13 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.damaged = Some(text);
             vec![]
         }
+        Msg::History(history::HistoryMsg::Corrected {
+            correction,
+            session,
+            sets,
+        }) if matches!(state.screen, Screen::Session(_)) => {
+            session::on_corrected(state, correction, session, sets)
+        }
         Msg::History(msg) => history::on_msg(state, msg),
     }
 }
@@ -116,9 +128,29 @@ fn input(state: &State) -> Input {
     match (&state.overlay, &state.screen) {
         (Some(o), _) if o.takes_text() => Input::Text,
         (Some(_), _) => Input::Commands,
-        (None, Screen::Session(v)) if v.entry.typing_text() && v.step == Step::Ready => Input::Text,
-        (None, Screen::Session(v)) if v.entry.editing => Input::Number,
+        (None, Screen::Session(v)) => match &v.fixing {
+            Some(Fixing::Edit {
+                form: Edit::Reps(entry),
+                ..
+            }) => entry_input(entry),
+            Some(Fixing::Edit { .. }) => Input::Number,
+            Some(Fixing::Pick(_)) => Input::Commands,
+            None if entry_input(&v.entry) == Input::Text && v.step != Step::Ready => {
+                Input::Commands
+            }
+            None => entry_input(&v.entry),
+        },
         _ => Input::Commands,
+    }
+}
+
+/// What keys are in a set's form.
+fn entry_input(entry: &SetEntry) -> Input {
+    match (entry.typing_text(), entry.editing, entry.focus) {
+        (true, _, _) => Input::Text,
+        (false, true, Field::Load) => Input::Load,
+        (false, true, _) => Input::Number,
+        (false, false, _) => Input::Commands,
     }
 }
 

@@ -11,6 +11,7 @@ pub mod load;
 pub mod note;
 pub mod plan;
 pub mod plates;
+pub mod prefill;
 pub mod progress;
 pub mod progression;
 pub mod records;

@@ -56,6 +56,8 @@ pub fn reached(work: &Work, earlier: &Earlier) -> Vec<RecordKind> {
 /// A record announced on a live set and again on the finish summary.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewRecord {
+    /// The id of the set that reached it: a deleted set withdraws it.
+    pub set: i64,
     pub exercise: String,
     pub side: Option<Side>,
     pub kind: RecordKind,
@@ -139,6 +141,7 @@ mod tests {
     #[test]
     fn announcement_names_exercise_side_and_numbers() {
         let r = NewRecord {
+            set: 1,
             exercise: "Lunge".into(),
             side: Some(Side::Left),
             kind: RecordKind::Heaviest,

@@ -4,7 +4,6 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use super::load::Load;
 use super::routine::{ExerciseSpec, Kind, Sides};
 use super::set::{LoggedSet, Side, Work};
 use super::tempo::Tempo;
@@ -40,6 +39,8 @@ pub struct PlannedExercise {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LastTime {
     pub at: DateTime<Utc>,
+    /// The routine that session followed.
+    pub routine: String,
     /// (set number, side, work), in order.
     pub sets: Vec<(u32, Option<Side>, Work)>,
 }
@@ -144,6 +145,14 @@ impl ActiveSession {
             .unwrap_or(0)
     }
 
+    /// The names of the planned exercises with no set logged.
+    pub fn untouched(&self) -> Vec<String> {
+        (0..self.plan.len())
+            .filter(|&p| self.logged_at(p).next().is_none())
+            .map(|p| self.plan[p].name.clone())
+            .collect()
+    }
+
     /// Adds a planned set to the current exercise.
     pub fn add_set(&mut self) {
         if let Some(ex) = self.plan.get_mut(self.position) {
@@ -161,31 +170,6 @@ impl ActiveSession {
             }
             _ => false,
         }
-    }
-
-    /// What to prefill for a reps set: the same set of last time, else the
-    /// last set done today at this exercise, else the routine's target.
-    pub fn prefill(&self, position: usize, slot: Slot) -> (u32, Option<Load>) {
-        let Some(ex) = self.plan.get(position) else {
-            return (1, None);
-        };
-        let reps_of = |w: &Work| match *w {
-            Work::Reps { reps, load } => Some((reps, load)),
-            Work::Hold { .. } | Work::Cardio { .. } => None,
-        };
-        let from_last = ex.last.as_ref().and_then(|last| {
-            let same = last
-                .sets
-                .iter()
-                .find(|(n, s, _)| *n == slot.set_number && *s == slot.side);
-            same.or(last.sets.last()).and_then(|(_, _, w)| reps_of(w))
-        });
-        let from_today = self
-            .logged_at(position)
-            .last()
-            .and_then(|l| reps_of(&l.set.work));
-        let target = (ex.target_reps.unwrap_or(1), None);
-        from_last.or(from_today).unwrap_or(target)
     }
 }
 
@@ -327,52 +311,5 @@ mod tests {
         s.position = 0;
         assert_eq!(s.shift(3, true), Some(2));
         assert_eq!(s.plan[2].name, "Nordic curl");
-    }
-
-    #[test]
-    fn prefill_prefers_last_time_then_today_then_target() {
-        let mut s = session();
-        assert_eq!(
-            s.prefill(
-                0,
-                Slot {
-                    set_number: 1,
-                    side: None
-                }
-            ),
-            (10, None)
-        );
-        log(&mut s, 10, 1, None, 12);
-        assert_eq!(
-            s.prefill(
-                0,
-                Slot {
-                    set_number: 2,
-                    side: None
-                }
-            ),
-            (12, None)
-        );
-        s.plan[0].last = Some(LastTime {
-            at: DateTime::UNIX_EPOCH,
-            sets: vec![(
-                2,
-                None,
-                Work::Reps {
-                    reps: 14,
-                    load: None,
-                },
-            )],
-        });
-        assert_eq!(
-            s.prefill(
-                0,
-                Slot {
-                    set_number: 2,
-                    side: None
-                }
-            ),
-            (14, None)
-        );
     }
 }

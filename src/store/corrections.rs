@@ -11,23 +11,37 @@ use super::Store;
 use super::error::{Result, StoreError};
 use super::{rows, summaries};
 use crate::domain::correction::Correction;
-use crate::domain::set::Work;
+use crate::domain::set::{Rpe, Work};
 use crate::domain::time::to_db;
 
 impl Store {
     /// Replaces the numbers of live set `id` with `work`, keeping the old row
     /// and every other field.
     pub fn correct_set(&mut self, id: i64, work: &Work, at: DateTime<Utc>) -> Result<Correction> {
+        self.correct_set_noted(id, work, None, at)
+    }
+
+    /// As [`Store::correct_set`], and with `notes` the new version's RPE and
+    /// note instead of the old ones.
+    pub fn correct_set_noted(
+        &mut self,
+        id: i64,
+        work: &Work,
+        notes: Option<(Option<Rpe>, Option<&str>)>,
+        at: DateTime<Utc>,
+    ) -> Result<Correction> {
         let (reps, centi, unit, hold) = rows::work_columns(work);
+        let (rpe, note) = notes.map_or((None, None), |(r, n)| (r.map(Rpe::value), n));
         let tx = self.conn.savepoint()?;
         let copied = tx.execute(
             "INSERT INTO set_log (session_id, exercise_id, set_number, side, set_type, reps, load_centi,
                                   load_unit, hold_ms, duration_ms, distance_centi, distance_unit, rpe, notes,
                                   logged_at)
              SELECT session_id, exercise_id, set_number, side, set_type, ?2, ?3, ?4, ?5, duration_ms,
-                    distance_centi, distance_unit, rpe, notes, logged_at
+                    distance_centi, distance_unit, CASE WHEN ?6 THEN ?7 ELSE rpe END,
+                    CASE WHEN ?6 THEN ?8 ELSE notes END, logged_at
              FROM live_set WHERE id = ?1",
-            params![id, reps, centi, unit, hold],
+            params![id, reps, centi, unit, hold, notes.is_some(), rpe, note],
         )?;
         if copied == 0 {
             return Err(StoreError::NotLive(id));

@@ -122,15 +122,19 @@ impl Store {
 
     /// The sets of `exercise` in the latest session other than `current`.
     pub(super) fn last_time(&self, exercise: i64, current: i64) -> Result<Option<LastTime>> {
-        let latest: Option<(i64, String)> = self
+        let latest: Option<(i64, String, String)> = self
             .conn
             .prepare_cached(
-                "SELECT session_id, started_at FROM session_chart
-                 WHERE exercise_id = ?1 AND session_id <> ?2 ORDER BY started_at DESC LIMIT 1",
+                "SELECT c.session_id, c.started_at, se.routine FROM session_chart c
+                 JOIN session se ON se.id = c.session_id
+                 WHERE c.exercise_id = ?1 AND c.session_id <> ?2
+                 ORDER BY c.started_at DESC LIMIT 1",
             )?
-            .query_row([exercise, current], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row([exercise, current], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
             .optional()?;
-        let Some((session, at)) = latest else {
+        let Some((session, at, routine)) = latest else {
             return Ok(None);
         };
         let mut stmt = self.conn.prepare_cached(
@@ -144,6 +148,7 @@ impl Store {
         }
         Ok(Some(LastTime {
             at: rows::timestamp(&at)?,
+            routine,
             sets,
         }))
     }

@@ -6,12 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::app::home::{Home, HomeItem};
+use crate::app::keymap::Action;
 use crate::app::state::State;
 use crate::domain::{Kind, Routine, Sides};
 
 use super::theme::Theme;
-
-const KEYS: &str = "↑↓ move · Enter choose · ? help · q quit";
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, home: &Home, theme: &Theme) {
     let [title, week, menu, detail, status] = Layout::vertical([
@@ -49,7 +48,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, home: &Home, theme: &T
     {
         frame.render_widget(routine_preview(routine, detail.width >= 60, theme), detail);
     }
-    frame.render_widget(super::status_line(state, KEYS, theme), status);
+    let keys = state.settings.keys.hint(&[
+        (&[Action::Up, Action::Down], "move"),
+        (&[Action::Confirm], "choose"),
+        (&[Action::Help], "help"),
+        (&[Action::Quit], "quit"),
+    ]);
+    frame.render_widget(super::status_line(state, &keys, theme), status);
 }
 
 fn week_line(done: u32, target: u32, theme: &Theme) -> Paragraph<'static> {

@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
-use crate::app::keymap::HELP;
+use crate::app::keymap::Keymap;
 use crate::app::overlay::{Annotation, Overlay};
 use crate::app::state::{Screen, State};
 
@@ -15,7 +15,7 @@ use super::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, overlay: &Overlay, theme: &Theme) {
     let (title, lines) = match overlay {
-        Overlay::Help => (" Keys (Esc closes) ", help(theme)),
+        Overlay::Help => (" Keys (Esc closes) ", help(&state.settings.keys, theme)),
         Overlay::ConfirmQuit => (
             " Quit? ",
             vec![
@@ -25,27 +25,35 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, overlay: &Overlay, the
                 Line::styled("y / Enter: quit   n / Esc: stay", theme.accent()),
             ],
         ),
-        Overlay::ConfirmFinish { note, error } => (
+        Overlay::ConfirmFinish {
+            note,
+            error,
+            skipped,
+        } => (
             " Finish the session? ",
-            [
-                Line::from("A note on the session (optional):"),
-                text_field(note, true, 34, theme),
-            ]
-            .into_iter()
-            .chain(
-                error
-                    .iter()
-                    .map(|e| Line::styled(format!("⚠ {e}"), theme.error())),
-            )
-            .chain([
-                Line::from(""),
-                Line::styled("Enter: finish   Esc: not yet", theme.accent()),
-            ])
-            .collect(),
+            skipped_lines(skipped, theme)
+                .into_iter()
+                .chain([
+                    Line::from("A note on the session (optional):"),
+                    text_field(note, true, 34, theme),
+                ])
+                .chain(
+                    error
+                        .iter()
+                        .map(|e| Line::styled(format!("⚠ {e}"), theme.error())),
+                )
+                .chain([
+                    Line::from(""),
+                    Line::styled("Enter: finish   Esc: not yet", theme.accent()),
+                ])
+                .collect(),
         ),
         Overlay::Annotate(form) => (" RPE and note ", annotate(form, theme)),
         Overlay::Plan(editor) => match &state.screen {
-            Screen::Session(view) => (" Plan ", plan::lines(editor, &view.session, theme)),
+            Screen::Session(view) => (
+                " Plan ",
+                plan::lines(editor, &view.session, &state.settings.keys, theme),
+            ),
             _ => return,
         },
     };
@@ -65,14 +73,40 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, overlay: &Overlay, the
     );
 }
 
-fn help(theme: &Theme) -> Vec<Line<'static>> {
-    HELP.iter()
+/// The help as the keys are bound now.
+fn help(keys: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
+    let rows = keys.help();
+    // Rebinding can lengthen a row's keys: the column fits the longest.
+    let width = rows
+        .iter()
+        .map(|(k, _)| k.chars().count() + 1)
+        .max()
+        .unwrap_or(0)
+        .max(10);
+    rows.into_iter()
         .map(|(k, what)| {
             Line::from(vec![
-                Span::styled(format!("{k:<10}"), theme.accent()),
-                Span::raw(*what),
+                Span::styled(format!("{k:<width$}"), theme.accent()),
+                Span::raw(what),
             ])
         })
+        .collect()
+}
+
+/// The exercises not started, one a line, before the finish question.
+fn skipped_lines(skipped: &[String], theme: &Theme) -> Vec<Line<'static>> {
+    if skipped.is_empty() {
+        return vec![];
+    }
+    let head = match skipped.len() {
+        1 => "Not started, skipped if you finish:".to_string(),
+        n => format!("{n} not started, skipped if you finish:"),
+    };
+    let names = skipped.iter().map(|n| Line::from(format!(" · {n}")));
+    [Line::styled(head, theme.error())]
+        .into_iter()
+        .chain(names)
+        .chain([Line::from("")])
         .collect()
 }
 

@@ -2,15 +2,21 @@
 
 use ratatui::text::{Line, Span};
 
+use crate::app::keymap::{Action, Keymap};
 use crate::app::plan::{Choice, PlanEditor, PlanMode, choices};
 use crate::domain::session::ActiveSession;
 use crate::domain::{Kind, Sides};
 
 use super::theme::Theme;
 
-pub fn lines(editor: &PlanEditor, session: &ActiveSession, theme: &Theme) -> Vec<Line<'static>> {
+pub fn lines(
+    editor: &PlanEditor,
+    session: &ActiveSession,
+    keys: &Keymap,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let mut lines = match &editor.mode {
-        PlanMode::Browse => browse(editor, session, theme),
+        PlanMode::Browse => browse(editor, session, keys, theme),
         PlanMode::Pick {
             swap,
             query,
@@ -86,7 +92,12 @@ pub fn lines(editor: &PlanEditor, session: &ActiveSession, theme: &Theme) -> Vec
     lines
 }
 
-fn browse(editor: &PlanEditor, session: &ActiveSession, theme: &Theme) -> Vec<Line<'static>> {
+fn browse(
+    editor: &PlanEditor,
+    session: &ActiveSession,
+    keys: &Keymap,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let mut out: Vec<Line> = session
         .plan
         .iter()
@@ -119,10 +130,13 @@ fn browse(editor: &PlanEditor, session: &ActiveSession, theme: &Theme) -> Vec<Li
         })
         .collect();
     out.push(Line::from(""));
-    out.push(Line::styled(
-        "a add · s swap · K J move · Esc close",
-        theme.accent(),
-    ));
+    let hint = keys.hint(&[
+        (&[Action::AddSet][..], "add"),
+        (&[Action::Swap], "swap"),
+        (&[Action::MoveUp, Action::MoveDown], "move"),
+        (&[Action::Back], "close"),
+    ]);
+    out.push(Line::styled(hint, theme.accent()));
     out
 }
 

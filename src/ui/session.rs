@@ -6,10 +6,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::app::session::{SessionView, Step};
+use crate::app::history::Edit;
+use crate::app::keymap::{Action, Keymap};
+use crate::app::session::{Fixing, SessionView, Step};
 use crate::app::state::State;
 use crate::domain::calendar::Calendar;
-use crate::domain::entry::Field;
+use crate::domain::entry::{Field, SetEntry};
 use crate::domain::session::PlannedExercise;
 use crate::domain::set::Work;
 use crate::domain::{Kind, Side, Sides};
@@ -17,15 +19,47 @@ use crate::domain::{Kind, Side, Sides};
 use super::theme::Theme;
 use super::timer;
 
-const KEYS: &str = "Enter log · Space timer · ←→ exercise · a/x set · f finish · ? help";
+/// The status line's keys, as bound now: for the set, choosing a logged
+/// set, or correcting one.
+fn keys(view: &SessionView, keys: &Keymap) -> String {
+    use Action::*;
+    match view.fixing {
+        None => keys.hint(&[
+            (&[Confirm], "log"),
+            (&[Toggle], "timer"),
+            (&[Left, Right], "exercise"),
+            (&[AddSet, RemoveSet], "set"),
+            (&[Correct], "fix"),
+            (&[Finish], "finish"),
+            (&[Help], "help"),
+        ]),
+        // Most needed first: a phone's 40 columns cut the end.
+        Some(Fixing::Pick(_)) => keys.hint(&[
+            (&[Confirm], "fix"),
+            (&[RemoveSet], "delete"),
+            (&[Undo], "undo"),
+            (&[Back], "back"),
+            (&[Up, Down], "set"),
+        ]),
+        Some(Fixing::Edit { .. }) => keys.hint(&[
+            (&[Confirm], "save"),
+            (&[Back], "back"),
+            (&[ToggleUnit], "kg/lb"),
+            (&[NextField], "field"),
+        ]),
+    }
+}
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, theme: &Theme) {
     let Some(ex) = view.session.current() else {
         return;
     };
     let compact = area.width < 70 || area.height < 22;
-    let sets = set_lines(view, ex, theme);
-    let sets_height = sets.len() as u16 + if compact { 0 } else { 2 };
+    let sets =
+        Paragraph::new(set_lines(view, ex, &state.settings.keys, theme)).wrap(Wrap { trim: false });
+    // Rows as wrapped: a long line must not push the form out of sight.
+    let rows = u16::try_from(sets.line_count(area.width)).unwrap_or(u16::MAX);
+    let sets_height = rows.saturating_add(if compact { 0 } else { 2 });
     let [header, about, middle, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(if compact { 3 } else { 6 }),
@@ -48,7 +82,6 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
             Layout::horizontal([Constraint::Length(36), Constraint::Fill(1)]).areas(middle);
         (a, b)
     };
-    let sets = Paragraph::new(sets).wrap(Wrap { trim: false });
     frame.render_widget(
         if compact {
             sets
@@ -58,7 +91,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
         sets_area,
     );
     timer::draw(frame, timer_area, state, view, theme);
-    frame.render_widget(super::status_line(state, KEYS, theme), status);
+    let keys = keys(view, &state.settings.keys);
+    frame.render_widget(super::status_line(state, &keys, theme), status);
 }
 
 fn header_line(state: &State, view: &SessionView, compact: bool, theme: &Theme) -> Line<'static> {
@@ -149,9 +183,18 @@ fn short(work: &Work) -> String {
 }
 
 /// One line per planned set, then the form of the set under way.
-fn set_lines<'a>(view: &'a SessionView, ex: &'a PlannedExercise, theme: &Theme) -> Vec<Line<'a>> {
+fn set_lines<'a>(
+    view: &'a SessionView,
+    ex: &'a PlannedExercise,
+    keys: &Keymap,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
     let position = view.session.position;
     let current = view.slot();
+    let fixing = match &view.fixing {
+        Some(Fixing::Pick(id) | Fixing::Edit { id, .. }) => Some(*id),
+        None => None,
+    };
     let mut lines: Vec<Line> = (1..=ex.sets)
         .map(|n| {
             let mut spans = vec![Span::raw(format!(" {n:>2} "))];
@@ -163,6 +206,9 @@ fn set_lines<'a>(view: &'a SessionView, ex: &'a PlannedExercise, theme: &Theme) 
                 let is_current = current.is_some_and(|c| c.set_number == n && c.side == side);
                 let tag = side.map_or(String::new(), |s| format!("{} ", s.letter()));
                 let (mark, text, style) = match (done, is_current) {
+                    (Some(l), _) if fixing == Some(l.id) => {
+                        ("▸", short(&l.set.work), theme.selected())
+                    }
                     (Some(l), _) => ("✓", short(&l.set.work), theme.good()),
                     (None, true) => ("▶", "now".to_string(), theme.accent()),
                     (None, false) => ("·", String::new(), theme.dim()),
@@ -172,14 +218,53 @@ fn set_lines<'a>(view: &'a SessionView, ex: &'a PlannedExercise, theme: &Theme) 
             Line::from(spans)
         })
         .collect();
-    if view.step == Step::Ready && ex.kind == Kind::Reps && current.is_some() {
-        lines.extend(form_lines(view, theme));
+    if let Some(Fixing::Edit { id, .. }) = &view.fixing
+        && let Some(l) = view.session.logged.iter().find(|l| l.id == *id)
+    {
+        let side = l
+            .set
+            .side
+            .map_or(String::new(), |s| format!(" {}", s.letter()));
+        let title = format!(" Correcting set {}{side}:", l.set.set_number);
+        lines.push(Line::styled(title, theme.accent()));
+    }
+    if view.fixing.is_none()
+        && let Some(next) = view.what_next(keys)
+    {
+        lines.push(Line::styled(format!(" {next}"), theme.accent()));
+    }
+    match &view.fixing {
+        Some(Fixing::Edit {
+            form: Edit::Reps(entry),
+            ..
+        }) => lines.extend(form_lines(entry, theme)),
+        Some(Fixing::Edit { form, .. }) => lines.extend(hold_form(form, theme)),
+        Some(Fixing::Pick(_)) => {}
+        None if view.step == Step::Ready && ex.kind == Kind::Reps && current.is_some() => {
+            lines.extend(form_lines(&view.entry, theme));
+        }
+        None => {}
     }
     lines
 }
 
-fn form_lines<'a>(view: &'a SessionView, theme: &Theme) -> Vec<Line<'a>> {
-    let e = &view.entry;
+/// The seconds of a hold being corrected.
+fn hold_form<'a>(form: &'a Edit, theme: &Theme) -> Vec<Line<'a>> {
+    let Edit::Hold { secs, .. } = form else {
+        return vec![];
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::raw(" held "),
+        Span::styled(format!("[{secs:^6}▏]"), theme.selected()),
+        Span::raw(" s"),
+    ])];
+    if let Some(message) = form.error() {
+        lines.push(Line::styled(format!(" ⚠ {message}"), theme.error()));
+    }
+    lines
+}
+
+fn form_lines<'a>(e: &'a SetEntry, theme: &Theme) -> Vec<Line<'a>> {
     let field = |f: Field, text: &str, width: usize| {
         let focused = e.focus == f;
         let shown = if focused && e.editing {

@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+use crate::app::keymap::Action;
 use crate::app::state::State;
 use crate::domain::summary::Summary;
 use crate::domain::time::clock;
@@ -59,8 +60,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, s: &Summary, theme: &T
             .block(Block::bordered().title(" Summary ")),
         body,
     );
-    frame.render_widget(
-        super::status_line(state, "Enter home · q quit", theme),
-        status,
-    );
+    let keys = state
+        .settings
+        .keys
+        .hint(&[(&[Action::Confirm], "home"), (&[Action::Quit], "quit")]);
+    frame.render_widget(super::status_line(state, &keys, theme), status);
 }

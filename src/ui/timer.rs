@@ -8,6 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
+use crate::app::keymap::{Action, Keymap};
 use crate::app::session::{SessionView, Step};
 use crate::app::state::State;
 use crate::domain::tempo::Phase;
@@ -24,7 +25,7 @@ use super::theme::Theme;
 pub struct Face {
     pub label: String,
     pub digits: String,
-    pub hint: &'static str,
+    pub hint: String,
     pub live: bool,
 }
 
@@ -40,11 +41,12 @@ fn countdown_secs(remaining: Duration) -> String {
     clock(Duration::from_secs(secs_left(remaining)))
 }
 
-pub fn face(view: &SessionView, now: Instant) -> Face {
-    let live = |label: String, digits: String, hint| Face {
+/// The panel for `view` at `now`, its hints in the keys bound in `keys`.
+pub fn face(view: &SessionView, now: Instant, keys: &Keymap) -> Face {
+    let live = |label: String, digits: String, hint: &str| Face {
         label,
         digits,
-        hint,
+        hint: hint.to_string(),
         live: true,
     };
     let target_hold = view
@@ -87,14 +89,20 @@ pub fn face(view: &SessionView, now: Instant) -> Face {
         Step::Done => Face {
             label: "ALL SETS LOGGED".into(),
             digits: "DONE".into(),
-            hint: "f finish · a add a set",
+            hint: keys.hint(&[
+                (&[Action::Finish], "finish"),
+                (&[Action::AddSet], "add a set"),
+            ]),
             live: false,
         },
         Step::Ready => match (view.rest, view.stopwatch) {
             (Some(rest), _) => live(
                 "REST".into(),
                 countdown_secs(rest.remaining(now)),
-                "+/- 15 s · Space skip",
+                &keys.hint(&[
+                    (&[Action::RestLonger, Action::RestShorter], "15 s"),
+                    (&[Action::Toggle], "skip"),
+                ]),
             ),
             (None, Some(watch)) => match view.tempo() {
                 Some(tempo) => {
@@ -114,6 +122,15 @@ pub fn face(view: &SessionView, now: Instant) -> Face {
                     "Space stop · Enter log",
                 ),
             },
+            (None, None) if view.slot().is_none() => Face {
+                label: "SETS LEFT HERE".into(),
+                digits: "0".into(),
+                hint: keys.hint(&[
+                    (&[Action::Left, Action::Right], "exercise"),
+                    (&[Action::AddSet], "add a set"),
+                ]),
+                live: false,
+            },
             (None, None) if view.kind() == Some(Kind::Hold) => Face {
                 label: format!(
                     "HOLD {}{}",
@@ -121,7 +138,7 @@ pub fn face(view: &SessionView, now: Instant) -> Face {
                     side_name(view.slot().and_then(|s| s.side))
                 ),
                 digits: clock(target_hold),
-                hint: "Space get ready",
+                hint: "Space get ready".into(),
                 live: false,
             },
             (None, None) => idle_set(view),
@@ -136,26 +153,26 @@ fn idle_set(view: &SessionView) -> Face {
         (Some(took), _) => Face {
             label: "SET TOOK".into(),
             digits: clock(took),
-            hint: "Enter log · Space again",
+            hint: "Enter log · Space again".into(),
             live: false,
         },
         (None, Some(tempo)) => Face {
             label: format!("TEMPO {tempo}"),
             digits: tempo.to_string(),
-            hint: "Space starts the tempo",
+            hint: "Space starts the tempo".into(),
             live: false,
         },
         (None, None) => Face {
             label: "SET".into(),
             digits: "0:00".into(),
-            hint: "Space starts the stopwatch",
+            hint: "Space starts the stopwatch".into(),
             live: false,
         },
     }
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, theme: &Theme) {
-    let face = face(view, state.now.at);
+    let face = face(view, state.now.at, &state.settings.keys);
     let flashing = state.flash_until.is_some_and(|t| t > state.now.at);
     let style = match (flashing, face.live) {
         (true, _) => theme.flash(),

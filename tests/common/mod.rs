@@ -131,6 +131,19 @@ impl Flow {
         flow
     }
 
+    /// A session of the built-in routine started on a fresh database file:
+    /// the directory (kept while the test runs), the file, and the flow.
+    pub fn started_on_file() -> (tempfile::TempDir, std::path::PathBuf, Flow) {
+        let (dir, path) = store::scratch();
+        let store = runstrong::store::Store::open(&path).unwrap();
+        let mut flow = Flow::on_store(StoreExecutor::new(
+            store,
+            runstrong::domain::calendar::Calendar::new(Utc, chrono::Weekday::Mon),
+        ));
+        flow.press(KeyCode::Enter);
+        (dir, path, flow)
+    }
+
     /// What the loop does first: the home screen's data, read through the
     /// executor.
     pub fn load_home(&mut self) {

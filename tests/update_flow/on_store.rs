@@ -109,13 +109,7 @@ fn the_loop_carries_out_what_a_key_asks_and_stops_when_told() {
 
 #[test]
 fn plan_edits_are_saved_and_come_back_on_resume() {
-    let (_dir, path) = scratch();
-    let store = Store::open(&path).unwrap();
-    let mut flow = Flow::on_store(StoreExecutor::new(
-        store,
-        Calendar::new(chrono::Utc, Weekday::Mon),
-    ));
-    flow.press(KeyCode::Enter);
+    let (_dir, path, mut flow) = Flow::started_on_file();
     assert!(matches!(flow.state.screen, Screen::Session(_)));
     // A new exercise after the first, then the last one moved up a place.
     flow.type_text("p");

@@ -48,8 +48,14 @@ pub(super) fn execute(
             points: store.progress(exercise, from, to, bucket_days)?,
             records: store.records(exercise)?,
         },
-        HistoryEffect::CorrectSet { session, id, work } => {
-            let correction = Some(store.correct_set(id, &work, now.wall)?);
+        HistoryEffect::CorrectSet {
+            session,
+            id,
+            work,
+            notes,
+        } => {
+            let notes = notes.as_ref().map(|(rpe, note)| (*rpe, note.as_deref()));
+            let correction = Some(store.correct_set_noted(id, &work, notes, now.wall)?);
             HistoryMsg::Corrected {
                 correction,
                 session,
@@ -118,6 +124,7 @@ fn new_records(
     kinds
         .into_iter()
         .map(|kind| NewRecord {
+            set: logged.id,
             exercise: name.cloned().unwrap_or_default(),
             side: logged.set.side,
             kind,

@@ -9,13 +9,14 @@ mod update;
 
 use chrono::{DateTime, Utc};
 
+use crate::domain::LoggedSet;
 use crate::domain::calendar::WeekRange;
 use crate::domain::correction::Correction;
 use crate::domain::exercise::Exercise;
 use crate::domain::history::{SessionRow, SetRow, WeekSummary};
 use crate::domain::progress::{ProgressPoint, SideRecords};
 use crate::domain::records::NewRecord;
-use crate::domain::{LoggedSet, set::Work};
+use crate::domain::set::{Rpe, Work};
 
 pub use answers::on_msg;
 pub use edit::Edit;
@@ -212,6 +213,8 @@ pub enum HistoryEffect {
         session: i64,
         id: i64,
         work: Work,
+        /// The new version's RPE and note; none keeps the old ones.
+        notes: Option<(Option<Rpe>, Option<String>)>,
     },
     DeleteSet {
         session: i64,

@@ -218,6 +218,7 @@ fn on_session(p: &mut SessionPage, action: Action, cx: &Context<'_>) -> Vec<Open
                         session,
                         id: *id,
                         work,
+                        notes: None,
                     })];
                 }
             }

@@ -17,6 +17,9 @@ pub enum Overlay {
     ConfirmFinish {
         note: String,
         error: Option<String>,
+        /// The exercises of the plan with no set logged, named before the
+        /// question so a skip is a choice.
+        skipped: Vec<String>,
     },
     /// RPE and note of a logged set.
     Annotate(Annotation),

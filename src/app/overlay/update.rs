@@ -25,7 +25,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         // Typed as text, so y and n answer here and nowhere else.
         (Overlay::ConfirmQuit, Action::Confirm | Action::Char('y' | 'Y' | 'q')) => state.quit(),
         (Overlay::ConfirmQuit, Action::Back | Action::Char('n' | 'N')) => close(state),
-        (Overlay::ConfirmFinish { note, error }, Action::Confirm) => match note::finish(note) {
+        (Overlay::ConfirmFinish { note, error, .. }, Action::Confirm) => match note::finish(note) {
             Ok(note) => {
                 state.overlay = None;
                 session
@@ -39,11 +39,11 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             }
         },
         (Overlay::ConfirmFinish { .. } | Overlay::Annotate(_), Action::Back) => close(state),
-        (Overlay::ConfirmFinish { note, error }, Action::Char(c)) => {
+        (Overlay::ConfirmFinish { note, error, .. }, Action::Char(c)) => {
             *error = note::type_char(note, c).err();
             vec![]
         }
-        (Overlay::ConfirmFinish { note, error }, Action::Backspace) => {
+        (Overlay::ConfirmFinish { note, error, .. }, Action::Backspace) => {
             note.pop();
             *error = None;
             vec![]

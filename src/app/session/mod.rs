@@ -1,16 +1,19 @@
 //! The live session: walking through sets, timing holds, reps and rests,
 //! and handing every confirmed set to the store before moving on.
 
+mod fix;
 mod hold;
 mod reps;
 mod update;
 
-pub use update::{fire, on_action, on_save_failed, on_saved};
+pub use fix::{Change, Fixing};
+pub use update::{fire, on_action, on_corrected, on_save_failed, on_saved};
 
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+use super::keymap::{Action, Keymap};
 use super::msg::Effect;
 use super::settings::Settings;
 use crate::domain::entry::SetEntry;
@@ -65,6 +68,12 @@ pub struct SessionView {
     pub records: Vec<NewRecord>,
     /// The position the store holds, where a resume would open.
     pub stored_position: usize,
+    /// A logged set being chosen or corrected.
+    pub fixing: Option<Fixing>,
+    /// What `z` takes back, newest last.
+    pub changes: Vec<Change>,
+    /// An undo is with the store: its answer is not a change to undo.
+    pub undoing: bool,
 }
 
 impl SessionView {
@@ -82,6 +91,9 @@ impl SessionView {
             pending: None,
             records: vec![],
             stored_position,
+            fixing: None,
+            changes: vec![],
+            undoing: false,
         };
         view.session.position = view.session.resume_position();
         view.ready(settings);
@@ -122,13 +134,42 @@ impl SessionView {
         self.tempo_mark = None;
         self.step = match self.slot() {
             Some(slot) => {
-                let (reps, load) = self.session.prefill(self.session.position, slot);
-                self.entry = SetEntry::new(reps, load, settings.unit);
+                let p = self.session.prefill(self.session.position, slot);
+                self.entry = SetEntry::new(p.reps, p.load, p.unit.unwrap_or(settings.unit));
                 Step::Ready
             }
             None if self.session.next_open_position(0).is_some() => Step::Ready,
             None => Step::Done,
         };
+    }
+
+    /// What to do when the exercise on screen has no set left to do: go
+    /// to one that has, add a set back, or finish. None while it has one.
+    pub fn what_next(&self, keys: &Keymap) -> Option<String> {
+        if self.slot().is_some() || !matches!(self.step, Step::Ready | Step::Done) {
+            return None;
+        }
+        let add = keys.hint(&[(&[Action::AddSet], "adds one back")]);
+        let open = self.session.next_open_position(0);
+        Some(match open.and_then(|p| self.session.plan.get(p)) {
+            Some(next) => {
+                let ahead = self.session.next_open_position(self.session.position);
+                let go = keys.key(if ahead.is_some() {
+                    Action::Right
+                } else {
+                    Action::Left
+                });
+                format!(
+                    "No sets left here: {} for {}, {add}.",
+                    go.unwrap_or_default(),
+                    next.name
+                )
+            }
+            None => format!(
+                "Every set is logged: {}, {add}.",
+                keys.hint(&[(&[Action::Finish], "finishes")])
+            ),
+        })
     }
 
     /// Tells the store where a resume would open whenever that changes, so

@@ -2,11 +2,11 @@
 
 use std::time::Instant;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 
 use crate::app::keymap::Action;
 use crate::app::msg::Effect;
-use crate::domain::entry::SetEntry;
+use crate::domain::entry::{Entered, SetEntry};
 use crate::domain::set::Work;
 use crate::domain::timer::Stopwatch;
 
@@ -30,15 +30,26 @@ pub(super) fn on_action(
         Action::Up => entry.focus_previous(),
         Action::ToggleUnit => entry.toggle_unit(),
         Action::Back if entry.editing => {
-            let (reps, load) = view.slot().map_or((1, None), |s| {
-                view.session.prefill(view.session.position, s)
-            });
-            view.entry = SetEntry::new(reps, load, view.entry.unit);
+            let unit = view.entry.unit;
+            if let Some(slot) = view.slot() {
+                let p = view.session.prefill(view.session.position, slot);
+                view.entry = SetEntry::new(p.reps, p.load, unit);
+            }
         }
         Action::Toggle => toggle_timer(view, now),
         // Enter stops a running tempo set first, so its counted reps can be checked.
         Action::Confirm if tempo_running => toggle_timer(view, now),
-        Action::Confirm => match entry.validate() {
+        Action::Confirm => match view.entry.validate() {
+            Ok(v) if view.double_press(&v, wall) => {
+                return (
+                    vec![],
+                    Some((
+                        "Not logged: the same numbers were logged under a second ago (Enter twice?)."
+                            .into(),
+                        true,
+                    )),
+                );
+            }
             Ok(v) => {
                 let duration = view.stopwatch.map(|w| w.elapsed(now)).or(view.timed);
                 view.rest = None;
@@ -53,11 +64,26 @@ pub(super) fn on_action(
                 );
                 return (effects, None);
             }
-            Err(fault) => entry.error = Some(fault),
+            Err(fault) => view.entry.error = Some(fault),
         },
         _ => {}
     }
     (vec![], None)
+}
+
+impl SessionView {
+    /// `v` repeats the set of this exercise logged less than a second ago:
+    /// a second Enter, not a second set.
+    fn double_press(&self, v: &Entered, wall: DateTime<Utc>) -> bool {
+        let same = Work::Reps {
+            reps: v.reps,
+            load: v.load,
+        };
+        self.session
+            .logged_at(self.session.position)
+            .filter(|l| l.set.work == same)
+            .any(|l| (wall - l.set.logged_at) < TimeDelta::seconds(1))
+    }
 }
 
 /// Starts or stops the set's timer. Stopping a tempo set puts the reps it

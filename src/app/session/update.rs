@@ -4,7 +4,7 @@ use std::time::Instant;
 
 use chrono::{DateTime, Utc};
 
-use super::{Notice, SessionView, Step, hold, reps};
+use super::{Change, Notice, SessionView, Step, fix, hold, reps};
 use crate::app::history::HistoryEffect;
 use crate::app::keymap::Action;
 use crate::app::msg::Effect;
@@ -12,6 +12,8 @@ use crate::app::overlay::Overlay;
 use crate::app::plan;
 use crate::app::settings::Settings;
 use crate::app::state::State;
+use crate::domain::correction::Correction;
+use crate::domain::history::SetRow;
 use crate::domain::timer::Countdown;
 use crate::domain::{Kind, LoggedSet};
 
@@ -28,6 +30,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Finish if !view.timing_hold() => Some(Overlay::ConfirmFinish {
             note: String::new(),
             error: None,
+            skipped: view.session.untouched(),
         }),
         Action::Annotate if !view.timing_hold() => {
             view.session.logged.last().map(Overlay::annotate)
@@ -59,8 +62,13 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         }
         _ => {}
     }
+    let was_fixing = view.fixing.is_some();
     let (mut effects, notice) = step_action(view, action, now.at, now.wall, &settings);
     effects.extend(view.store_position());
+    // Choosing a set to fix: the status line shows the keys for it.
+    if !was_fixing && view.fixing.is_some() {
+        state.notice = None;
+    }
     if let Some(notice) = notice {
         state.notice = Some(notice);
     }
@@ -79,6 +87,11 @@ fn step_action(
     }
     if view.timing_hold() {
         return hold::on_action(view, action, now, wall);
+    }
+    if !matches!(view.step, Step::Unsaved(_))
+        && let Some(out) = fix::on_action(view, action, settings.unit)
+    {
+        return out;
     }
     match (&view.step, action) {
         (Step::Unsaved(set), Action::Confirm) => {
@@ -107,7 +120,8 @@ fn step_action(
                 );
             }
             view.ready(settings);
-            (plan_effect(view), None)
+            let notice = view.what_next(&settings.keys).map(|text| (text, false));
+            (plan_effect(view), notice)
         }
         (Step::Ready, Action::Toggle | Action::Confirm) if view.kind() == Some(Kind::Hold) => {
             hold::start(view, now, settings);
@@ -164,6 +178,7 @@ pub fn on_saved(state: &mut State, saved: LoggedSet) -> Vec<Effect> {
     );
     let finished_set = saved.set.set_number;
     let mut effects = vec![Effect::History(HistoryEffect::CheckRecords(saved.clone()))];
+    view.changes.push(Change::Logged(saved.id));
     view.session.logged.push(saved);
     let rest = view.session.current().map(|e| e.rest).unwrap_or_default();
     match view.slot() {
@@ -193,6 +208,32 @@ pub fn on_saved(state: &mut State, saved: LoggedSet) -> Vec<Effect> {
     }
     effects.extend(view.store_position());
     state.notice = Some((notice, false));
+    effects
+}
+
+/// The store saved a correction, a deletion or an undo of this session.
+pub fn on_corrected(
+    state: &mut State,
+    correction: Option<Correction>,
+    session: i64,
+    rows: Vec<SetRow>,
+) -> Vec<Effect> {
+    let settings = state.settings.clone();
+    let Some(view) = state
+        .screen
+        .session_mut()
+        .filter(|v| v.session.id == session)
+    else {
+        return vec![];
+    };
+    let text = fix::apply(view, correction, rows);
+    // A set taken back is to do again; a form being typed is left alone.
+    if view.idle() || view.step == Step::Done || view.slot().is_none() {
+        view.session.position = view.session.resume_position();
+        view.ready(&settings);
+    }
+    let effects = view.store_position();
+    state.notice = Some((text, false));
     effects
 }
 

@@ -1,0 +1,177 @@
+//! What the form of the next set starts with. It follows the person: this
+//! session's previous set of the same exercise and side, else the same set
+//! of last time (when last time was this routine: another routine has its
+//! own targets), else the routine's target; in the unit last used.
+
+use super::load::{Load, Unit};
+use super::session::{ActiveSession, Slot};
+use super::set::Work;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Prefill {
+    pub reps: u32,
+    pub load: Option<Load>,
+    /// The unit of the exercise's latest load, if it ever had one.
+    pub unit: Option<Unit>,
+}
+
+fn load_of(work: &Work) -> Option<Load> {
+    match *work {
+        Work::Reps { load, .. } => load,
+        Work::Hold { .. } | Work::Cardio { .. } => None,
+    }
+}
+
+impl ActiveSession {
+    /// The prefill of `slot` of the exercise at `position`.
+    pub fn prefill(&self, position: usize, slot: Slot) -> Prefill {
+        let Some(ex) = self.plan.get(position) else {
+            return Prefill {
+                reps: 1,
+                load: None,
+                unit: None,
+            };
+        };
+        let today: Vec<&Work> = self.logged_at(position).map(|l| &l.set.work).collect();
+        let last = ex.last.as_ref();
+        let before = last.map(|l| l.sets.iter().map(|(_, _, w)| w));
+        let unit = today
+            .iter()
+            .rev()
+            .copied()
+            .chain(before.into_iter().flatten().rev())
+            .find_map(load_of)
+            .map(|l| l.unit);
+        let previous = self
+            .logged_at(position)
+            .filter(|l| l.set.side == slot.side)
+            .last()
+            .map(|l| l.set.work);
+        let same_last_time = last
+            .filter(|l| l.routine == self.routine)
+            .and_then(|l| {
+                l.sets
+                    .iter()
+                    .find(|(n, s, _)| *n == slot.set_number && *s == slot.side)
+            })
+            .map(|(_, _, w)| *w);
+        let (reps, load) = match previous.or(same_last_time) {
+            Some(Work::Reps { reps, load }) => (reps, load),
+            _ => (ex.target_reps.unwrap_or(1), None),
+        };
+        Prefill { reps, load, unit }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use chrono::DateTime;
+
+    use super::*;
+    use crate::domain::routine::{Kind, Sides};
+    use crate::domain::session::{LastTime, PlannedExercise};
+    use crate::domain::set::{LoggedSet, NewSet, Side};
+
+    fn kg(centi: i64, unit: Unit) -> Option<Load> {
+        Some(Load { centi, unit })
+    }
+
+    fn session(sides: Sides, last: Option<LastTime>) -> ActiveSession {
+        ActiveSession {
+            id: 1,
+            routine: "mine".into(),
+            started_at: DateTime::UNIX_EPOCH,
+            plan: vec![PlannedExercise {
+                exercise_id: 7,
+                name: "lunge".into(),
+                kind: Kind::Reps,
+                sides,
+                sets: 4,
+                target_reps: Some(8),
+                target_hold: None,
+                rest: Duration::ZERO,
+                tempo: None,
+                cue: String::new(),
+                last,
+            }],
+            logged: vec![],
+            position: 0,
+        }
+    }
+
+    fn last(routine: &str, sets: Vec<(u32, Option<Side>, Work)>) -> Option<LastTime> {
+        Some(LastTime {
+            at: DateTime::UNIX_EPOCH,
+            routine: routine.into(),
+            sets,
+        })
+    }
+
+    fn reps(reps: u32, load: Option<Load>) -> Work {
+        Work::Reps { reps, load }
+    }
+
+    fn log(s: &mut ActiveSession, n: u32, side: Option<Side>, work: Work) {
+        let set = NewSet {
+            session_id: 1,
+            exercise_id: 7,
+            set_number: n,
+            side,
+            work,
+            duration: None,
+            rpe: None,
+            note: None,
+            logged_at: DateTime::UNIX_EPOCH,
+        };
+        let id = s.logged.len() as i64 + 1;
+        s.logged.push(LoggedSet { id, set });
+    }
+
+    fn slot(set_number: u32, side: Option<Side>) -> Slot {
+        Slot { set_number, side }
+    }
+
+    #[test]
+    fn todays_previous_set_beats_last_time() {
+        let twenty = kg(2000, Unit::Kg);
+        let mut s = session(
+            Sides::Both,
+            last(
+                "mine",
+                vec![(1, None, reps(12, twenty)), (2, None, reps(12, twenty))],
+            ),
+        );
+        assert_eq!(s.prefill(0, slot(1, None)).reps, 12, "first set: last time");
+        log(&mut s, 1, None, reps(13, kg(2250, Unit::Kg)));
+        let p = s.prefill(0, slot(2, None));
+        assert_eq!((p.reps, p.load), (13, kg(2250, Unit::Kg)));
+    }
+
+    #[test]
+    fn each_side_follows_its_own_side() {
+        let mut s = session(Sides::Each, None);
+        log(&mut s, 1, Some(Side::Left), reps(10, None));
+        log(&mut s, 1, Some(Side::Right), reps(9, None));
+        assert_eq!(s.prefill(0, slot(2, Some(Side::Left))).reps, 10);
+        assert_eq!(s.prefill(0, slot(2, Some(Side::Right))).reps, 9);
+    }
+
+    #[test]
+    fn another_routines_numbers_give_way_to_the_target_but_keep_the_unit() {
+        let s = session(
+            Sides::Both,
+            last("other", vec![(1, None, reps(15, kg(4500, Unit::Lb)))]),
+        );
+        let p = s.prefill(0, slot(1, None));
+        assert_eq!((p.reps, p.load, p.unit), (8, None, Some(Unit::Lb)));
+    }
+
+    #[test]
+    fn a_missing_set_of_last_time_is_the_target() {
+        let s = session(Sides::Both, last("mine", vec![(1, None, reps(15, None))]));
+        assert_eq!(s.prefill(0, slot(3, None)).reps, 8);
+        assert_eq!(s.prefill(0, slot(3, None)).unit, None);
+    }
+}
