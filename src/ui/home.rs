@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 use crate::app::state::{Home, HomeItem, State};
 use crate::domain::{Kind, Routine, Sides};
 
+use super::text;
 use super::theme::Theme;
 
 const KEYS: &str = "↑↓ move · Enter choose · ? help · q quit";
@@ -121,7 +122,7 @@ fn routine_preview<'a>(routine: &'a Routine, wide: bool, theme: &Theme) -> Parag
             (Sides::Both, _) => "",
         };
         let name = if wide {
-            format!(" {:<22}", e.name)
+            format!(" {}", text::pad(&e.name, 22))
         } else {
             format!("{} ", e.name)
         };

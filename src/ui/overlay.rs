@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use crate::app::keymap::HELP;
 use crate::app::state::{Annotation, Overlay, Screen, State};
 
-use super::plan;
 use super::theme::Theme;
+use super::{plan, text};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, overlay: &Overlay, theme: &Theme) {
     let (title, lines) = match overlay {
@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, overlay: &Overlay, the
             " Finish the session? ",
             [
                 Line::from("A note on the session (optional):"),
-                text_field(note, true, 34, theme),
+                Line::from(text_field(note, true, 34, theme)),
             ]
             .into_iter()
             .chain(
@@ -75,16 +75,21 @@ fn help(theme: &Theme) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// A one-line text field showing the end of what was typed.
-fn text_field(text: &str, focused: bool, width: usize, theme: &Theme) -> Line<'static> {
-    let tail = super::tail(text, width - 1);
-    let shown = if focused { format!("{tail}▏") } else { tail };
+/// A one-line text field showing the end of what was typed; the style is
+/// the span's, so that it stays when the field shares a line.
+fn text_field(typed: &str, focused: bool, width: usize, theme: &Theme) -> Span<'static> {
+    let tail = text::tail(typed, width - 1);
+    let shown = if focused {
+        format!("{tail}▏")
+    } else {
+        tail.to_string()
+    };
     let style = if focused {
         theme.selected()
     } else {
         Style::new()
     };
-    Line::styled(format!("[{shown:<width$}]"), style)
+    Span::styled(format!("[{}]", text::pad(&shown, width)), style)
 }
 
 fn annotate(form: &Annotation, theme: &Theme) -> Vec<Line<'static>> {
@@ -93,10 +98,10 @@ fn annotate(form: &Annotation, theme: &Theme) -> Vec<Line<'static>> {
         Line::from(""),
         Line::from(vec![
             Span::raw("RPE (1-10)  "),
-            text_field(&form.rpe, !form.on_note, 5, theme).spans[0].clone(),
+            text_field(&form.rpe, !form.on_note, 5, theme),
         ]),
         Line::from("Note"),
-        text_field(&form.note, form.on_note, 34, theme),
+        Line::from(text_field(&form.note, form.on_note, 34, theme)),
     ];
     if let Some(error) = &form.error {
         lines.push(Line::styled(format!("⚠ {error}"), theme.error()));
