@@ -63,7 +63,10 @@ mod tests {
             let (start, end) = local_week_bounds(at, first);
             assert!(start <= at && at < end);
             assert_eq!(start.with_timezone(&Local).weekday(), first);
-            assert!((end - start).num_hours() >= 167 && (end - start).num_hours() <= 169);
+            // Seven local days, whatever the zone (no DST change that week).
+            let local = |t: DateTime<Utc>| t.with_timezone(&Local).naive_local();
+            assert_eq!(local(end), local(start) + Days::days(7));
+            assert_eq!(local(start).time(), chrono::NaiveTime::MIN);
         }
     }
 
