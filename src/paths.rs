@@ -14,11 +14,13 @@ fn project() -> Option<ProjectDirs> {
 /// The database path: `explicit` (from `--db` or `RUNSTRONG_DB`) if given,
 /// else `runstrong.db` in the platform data directory.
 pub fn database(explicit: Option<PathBuf>) -> Result<PathBuf, String> {
-    if let Some(path) = explicit {
-        return Ok(path);
-    }
-    project()
-        .map(|p| p.data_dir().join(DB_FILE))
+    database_in(explicit, project().map(|p| p.data_dir().to_path_buf()))
+}
+
+/// The choice itself, given the data directory if there is a home.
+fn database_in(explicit: Option<PathBuf>, data_dir: Option<PathBuf>) -> Result<PathBuf, String> {
+    explicit
+        .or_else(|| data_dir.map(|d| d.join(DB_FILE)))
         .ok_or_else(|| "no home directory found; pass --db PATH or set RUNSTRONG_DB".to_string())
 }
 
@@ -33,20 +35,22 @@ mod tests {
 
     #[test]
     fn explicit_path_wins() {
-        assert_eq!(
-            database(Some("/x/y.db".into())),
-            Ok(PathBuf::from("/x/y.db"))
-        );
+        let data = Some(PathBuf::from("/home/a/.local/share/runstrong"));
+        for dir in [data, None] {
+            assert_eq!(
+                database_in(Some("/x/y.db".into()), dir),
+                Ok(PathBuf::from("/x/y.db"))
+            );
+        }
     }
 
     #[test]
-    fn default_path_ends_in_the_data_file() {
-        if let Ok(p) = database(None) {
-            assert!(
-                p.ends_with(format!("runstrong/{DB_FILE}")),
-                "{}",
-                p.display()
-            );
-        }
+    fn default_path_is_the_data_file_and_no_home_is_said() {
+        assert_eq!(
+            database_in(None, Some("/home/a/.local/share/runstrong".into())),
+            Ok(PathBuf::from("/home/a/.local/share/runstrong/runstrong.db"))
+        );
+        let no_home = database_in(None, None).unwrap_err();
+        assert!(no_home.contains("--db PATH"), "{no_home}");
     }
 }

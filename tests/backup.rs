@@ -56,14 +56,10 @@ fn a_backup_taken_while_another_connection_writes_is_consistent() {
         .map(|i| dir.path().join(format!("copy{i}.db")))
         .collect();
     for copy in &copies {
-        eprintln!("backup {copy:?}");
         store.backup_to(copy).unwrap();
-        eprintln!("done");
     }
     stop.store(true, Ordering::Relaxed);
-    eprintln!("joining");
     let written = writer.join().unwrap();
-    eprintln!("joined");
 
     let mut counts = Vec::new();
     for copy in &copies {

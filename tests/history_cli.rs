@@ -1,11 +1,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! `runstrong history` end to end: every format, empty and missing databases.
 
-mod fixture;
+mod common;
 
 use assert_cmd::Command;
 use chrono::{Datelike, Days, Utc};
-use fixture::{DORSIFLEXION, PLANK, hold, reps};
+use common::fixture::{self, DORSIFLEXION, PLANK, hold, kg, reps};
 use runstrong::domain::Side;
 
 fn history(db: &std::path::Path, args: &[&str]) -> assert_cmd::assert::Assert {
@@ -36,11 +36,11 @@ fn logged() -> fixture::Db {
             .and_utc()
     };
     let sets = [
-        (DORSIFLEXION, None, reps(10, 20)),
-        (PLANK, Some(Side::Left), hold(30)),
+        (DORSIFLEXION, None, reps(10, kg("20"))),
+        (PLANK, Some(Side::Left), hold(30_000)),
     ];
     db.session(at(0, 0), &sets);
-    db.session(at(0, 1), &[(DORSIFLEXION, None, reps(12, 20))]);
+    db.session(at(0, 1), &[(DORSIFLEXION, None, reps(12, kg("20")))]);
     db.session(at(2, 18), &sets);
     db
 }
@@ -212,7 +212,7 @@ fn a_missing_database_is_an_error_and_no_file_is_created() {
 fn reads_a_database_another_connection_is_writing() {
     let mut db = logged();
     // The app holds the file open in WAL mode with a write not yet checkpointed.
-    db.session(Utc::now(), &[(DORSIFLEXION, None, reps(5, 5))]);
+    db.session(Utc::now(), &[(DORSIFLEXION, None, reps(5, kg("5")))]);
     let json = stdout(
         &history(
             &db.path,
@@ -227,7 +227,7 @@ fn reads_a_database_another_connection_is_writing() {
 #[test]
 fn sets_carry_their_rpe_and_note_in_every_format() {
     let mut db = fixture::empty();
-    let (_, ids) = db.session(Utc::now(), &[(DORSIFLEXION, None, reps(10, 20))]);
+    let (_, ids) = db.session(Utc::now(), &[(DORSIFLEXION, None, reps(10, kg("20")))]);
     let rpe = runstrong::domain::set::Rpe::from_value(8.5);
     db.store
         .annotate_set(ids[0], rpe, Some("slow, heavy"))

@@ -2,11 +2,11 @@
 //! Weeks of a real database in a time zone with daylight saving, named
 //! (chrono-tz) rather than taken from the machine.
 
-mod fixture;
+mod common;
 
 use chrono::{NaiveDate, Weekday};
 use chrono_tz::Europe::Berlin;
-use fixture::{DORSIFLEXION, reps, utc};
+use common::fixture::{self, DORSIFLEXION, kg, reps, utc};
 use runstrong::domain::calendar::Calendar;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -23,19 +23,19 @@ fn a_week_across_the_end_of_summer_time() {
     let mut db = fixture::empty();
     db.session(
         utc(2026, 10, 18, 22, 30),
-        &[(DORSIFLEXION, None, reps(10, 10))],
+        &[(DORSIFLEXION, None, reps(10, kg("10")))],
     ); // Mon 00:30 CEST
     db.session(
         utc(2026, 10, 25, 22, 30),
-        &[(DORSIFLEXION, None, reps(10, 10))],
+        &[(DORSIFLEXION, None, reps(10, kg("10")))],
     ); // Sun 23:30 CET
     db.session(
         utc(2026, 10, 25, 23, 30),
-        &[(DORSIFLEXION, None, reps(10, 10))],
+        &[(DORSIFLEXION, None, reps(10, kg("10")))],
     ); // next Mon 00:30 CET
     db.session(
         utc(2026, 10, 18, 21, 30),
-        &[(DORSIFLEXION, None, reps(10, 10))],
+        &[(DORSIFLEXION, None, reps(10, kg("10")))],
     ); // Sun before, 23:30 CEST
     let weeks = cal.weeks_back(utc(2026, 10, 27, 12, 0), 3);
     let got = db.store.week_summaries(&weeks, None).unwrap();
@@ -59,19 +59,19 @@ fn a_week_across_the_new_year() {
     let mut db = fixture::empty();
     db.session(
         utc(2026, 12, 27, 23, 15),
-        &[(DORSIFLEXION, None, reps(10, 10))],
+        &[(DORSIFLEXION, None, reps(10, kg("10")))],
     ); // Mon 28 Dec 00:15
     db.session(
         utc(2026, 12, 31, 23, 30),
-        &[(DORSIFLEXION, None, reps(10, 10))],
+        &[(DORSIFLEXION, None, reps(10, kg("10")))],
     ); // Fri 1 Jan 00:30
     db.session(
         utc(2027, 1, 3, 22, 30),
-        &[(DORSIFLEXION, None, reps(10, 10))],
+        &[(DORSIFLEXION, None, reps(10, kg("10")))],
     ); // Sun 3 Jan 23:30
     db.session(
         utc(2027, 1, 3, 23, 30),
-        &[(DORSIFLEXION, None, reps(10, 10))],
+        &[(DORSIFLEXION, None, reps(10, kg("10")))],
     ); // Mon 4 Jan 00:30
     let weeks = cal.weeks_back(utc(2027, 1, 5, 12, 0), 2);
     let got = db.store.week_summaries(&weeks, None).unwrap();

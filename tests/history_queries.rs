@@ -1,12 +1,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! History queries on small databases whose answers are known by hand.
 
-mod fixture;
+mod common;
 
 use std::time::Duration;
 
 use chrono::{NaiveDate, Utc, Weekday};
-use fixture::{DORSIFLEXION, LUNGE, PLANK, hold, reps, utc};
+use common::fixture::{self, DORSIFLEXION, LUNGE, PLANK, hold, kg, reps, utc};
 use runstrong::domain::Side;
 use runstrong::domain::calendar::Calendar;
 use runstrong::domain::correction::Correction;
@@ -24,20 +24,23 @@ fn four_weeks() -> fixture::Db {
     let mut db = fixture::empty();
     db.session(
         utc(2026, 11, 2, 18, 0),
-        &[(DORSIFLEXION, None, reps(10, 20)), (PLANK, L, hold(30))],
+        &[
+            (DORSIFLEXION, None, reps(10, kg("20"))),
+            (PLANK, L, hold(30_000)),
+        ],
     );
     db.session(
         utc(2026, 11, 8, 23, 0),
-        &[(DORSIFLEXION, None, reps(12, 20))],
+        &[(DORSIFLEXION, None, reps(12, kg("20")))],
     );
     db.session(
         utc(2026, 11, 16, 7, 0),
-        &[(LUNGE, L, reps(8, 10)), (LUNGE, R, reps(8, 10))],
+        &[(LUNGE, L, reps(8, kg("10"))), (LUNGE, R, reps(8, kg("10")))],
     );
     for day in [23, 24, 25] {
         db.session(
             utc(2026, 11, day, 18, 0),
-            &[(DORSIFLEXION, None, reps(5, 10))],
+            &[(DORSIFLEXION, None, reps(5, kg("10")))],
         );
     }
     db
@@ -139,7 +142,10 @@ fn corrections_keep_the_old_row_and_undo_restores() {
     let mut db = four_weeks();
     let (session, ids) = db.session(
         utc(2026, 11, 26, 18, 0),
-        &[(DORSIFLEXION, None, reps(10, 20)), (PLANK, L, hold(40))],
+        &[
+            (DORSIFLEXION, None, reps(10, kg("20"))),
+            (PLANK, L, hold(40_000)),
+        ],
     );
     let week = Calendar::new(Utc, Weekday::Mon).bounds(monday(23));
     let totals = |db: &fixture::Db| db.store.week_summaries(&[week], None).unwrap()[0].totals;
@@ -147,7 +153,7 @@ fn corrections_keep_the_old_row_and_undo_restores() {
 
     let edit = db
         .store
-        .correct_set(ids[0], &reps(12, 20), utc(2026, 11, 27, 9, 0))
+        .correct_set(ids[0], &reps(12, kg("20")), utc(2026, 11, 27, 9, 0))
         .unwrap();
     let Correction::Replaced { old, new } = edit else {
         panic!("{edit:?}")
@@ -159,7 +165,7 @@ fn corrections_keep_the_old_row_and_undo_restores() {
     assert!(sets[0].corrected);
     assert!(matches!(
         db.store
-            .correct_set(old, &reps(1, 1), utc(2026, 11, 27, 9, 0)),
+            .correct_set(old, &reps(1, kg("1")), utc(2026, 11, 27, 9, 0)),
         Err(StoreError::NotLive(_))
     ));
 
@@ -195,7 +201,7 @@ fn a_set_corrected_twice_keeps_its_other_fields_and_undoes_newest_first() {
     let mut db = four_weeks();
     let (session, ids) = db.session(
         utc(2026, 11, 26, 18, 0),
-        &[(DORSIFLEXION, None, reps(10, 20))],
+        &[(DORSIFLEXION, None, reps(10, kg("20")))],
     );
     let raw = rusqlite::Connection::open(&db.path).unwrap();
     raw.execute(
@@ -228,14 +234,14 @@ fn a_set_corrected_twice_keeps_its_other_fields_and_undoes_newest_first() {
     let original = live(&db);
     let first = db
         .store
-        .correct_set(ids[0], &reps(12, 20), utc(2026, 11, 27, 9, 0))
+        .correct_set(ids[0], &reps(12, kg("20")), utc(2026, 11, 27, 9, 0))
         .unwrap();
     let Correction::Replaced { new, .. } = first else {
         panic!("{first:?}")
     };
     let second = db
         .store
-        .correct_set(new, &reps(12, 25), utc(2026, 11, 27, 9, 1))
+        .correct_set(new, &reps(12, kg("25")), utc(2026, 11, 27, 9, 1))
         .unwrap();
     let ((reps_now, centi, distance, unit, rpe, note, took, kind), count) = live(&db);
     assert_eq!((reps_now, centi, count), (12, 2500, 1));
@@ -263,22 +269,22 @@ fn records_per_side() {
     db.session(
         utc(2026, 3, 2, 18, 0),
         &[
-            (LUNGE, L, reps(10, 20)),
-            (LUNGE, R, reps(10, 22)),
-            (PLANK, L, hold(30)),
+            (LUNGE, L, reps(10, kg("20"))),
+            (LUNGE, R, reps(10, kg("22"))),
+            (PLANK, L, hold(30_000)),
         ],
     );
     db.session(
         utc(2026, 3, 9, 18, 0),
         &[
-            (LUNGE, L, reps(6, 24)),
-            (LUNGE, R, reps(12, 20)),
-            (PLANK, R, hold(45)),
+            (LUNGE, L, reps(6, kg("24"))),
+            (LUNGE, R, reps(12, kg("20"))),
+            (PLANK, R, hold(45_000)),
         ],
     );
     db.session(
         utc(2026, 3, 16, 18, 0),
-        &[(LUNGE, L, reps(4, 24)), (PLANK, L, hold(35))],
+        &[(LUNGE, L, reps(4, kg("24"))), (PLANK, L, hold(35_000))],
     );
     let lunge = db.store.records(db.exercise_id("Lunge")).unwrap();
     assert_eq!(lunge.iter().map(|s| s.side).collect::<Vec<_>>(), [L, R]);
@@ -324,14 +330,14 @@ fn records_per_side() {
 #[test]
 fn progress_points_per_session_and_per_span() {
     let mut db = fixture::empty();
-    for (i, kg) in [20, 22, 24, 26].into_iter().enumerate() {
+    for (i, load) in [20, 22, 24, 26].into_iter().enumerate() {
         let at = utc(2026, 3, 2 + 7 * i as u32, 18, 0);
         db.session(
             at,
             &[
-                (LUNGE, L, reps(10, kg)),
-                (LUNGE, R, reps(10, kg + 2)),
-                (PLANK, L, hold(30 + i as u64)),
+                (LUNGE, L, reps(10, kg(&load.to_string()))),
+                (LUNGE, R, reps(10, kg(&(load + 2).to_string()))),
+                (PLANK, L, hold(30_000 + 1000 * i as u64)),
             ],
         );
     }
@@ -383,7 +389,10 @@ fn records_follow_corrections_and_their_undo() {
     let mut db = fixture::empty();
     let (_, ids) = db.session(
         utc(2026, 3, 2, 18, 0),
-        &[(LUNGE, L, reps(10, 20)), (LUNGE, L, reps(8, 24))],
+        &[
+            (LUNGE, L, reps(10, kg("20"))),
+            (LUNGE, L, reps(8, kg("24"))),
+        ],
     );
     let lunge = db.exercise_id("Lunge");
     let left = |db: &fixture::Db| db.store.records(lunge).unwrap().remove(0);
@@ -405,7 +414,7 @@ fn records_follow_corrections_and_their_undo() {
 
     let edit = db
         .store
-        .correct_set(ids[0], &reps(12, 20), utc(2026, 3, 3, 9, 2))
+        .correct_set(ids[0], &reps(12, kg("20")), utc(2026, 3, 3, 9, 2))
         .unwrap();
     let most: Vec<_> = left(&db).most_reps.iter().map(|r| r.value.1).collect();
     assert_eq!(most, [8, 12]);
@@ -485,25 +494,25 @@ fn a_set_just_logged_is_compared_with_the_sets_before_it() {
         kinds
     };
     use RecordKind::{Heaviest, LongestHold, MostReps};
-    assert_eq!(log(LUNGE, reps(10, 20)), [], "the first set ever");
-    assert_eq!(log(LUNGE, reps(8, 24)), [Heaviest]);
-    assert_eq!(log(LUNGE, reps(9, 24)), [MostReps]);
-    assert_eq!(log(LUNGE, reps(9, 24)), [], "a tie is no record");
+    assert_eq!(log(LUNGE, reps(10, kg("20"))), [], "the first set ever");
+    assert_eq!(log(LUNGE, reps(8, kg("24"))), [Heaviest]);
+    assert_eq!(log(LUNGE, reps(9, kg("24"))), [MostReps]);
+    assert_eq!(log(LUNGE, reps(9, kg("24"))), [], "a tie is no record");
     assert_eq!(
-        log(LUNGE, reps(11, 20)),
+        log(LUNGE, reps(11, kg("20"))),
         [MostReps],
         "more than 10 at 20 kg and 9 at 24 kg"
     );
     assert_eq!(
-        log(LUNGE, reps(10, 22)),
+        log(LUNGE, reps(10, kg("22"))),
         [MostReps],
         "at 22 kg or more, 9 reps was the most"
     );
-    assert_eq!(log(LUNGE, reps(10, 22)), [], "now 10 is");
-    assert_eq!(log(LUNGE, reps(1, 30)), [Heaviest]);
-    assert_eq!(log(PLANK, hold(30)), []);
-    assert_eq!(log(PLANK, hold(35)), [LongestHold]);
-    assert_eq!(log(PLANK, hold(33)), []);
+    assert_eq!(log(LUNGE, reps(10, kg("22"))), [], "now 10 is");
+    assert_eq!(log(LUNGE, reps(1, kg("30"))), [Heaviest]);
+    assert_eq!(log(PLANK, hold(30_000)), []);
+    assert_eq!(log(PLANK, hold(35_000)), [LongestHold]);
+    assert_eq!(log(PLANK, hold(33_000)), []);
 
     // What was announced is kept with the sets, for a restart mid-session.
     for (logged, kinds) in &announced {

@@ -4,11 +4,10 @@
 //! terminal. Times are shown in UTC, the calendar the app is given here.
 
 mod common;
-mod fixture;
 
 use chrono::{Days, Utc, Weekday};
+use common::fixture::{self, DORSIFLEXION, LUNGE, PLANK, hold, kg, reps, utc};
 use common::{Flow, noon};
-use fixture::{DORSIFLEXION, LUNGE, PLANK, hold, reps, utc};
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
 use runstrong::app::StoreExecutor;
@@ -48,32 +47,32 @@ fn history() -> fixture::Db {
     let mut db = fixture::empty();
     for week in (3..52).rev() {
         let at = utc(2026, 11, 27, 18, 0) - Days::new(7 * week);
-        let kg = 20 + (52 - week as i64) / 4;
-        let secs = 30 + (52 - week) / 2;
+        let load = 20 + (52 - week as i64) / 4;
+        let ms = 1000 * (30 + (52 - week) / 2);
         db.session(
             at,
             &[
-                (LUNGE, L, reps(8, kg - 2)),
-                (LUNGE, R, reps(8, kg)),
-                (PLANK, L, hold(secs)),
-                (PLANK, R, hold(secs + 4)),
+                (LUNGE, L, reps(8, kg(&(load - 2).to_string()))),
+                (LUNGE, R, reps(8, kg(&load.to_string()))),
+                (PLANK, L, hold(ms)),
+                (PLANK, R, hold(ms + 4000)),
             ],
         );
     }
     db.session(
         utc(2026, 11, 23, 18, 2),
         &[
-            (DORSIFLEXION, None, reps(15, 10)),
-            (DORSIFLEXION, None, reps(14, 10)),
-            (LUNGE, L, reps(10, 32)),
-            (LUNGE, R, reps(10, 34)),
-            (PLANK, L, hold(55)),
-            (PLANK, R, hold(58)),
+            (DORSIFLEXION, None, reps(15, kg("10"))),
+            (DORSIFLEXION, None, reps(14, kg("10"))),
+            (LUNGE, L, reps(10, kg("32"))),
+            (LUNGE, R, reps(10, kg("34"))),
+            (PLANK, L, hold(55_000)),
+            (PLANK, R, hold(58_000)),
         ],
     );
     db.session(
         utc(2026, 11, 24, 7, 30),
-        &[(DORSIFLEXION, None, reps(15, 12))],
+        &[(DORSIFLEXION, None, reps(15, kg("12")))],
     );
     db
 }
@@ -142,7 +141,10 @@ fn no_history_yet() {
 #[test]
 fn one_session() {
     let mut db = fixture::empty();
-    db.session(noon() - Days::new(1), &[(DORSIFLEXION, None, reps(15, 10))]);
+    db.session(
+        noon() - Days::new(1),
+        &[(DORSIFLEXION, None, reps(15, kg("10")))],
+    );
     let s = Screens::open(db);
     assert_snapshot!("history_one_session_80x24", s.flow.render(80, 24));
 }

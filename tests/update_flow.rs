@@ -404,12 +404,20 @@ fn a_set_carries_rpe_and_a_note_typed_in_the_form() {
 #[test]
 fn a_logged_hold_gets_its_rpe_and_note_afterwards() {
     let mut flow = Flow::in_session();
-    flow.press(KeyCode::Enter);
+    to_plank(&mut flow);
+    flow.type_text("  ");
+    flow.advance(secs(31));
+    flow.type_text(" ");
+    let held = flow.view().session.logged[0].set.clone();
+    assert!(matches!(held.work, Work::Hold { .. }), "{held:?}");
+    // Not while the clock runs for the other side.
+    flow.press(KeyCode::Esc);
     flow.type_text("e");
     let Some(Overlay::Annotate(form)) = &flow.state.overlay else {
         panic!("no form")
     };
-    assert_eq!(form.set_id, 2);
+    assert_eq!(form.label, format!("set 1 left: {}", held.work));
+    let id = form.set_id;
     flow.type_text("11");
     flow.press(KeyCode::Enter);
     assert!(
@@ -420,16 +428,19 @@ fn a_logged_hold_gets_its_rpe_and_note_afterwards() {
     flow.press(KeyCode::Backspace);
     flow.type_text("9");
     flow.press(KeyCode::Tab);
-    flow.type_text("shaky");
+    // The thumb and its skin tone are two code points, one Backspace.
+    flow.type_text("shaky 👍🏽");
+    flow.press(KeyCode::Backspace);
     flow.press(KeyCode::Enter);
     let Some(Effect::AnnotateSet {
-        id: 2,
+        id: annotated,
         rpe: Some(rpe),
         note: Some(note),
     }) = flow.fake.effects.last()
     else {
         panic!("{:?}", flow.fake.effects.last())
     };
+    assert_eq!(*annotated, id);
     assert_eq!((rpe.to_string().as_str(), note.as_str()), ("9", "shaky"));
     assert_eq!(flow.state.overlay, None);
 }

@@ -31,7 +31,8 @@ pub fn run(db: &Path, routines: &[Routine], args: ExportArgs) -> Result<(), Comm
         .map(|d| local.midnight(d));
     let store = Store::open_reader(db)?;
     let Some(path) = args.out else {
-        let out = io::stdout().lock();
+        // Buffered as a file is: a write per session costs a system call.
+        let out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
         return match write(
             &store,
             routines,

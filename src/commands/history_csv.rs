@@ -6,12 +6,12 @@ use super::history_out::{Sink, kg, parts, secs, stamp};
 use crate::cli::Detail;
 use crate::domain::history::{SessionRow, SetRow, Totals, WeekSummary};
 
-/// Quotes a CSV field when it holds a comma, quote or line break (RFC 4180).
-fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
+/// The write error itself, so that a reader gone (`| head`) is still seen
+/// as a broken pipe.
+fn io_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
     }
 }
 
@@ -20,7 +20,8 @@ fn opt<T: ToString>(v: Option<T>) -> String {
 }
 
 pub struct Csv<'a> {
-    out: &'a mut dyn Write,
+    /// Quotes a field only when it holds a comma, quote or line break.
+    out: csv::Writer<&'a mut dyn Write>,
     detail: Detail,
     target: u32,
 }
@@ -28,15 +29,14 @@ pub struct Csv<'a> {
 impl<'a> Csv<'a> {
     pub fn new(out: &'a mut dyn Write, detail: Detail) -> Self {
         Csv {
-            out,
+            out: csv::Writer::from_writer(out),
             detail,
             target: 0,
         }
     }
 
     fn row(&mut self, fields: &[String]) -> io::Result<()> {
-        let line: Vec<String> = fields.iter().map(|f| field(f)).collect();
-        writeln!(self.out, "{}", line.join(","))
+        self.out.write_record(fields).map_err(io_error)
     }
 }
 
@@ -63,7 +63,7 @@ impl Sink for Csv<'_> {
                 "week_start,session_id,session_started_at,set_id,exercise,set_number,side,reps,load,unit,held_seconds,logged_at,corrected,rpe,notes,type,distance,distance_unit"
             }
         };
-        writeln!(self.out, "{header}")
+        self.out.write_record(header.split(',')).map_err(io_error)
     }
 
     fn week(&mut self, w: &WeekSummary) -> io::Result<()> {
@@ -127,6 +127,6 @@ impl Sink for Csv<'_> {
     }
 
     fn end(&mut self) -> io::Result<()> {
-        Ok(())
+        self.out.flush()
     }
 }

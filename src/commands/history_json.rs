@@ -1,6 +1,6 @@
-//! `runstrong history --format json`, streamed: each object is written as
-//! soon as it is known, so memory does not grow with the weeks asked for.
-//! Field names are documented in docs/HISTORY.md.
+//! `runstrong history --format json`, streamed a week at a time: each week
+//! is serialized (serde) when it ends, so memory follows one week, not the
+//! weeks asked for. Field names are documented in docs/HISTORY.md.
 
 use std::io::{self, Write};
 
@@ -38,22 +38,24 @@ struct WeekOut {
     ends_at: String,
     met: bool,
     totals: TotalsOut,
+    sessions: Vec<SessionOut>,
 }
 
 #[derive(Serialize)]
-struct SessionOut<'a> {
+struct SessionOut {
     id: i64,
-    routine: &'a str,
+    routine: String,
     started_at: String,
     ended_at: Option<String>,
-    notes: Option<&'a str>,
+    notes: Option<String>,
     totals: TotalsOut,
+    sets: Vec<SetOut>,
 }
 
 #[derive(Serialize)]
-struct SetOut<'a> {
+struct SetOut {
     id: i64,
-    exercise: &'a str,
+    exercise: String,
     set_number: u32,
     side: Option<&'static str>,
     #[serde(rename = "type")]
@@ -67,105 +69,15 @@ struct SetOut<'a> {
     logged_at: String,
     corrected: bool,
     rpe: Option<f64>,
-    notes: Option<&'a str>,
+    notes: Option<String>,
 }
 
-/// Where the stream stands: which arrays are open, and whether a comma is due.
-pub struct Json<'a> {
-    out: &'a mut dyn Write,
-    target: u32,
-    weeks: usize,
-    sessions: Option<usize>,
-    sets: Option<usize>,
-    /// One set's JSON, made here and written in one call: serde's many small
-    /// writes through `dyn Write` cost more than the formatting itself.
-    scratch: Vec<u8>,
-}
-
-impl<'a> Json<'a> {
-    pub fn new(out: &'a mut dyn Write) -> Self {
-        Json {
-            out,
-            target: 0,
-            weeks: 0,
-            sessions: None,
-            sets: None,
-            scratch: Vec::with_capacity(512),
-        }
-    }
-
-    /// Writes `value` as an object left open, followed by `"key":[`.
-    fn open(&mut self, value: &impl Serialize, key: &str) -> io::Result<()> {
-        let mut text = serde_json::to_vec(value)?;
-        text.pop();
-        self.out.write_all(&text)?;
-        write!(self.out, ",\"{key}\":[")
-    }
-
-    fn close_session(&mut self) -> io::Result<()> {
-        if self.sets.take().is_some() {
-            self.out.write_all(b"]}")?;
-        }
-        Ok(())
-    }
-}
-
-fn comma(count: &mut usize, out: &mut dyn Write) -> io::Result<()> {
-    if *count > 0 {
-        out.write_all(b",")?;
-    }
-    *count += 1;
-    Ok(())
-}
-
-impl Sink for Json<'_> {
-    fn begin(&mut self, target: u32) -> io::Result<()> {
-        self.target = target;
-        write!(self.out, "{{\"target\":{target},\"weeks\":[")
-    }
-
-    fn week(&mut self, w: &WeekSummary) -> io::Result<()> {
-        comma(&mut self.weeks, self.out)?;
-        self.out.write_all(b"\n")?;
-        let week = WeekOut {
-            week_start: w.week.first_day.to_string(),
-            iso_week: w.week.iso_label(),
-            starts_at: stamp(w.week.start),
-            ends_at: stamp(w.week.end),
-            met: w.met(self.target),
-            totals: (&w.totals).into(),
-        };
-        self.open(&week, "sessions")?;
-        self.sessions = Some(0);
-        Ok(())
-    }
-
-    fn session(&mut self, _: &WeekSummary, s: &SessionRow) -> io::Result<()> {
-        self.close_session()?;
-        let mut count = self.sessions.unwrap_or(0);
-        comma(&mut count, self.out)?;
-        self.sessions = Some(count);
-        let session = SessionOut {
-            id: s.id,
-            routine: &s.routine,
-            started_at: stamp(s.started_at),
-            ended_at: s.ended_at.map(stamp),
-            notes: s.notes.as_deref(),
-            totals: (&s.totals).into(),
-        };
-        self.open(&session, "sets")?;
-        self.sets = Some(0);
-        Ok(())
-    }
-
-    fn set(&mut self, _: &WeekSummary, _: &SessionRow, set: &SetRow) -> io::Result<()> {
-        let mut count = self.sets.unwrap_or(0);
-        comma(&mut count, self.out)?;
-        self.sets = Some(count);
+impl From<&SetRow> for SetOut {
+    fn from(set: &SetRow) -> Self {
         let (reps, load, unit, held_seconds) = parts(&set.work);
-        let out = SetOut {
+        SetOut {
             id: set.id,
-            exercise: &set.exercise,
+            exercise: set.exercise.clone(),
             set_number: set.set_number,
             side: set.side.map(|s| s.as_str()),
             kind: set.kind.as_str(),
@@ -178,19 +90,89 @@ impl Sink for Json<'_> {
             logged_at: stamp(set.logged_at),
             corrected: set.corrected,
             rpe: set.rpe.map(|r| r.value()),
-            notes: set.note.as_deref(),
-        };
-        self.scratch.clear();
-        serde_json::to_writer(&mut self.scratch, &out)?;
-        self.out.write_all(&self.scratch)
+            notes: set.note.clone(),
+        }
+    }
+}
+
+/// The document is `{"target":n,"weeks":[...]}`, one week to a line; only
+/// its frame is written here, each week is serde's.
+pub struct Json<'a> {
+    out: &'a mut dyn Write,
+    target: u32,
+    weeks: usize,
+    week: Option<WeekOut>,
+    /// One week's JSON, made here and written in one call: serde's many
+    /// small writes through `dyn Write` cost more than the formatting.
+    scratch: Vec<u8>,
+}
+
+impl<'a> Json<'a> {
+    pub fn new(out: &'a mut dyn Write) -> Self {
+        Json {
+            out,
+            target: 0,
+            weeks: 0,
+            week: None,
+            scratch: Vec::with_capacity(1 << 12),
+        }
+    }
+}
+
+impl Sink for Json<'_> {
+    fn begin(&mut self, target: u32) -> io::Result<()> {
+        self.target = target;
+        write!(self.out, "{{\"target\":{target},\"weeks\":[")
+    }
+
+    fn week(&mut self, w: &WeekSummary) -> io::Result<()> {
+        self.week = Some(WeekOut {
+            week_start: w.week.first_day.to_string(),
+            iso_week: w.week.iso_label(),
+            starts_at: stamp(w.week.start),
+            ends_at: stamp(w.week.end),
+            met: w.met(self.target),
+            totals: (&w.totals).into(),
+            sessions: vec![],
+        });
+        Ok(())
+    }
+
+    fn session(&mut self, _: &WeekSummary, s: &SessionRow) -> io::Result<()> {
+        if let Some(week) = &mut self.week {
+            week.sessions.push(SessionOut {
+                id: s.id,
+                routine: s.routine.clone(),
+                started_at: stamp(s.started_at),
+                ended_at: s.ended_at.map(stamp),
+                notes: s.notes.clone(),
+                totals: (&s.totals).into(),
+                sets: vec![],
+            });
+        }
+        Ok(())
+    }
+
+    fn set(&mut self, _: &WeekSummary, _: &SessionRow, set: &SetRow) -> io::Result<()> {
+        let session = self.week.as_mut().and_then(|w| w.sessions.last_mut());
+        if let Some(session) = session {
+            session.sets.push(set.into());
+        }
+        Ok(())
     }
 
     fn end_week(&mut self) -> io::Result<()> {
-        self.close_session()?;
-        if self.sessions.take().is_some() {
-            self.out.write_all(b"]}")?;
+        let Some(week) = self.week.take() else {
+            return Ok(());
+        };
+        self.scratch.clear();
+        if self.weeks > 0 {
+            self.scratch.push(b',');
         }
-        Ok(())
+        self.weeks += 1;
+        self.scratch.push(b'\n');
+        serde_json::to_writer(&mut self.scratch, &week)?;
+        self.out.write_all(&self.scratch)
     }
 
     fn end(&mut self) -> io::Result<()> {

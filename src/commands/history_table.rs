@@ -81,8 +81,8 @@ impl Sink for Table<'_> {
         let mark = if set.corrected { " (corrected)" } else { "" };
         writeln!(
             self.out,
-            "    {at} {:<22} #{:<3} {side:<1} {work}{mark}{}",
-            set.exercise,
+            "    {at} {} #{:<3} {side:<1} {work}{mark}{}",
+            crate::ui::text::pad(&set.exercise, 22),
             format!("{}{}", set.set_number, set.kind.letter()),
             set.remarks()
         )

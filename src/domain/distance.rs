@@ -5,11 +5,15 @@ use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
+use strum::IntoStaticStr;
 
 use super::load::centi_text;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Stored and shown as its lowercase name; `FromStr` is lenient, for what
+/// files write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, IntoStaticStr)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum DistanceUnit {
     M,
     Km,
@@ -18,11 +22,7 @@ pub enum DistanceUnit {
 
 impl DistanceUnit {
     pub fn as_str(self) -> &'static str {
-        match self {
-            DistanceUnit::M => "m",
-            DistanceUnit::Km => "km",
-            DistanceUnit::Mi => "mi",
-        }
+        self.into()
     }
 }
 

@@ -110,7 +110,7 @@ impl SetEntry {
 
     pub fn backspace(&mut self) {
         self.editing = true;
-        self.field_mut().pop();
+        note::backspace(self.field_mut());
         self.error = None;
     }
 

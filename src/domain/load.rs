@@ -4,6 +4,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
+use strum::IntoStaticStr;
 
 /// The international pound, exactly: the one conversion factor, used by the
 /// SQL too (`store::functions`).
@@ -11,8 +12,13 @@ pub const KG_PER_LB: f64 = 0.453_592_37;
 /// Heavier than any sane single-exercise load, in kilograms.
 pub const MAX_KG: f64 = 1000.0;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+/// Stored and shown as its lowercase name; `FromStr` is lenient, for what
+/// people type and files write.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default, IntoStaticStr,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Unit {
     #[default]
     Kg,
@@ -21,10 +27,7 @@ pub enum Unit {
 
 impl Unit {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Unit::Kg => "kg",
-            Unit::Lb => "lb",
-        }
+        self.into()
     }
 
     pub fn toggled(self) -> Unit {

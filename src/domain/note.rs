@@ -3,6 +3,8 @@
 //! types through here, so the set form, the `e` popup and the finish
 //! question keep and refuse the same things.
 
+use unicode_segmentation::UnicodeSegmentation;
+
 /// Longest note kept, in characters.
 pub const MAX_NOTE: usize = 500;
 
@@ -50,6 +52,13 @@ pub fn type_char(note: &mut String, c: char) -> Result<(), String> {
     Ok(())
 }
 
+/// Backspace: removes the last grapheme, what shows as one character (a
+/// flag, an accented letter typed as two code points), not half of it.
+pub fn backspace(text: &mut String) {
+    let last = text.grapheme_indices(true).next_back().map(|(at, _)| at);
+    text.truncate(last.unwrap_or(0));
+}
+
 /// A note as it is stored: cleaned, trimmed, `None` when empty. One over
 /// the limit (from a file, say) is refused rather than cut unseen.
 pub fn finish(note: &str) -> Result<Option<String>, String> {
@@ -87,6 +96,26 @@ mod tests {
             Ok(()),
             "dropped, not refused"
         );
+    }
+
+    #[test]
+    fn backspace_removes_a_whole_grapheme() {
+        let mut text = String::new();
+        for c in "ok 🇩🇪 e\u{301}👍🏽".chars() {
+            type_char(&mut text, c).unwrap();
+        }
+        backspace(&mut text);
+        assert_eq!(text, "ok 🇩🇪 e\u{301}", "skin tone and thumb go together");
+        backspace(&mut text);
+        assert_eq!(text, "ok 🇩🇪 ", "the accent and its letter go together");
+        backspace(&mut text);
+        backspace(&mut text);
+        assert_eq!(text, "ok ", "both halves of the flag go");
+        backspace(&mut text);
+        backspace(&mut text);
+        backspace(&mut text);
+        backspace(&mut text);
+        assert_eq!(text, "");
     }
 
     #[test]

@@ -4,9 +4,13 @@
 use std::fmt;
 use std::time::Duration;
 
+use strum::{EnumString, IntoStaticStr};
+
 use super::set::{Side, Work};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Its strum text is the one `set_record.kind` holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, IntoStaticStr, EnumString)]
+#[strum(serialize_all = "snake_case")]
 pub enum RecordKind {
     Heaviest,
     MostReps,

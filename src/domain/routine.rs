@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
+use strum::{EnumString, IntoStaticStr};
 
 use super::entry::MAX_REPS;
 use super::rule::{Measured, Rule};
@@ -11,8 +12,10 @@ use super::tempo::Tempo;
 /// The built-in routine, embedded in the binary.
 const RUNNERS: &str = include_str!("../../assets/routines/runners.toml");
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Its text (serde, strum) is the one routines and the database hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, IntoStaticStr, EnumString)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Kind {
     /// Counted repetitions, usually with a load.
     Reps,
@@ -23,8 +26,9 @@ pub enum Kind {
     Cardio,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, IntoStaticStr, EnumString)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Sides {
     /// Both limbs work together; one set is one row.
     Both,

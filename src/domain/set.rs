@@ -5,14 +5,28 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use strum::{EnumString, IntoStaticStr};
 
 use super::load::{self, Load};
 use super::time::clock;
 
 /// What kind of set it was, as other apps' exports say: sets logged live
-/// are normal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+/// are normal. Its text (strum, serde) is the stored one.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    Default,
+    IntoStaticStr,
+    EnumString,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum SetType {
     #[default]
     Normal,
@@ -23,12 +37,7 @@ pub enum SetType {
 
 impl SetType {
     pub fn as_str(self) -> &'static str {
-        match self {
-            SetType::Normal => "normal",
-            SetType::Warmup => "warmup",
-            SetType::Drop => "drop",
-            SetType::Failure => "failure",
-        }
+        self.into()
     }
 
     /// A letter beside the set number; none for a normal set.
@@ -40,20 +49,13 @@ impl SetType {
             SetType::Failure => "F",
         }
     }
-
-    pub fn parse(text: &str) -> Option<SetType> {
-        match text {
-            "normal" => Some(SetType::Normal),
-            "warmup" => Some(SetType::Warmup),
-            "drop" => Some(SetType::Drop),
-            "failure" => Some(SetType::Failure),
-            _ => None,
-        }
-    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, IntoStaticStr, EnumString,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Side {
     Left,
     Right,
@@ -61,24 +63,13 @@ pub enum Side {
 
 impl Side {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Side::Left => "left",
-            Side::Right => "right",
-        }
+        self.into()
     }
 
     pub fn letter(self) -> &'static str {
         match self {
             Side::Left => "L",
             Side::Right => "R",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Side> {
-        match text {
-            "left" => Some(Side::Left),
-            "right" => Some(Side::Right),
-            _ => None,
         }
     }
 }

@@ -88,8 +88,12 @@ impl<W: Write> Writer<W> {
         Ok(())
     }
 
+    /// Flushes everything, a buffered `W` too: dropping it would lose
+    /// the error of its last write.
     pub fn finish(self) -> io::Result<W> {
-        self.out.into_inner().map_err(|e| e.into_error())
+        let mut out = self.out.into_inner().map_err(|e| e.into_error())?;
+        out.flush()?;
+        Ok(out)
     }
 }
 

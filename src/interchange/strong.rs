@@ -311,8 +311,9 @@ fn read<'r, Tz: TimeZone>(
     let side = match c.field(r, l.side) {
         "" => None,
         s => Some(
-            Side::parse(&s.to_ascii_lowercase())
-                .ok_or_else(|| format!("side {s:?} is not left or right"))?,
+            s.to_ascii_lowercase()
+                .parse::<Side>()
+                .map_err(|_| format!("side {s:?} is not left or right"))?,
         ),
     };
     let reps = values::reps(c.field(r, l.reps))?;

@@ -114,8 +114,7 @@ impl Store {
                     exercise: r.get(0)?,
                     set_number: r.get(1)?,
                     side: rows::side(r.get(2)?)?,
-                    set_type: SetType::parse(&set_type)
-                        .ok_or_else(|| StoreError::BadValue(format!("set type {set_type:?}")))?,
+                    set_type: rows::parsed::<SetType>(&set_type, "set type")?,
                     reps: r.get(4)?,
                     load,
                     hold_ms: r.get(7)?,

@@ -64,8 +64,7 @@ fn set_row(r: &Row<'_>, at: usize) -> Result<SetRow> {
         note: r.get(at + 12)?,
         kind: {
             let kind: String = r.get(at + 13)?;
-            SetType::parse(&kind)
-                .ok_or_else(|| StoreError::BadValue(format!("set type {kind:?}")))?
+            rows::parsed::<SetType>(&kind, "set type")?
         },
         distance: match (r.get(at + 14)?, r.get::<_, Option<String>>(at + 15)?) {
             (Some(centi), Some(unit)) => Some(Distance {

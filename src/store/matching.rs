@@ -123,7 +123,9 @@ fn stored(conn: &Connection, id: i64) -> Result<(HashMap<SetKey, u64>, HashSet<S
             exercise: name,
             set_number: r.get(2)?,
             side: super::rows::side(side)?,
-            set_type: crate::domain::set::SetType::parse(&set_type).unwrap_or_default(),
+            set_type: set_type
+                .parse::<crate::domain::set::SetType>()
+                .unwrap_or_default(),
             reps: None,
             load: None,
             hold_ms: None,

@@ -86,8 +86,7 @@ fn past_set(r: &rusqlite::Row<'_>) -> Result<PastSet> {
     };
     Ok(PastSet {
         side: rows::side(r.get(1)?)?,
-        set_type: SetType::parse(&set_type)
-            .ok_or_else(|| StoreError::BadValue(format!("set type {set_type:?}")))?,
+        set_type: rows::parsed::<SetType>(&set_type, "set type")?,
         reps: r.get(3)?,
         load,
         held: rows::duration(r.get(6)?),

@@ -1,5 +1,6 @@
 //! Conversions between domain values and their stored columns.
 
+use std::str::FromStr;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -10,41 +11,32 @@ use crate::domain::set::Work;
 use crate::domain::time;
 use crate::domain::{Kind, Load, Side, Sides, Unit};
 
+// The enums' column text is derived (strum) in domain/, in one place.
+
 pub fn kind_str(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Reps => "reps",
-        Kind::Hold => "hold",
-        Kind::Cardio => "cardio",
-    }
+    kind.into()
 }
 
 pub fn sides_str(sides: Sides) -> &'static str {
-    match sides {
-        Sides::Both => "both",
-        Sides::Each => "each",
-    }
+    sides.into()
+}
+
+/// A text column as `T`, or which `what` it could not be.
+pub fn parsed<T: FromStr>(text: &str, what: &str) -> Result<T> {
+    text.parse()
+        .map_err(|_| StoreError::BadValue(format!("{what} {text:?}")))
 }
 
 pub fn kind(text: &str) -> Result<Kind> {
-    match text {
-        "reps" => Ok(Kind::Reps),
-        "hold" => Ok(Kind::Hold),
-        "cardio" => Ok(Kind::Cardio),
-        other => Err(StoreError::BadValue(format!("exercise kind {other:?}"))),
-    }
+    parsed(text, "exercise kind")
 }
 
 pub fn sides(text: &str) -> Result<Sides> {
-    match text {
-        "both" => Ok(Sides::Both),
-        "each" => Ok(Sides::Each),
-        other => Err(StoreError::BadValue(format!("exercise sides {other:?}"))),
-    }
+    parsed(text, "exercise sides")
 }
 
 pub fn side(text: Option<String>) -> Result<Option<Side>> {
-    text.map(|t| Side::parse(&t).ok_or_else(|| StoreError::BadValue(format!("side {t:?}"))))
-        .transpose()
+    text.map(|t| parsed(&t, "side")).transpose()
 }
 
 /// A nullable timestamp column.
@@ -100,4 +92,59 @@ pub fn work(row: &Row<'_>, at: usize) -> Result<Work> {
         reps: reps.unwrap_or(0),
         load,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::distance::DistanceUnit;
+    use crate::domain::records::RecordKind;
+    use crate::domain::set::SetType;
+
+    /// The derived text is what migrations check and old files hold.
+    #[test]
+    fn stored_text_is_unchanged() {
+        let kinds = [
+            (Kind::Reps, "reps"),
+            (Kind::Hold, "hold"),
+            (Kind::Cardio, "cardio"),
+        ];
+        for (k, text) in kinds {
+            assert_eq!((kind_str(k), kind(text).ok()), (text, Some(k)));
+        }
+        for (s, text) in [(Sides::Both, "both"), (Sides::Each, "each")] {
+            assert_eq!((sides_str(s), sides(text).ok()), (text, Some(s)));
+        }
+        for (s, text) in [(Side::Left, "left"), (Side::Right, "right")] {
+            assert_eq!(
+                (s.as_str(), side(Some(text.into())).ok()),
+                (text, Some(Some(s)))
+            );
+        }
+        let types = [
+            (SetType::Normal, "normal"),
+            (SetType::Warmup, "warmup"),
+            (SetType::Drop, "drop"),
+            (SetType::Failure, "failure"),
+        ];
+        for (t, text) in types {
+            assert_eq!((t.as_str(), parsed(text, "set type").ok()), (text, Some(t)));
+        }
+        let records = [
+            (RecordKind::Heaviest, "heaviest"),
+            (RecordKind::MostReps, "most_reps"),
+            (RecordKind::LongestHold, "longest_hold"),
+        ];
+        for (r, text) in records {
+            assert_eq!(
+                (<&str>::from(r), parsed(text, "record").ok()),
+                (text, Some(r))
+            );
+        }
+        assert_eq!((Unit::Kg.as_str(), Unit::Lb.as_str()), ("kg", "lb"));
+        let units = [DistanceUnit::M, DistanceUnit::Km, DistanceUnit::Mi];
+        assert_eq!(units.map(DistanceUnit::as_str), ["m", "km", "mi"]);
+        assert!(kind("Reps").is_err(), "the stored text is exact");
+        assert!(side(Some("up".into())).is_err());
+    }
 }

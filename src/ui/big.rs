@@ -1,38 +1,71 @@
 //! Large digits that scale to the space they get, from a phone's terminal
 //! to a wall screen: the largest size that fits, else plain bold text.
+//! Every size is drawn here from font8x8's glyphs, one way.
 
 use font8x8::UnicodeFonts;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Paragraph;
-use tui_big_text::{BigText, PixelSize};
 
-/// How one 8x8 glyph is drawn, and the cells it takes (w, h).
+/// How one 8x8 glyph is drawn: each font pixel takes `scale` x `scale`
+/// cells, or each cell shows `across` x `down` pixels (1 or 2 each) with
+/// half and quarter blocks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Size {
-    /// Each font pixel a block of `n` x `n` cells, for big screens.
-    Scaled(u16),
-    /// One of tui-big-text's sizes.
-    Font(PixelSize, u16, u16),
+struct Size {
+    scale: u16,
+    across: u16,
+    down: u16,
 }
 
 impl Size {
-    fn cells(self) -> (u16, u16) {
-        match self {
-            Size::Scaled(n) => (8 * n, 8 * n),
-            Size::Font(_, w, h) => (w, h),
+    const fn scaled(scale: u16) -> Size {
+        Size {
+            scale,
+            across: 1,
+            down: 1,
         }
+    }
+
+    /// The cells one glyph takes (w, h).
+    fn cells(self) -> (u16, u16) {
+        (8 * self.scale / self.across, 8 * self.scale / self.down)
     }
 }
 
 const SIZES: [Size; 5] = [
-    Size::Scaled(3),
-    Size::Scaled(2),
-    Size::Font(PixelSize::Full, 8, 8),
-    Size::Font(PixelSize::HalfHeight, 8, 4),
-    Size::Font(PixelSize::Quadrant, 4, 4),
+    Size::scaled(3),
+    Size::scaled(2),
+    Size::scaled(1),
+    // Half height: the upper and lower half block.
+    Size {
+        scale: 1,
+        across: 1,
+        down: 2,
+    },
+    // Quadrants: a 2x2 block of pixels in each cell.
+    Size {
+        scale: 1,
+        across: 2,
+        down: 2,
+    },
 ];
+
+/// A cell's symbol by its lit quarters: top left 1, top right 2, bottom
+/// left 4, bottom right 8.
+const QUARTERS: [&str; 16] = [
+    " ", "▘", "▝", "▀", "▖", "▌", "▞", "▛", "▗", "▚", "▐", "▜", "▄", "▙", "▟", "█",
+];
+
+/// font8x8's zero is slashed; a timer reads better with a plain one.
+const ZERO: [u8; 8] = [0x3E, 0x63, 0x63, 0x63, 0x63, 0x63, 0x3E, 0x00];
+
+fn glyph(c: char) -> [u8; 8] {
+    match c {
+        '0' => ZERO,
+        c => font8x8::BASIC_FONTS.get(c).unwrap_or([0; 8]),
+    }
+}
 
 /// The height the text will take in `area`.
 pub fn height(text: &str, area: Rect) -> u16 {
@@ -64,67 +97,84 @@ pub fn render(frame: &mut Frame, area: Rect, text: &str, style: Style) {
         height: h,
         ..area
     };
-    match size {
-        Size::Font(pixels, ..) => {
-            let lines = vec![text.to_string().into()];
-            frame.render_widget(
-                BigText::builder()
-                    .pixel_size(pixels)
-                    .style(style)
-                    .lines(lines)
-                    .build(),
-                at,
-            );
-        }
-        Size::Scaled(n) => scaled(frame, at, text, n, style),
-    }
-}
-
-/// Draws each font pixel as an n x n block of full cells.
-fn scaled(frame: &mut Frame, at: Rect, text: &str, n: u16, style: Style) {
     let buffer = frame.buffer_mut();
+    buffer.set_style(at, style);
     for (i, c) in text.chars().enumerate() {
-        let glyph = font8x8::BASIC_FONTS.get(c).unwrap_or([0; 8]);
-        let left = at.x + u16::try_from(i).unwrap_or(0) * 8 * n;
-        for (row, bits) in glyph.iter().enumerate() {
-            for col in 0..8u16 {
-                if bits & (1 << col) == 0 {
-                    continue;
-                }
-                for dy in 0..n {
-                    for dx in 0..n {
-                        let (x, y) = (left + col * n + dx, at.y + row as u16 * n + dy);
-                        if let Some(cell) = buffer.cell_mut((x, y)) {
-                            cell.set_symbol("█").set_style(style);
-                        }
-                    }
+        let glyph = glyph(c);
+        let left = at.x + u16::try_from(i).unwrap_or(0) * w;
+        for y in 0..h {
+            for x in 0..w {
+                if let Some(cell) = buffer.cell_mut((left + x, at.y + y)) {
+                    cell.set_symbol(symbol(&glyph, size, x, y));
                 }
             }
         }
     }
 }
 
+/// The symbol of the cell at (x, y) within one glyph drawn at `size`.
+fn symbol(glyph: &[u8; 8], size: Size, x: u16, y: u16) -> &'static str {
+    let (px, py) = (x / size.scale * size.across, y / size.scale * size.down);
+    let lit = |dx: u16, dy: u16| {
+        let row = glyph.get(usize::from(py + dy)).copied().unwrap_or(0);
+        usize::from(row & (1 << (px + dx)) != 0)
+    };
+    let (right, low) = (size.across - 1, size.down - 1);
+    QUARTERS[lit(0, 0) | lit(right, 0) << 1 | lit(0, low) << 2 | lit(right, low) << 3]
+}
+
 #[cfg(test)]
 mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
     use super::*;
 
     #[test]
     fn the_largest_size_that_fits_is_chosen() {
         let area = |w, h| Rect::new(0, 0, w, h);
-        assert_eq!(fit("0:30", area(200, 60)), Some(Size::Scaled(3)));
-        assert_eq!(fit("0:30", area(80, 20)), Some(Size::Scaled(2)));
+        let cells = |w, h| fit("0:30", area(w, h)).map(Size::cells);
+        assert_eq!(cells(200, 60), Some((24, 24)));
+        assert_eq!(cells(80, 20), Some((16, 16)));
+        assert_eq!(cells(38, 10), Some((8, 8)));
+        assert_eq!(cells(38, 5), Some((8, 4)));
+        assert_eq!(cells(20, 4), Some((4, 4)));
+        assert_eq!(cells(10, 2), None);
+    }
+
+    fn drawn(text: &str, w: u16, h: u16) -> Vec<String> {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal
+            .draw(|f| render(f, f.area(), text, Style::new()))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..h)
+            .map(|y| (0..w).map(|x| buffer[(x, y)].symbol()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn every_size_draws_the_same_plain_zero() {
         assert_eq!(
-            fit("0:30", area(38, 10)),
-            Some(Size::Font(PixelSize::Full, 8, 8))
+            drawn("0", 8, 8),
+            [
+                " █████  ",
+                "██   ██ ",
+                "██   ██ ",
+                "██   ██ ",
+                "██   ██ ",
+                "██   ██ ",
+                " █████  ",
+                "        ",
+            ]
         );
         assert_eq!(
-            fit("0:30", area(38, 5)),
-            Some(Size::Font(PixelSize::HalfHeight, 8, 4))
+            drawn("0", 8, 4),
+            ["▄█▀▀▀█▄ ", "██   ██ ", "██   ██ ", " ▀▀▀▀▀  "]
         );
-        assert_eq!(
-            fit("0:30", area(20, 4)),
-            Some(Size::Font(PixelSize::Quadrant, 4, 4))
-        );
-        assert_eq!(fit("0:30", area(10, 2)), None);
+        assert_eq!(drawn("0", 4, 4), ["▟▀▜▖", "█ ▐▌", "█ ▐▌", "▝▀▀ "]);
+        let large = drawn("0", 16, 16);
+        assert_eq!(large[2], "████      ████  ");
+        assert_eq!(large[3], large[2]);
     }
 }

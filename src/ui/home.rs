@@ -10,6 +10,7 @@ use crate::app::keymap::Action;
 use crate::app::state::State;
 use crate::domain::{Kind, Routine, Sides};
 
+use super::text;
 use super::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, home: &Home, theme: &Theme) {
@@ -126,7 +127,7 @@ fn routine_preview<'a>(routine: &'a Routine, wide: bool, theme: &Theme) -> Parag
             (Sides::Both, _) => "",
         };
         let name = if wide {
-            format!(" {:<22}", e.name)
+            format!(" {}", text::pad(&e.name, 22))
         } else {
             format!("{} ", e.name)
         };

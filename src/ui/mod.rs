@@ -8,6 +8,7 @@ mod overlay;
 mod plan;
 mod session;
 mod summary;
+pub mod text;
 pub mod theme;
 mod timer;
 
@@ -88,13 +89,6 @@ fn too_small(frame: &mut Frame, area: Rect, w: u16, h: u16) {
             .wrap(Wrap { trim: true }),
         inner,
     );
-}
-
-/// The last `width` characters of `text`: a long field shows its end,
-/// where the typing is.
-fn tail(text: &str, width: usize) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    chars[chars.len().saturating_sub(width)..].iter().collect()
 }
 
 /// The bottom line: the latest notice, else the keys that matter here.

@@ -10,8 +10,8 @@ use crate::app::keymap::Keymap;
 use crate::app::overlay::{Annotation, Overlay};
 use crate::app::state::{Screen, State};
 
-use super::plan;
 use super::theme::Theme;
+use super::{plan, text};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, overlay: &Overlay, theme: &Theme) {
     let (title, lines) = match overlay {
@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, overlay: &Overlay, the
                 .into_iter()
                 .chain([
                     Line::from("A note on the session (optional):"),
-                    text_field(note, true, 34, theme),
+                    Line::from(text_field(note, true, 34, theme)),
                 ])
                 .chain(
                     error
@@ -110,16 +110,21 @@ fn skipped_lines(skipped: &[String], theme: &Theme) -> Vec<Line<'static>> {
         .collect()
 }
 
-/// A one-line text field showing the end of what was typed.
-fn text_field(text: &str, focused: bool, width: usize, theme: &Theme) -> Line<'static> {
-    let tail = super::tail(text, width - 1);
-    let shown = if focused { format!("{tail}▏") } else { tail };
+/// A one-line text field showing the end of what was typed; the style is
+/// the span's, so that it stays when the field shares a line.
+fn text_field(typed: &str, focused: bool, width: usize, theme: &Theme) -> Span<'static> {
+    let tail = text::tail(typed, width - 1);
+    let shown = if focused {
+        format!("{tail}▏")
+    } else {
+        tail.to_string()
+    };
     let style = if focused {
         theme.selected()
     } else {
         Style::new()
     };
-    Line::styled(format!("[{shown:<width$}]"), style)
+    Span::styled(format!("[{}]", text::pad(&shown, width)), style)
 }
 
 fn annotate(form: &Annotation, theme: &Theme) -> Vec<Line<'static>> {
@@ -128,10 +133,10 @@ fn annotate(form: &Annotation, theme: &Theme) -> Vec<Line<'static>> {
         Line::from(""),
         Line::from(vec![
             Span::raw("RPE (1-10)  "),
-            text_field(&form.rpe, !form.on_note, 5, theme).spans[0].clone(),
+            text_field(&form.rpe, !form.on_note, 5, theme),
         ]),
         Line::from("Note"),
-        text_field(&form.note, form.on_note, 34, theme),
+        Line::from(text_field(&form.note, form.on_note, 34, theme)),
     ];
     if let Some(error) = &form.error {
         lines.push(Line::styled(format!("⚠ {error}"), theme.error()));

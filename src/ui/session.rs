@@ -16,6 +16,7 @@ use crate::domain::session::PlannedExercise;
 use crate::domain::set::Work;
 use crate::domain::{Kind, Side, Sides};
 
+use super::text;
 use super::theme::Theme;
 use super::timer;
 
@@ -265,20 +266,20 @@ fn hold_form<'a>(form: &'a Edit, theme: &Theme) -> Vec<Line<'a>> {
 }
 
 fn form_lines<'a>(e: &'a SetEntry, theme: &Theme) -> Vec<Line<'a>> {
-    let field = |f: Field, text: &str, width: usize| {
+    let field = |f: Field, typed: &str, width: usize| {
         let focused = e.focus == f;
         let shown = if focused && e.editing {
-            format!("{text}▏")
+            format!("{typed}▏")
         } else {
-            text.to_string()
+            typed.to_string()
         };
-        let tail = super::tail(&shown, width);
+        let tail = text::tail(&shown, width);
         let style = if focused {
             theme.selected()
         } else {
             Style::new()
         };
-        Span::styled(format!("[{tail:^width$}]"), style)
+        Span::styled(format!("[{}]", text::center(tail, width)), style)
     };
     let mut lines = vec![
         Line::from(vec![

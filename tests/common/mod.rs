@@ -3,13 +3,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
 pub mod data;
+pub mod fixture;
 pub mod store;
+pub mod work;
 
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, TimeZone, Utc};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Size;
 
@@ -216,11 +219,7 @@ impl Flow {
     /// Draws the screen at `width`×`height`, told the size first as the
     /// loop tells it.
     pub fn render(&self, width: u16, height: u16) -> String {
-        let mut state = self.state.clone();
-        update(&mut state, Msg::Resize(Size { width, height }), self.now);
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal.draw(|f| runstrong::ui::draw(f, &state)).unwrap();
-        let buffer = terminal.backend().buffer();
+        let buffer = self.buffer(width, height);
         (0..height)
             .map(|y| {
                 let line: String = (0..width)
@@ -230,5 +229,14 @@ impl Flow {
             })
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    /// The drawn cells with their styles, for what text cannot show.
+    pub fn buffer(&self, width: u16, height: u16) -> Buffer {
+        let mut state = self.state.clone();
+        update(&mut state, Msg::Resize(Size { width, height }), self.now);
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal.draw(|f| runstrong::ui::draw(f, &state)).unwrap();
+        terminal.backend().buffer().clone()
     }
 }

@@ -7,11 +7,14 @@ use std::time::Duration;
 use chrono::{DateTime, TimeZone, Utc};
 use runstrong::domain::session::ActiveSession;
 use runstrong::domain::set::Work;
-use runstrong::domain::{Load, NewSet, Side, Unit};
+use runstrong::domain::{NewSet, Side};
 use runstrong::store::Store;
 use tempfile::TempDir;
 
 use super::routine;
+
+#[allow(unused_imports)] // each test binary uses some
+pub use super::work::{hold, kg, reps};
 
 /// The sides of a one-sided set, short so that a logged set fits on a line.
 pub const L: Option<Side> = Some(Side::Left);
@@ -36,20 +39,6 @@ pub fn started() -> (TempDir, PathBuf, Store, ActiveSession) {
 /// `minutes` after a fixed Monday morning, in whole milliseconds as stored.
 pub fn at(minutes: i64) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 3, 2, 7, 0, 0).unwrap() + chrono::Duration::minutes(minutes)
-}
-
-pub fn kg(text: &str) -> Option<Load> {
-    Load::parse(text, Unit::Kg).unwrap()
-}
-
-pub fn reps(reps: u32, load: Option<Load>) -> Work {
-    Work::Reps { reps, load }
-}
-
-pub fn hold(ms: u64) -> Work {
-    Work::Hold {
-        held: Duration::from_millis(ms),
-    }
 }
 
 /// Logs a set of the exercise at `position` in `session`'s plan.

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use crate::domain::Unit;
 use crate::domain::entry::{Field, SetEntry};
+use crate::domain::note;
 use crate::domain::set::{MAX_HOLD_MS, Work};
 
 /// Longer than any hold anyone logs.
@@ -54,7 +55,7 @@ impl Edit {
             Edit::Reps(entry) => entry.backspace(),
             Edit::Hold { secs, typed, error } => {
                 *typed = true;
-                secs.pop();
+                note::backspace(secs);
                 *error = None;
             }
         }

@@ -80,9 +80,9 @@ impl Annotation {
     pub fn backspace(&mut self) {
         self.error = None;
         if self.on_note {
-            self.note.pop();
+            note::backspace(&mut self.note);
         } else {
-            self.rpe.pop();
+            note::backspace(&mut self.rpe);
         }
     }
 }

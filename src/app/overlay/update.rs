@@ -44,7 +44,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             vec![]
         }
         (Overlay::ConfirmFinish { note, error, .. }, Action::Backspace) => {
-            note.pop();
+            note::backspace(note);
             *error = None;
             vec![]
         }

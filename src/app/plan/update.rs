@@ -102,7 +102,7 @@ fn edit(
                 *selected = 0;
             }
             Action::Backspace => {
-                query.pop();
+                note::backspace(query);
                 *selected = 0;
             }
             Action::Up => *selected = selected.saturating_sub(1),
@@ -140,7 +140,7 @@ fn edit(
             Action::NextField => *on_name = !*on_name,
             Action::Char(c) if *on_name => name.extend(note::clean(c)),
             Action::Backspace if *on_name => {
-                name.pop();
+                note::backspace(name);
             }
             Action::Char('r') => *kind = Kind::Reps,
             Action::Char('h') => *kind = Kind::Hold,

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, List, ListItem, ListState};
 use crate::app::history::ExercisesPage;
 use crate::domain::{Kind, Sides};
 
+use super::super::text;
 use super::super::theme::Theme;
 
 const KEYS: &str = "↑↓ move · Enter progress · Esc back";
@@ -44,7 +45,7 @@ pub fn draw(
                 (Kind::Hold, Sides::Each) => "hold, each side",
                 (Kind::Cardio, _) => "cardio",
             };
-            ListItem::new(format!("{:<24} {kind}", e.name))
+            ListItem::new(format!("{} {kind}", text::pad(&e.name, 24)))
         })
         .collect();
     let list = List::new(items)

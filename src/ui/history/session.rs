@@ -11,6 +11,7 @@ use crate::domain::entry::Field;
 use crate::domain::history::Totals;
 use crate::domain::note;
 
+use super::super::text;
 use super::super::theme::Theme;
 
 const KEYS: &str = "↑↓ move · c correct · x delete · r progress · Esc back";
@@ -87,7 +88,7 @@ pub fn draw(
         let name = if wide {
             set.exercise.clone()
         } else {
-            set.exercise.chars().take(12).collect()
+            text::head(&set.exercise, 12).to_string()
         };
         Row::new(vec![
             state
