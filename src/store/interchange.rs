@@ -4,10 +4,13 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, Utc};
+use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::Store;
 use super::error::{Result, StoreError};
+use super::many::{Inserts, int, real, text};
 use super::matching::{self, ImportOutcome, Step};
 use super::rows;
 use super::summaries::{self, Batch, Fact, LoadKey};
@@ -50,6 +53,21 @@ impl Store {
         feed: &mut Feed,
         progress: &mut dyn FnMut(u64),
     ) -> Result<ImportOutcome> {
+        // A statement of many rows keeps a statement journal (to undo itself
+        // alone on a failed CHECK): a few pages in memory, or a temporary
+        // file written at every statement (sys time doubled the store's).
+        self.conn.pragma_update(None, "temp_store", "MEMORY")?;
+        let outcome = self.import_in_transaction(exercises, feed, progress);
+        self.conn.pragma_update(None, "temp_store", "DEFAULT")?;
+        outcome
+    }
+
+    fn import_in_transaction(
+        &mut self,
+        exercises: &[ExerciseDef],
+        feed: &mut Feed,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<ImportOutcome> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -70,12 +88,13 @@ impl Store {
             ids.insert(def.name.to_ascii_lowercase(), id);
         }
         let ids = ExerciseIds(ids);
-        let mut bulk = Batch::default();
+        let mut sets = set_inserts(&tx)?;
+        let mut bulk = Batch::new(&tx)?;
         // The feed cannot stop: after a failure the rest is only read.
         let mut failed = None;
         let fed = feed(&mut |w| {
             if failed.is_none()
-                && let Err(e) = store_workout(&tx, w, &ids, &mut bulk, &mut outcome, progress)
+                && let Err(e) = store_workout(&tx, &mut sets, w, &ids, &mut bulk, &mut outcome, progress)
             {
                 failed = Some(e);
             }
@@ -84,7 +103,8 @@ impl Store {
             return Err(e);
         }
         fed?;
-        bulk.finish(&tx)?;
+        bulk.finish()?;
+        drop(sets);
         tx.commit()?;
         Ok(outcome)
     }
@@ -135,6 +155,7 @@ impl Store {
 /// the database has lacks.
 fn store_workout(
     tx: &Connection,
+    sets_insert: &mut Inserts,
     w: &Workout,
     ids: &ExerciseIds,
     bulk: &mut Batch,
@@ -143,12 +164,12 @@ fn store_workout(
 ) -> Result<()> {
     match matching::step(tx, w, outcome)? {
         Some(Step::New(w)) => {
-            insert_workout(tx, w, ids, bulk)?;
+            insert_workout(tx, sets_insert, w, ids, bulk)?;
             progress(w.sets.len() as u64);
         }
         Some(Step::Complete { id, plan, sets }) => {
             // Rare: the session's summaries are recomputed in the database.
-            bulk.flush(tx)?;
+            bulk.flush()?;
             let at = tx.query_row(
                 "SELECT coalesce(max(position) + 1, 0) FROM session_exercise WHERE session_id = ?1",
                 [id],
@@ -163,7 +184,7 @@ fn store_workout(
                     exercises.push(exercise);
                 }
             }
-            insert_sets(tx, id, sets, ids, None)?;
+            insert_sets(tx, sets_insert, id, sets, ids, None)?;
             for exercise in exercises {
                 summaries::refresh(tx, id, exercise)?;
             }
@@ -187,6 +208,7 @@ impl ExerciseIds {
 
 fn insert_workout(
     conn: &Connection,
+    sets: &mut Inserts,
     w: &Workout,
     ids: &ExerciseIds,
     bulk: &mut Batch,
@@ -206,7 +228,7 @@ fn insert_workout(
     ])?;
     let session = conn.last_insert_rowid();
     insert_plan(conn, session, 0, &w.plan, ids)?;
-    insert_sets(conn, session, &w.sets, ids, Some(bulk))
+    insert_sets(conn, sets, session, &w.sets, ids, Some(bulk))
 }
 
 /// Adds `items` to the plan of `session`, from position `from` on.
@@ -240,62 +262,84 @@ fn insert_plan<'p>(
 
 fn insert_sets<'s>(
     conn: &Connection,
+    inserts: &mut Inserts,
     session: i64,
     sets: impl IntoIterator<Item = &'s WorkoutSet>,
     ids: &ExerciseIds,
-    mut new: Option<&mut Batch>,
+    new: Option<&mut Batch>,
 ) -> Result<()> {
-    let mut set = conn.prepare_cached(
-        "INSERT INTO set_log (session_id, exercise_id, set_number, side, set_type, reps, load_centi, load_unit,
-                              hold_ms, duration_ms, distance_centi, distance_unit, rpe, notes, logged_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-    )?;
+    // Ids given, not left to SQLite, so the summaries know them without a
+    // read back: the one writer's next rowids, as SQLite would choose them.
+    let first: i64 = conn
+        .prepare_cached("SELECT coalesce(max(id), 0) + 1 FROM set_log")?
+        .query_row([], |r| r.get(0))?;
     // Sets of one exercise, and the sets of an export's workout all logged
     // at its start, follow each other: look each up once.
+    let mut times: Vec<(DateTime<Utc>, String)> = Vec::new();
+    let mut rows = Vec::new();
     let mut exercise = (None, 0);
-    let mut logged_at = (None, String::new());
     for s in sets {
         if exercise.0 != Some(&s.exercise) {
             exercise = (Some(&s.exercise), ids.get(&s.exercise)?);
         }
-        if logged_at.0 != Some(s.logged_at) {
-            logged_at = (Some(s.logged_at), to_db(s.logged_at));
+        if times.last().map(|t| t.0) != Some(s.logged_at) {
+            times.push((s.logged_at, to_db(s.logged_at)));
         }
-        set.execute(params![
+        rows.push((s, exercise.1, times.len() - 1));
+    }
+    let mut values = Vec::with_capacity(rows.len() * SET_COLUMNS);
+    for (id, &(s, exercise, at)) in (first..).zip(&rows) {
+        values.extend([
+            ValueRef::Integer(id),
+            ValueRef::Integer(session),
+            ValueRef::Integer(exercise),
+            ValueRef::Integer(s.set_number.into()),
+            text(s.side.map(|d| d.as_str())),
+            text(Some(s.set_type.as_str())),
+            int(s.reps.map(i64::from)),
+            int(s.load.map(|l| l.centi)),
+            text(s.load.map(|l| l.unit.as_str())),
+            int(s.hold_ms),
+            int(s.duration_ms),
+            int(s.distance.map(|d| d.centi)),
+            text(s.distance.map(|d| d.unit.as_str())),
+            real(s.rpe),
+            text(s.notes.as_deref()),
+            text(Some(&times[at].1)),
+        ]);
+    }
+    inserts.insert(&values)?;
+    let Some(bulk) = new else { return Ok(()) };
+    for (id, &(s, exercise, at)) in (first..).zip(&rows) {
+        let fact = Fact {
+            id,
             session,
-            exercise.1,
-            s.set_number,
-            s.side.map(|d| d.as_str()),
-            s.set_type.as_str(),
-            s.reps,
-            s.load.map(|l| l.centi),
-            s.load.map(|l| l.unit.as_str()),
-            s.hold_ms,
-            s.duration_ms,
-            s.distance.map(|d| d.centi),
-            s.distance.map(|d| d.unit.as_str()),
-            s.rpe,
-            s.notes,
-            logged_at.1
-        ])?;
-        if let Some(bulk) = new.as_mut() {
-            let fact = Fact {
-                id: conn.last_insert_rowid(),
-                session,
-                key: LoadKey {
-                    exercise: exercise.1,
-                    side: s.side.map_or("both", |d| d.as_str()),
-                    centi: s.load.map_or(0, |l| l.centi),
-                    unit: s.load.map_or("", |l| l.unit.as_str()),
-                },
-                reps: s.reps.map(i64::from),
-                hold_ms: s.hold_ms,
-                at: logged_at.1.clone(),
-            };
-            bulk.add(conn, &fact)?;
-        }
+            key: LoadKey {
+                exercise,
+                side: s.side.map_or("both", |d| d.as_str()),
+                centi: s.load.map_or(0, |l| l.centi),
+                unit: s.load.map_or("", |l| l.unit.as_str()),
+            },
+            reps: s.reps.map(i64::from),
+            hold_ms: s.hold_ms,
+            at: times[at].1.clone(),
+        };
+        bulk.add(&fact)?;
     }
     Ok(())
+}
+
+/// The columns of [`set_inserts`], in order.
+const SET_COLUMNS: usize = 16;
+
+/// The multi-row `INSERT` of `set_log` an import uses.
+fn set_inserts(conn: &Connection) -> Result<Inserts<'_>> {
+    Inserts::new(
+        conn,
+        "INSERT INTO set_log (id, session_id, exercise_id, set_number, side, set_type, reps, load_centi,
+             load_unit, hold_ms, duration_ms, distance_centi, distance_unit, rpe, notes, logged_at) VALUES",
+        SET_COLUMNS,
+    )
 }
 
 #[cfg(test)]
