@@ -53,21 +53,6 @@ impl Store {
         feed: &mut Feed,
         progress: &mut dyn FnMut(u64),
     ) -> Result<ImportOutcome> {
-        // A statement of many rows keeps a statement journal (to undo itself
-        // alone on a failed CHECK): a few pages in memory, or a temporary
-        // file written at every statement (sys time doubled the store's).
-        self.conn.pragma_update(None, "temp_store", "MEMORY")?;
-        let outcome = self.import_in_transaction(exercises, feed, progress);
-        self.conn.pragma_update(None, "temp_store", "DEFAULT")?;
-        outcome
-    }
-
-    fn import_in_transaction(
-        &mut self,
-        exercises: &[ExerciseDef],
-        feed: &mut Feed,
-        progress: &mut dyn FnMut(u64),
-    ) -> Result<ImportOutcome> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -94,7 +79,8 @@ impl Store {
         let mut failed = None;
         let fed = feed(&mut |w| {
             if failed.is_none()
-                && let Err(e) = store_workout(&tx, &mut sets, w, &ids, &mut bulk, &mut outcome, progress)
+                && let Err(e) =
+                    store_workout(&tx, &mut sets, w, &ids, &mut bulk, &mut outcome, progress)
             {
                 failed = Some(e);
             }
@@ -332,7 +318,7 @@ fn insert_sets<'s>(
 /// The columns of [`set_inserts`], in order.
 const SET_COLUMNS: usize = 16;
 
-/// The multi-row `INSERT` of `set_log` an import uses.
+/// The `INSERT` of `set_log` an import holds.
 fn set_inserts(conn: &Connection) -> Result<Inserts<'_>> {
     Inserts::new(
         conn,

@@ -17,7 +17,7 @@ use crate::store::many::{Inserts, int, text};
 /// all-time rows are written once, at [`Batch::finish`].
 pub struct Batch<'c> {
     conn: &'c Connection,
-    /// Writes a session's `session_best` rows a few statements at a time.
+    /// Writes the `session_best` rows of each session as it ends.
     best: Inserts<'c>,
     session: Option<i64>,
     rows: HashMap<LoadKey, SessionRow>,
