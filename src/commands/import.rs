@@ -5,6 +5,8 @@
 use std::fs;
 use std::io::{self, IsTerminal, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::thread;
 
 use chrono::{DateTime, Local, TimeZone, Utc};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -122,13 +124,31 @@ impl Source for File {
 }
 
 /// The second pass over `file`, as `scan` found it, for the store: each
-/// workout in turn.
-pub fn feed<'a, Tz: TimeZone>(file: &'a File, scan: &'a Scan, tz: &'a Tz) -> Box<Feed<'a>> {
+/// workout in turn. The file is read and parsed on a thread of its own while
+/// the store writes what it has; a few workouts in flight keep memory flat.
+pub fn feed<'a, Tz>(file: &'a File, scan: &'a Scan, tz: &'a Tz) -> Box<Feed<'a>>
+where
+    Tz: TimeZone + Sync,
+{
     Box::new(move |each| {
-        interchange::workouts(file, scan, tz, &mut |w| each(&w))
+        let (send, workouts) = mpsc::sync_channel(AHEAD);
+        let read = thread::scope(|s| {
+            let reader = s.spawn(move || {
+                // Sending fails only once the store side is gone.
+                interchange::workouts(file, scan, tz, &mut |w| drop(send.send(w)))
+            });
+            for w in workouts {
+                each(&w);
+            }
+            reader.join()
+        });
+        read.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
             .map_err(|e| StoreError::Source(format!("{}: {e}", file.path.display())))
     })
 }
+
+/// Workouts parsed ahead of the store at most.
+const AHEAD: usize = 16;
 
 /// A progress bar on a terminal; nothing when stderr is piped.
 fn progress(total: u64) -> ProgressBar {

@@ -11,6 +11,7 @@ mod inspect;
 mod integrity;
 mod interchange;
 mod lock;
+mod many;
 mod matching;
 mod next;
 mod plan;

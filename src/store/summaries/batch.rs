@@ -3,30 +3,49 @@
 use std::collections::HashMap;
 
 use rusqlite::Connection;
+use rusqlite::types::ValueRef;
 
 use super::{
-    ChartRow, Fact, LoadKey, LoadRow, SessionRow, chart_add, fact, facts, read_load_row,
-    write_chart_rows, write_load_row, write_session_row,
+    Best, ChartRow, Fact, LoadKey, LoadRow, SESSION_COLUMNS, SessionRow, chart_add, fact, facts,
+    read_load_row, write_chart_rows, write_load_row,
 };
 use crate::store::error::Result;
+use crate::store::many::{Inserts, int, text};
 
 /// Summaries of many new sessions at once (an import, the upgrade): a
 /// session's rows are folded in memory and written when it ends, and the
 /// all-time rows are written once, at [`Batch::finish`].
-#[derive(Default)]
-pub struct Batch {
+pub struct Batch<'c> {
+    conn: &'c Connection,
+    /// Writes the `session_best` rows of each session as it ends.
+    best: Inserts<'c>,
     session: Option<i64>,
     rows: HashMap<LoadKey, SessionRow>,
     charts: Vec<ChartRow>,
     loads: HashMap<LoadKey, LoadRow>,
 }
 
-impl Batch {
+impl<'c> Batch<'c> {
+    pub fn new(conn: &'c Connection) -> Result<Batch<'c>> {
+        Ok(Batch {
+            conn,
+            best: Inserts::new(
+                conn,
+                &format!("INSERT OR REPLACE INTO session_best ({SESSION_COLUMNS}) VALUES"),
+                13,
+            )?,
+            session: None,
+            rows: HashMap::new(),
+            charts: Vec::new(),
+            loads: HashMap::new(),
+        })
+    }
+
     /// Counts live set `fact` of a session that had no sets before this
     /// batch. Each session's sets come together.
-    pub fn add(&mut self, conn: &Connection, fact: &Fact) -> Result<()> {
+    pub fn add(&mut self, fact: &Fact) -> Result<()> {
         if self.session != Some(fact.session) {
-            self.end_session(conn)?;
+            self.end_session()?;
             self.session = Some(fact.session);
         }
         self.rows
@@ -37,34 +56,63 @@ impl Batch {
         Ok(())
     }
 
-    fn end_session(&mut self, conn: &Connection) -> Result<()> {
+    fn end_session(&mut self) -> Result<()> {
+        let conn = self.conn;
         write_chart_rows(conn, &self.charts)?;
         self.charts.clear();
-        for (key, row) in self.rows.drain() {
-            write_session_row(conn, &row)?;
-            let mut best = match self.loads.remove(&key) {
+        // In key order: the b-tree is walked forwards.
+        let mut rows: Vec<SessionRow> = self.rows.drain().map(|(_, row)| row).collect();
+        rows.sort_unstable_by_key(|r| r.key);
+        let mut values = Vec::with_capacity(rows.len() * 13);
+        for row in rows.iter().filter(|r| !r.is_empty()) {
+            let k = row.key;
+            values.extend([
+                ValueRef::Integer(k.exercise),
+                text(Some(k.side)),
+                ValueRef::Integer(k.centi),
+                text(Some(k.unit)),
+                ValueRef::Integer(row.session),
+            ]);
+            for best in [&row.most_reps, &row.hold] {
+                values.extend(best_values(best.as_ref()));
+            }
+        }
+        self.best.insert(&values)?;
+        for row in rows {
+            let mut best = match self.loads.remove(&row.key) {
                 Some(best) => best,
-                None => read_load_row(conn, key)?,
+                None => read_load_row(conn, row.key)?,
             };
             best.absorb(&row);
-            self.loads.insert(key, best);
+            self.loads.insert(row.key, best);
         }
         self.session = None;
         Ok(())
     }
 
-    /// Writes what is held, so that `conn` can be read or changed directly.
-    pub fn flush(&mut self, conn: &Connection) -> Result<()> {
-        self.end_session(conn)?;
+    /// Writes what is held, so that the database can be read or changed
+    /// directly.
+    pub fn flush(&mut self) -> Result<()> {
+        self.end_session()?;
         for (_, best) in self.loads.drain() {
-            write_load_row(conn, &best)?;
+            write_load_row(self.conn, &best)?;
         }
         Ok(())
     }
 
-    pub fn finish(mut self, conn: &Connection) -> Result<()> {
-        self.flush(conn)
+    pub fn finish(mut self) -> Result<()> {
+        self.flush()
     }
+}
+
+/// A best's columns of `session_best`: value, set, time, second.
+fn best_values(best: Option<&Best>) -> [ValueRef<'_>; 4] {
+    [
+        int(best.map(|b| b.value)),
+        int(best.map(|b| b.set)),
+        text(best.map(|b| b.at.as_str())),
+        int(best.and_then(|b| b.second)),
+    ]
 }
 
 /// Builds both summaries from every live set (the upgrade to migration 08,
@@ -73,12 +121,12 @@ pub fn rebuild(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "DELETE FROM session_best; DELETE FROM load_best; DELETE FROM session_chart;",
     )?;
-    let mut batch = Batch::default();
+    let mut batch = Batch::new(conn)?;
     let mut stmt = conn.prepare(facts!("1"))?;
     let mut q = stmt.query([])?;
     while let Some(r) = q.next()? {
         let fact = fact(r)?;
-        batch.add(conn, &fact)?;
+        batch.add(&fact)?;
     }
-    batch.finish(conn)
+    batch.finish()
 }

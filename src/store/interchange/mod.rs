@@ -4,15 +4,18 @@
 
 use std::collections::HashMap;
 
+mod insert;
+
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::Store;
-use super::error::{Result, StoreError};
+use super::error::Result;
+use super::many::Inserts;
 use super::matching::{self, ImportOutcome, Step};
 use super::rows;
-use super::summaries::{self, Batch, Fact, LoadKey};
-use crate::domain::time::to_db;
-use crate::interchange::{ExerciseDef, Import, PlanItem, Workout, WorkoutSet};
+use super::summaries::{self, Batch};
+use crate::interchange::{ExerciseDef, Import, Workout};
+use insert::{ExerciseIds, insert_plan, insert_sets, insert_workout, set_inserts};
 
 /// What hands an import's workouts on, one by one, to the function it is
 /// given, and says whether it could read them all.
@@ -70,12 +73,14 @@ impl Store {
             ids.insert(def.name.to_ascii_lowercase(), id);
         }
         let ids = ExerciseIds(ids);
-        let mut bulk = Batch::default();
+        let mut sets = set_inserts(&tx)?;
+        let mut bulk = Batch::new(&tx)?;
         // The feed cannot stop: after a failure the rest is only read.
         let mut failed = None;
         let fed = feed(&mut |w| {
             if failed.is_none()
-                && let Err(e) = store_workout(&tx, w, &ids, &mut bulk, &mut outcome, progress)
+                && let Err(e) =
+                    store_workout(&tx, &mut sets, w, &ids, &mut bulk, &mut outcome, progress)
             {
                 failed = Some(e);
             }
@@ -84,7 +89,8 @@ impl Store {
             return Err(e);
         }
         fed?;
-        bulk.finish(&tx)?;
+        bulk.finish()?;
+        drop(sets);
         tx.commit()?;
         Ok(outcome)
     }
@@ -135,6 +141,7 @@ impl Store {
 /// the database has lacks.
 fn store_workout(
     tx: &Connection,
+    sets_insert: &mut Inserts,
     w: &Workout,
     ids: &ExerciseIds,
     bulk: &mut Batch,
@@ -143,12 +150,12 @@ fn store_workout(
 ) -> Result<()> {
     match matching::step(tx, w, outcome)? {
         Some(Step::New(w)) => {
-            insert_workout(tx, w, ids, bulk)?;
+            insert_workout(tx, sets_insert, w, ids, bulk)?;
             progress(w.sets.len() as u64);
         }
         Some(Step::Complete { id, plan, sets }) => {
             // Rare: the session's summaries are recomputed in the database.
-            bulk.flush(tx)?;
+            bulk.flush()?;
             let at = tx.query_row(
                 "SELECT coalesce(max(position) + 1, 0) FROM session_exercise WHERE session_id = ?1",
                 [id],
@@ -163,137 +170,12 @@ fn store_workout(
                     exercises.push(exercise);
                 }
             }
-            insert_sets(tx, id, sets, ids, None)?;
+            insert_sets(tx, sets_insert, id, sets, ids, None)?;
             for exercise in exercises {
                 summaries::refresh(tx, id, exercise)?;
             }
         }
         None => {}
-    }
-    Ok(())
-}
-
-/// Exercise ids by lowercase name.
-struct ExerciseIds(HashMap<String, i64>);
-
-impl ExerciseIds {
-    fn get(&self, name: &str) -> Result<i64> {
-        self.0
-            .get(&name.to_ascii_lowercase())
-            .copied()
-            .ok_or_else(|| StoreError::BadValue(format!("exercise {name:?}")))
-    }
-}
-
-fn insert_workout(
-    conn: &Connection,
-    w: &Workout,
-    ids: &ExerciseIds,
-    bulk: &mut Batch,
-) -> Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO session (routine, started_at, ended_at, current_position, notes, source, source_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?
-    .execute(params![
-        w.routine,
-        to_db(w.started_at),
-        w.ended_at.map(to_db),
-        w.position,
-        w.notes,
-        w.source,
-        w.source_key
-    ])?;
-    let session = conn.last_insert_rowid();
-    insert_plan(conn, session, 0, &w.plan, ids)?;
-    insert_sets(conn, session, &w.sets, ids, Some(bulk))
-}
-
-/// Adds `items` to the plan of `session`, from position `from` on.
-fn insert_plan<'p>(
-    conn: &Connection,
-    session: i64,
-    from: i64,
-    items: impl IntoIterator<Item = &'p PlanItem>,
-    ids: &ExerciseIds,
-) -> Result<()> {
-    let mut plan = conn.prepare_cached(
-        "INSERT INTO session_exercise
-           (session_id, position, exercise_id, planned_sets, target_reps, target_hold_ms, rest_ms, cue, tempo)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?;
-    for (position, p) in (from..).zip(items) {
-        plan.execute(params![
-            session,
-            position,
-            ids.get(&p.exercise)?,
-            p.sets,
-            p.target_reps,
-            p.target_hold_ms,
-            p.rest_ms,
-            p.cue,
-            p.tempo
-        ])?;
-    }
-    Ok(())
-}
-
-fn insert_sets<'s>(
-    conn: &Connection,
-    session: i64,
-    sets: impl IntoIterator<Item = &'s WorkoutSet>,
-    ids: &ExerciseIds,
-    mut new: Option<&mut Batch>,
-) -> Result<()> {
-    let mut set = conn.prepare_cached(
-        "INSERT INTO set_log (session_id, exercise_id, set_number, side, set_type, reps, load_centi, load_unit,
-                              hold_ms, duration_ms, distance_centi, distance_unit, rpe, notes, logged_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-    )?;
-    // Sets of one exercise, and the sets of an export's workout all logged
-    // at its start, follow each other: look each up once.
-    let mut exercise = (None, 0);
-    let mut logged_at = (None, String::new());
-    for s in sets {
-        if exercise.0 != Some(&s.exercise) {
-            exercise = (Some(&s.exercise), ids.get(&s.exercise)?);
-        }
-        if logged_at.0 != Some(s.logged_at) {
-            logged_at = (Some(s.logged_at), to_db(s.logged_at));
-        }
-        set.execute(params![
-            session,
-            exercise.1,
-            s.set_number,
-            s.side.map(|d| d.as_str()),
-            s.set_type.as_str(),
-            s.reps,
-            s.load.map(|l| l.centi),
-            s.load.map(|l| l.unit.as_str()),
-            s.hold_ms,
-            s.duration_ms,
-            s.distance.map(|d| d.centi),
-            s.distance.map(|d| d.unit.as_str()),
-            s.rpe,
-            s.notes,
-            logged_at.1
-        ])?;
-        if let Some(bulk) = new.as_mut() {
-            let fact = Fact {
-                id: conn.last_insert_rowid(),
-                session,
-                key: LoadKey {
-                    exercise: exercise.1,
-                    side: s.side.map_or("both", |d| d.as_str()),
-                    centi: s.load.map_or(0, |l| l.centi),
-                    unit: s.load.map_or("", |l| l.unit.as_str()),
-                },
-                reps: s.reps.map(i64::from),
-                hold_ms: s.hold_ms,
-                at: logged_at.1.clone(),
-            };
-            bulk.add(conn, &fact)?;
-        }
     }
     Ok(())
 }
@@ -306,6 +188,7 @@ mod tests {
     use super::*;
     use crate::domain::Unit;
     use crate::interchange::{Format, parse};
+    use crate::store::StoreError;
 
     /// `workouts` Strong workouts of ten sets, one a day from `first_day` of January 2025.
     fn strong(first_day: usize, workouts: usize) -> Import {
