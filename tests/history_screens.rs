@@ -144,7 +144,17 @@ fn one_session() {
     let mut db = fixture::empty();
     db.session(noon() - Days::new(1), &[(DORSIFLEXION, None, reps(15, 10))]);
     let s = Screens::open(db);
-    assert_snapshot!("history_one_session_80x24", s.flow.render(80, 24));
+    let screen = s.flow.render(80, 24);
+    assert_snapshot!("history_one_session_80x24", screen);
+    for (screen, width) in [(screen, 80), (s.flow.render(40, 20), 40)] {
+        let labels = screen.lines().nth(7).unwrap_or_default();
+        let weeks = labels
+            .split_whitespace()
+            .filter(|w| w.trim_matches('│').parse::<u32>().is_ok());
+        assert_eq!(weeks.count(), 12, "12 bars at width {width}:\n{screen}");
+        assert!(screen.contains("●○ "), "{screen}");
+        assert!(screen.contains("short"), "a week short says so: {screen}");
+    }
 }
 
 #[test]
