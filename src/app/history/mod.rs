@@ -32,6 +32,8 @@ pub struct HistoryView {
     /// The start of the first session with a set, once the store has said:
     /// the week list and "all time" reach back to it.
     pub first: Option<DateTime<Utc>>,
+    /// The span the last progress chart showed: the next one opens with it.
+    pub span: Span,
 }
 
 impl HistoryView {

@@ -27,6 +27,7 @@ pub fn open(state: &mut State) -> Vec<Effect> {
         stack: vec![Page::Weeks(WeeksPage::default())],
         target,
         first: None,
+        span: Span::Year,
     }));
     state.notice = None;
     fx(HistoryEffect::FindFirst)
@@ -39,6 +40,7 @@ struct Context<'a> {
     first: Option<DateTime<Utc>>,
     target: u32,
     unit: Unit,
+    span: Span,
 }
 
 /// Moves a selection within `len` items.
@@ -72,6 +74,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         first: view.first,
         target: view.target,
         unit: state.settings.unit,
+        span: view.span,
     };
     let effects = match view.stack.last_mut() {
         Some(Page::Weeks(p)) => on_weeks(p, action, &cx),
@@ -91,6 +94,9 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             }
             Opened::Effect(e) => out.push(Effect::History(e)),
         }
+    }
+    if let Some(Page::Progress(p)) = view.stack.last() {
+        view.span = p.span;
     }
     out
 }
@@ -114,10 +120,10 @@ fn progress_page(exercise: Exercise, cx: &Context<'_>) -> Opened {
     } else {
         Metric::Estimate
     };
-    let load = load::progress(exercise.id, Span::Year, cx.first, cx.now);
+    let load = load::progress(exercise.id, cx.span, cx.first, cx.now);
     let page = ProgressPage {
         exercise,
-        span: Span::Year,
+        span: cx.span,
         metric,
         points: vec![],
         records: vec![],
