@@ -377,6 +377,8 @@ fn progress_opens_from_the_week_list_and_changes_span_and_metric() {
         to: noon(),
         points: vec![],
         records: vec![],
+        balance: None,
+        cardio: None,
     }));
     assert!(
         matches!(page(&flow), Page::Progress(p) if !p.loaded),

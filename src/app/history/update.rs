@@ -115,18 +115,15 @@ fn exercises_page() -> Opened {
 }
 
 fn progress_page(exercise: Exercise, cx: &Context<'_>) -> Opened {
-    let metric = if exercise.kind == Kind::Hold {
-        Metric::Hold
-    } else {
-        Metric::Estimate
-    };
-    let load = load::progress(exercise.id, cx.span, cx.first, cx.now);
+    let load = load::progress(exercise.id, exercise.kind, cx.span, cx.first, cx.now);
     let page = ProgressPage {
+        metric: Metric::first(exercise.kind),
         exercise,
         span: cx.span,
-        metric,
         points: vec![],
         records: vec![],
+        balance: None,
+        cardio: None,
         loaded: false,
         from: None,
         to: None,
@@ -268,11 +265,7 @@ fn on_progress(p: &mut ProgressPage, action: Action, cx: &Context<'_>) -> Vec<Op
         Action::Left => Span::ALL[at.saturating_sub(1)],
         Action::Right => Span::ALL[(at + 1).min(Span::ALL.len() - 1)],
         Action::NextField => {
-            p.metric = match p.metric {
-                Metric::Estimate => Metric::Reps,
-                Metric::Reps => Metric::Estimate,
-                Metric::Hold => Metric::Hold,
-            };
+            p.metric = p.metric.next(p.has_loads());
             return vec![];
         }
         _ => return vec![],
@@ -284,6 +277,7 @@ fn on_progress(p: &mut ProgressPage, action: Action, cx: &Context<'_>) -> Vec<Op
     p.loaded = false;
     vec![Opened::Effect(load::progress(
         p.exercise.id,
+        p.exercise.kind,
         span,
         cx.first,
         cx.now,

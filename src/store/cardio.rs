@@ -1,0 +1,138 @@
+//! Cardio over time, read from the live cardio sets through their own
+//! partial index (`cardio_set`, migration 08): no summary holds them, and a
+//! chart costs the runs of its span.
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::Store;
+use super::error::{Result, StoreError};
+use super::rows;
+use crate::domain::cardio::{CardioRecords, CardioSet};
+use crate::domain::distance::Distance;
+use crate::domain::progress::{ProgressPoint, Record};
+use crate::domain::time::to_db;
+
+/// The live cardio sets of `?1`: the condition of the `cardio_set` index.
+macro_rules! cardio_sets {
+    () => {
+        "FROM set_log l WHERE l.exercise_id = ?1 AND l.reps IS NULL AND l.hold_ms IS NULL
+           AND l.replaced_by IS NULL AND l.deleted_at IS NULL"
+    };
+}
+
+/// A set's distance in metres.
+macro_rules! metres {
+    () => {
+        "(l.distance_centi * CASE l.distance_unit WHEN 'km' THEN 10.0 WHEN 'mi' THEN 16.09344 ELSE 0.01 END)"
+    };
+}
+
+/// A set's pace in seconds per kilometre (milliseconds per metre), when
+/// it has both a distance and a time.
+macro_rules! pace {
+    () => {
+        concat!(
+            "CASE WHEN l.distance_centi > 0 AND l.duration_ms > 0 THEN l.duration_ms / ",
+            metres!(),
+            " END"
+        )
+    };
+}
+
+fn cardio_set(r: &Row<'_>) -> Result<Record<CardioSet>> {
+    let distance = match (r.get(0)?, r.get::<_, Option<String>>(1)?) {
+        (Some(centi), Some(unit)) => Some(Distance {
+            centi,
+            unit: unit.parse().map_err(StoreError::BadValue)?,
+        }),
+        _ => None,
+    };
+    let time = r
+        .get::<_, Option<i64>>(2)?
+        .map(|ms| Duration::from_millis(u64::try_from(ms).unwrap_or(0)));
+    Ok(Record {
+        value: CardioSet { distance, time },
+        at: rows::timestamp(&r.get::<_, String>(3)?)?,
+        session_id: r.get(4)?,
+    })
+}
+
+impl Store {
+    /// Cardio chart points over `[from, to)`: distance per session and its
+    /// best pace, one per session or per `bucket_days` when sessions
+    /// outnumber those spans.
+    pub fn cardio_progress(
+        &self,
+        exercise: i64,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        bucket_days: f64,
+    ) -> Result<Vec<ProgressPoint>> {
+        let mut stmt = self.conn.prepare_cached(concat!(
+            "WITH per_session AS (
+               SELECT l.session_id AS s, min(l.logged_at) AS at, count(*) OVER () AS n,
+                      sum(",
+            metres!(),
+            ") AS metres, min(",
+            pace!(),
+            ") AS pace ",
+            cardio_sets!(),
+            " AND l.logged_at >= ?2 AND l.logged_at < ?3 GROUP BY l.session_id)
+             SELECT min(at), max(metres), min(pace) FROM per_session
+             GROUP BY CASE WHEN n <= (julianday(?3) - julianday(?2)) / ?4 THEN s
+                      ELSE -1 - CAST((julianday(at) - julianday(?2)) / ?4 AS INTEGER) END
+             ORDER BY 1"
+        ))?;
+        let mut q = stmt.query(params![
+            exercise,
+            to_db(from),
+            to_db(to),
+            bucket_days.max(1e-6)
+        ])?;
+        let mut out = Vec::new();
+        while let Some(r) = q.next()? {
+            out.push(ProgressPoint {
+                at: rows::timestamp(&r.get::<_, String>(0)?)?,
+                distance_m: r.get(1)?,
+                pace_s_per_km: r.get(2)?,
+                ..ProgressPoint::default()
+            });
+        }
+        Ok(out)
+    }
+
+    /// The longest distance, longest time and best pace of `exercise`, and
+    /// the unit of its latest distance.
+    pub fn cardio_records(&self, exercise: i64) -> Result<CardioRecords> {
+        let best = |order: &str| -> Result<Option<Record<CardioSet>>> {
+            let sql = format!(
+                "SELECT l.distance_centi, l.distance_unit, l.duration_ms, l.logged_at, l.session_id {}
+                 AND {order} IS NOT NULL ORDER BY {order}, l.logged_at LIMIT 1",
+                cardio_sets!()
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let mut q = stmt.query([exercise])?;
+            q.next()?.map(cardio_set).transpose()
+        };
+        let unit = self
+            .conn
+            .prepare_cached(concat!(
+                "SELECT l.distance_unit ",
+                cardio_sets!(),
+                " AND l.distance_unit IS NOT NULL ORDER BY l.logged_at DESC LIMIT 1"
+            ))?
+            .query_row([exercise], |r| r.get::<_, String>(0))
+            .optional()?
+            .map(|u| u.parse().map_err(StoreError::BadValue))
+            .transpose()?;
+        Ok(CardioRecords {
+            unit,
+            longest: best(concat!("-", metres!()))?,
+            longest_time: best("-l.duration_ms")?,
+            best_pace: best(concat!("(", pace!(), ")"))?,
+        })
+    }
+}
