@@ -136,3 +136,92 @@ impl Store {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::domain::Unit;
+    use crate::domain::distance::DistanceUnit;
+
+    fn utc(m: u32, d: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, m, d, 0, 0, 0).unwrap()
+    }
+
+    /// Three runs (one in miles) and a set of squats in one store.
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("c.db")).unwrap();
+        let csv = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE
+2026-03-02 07:00:00,Run,1h,Running,1,0,0,5,1500,,,
+2026-03-02 07:00:00,Run,1h,Squat,1,60,5,0,0,,,
+2026-03-09 07:00:00,Run,1h,Running,1,0,0,10,3300,,,
+2026-03-16 07:00:00,Run,1h,Running,1,0,0,4,1300,,,
+";
+        let (_, import) = crate::interchange::parse(csv, None, Some(Unit::Kg), &Utc).unwrap();
+        store.import(&import, &mut |_| {}).unwrap();
+        (dir, store)
+    }
+
+    fn running(store: &Store) -> i64 {
+        let all = store.exercises().unwrap();
+        all.iter().find(|e| e.name == "Running").unwrap().id
+    }
+
+    #[test]
+    fn a_point_per_run_and_the_records_of_all_runs() {
+        let (_dir, store) = store();
+        let id = running(&store);
+        let points = store
+            .cardio_progress(id, utc(1, 1), utc(4, 1), 1.0)
+            .unwrap();
+        let got: Vec<_> = points
+            .iter()
+            .map(|p| (p.distance_m.unwrap(), p.pace_s_per_km.unwrap()))
+            .collect();
+        assert_eq!(got, [(5000.0, 300.0), (10000.0, 330.0), (4000.0, 325.0)]);
+        let r = store.cardio_records(id).unwrap();
+        assert_eq!(r.unit, Some(DistanceUnit::Km));
+        let longest = r.longest.unwrap();
+        assert_eq!(longest.value.distance.unwrap().to_string(), "10 km");
+        assert_eq!(longest.value.time, Some(Duration::from_secs(3300)));
+        assert_eq!(r.longest_time.unwrap().at, longest.at);
+        assert_eq!(
+            r.best_pace.unwrap().value.time,
+            Some(Duration::from_secs(1500))
+        );
+    }
+
+    #[test]
+    fn the_cardio_queries_read_the_cardio_index() {
+        let (_dir, store) = store();
+        let plan = |sql: &str| -> String {
+            let mut stmt = store
+                .conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .unwrap();
+            let rows = stmt
+                .query_map(params![1, "a", "b", 1.0], |r| r.get::<_, String>(3))
+                .unwrap();
+            rows.map(|r| r.unwrap()).collect::<Vec<_>>().join("; ")
+        };
+        let chart = plan(concat!(
+            "SELECT l.session_id, sum(",
+            metres!(),
+            ") ",
+            cardio_sets!(),
+            " AND l.logged_at >= ?2 AND l.logged_at < ?3 AND ?4 GROUP BY l.session_id"
+        ));
+        assert!(chart.contains("cardio_set"), "{chart}");
+        let best = plan(concat!(
+            "SELECT l.duration_ms ",
+            cardio_sets!(),
+            " AND ?2 < ?3 AND ?4 ORDER BY -l.duration_ms LIMIT 1"
+        ));
+        assert!(
+            best.contains("cardio_set") && !best.contains("SCAN l "),
+            "{best}"
+        );
+    }
+}
