@@ -50,7 +50,7 @@ pub(super) fn execute(
             points: store.cardio_progress(exercise, from, to, bucket_days)?,
             records: vec![],
             balance: None,
-            cardio: Some(store.cardio_records(exercise)?),
+            cardio: Some(Box::new(store.cardio_records(exercise)?)),
         },
         HistoryEffect::LoadProgress {
             exercise,
@@ -66,7 +66,7 @@ pub(super) fn execute(
             to,
             points: store.progress(exercise, from, to, bucket_days)?,
             records: store.records(exercise)?,
-            balance: balance(&store.latest_sides(exercise, from, to)?),
+            balance: balance(&store.latest_sides(exercise, from, to)?).map(Box::new),
             cardio: None,
         },
         HistoryEffect::CorrectSet { session, id, work } => {

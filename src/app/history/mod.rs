@@ -170,9 +170,9 @@ pub struct ProgressPage {
     pub points: Vec<ProgressPoint>,
     pub records: Vec<SideRecords>,
     /// Left against right in the latest session that did both.
-    pub balance: Option<Balance>,
+    pub balance: Option<Box<Balance>>,
     /// A cardio exercise's records.
-    pub cardio: Option<CardioRecords>,
+    pub cardio: Option<Box<CardioRecords>>,
     pub loaded: bool,
     /// The chart's time axis: `[from, to)`.
     pub from: Option<DateTime<Utc>>,
@@ -203,8 +203,8 @@ pub enum HistoryMsg {
         to: DateTime<Utc>,
         points: Vec<ProgressPoint>,
         records: Vec<SideRecords>,
-        balance: Option<Balance>,
-        cardio: Option<CardioRecords>,
+        balance: Option<Box<Balance>>,
+        cardio: Option<Box<CardioRecords>>,
     },
     /// A correction was saved; the session's sets are reloaded with it.
     Corrected {

@@ -164,6 +164,9 @@ fn chart_block<'a>(
     Block::bordered().title(Line::from(title))
 }
 
+/// A line of the chart: its name, its points (day, value) and its colour.
+type Series = (&'static str, Vec<(f64, f64)>, Style);
+
 fn draw_chart(
     frame: &mut Frame,
     area: Rect,
@@ -186,7 +189,7 @@ fn draw_chart(
             .filter_map(|p| value(page.metric, unit, p).get(side).map(|v| (day(p), v)))
             .collect()
     };
-    let lines: Vec<(&'static str, Vec<(f64, f64)>, Style)> = [
+    let lines: Vec<Series> = [
         ("both", series(None), theme.accent()),
         ("left", series(Some(Side::Left)), theme.good()),
         ("right", series(Some(Side::Right)), theme.title()),
