@@ -41,7 +41,7 @@ fn metric_name(metric: Metric, unit: DistanceUnit) -> (String, String) {
             "e1RM, kg",
         ),
         Metric::Reps => ("reps per session", "reps"),
-        Metric::Hold => ("longest hold per side, s", "hold, s"),
+        Metric::Hold => ("longest hold, s", "hold, s"),
         Metric::Distance => {
             let u = unit.as_str();
             return (format!("distance per session, {u}"), u.to_string());
