@@ -5,15 +5,15 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row};
 
 use super::Store;
 use super::error::{Result, StoreError};
+use super::progress::{per_point, points};
 use super::rows;
 use crate::domain::cardio::{CardioRecords, CardioSet};
 use crate::domain::distance::Distance;
 use crate::domain::progress::{ProgressPoint, Record};
-use crate::domain::time::to_db;
 
 /// The live cardio sets of `?1`: the condition of the `cardio_set` index.
 macro_rules! cardio_sets {
@@ -81,27 +81,17 @@ impl Store {
             ") AS pace ",
             cardio_sets!(),
             " AND l.logged_at >= ?2 AND l.logged_at < ?3 GROUP BY l.session_id)
-             SELECT min(at), max(metres), min(pace) FROM per_session
-             GROUP BY CASE WHEN n <= (julianday(?3) - julianday(?2)) / ?4 THEN s
-                      ELSE -1 - CAST((julianday(at) - julianday(?2)) / ?4 AS INTEGER) END
-             ORDER BY 1"
+             SELECT min(at), max(metres), min(pace) FROM per_session ",
+            per_point!()
         ))?;
-        let mut q = stmt.query(params![
-            exercise,
-            to_db(from),
-            to_db(to),
-            bucket_days.max(1e-6)
-        ])?;
-        let mut out = Vec::new();
-        while let Some(r) = q.next()? {
-            out.push(ProgressPoint {
+        points(&mut stmt, (exercise, from, to, bucket_days), |r| {
+            Ok(ProgressPoint {
                 at: rows::timestamp(&r.get::<_, String>(0)?)?,
                 distance_m: r.get(1)?,
                 pace_s_per_km: r.get(2)?,
                 ..ProgressPoint::default()
-            });
-        }
-        Ok(out)
+            })
+        })
     }
 
     /// The longest distance, longest time and best pace of `exercise`, and
@@ -140,6 +130,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use chrono::TimeZone;
+    use rusqlite::params;
 
     use super::*;
     use crate::domain::Unit;

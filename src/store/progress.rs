@@ -3,7 +3,7 @@
 //! the sessions of its span, not their sets or loads.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row, Statement, params};
 
 use super::Store;
 use super::error::Result;
@@ -33,6 +33,37 @@ macro_rules! per_side_max {
             "_right"
         )
     };
+}
+
+/// Groups `per_session` (session `s` at `at`, of `n` in the span) into
+/// chart points: a session each while they fit the spans of `?4` days
+/// over `[?2, ?3)`, else one per span.
+macro_rules! per_point {
+    () => {
+        "GROUP BY CASE WHEN n <= (julianday(?3) - julianday(?2)) / ?4 THEN s
+                  ELSE -1 - CAST((julianday(at) - julianday(?2)) / ?4 AS INTEGER) END
+         ORDER BY 1"
+    };
+}
+pub(super) use per_point;
+
+/// The points `stmt` (bound to exercise, from, to and bucket days) yields.
+pub(super) fn points(
+    stmt: &mut Statement<'_>,
+    (exercise, from, to, bucket_days): (i64, DateTime<Utc>, DateTime<Utc>, f64),
+    point: impl Fn(&Row<'_>) -> Result<ProgressPoint>,
+) -> Result<Vec<ProgressPoint>> {
+    let mut out = Vec::new();
+    let mut q = stmt.query(params![
+        exercise,
+        to_db(from),
+        to_db(to),
+        bucket_days.max(1e-6)
+    ])?;
+    while let Some(r) = q.next()? {
+        out.push(point(r)?);
+    }
+    Ok(out)
 }
 
 fn per_side(r: &Row<'_>, at: usize, scale: f64) -> rusqlite::Result<PerSide> {
@@ -72,19 +103,11 @@ impl Store {
              SELECT min(at), max(volume), max(heaviest), max(r_both), max(r_left), max(r_right),
                     max(e_both), max(e_left), max(e_right), max(h_both), max(h_left), max(h_right)
              FROM per_session
-             GROUP BY CASE WHEN n <= (julianday(?3) - julianday(?2)) / ?4 THEN s
-                      ELSE -1 - CAST((julianday(at) - julianday(?2)) / ?4 AS INTEGER) END
-             ORDER BY 1"
+             ",
+            per_point!()
         ))?;
-        let mut out = Vec::new();
-        let mut q = stmt.query(params![
-            exercise,
-            to_db(from),
-            to_db(to),
-            bucket_days.max(1e-6)
-        ])?;
-        while let Some(r) = q.next()? {
-            out.push(ProgressPoint {
+        points(&mut stmt, (exercise, from, to, bucket_days), |r| {
+            Ok(ProgressPoint {
                 at: rows::timestamp(&r.get::<_, String>(0)?)?,
                 volume_kg: r.get(1)?,
                 heaviest_kg: r.get(2)?,
@@ -92,9 +115,8 @@ impl Store {
                 e1rm_kg: per_side(r, 6, 1.0)?,
                 hold_secs: per_side(r, 9, 0.001)?,
                 ..ProgressPoint::default()
-            });
-        }
-        Ok(out)
+            })
+        })
     }
 
     /// The sets, by side, of the latest session in `[from, to)` that did
