@@ -378,6 +378,8 @@ fn progress_opens_from_the_week_list_and_changes_span_and_metric() {
         to: noon(),
         points: vec![],
         records: vec![],
+        balance: None,
+        cardio: None,
     }));
     assert!(
         matches!(page(&flow), Page::Progress(p) if !p.loaded),
@@ -385,6 +387,19 @@ fn progress_opens_from_the_week_list_and_changes_span_and_metric() {
     );
     flow.press(KeyCode::Tab);
     assert!(matches!(page(&flow), Page::Progress(p) if p.metric == Metric::Reps));
+    flow.press(KeyCode::Esc);
+    flow.press(KeyCode::Enter);
+    assert!(
+        matches!(
+            last_effect(&flow),
+            Some(HistoryEffect::LoadProgress {
+                span: Span::Years5,
+                ..
+            })
+        ),
+        "the next exercise opens with the span chosen"
+    );
+    assert!(matches!(page(&flow), Page::Progress(p) if p.span == Span::Years5));
     flow.press(KeyCode::Esc);
     flow.press(KeyCode::Esc);
     assert!(matches!(page(&flow), Page::Weeks(_)));

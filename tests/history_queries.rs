@@ -346,17 +346,31 @@ fn progress_points_per_session_and_per_span() {
     let points = db.store.progress(lunge, from, to, 1.0).unwrap();
     assert_eq!(points.len(), 4);
     assert_eq!(points[0].at, utc(2026, 3, 2, 18, 1));
-    assert_eq!(points[0].reps, 20);
+    assert_eq!(
+        (
+            points[0].reps.left,
+            points[0].reps.right,
+            points[0].reps.both
+        ),
+        (Some(10.0), Some(10.0), None),
+        "reps per side"
+    );
     assert!((points[0].e1rm_kg.left.unwrap() - 20.0 * (1.0 + 10.0 / 30.0)).abs() < 1e-9);
     assert!((points[3].heaviest_kg.unwrap() - 28.0).abs() < 1e-9);
     assert!(points[0].e1rm_kg.both.is_none());
 
-    // Two-week spans: the best of each pair of sessions.
+    // More sessions than two-week spans: the best of each pair of sessions.
     let spans = db
+        .store
+        .progress(lunge, utc(2026, 3, 2, 0, 0), utc(2026, 3, 30, 0, 0), 14.0)
+        .unwrap();
+    assert_eq!(spans.len(), 2);
+    // Fewer: one point per session all the same.
+    let wide = db
         .store
         .progress(lunge, utc(2026, 3, 2, 0, 0), to, 14.0)
         .unwrap();
-    assert_eq!(spans.len(), 2);
+    assert_eq!(wide.len(), 4);
     assert!((spans[1].heaviest_kg.unwrap() - 28.0).abs() < 1e-9);
 
     let plank = db
@@ -369,6 +383,28 @@ fn progress_points_per_session_and_per_span() {
             .map(|p| p.hold_secs.left.unwrap())
             .collect::<Vec<_>>(),
         [30.0, 31.0, 32.0, 33.0]
+    );
+}
+
+#[test]
+fn two_sessions_on_one_day_are_two_points() {
+    let mut db = fixture::empty();
+    db.session(utc(2026, 3, 2, 7, 0), &[(LUNGE, L, reps(8, None))]);
+    db.session(
+        utc(2026, 3, 2, 18, 0),
+        &[(LUNGE, L, reps(12, None)), (LUNGE, R, reps(10, None))],
+    );
+    let lunge = db.exercise_id("Lunge");
+    // Twelve weeks in 160 spans: the two sessions share one.
+    let (from, to) = (utc(2026, 1, 1, 0, 0), utc(2026, 3, 26, 0, 0));
+    let points = db.store.progress(lunge, from, to, 84.0 / 160.0).unwrap();
+    let got: Vec<_> = points.iter().map(|p| (p.reps.left, p.reps.right)).collect();
+    assert_eq!(got, [(Some(8.0), None), (Some(12.0), Some(10.0))]);
+    assert!(points.iter().all(|p| p.heaviest_kg.is_none()));
+    let sides = db.store.latest_sides(lunge, from, to).unwrap();
+    assert_eq!(
+        sides,
+        [(Side::Left, reps(12, None)), (Side::Right, reps(10, None))]
     );
 }
 

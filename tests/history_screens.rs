@@ -8,6 +8,9 @@ mod common;
 use chrono::{Days, Utc, Weekday};
 use common::fixture::{self, DORSIFLEXION, LUNGE, PLANK, hold, kg, reps, utc};
 use common::{Flow, noon};
+
+/// The Cossack squat's place in the built-in routine.
+const COSSACK: usize = 5;
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
 use runstrong::app::StoreExecutor;
@@ -146,7 +149,17 @@ fn one_session() {
         &[(DORSIFLEXION, None, reps(15, kg("10")))],
     );
     let s = Screens::open(db);
-    assert_snapshot!("history_one_session_80x24", s.flow.render(80, 24));
+    let screen = s.flow.render(80, 24);
+    assert_snapshot!("history_one_session_80x24", screen);
+    for (screen, width) in [(screen, 80), (s.flow.render(40, 20), 40)] {
+        let labels = screen.lines().nth(7).unwrap_or_default();
+        let weeks = labels
+            .split_whitespace()
+            .filter(|w| w.trim_matches('│').parse::<u32>().is_ok());
+        assert_eq!(weeks.count(), 12, "12 bars at width {width}:\n{screen}");
+        assert!(screen.contains("●○ "), "{screen}");
+        assert!(screen.contains("short"), "a week short says so: {screen}");
+    }
 }
 
 #[test]
@@ -173,4 +186,118 @@ fn an_imported_workout_shows_set_kinds_and_its_notes_on_one_line() {
     assert!(screen.contains("· 5.2 km"), "a run's distance: {screen}");
     assert_snapshot!("history_imported_session_80x24", screen);
     assert_snapshot!("history_imported_session_40x20", s.flow.render(40, 20));
+}
+
+/// The progress page of `name` in `db`, opened from the exercise list.
+fn progress_of(db: fixture::Db, name: &str) -> Screens {
+    let mut ids: Vec<_> = db.store.exercises().unwrap();
+    ids.sort_by_key(|e| e.id);
+    let at = ids.iter().position(|e| e.name == name).unwrap();
+    let mut s = Screens::open(db);
+    s.keys(&[KeyCode::Char('r')]);
+    s.keys(&vec![KeyCode::Down; at]);
+    s.keys(&[KeyCode::Enter]);
+    s
+}
+
+/// `weeks` weekly sessions up to this week, the `i`th made of `sets(i)`.
+fn weekly(db: &mut fixture::Db, weeks: u64, sets: impl Fn(u64) -> Vec<fixture::Set>) {
+    for i in 0..weeks {
+        let at = utc(2026, 11, 23, 18, 0) - Days::new(7 * (weeks - 1 - i));
+        db.session(at, &sets(i));
+    }
+}
+
+#[test]
+fn a_bodyweight_exercise_charts_reps_per_side() {
+    let mut db = fixture::empty();
+    weekly(&mut db, 10, |i| {
+        let r = 8 + i as u32 / 2;
+        vec![(COSSACK, L, reps(r, None)), (COSSACK, R, reps(r + 2, None))]
+    });
+    // A second session on the last day is its own point.
+    db.session(
+        utc(2026, 11, 23, 20, 0),
+        &[(COSSACK, L, reps(14, None)), (COSSACK, R, reps(15, None))],
+    );
+    let s = progress_of(db, "Cossack squat");
+    let screen = s.flow.render(80, 24);
+    assert!(
+        !screen.contains("1797693"),
+        "no float max on the axis: {screen}"
+    );
+    assert!(
+        screen.contains("reps per session ━ left ━ right"),
+        "{screen}"
+    );
+    assert!(screen.contains("Left 1 rep fewer (bodyweight)"), "{screen}");
+    assert_snapshot!("progress_bodyweight_80x24", screen);
+    assert_snapshot!("progress_bodyweight_40x20", s.flow.render(40, 20));
+}
+
+#[test]
+fn a_one_sided_lift_reads_its_imbalance_in_reps_at_one_load() {
+    let mut db = fixture::empty();
+    weekly(&mut db, 8, |i| {
+        let load = kg(&(16 + 2 * (i / 2)).to_string());
+        vec![(LUNGE, L, reps(10, load)), (LUNGE, R, reps(8, load))]
+    });
+    let s = progress_of(db, "Lunge");
+    let screen = s.flow.render(80, 24);
+    assert!(
+        screen.contains("Right 2 reps fewer at 22 kg (e1RM −5%)"),
+        "{screen}"
+    );
+    assert_snapshot!("progress_imbalance_80x24", screen);
+    let small = s.flow.render(40, 20);
+    assert!(
+        small.contains("━ left ━ right"),
+        "the legend at 40x20: {small}"
+    );
+    assert_snapshot!("progress_imbalance_40x20", small);
+}
+
+#[test]
+fn a_hold_charts_time_per_side() {
+    let s = progress_of(history(), "Copenhagen plank");
+    let screen = s.flow.render(80, 24);
+    assert!(screen.contains("Left holds 0:03 shorter"), "{screen}");
+    assert_snapshot!("progress_hold_80x24", screen);
+    assert_snapshot!("progress_hold_40x20", s.flow.render(40, 20));
+}
+
+#[test]
+fn cardio_charts_distance_and_pace_with_its_records() {
+    let mut db = fixture::empty();
+    let mut csv = String::from(
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n",
+    );
+    for (day, km, secs) in [
+        ("2026-09-07", "5", 1800),
+        ("2026-09-21", "6.2", 2170),
+        ("2026-10-05", "5.5", 1870),
+        ("2026-10-19", "8", 2900),
+        ("2026-11-02", "7", 2380),
+        ("2026-11-16", "10.5", 3720),
+        ("2026-11-23", "5", 1590),
+    ] {
+        csv.push_str(&format!(
+            "{day} 07:00:00,Run,1h,Running,1,0,0,{km},{secs},,,\n"
+        ));
+    }
+    let (_, import) =
+        runstrong::interchange::parse(&csv, None, Some(runstrong::domain::Unit::Kg), &Utc).unwrap();
+    db.store.import(&import, &mut |_| {}).unwrap();
+    let mut s = progress_of(db, "Running");
+    let screen = s.flow.render(80, 24);
+    assert!(screen.contains("distance per session, km"), "{screen}");
+    assert!(!screen.contains("1797693"), "{screen}");
+    assert!(screen.contains("longest  10.5 km"), "{screen}");
+    assert!(screen.contains("pace     5:18 /km"), "{screen}");
+    assert_snapshot!("progress_cardio_80x24", screen);
+    assert_snapshot!("progress_cardio_40x20", s.flow.render(40, 20));
+    s.keys(&[KeyCode::Tab]);
+    let pace = s.flow.render(80, 24);
+    assert!(pace.contains("best pace, min per km"), "{pace}");
+    assert_snapshot!("progress_cardio_pace_80x24", pace);
 }

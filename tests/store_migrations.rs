@@ -78,7 +78,7 @@ fn rebuilding_set_log_keeps_every_set_its_corrections_and_records() {
         "SELECT name FROM sqlite_schema WHERE tbl_name IN ('set_log', 'live_set') AND type != 'table' ORDER BY name",
     );
     let names: Vec<_> = hanging.into_iter().map(|r| r[0].clone()).collect();
-    let expected = ["live_set", "set_by_session", "set_replaced"];
+    let expected = ["cardio_set", "live_set", "set_by_session", "set_replaced"];
     assert_eq!(names, expected.map(|n| Value::Text(n.into())));
 
     // Every live set is counted in the summaries, once.

@@ -74,3 +74,11 @@ CREATE TABLE load_best (
     hold_second  INTEGER,
     PRIMARY KEY (exercise_id, side, load_centi, load_unit)
 ) STRICT, WITHOUT ROWID;
+
+-- Cardio sets (no reps, no hold: a run's distance and time) by exercise and
+-- time, for the cardio chart and records, which no summary holds: a runner
+-- logs a handful a week, so the index stays small and costs the other sets
+-- nothing.
+CREATE INDEX cardio_set ON set_log
+    (exercise_id, logged_at, session_id, distance_centi, distance_unit, duration_ms)
+    WHERE reps IS NULL AND hold_ms IS NULL AND replaced_by IS NULL AND deleted_at IS NULL;

@@ -1,7 +1,9 @@
 //! Pure types and rules: no IO, no clock. Everything here is testable with
 //! plain values.
 
+pub mod balance;
 pub mod calendar;
+pub mod cardio;
 pub mod correction;
 pub mod distance;
 pub mod entry;

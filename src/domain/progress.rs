@@ -38,18 +38,22 @@ impl PerSide {
 
 /// One point of an exercise's progress chart: the best of one session, or of
 /// a span of sessions when the chart covers more sessions than it has columns.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProgressPoint {
     /// When the first session of the span started.
     pub at: DateTime<Utc>,
-    /// Most reps done in one session.
-    pub reps: u32,
+    /// Reps done in one session, per side.
+    pub reps: PerSide,
     pub volume_kg: f64,
     pub heaviest_kg: Option<f64>,
     /// Best Epley estimate per side, in kilograms.
     pub e1rm_kg: PerSide,
     /// Longest hold per side, in seconds.
     pub hold_secs: PerSide,
+    /// Cardio: metres covered in one session.
+    pub distance_m: Option<f64>,
+    /// Cardio: the best pace of a set, in seconds per kilometre.
+    pub pace_s_per_km: Option<f64>,
 }
 
 /// A record and the set or session that made it.
@@ -88,58 +92,6 @@ pub fn rep_frontier(
         keep
     });
     best_at_load
-}
-
-/// How much weaker one side is than the other, in percent of the stronger.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Imbalance {
-    pub weaker: Side,
-    pub percent: f64,
-}
-
-pub fn imbalance(left: f64, right: f64) -> Option<Imbalance> {
-    let strong = left.max(right);
-    if strong <= 0.0 {
-        return None;
-    }
-    let weaker = if left < right {
-        Side::Left
-    } else {
-        Side::Right
-    };
-    Some(Imbalance {
-        weaker,
-        percent: (left - right).abs() / strong * 100.0,
-    })
-}
-
-/// Points averaged for the current imbalance: one session's wobble is noise.
-const RECENT: usize = 4;
-
-/// The current imbalance by `metric`: the means of the latest few points
-/// where both sides were done.
-pub fn latest_imbalance(
-    points: &[ProgressPoint],
-    metric: impl Fn(&ProgressPoint) -> PerSide,
-) -> Option<Imbalance> {
-    let recent: Vec<(f64, f64)> = points
-        .iter()
-        .rev()
-        .filter_map(|p| {
-            let v = metric(p);
-            Some((v.left?, v.right?))
-        })
-        .take(RECENT)
-        .collect();
-    let n = recent.len() as f64;
-    let (left, right) = recent
-        .iter()
-        .fold((0.0, 0.0), |(l, r), (a, b)| (l + a, r + b));
-    if recent.is_empty() {
-        None
-    } else {
-        imbalance(left / n, right / n)
-    }
 }
 
 #[cfg(test)]
@@ -208,42 +160,5 @@ mod tests {
             ]
         );
         assert_eq!(kept.last(), Some(&bw));
-    }
-
-    #[test]
-    fn imbalance_names_the_weaker_side() {
-        assert_eq!(
-            imbalance(90.0, 100.0),
-            Some(Imbalance {
-                weaker: Side::Left,
-                percent: 10.0
-            })
-        );
-        assert_eq!(imbalance(0.0, 0.0), None);
-        let p = |l, r| ProgressPoint {
-            at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
-            reps: 0,
-            volume_kg: 0.0,
-            heaviest_kg: None,
-            e1rm_kg: PerSide::default(),
-            hold_secs: PerSide {
-                both: None,
-                left: l,
-                right: r,
-            },
-        };
-        let points = [
-            p(Some(10.0), Some(90.0)),
-            p(Some(30.0), Some(40.0)),
-            p(Some(40.0), Some(40.0)),
-            p(Some(50.0), None),
-        ];
-        let latest = latest_imbalance(&points, |p| p.hold_secs).unwrap();
-        assert_eq!(latest.weaker, Side::Left);
-        assert!(
-            (latest.percent - (170.0 - 80.0) / 170.0 * 100.0).abs() < 1e-9,
-            "{latest:?}"
-        );
-        assert_eq!(latest_imbalance(&points[3..], |p| p.hold_secs), None);
     }
 }

@@ -2,6 +2,7 @@
 //! bound parameters only; callers speak in domain types.
 
 mod backup;
+mod cardio;
 mod corrections;
 mod error;
 mod export;

@@ -5,9 +5,10 @@ use std::collections::HashMap;
 
 use crate::app::history::{HistoryEffect, HistoryMsg};
 use crate::app::msg::{Msg, Now};
-use crate::domain::LoggedSet;
+use crate::domain::balance::balance;
 use crate::domain::calendar::Calendar;
 use crate::domain::records::{NewRecord, RecordKind, reached};
+use crate::domain::{Kind, LoggedSet};
 use crate::store::{Result, Store};
 
 /// One history effect; `calendar` puts the sessions of the streak in weeks.
@@ -36,6 +37,7 @@ pub(super) fn execute(
         HistoryEffect::LoadExercises => HistoryMsg::ExercisesLoaded(store.exercises()?),
         HistoryEffect::LoadProgress {
             exercise,
+            kind: Kind::Cardio,
             span,
             from,
             to,
@@ -45,8 +47,27 @@ pub(super) fn execute(
             span,
             from,
             to,
+            points: store.cardio_progress(exercise, from, to, bucket_days)?,
+            records: vec![],
+            balance: None,
+            cardio: Some(Box::new(store.cardio_records(exercise)?)),
+        },
+        HistoryEffect::LoadProgress {
+            exercise,
+            span,
+            from,
+            to,
+            bucket_days,
+            ..
+        } => HistoryMsg::ProgressLoaded {
+            exercise,
+            span,
+            from,
+            to,
             points: store.progress(exercise, from, to, bucket_days)?,
             records: store.records(exercise)?,
+            balance: balance(&store.latest_sides(exercise, from, to)?).map(Box::new),
+            cardio: None,
         },
         HistoryEffect::CorrectSet {
             session,

@@ -1,7 +1,7 @@
 //! The store's answers on the history screens, and on records of a live
 //! session: each lands on the page that asked, if it is still open.
 
-use super::{HistoryEffect, HistoryMsg, Page, WEEKS_PAGE, load};
+use super::{HistoryEffect, HistoryMsg, Metric, Page, WEEKS_PAGE, load};
 use crate::app::msg::Effect;
 use crate::app::state::{Screen, State};
 use crate::domain::correction::Correction;
@@ -134,11 +134,19 @@ pub fn on_msg(state: &mut State, msg: HistoryMsg) -> Vec<Effect> {
                 to,
                 points,
                 records,
+                balance,
+                cardio,
             },
             Some(Page::Progress(p)),
         ) if p.exercise.id == exercise && p.span == span => {
             p.points = points;
             p.records = records;
+            p.balance = balance;
+            p.cardio = cardio;
+            // Bodyweight work has no estimate to draw: its chart is reps.
+            if p.metric == Metric::Estimate && !p.has_loads() {
+                p.metric = Metric::Reps;
+            }
             p.from = Some(from);
             p.to = Some(to);
             p.loaded = true;

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
 use super::{HistoryEffect, Span, StreakOf};
+use crate::domain::Kind;
 use crate::domain::calendar::Calendar;
 
 /// Chart points at most: more than a wide terminal has columns.
@@ -45,6 +46,7 @@ pub fn more_before(calendar: &Calendar, first: DateTime<Utc>, oldest_loaded: Nai
 /// day before `first`, the first session.
 pub fn progress(
     exercise: i64,
+    kind: Kind,
     span: Span,
     first: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
@@ -57,6 +59,7 @@ pub fn progress(
     let bucket_days = (to - from).num_seconds() as f64 / 86_400.0 / MAX_POINTS;
     HistoryEffect::LoadProgress {
         exercise,
+        kind,
         span,
         from,
         to,
@@ -132,14 +135,15 @@ mod tests {
         let now = utc(2026, 11, 25, 12);
         let HistoryEffect::LoadProgress {
             from, bucket_days, ..
-        } = progress(7, Span::Weeks12, None, now)
+        } = progress(7, Kind::Reps, Span::Weeks12, None, now)
         else {
             panic!("not a progress load");
         };
         assert_eq!(from, now - chrono::Duration::days(84));
         assert!((bucket_days - 84.0 / 160.0).abs() < 1e-9);
         let first = utc(2016, 11, 25, 12);
-        let HistoryEffect::LoadProgress { from, to, .. } = progress(7, Span::All, Some(first), now)
+        let HistoryEffect::LoadProgress { from, to, .. } =
+            progress(7, Kind::Reps, Span::All, Some(first), now)
         else {
             panic!("not a progress load");
         };

@@ -9,14 +9,16 @@ mod update;
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::LoggedSet;
+use crate::domain::balance::Balance;
 use crate::domain::calendar::WeekRange;
+use crate::domain::cardio::CardioRecords;
 use crate::domain::correction::Correction;
 use crate::domain::exercise::Exercise;
 use crate::domain::history::{SessionRow, SetRow, WeekSummary};
 use crate::domain::progress::{ProgressPoint, SideRecords};
 use crate::domain::records::NewRecord;
 use crate::domain::set::{Rpe, Work};
+use crate::domain::{Kind, LoggedSet};
 
 pub use answers::on_msg;
 pub use edit::Edit;
@@ -33,6 +35,8 @@ pub struct HistoryView {
     /// The start of the first session with a set, once the store has said:
     /// the week list and "all time" reach back to it.
     pub first: Option<DateTime<Utc>>,
+    /// The span the last progress chart showed: the next one opens with it.
+    pub span: Span,
 }
 
 impl HistoryView {
@@ -130,6 +134,32 @@ pub enum Metric {
     Reps,
     /// Longest hold per side (holds).
     Hold,
+    /// Distance per session (cardio).
+    Distance,
+    /// Best pace per session (cardio).
+    Pace,
+}
+
+impl Metric {
+    /// The chart an exercise of `kind` opens with.
+    pub fn first(kind: Kind) -> Metric {
+        match kind {
+            Kind::Reps => Metric::Estimate,
+            Kind::Hold => Metric::Hold,
+            Kind::Cardio => Metric::Distance,
+        }
+    }
+
+    /// The chart Tab turns to; `loaded`: the span holds sets with a load.
+    pub fn next(self, loaded: bool) -> Metric {
+        match self {
+            Metric::Estimate => Metric::Reps,
+            Metric::Reps if loaded => Metric::Estimate,
+            Metric::Distance => Metric::Pace,
+            Metric::Pace => Metric::Distance,
+            m => m,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -139,6 +169,10 @@ pub struct ProgressPage {
     pub metric: Metric,
     pub points: Vec<ProgressPoint>,
     pub records: Vec<SideRecords>,
+    /// Left against right in the latest session that did both.
+    pub balance: Option<Box<Balance>>,
+    /// A cardio exercise's records.
+    pub cardio: Option<Box<CardioRecords>>,
     pub loaded: bool,
     /// The chart's time axis: `[from, to)`.
     pub from: Option<DateTime<Utc>>,
@@ -169,6 +203,8 @@ pub enum HistoryMsg {
         to: DateTime<Utc>,
         points: Vec<ProgressPoint>,
         records: Vec<SideRecords>,
+        balance: Option<Box<Balance>>,
+        cardio: Option<Box<CardioRecords>>,
     },
     /// A correction was saved; the session's sets are reloaded with it.
     Corrected {
@@ -204,6 +240,7 @@ pub enum HistoryEffect {
     /// The chart of `exercise` over `[from, to)`, a point per `bucket_days`.
     LoadProgress {
         exercise: i64,
+        kind: Kind,
         span: Span,
         from: DateTime<Utc>,
         to: DateTime<Utc>,
@@ -247,5 +284,12 @@ impl HistoryEffect {
             | HistoryEffect::Undo { .. }
             | HistoryEffect::CheckRecords(_) => true,
         }
+    }
+}
+
+impl ProgressPage {
+    /// Whether the span's sets carried a load, so an estimate can be drawn.
+    pub fn has_loads(&self) -> bool {
+        self.points.iter().any(|p| p.heaviest_kg.is_some())
     }
 }

@@ -27,6 +27,7 @@ pub fn open(state: &mut State) -> Vec<Effect> {
         stack: vec![Page::Weeks(WeeksPage::default())],
         target,
         first: None,
+        span: Span::Year,
     }));
     state.notice = None;
     fx(HistoryEffect::FindFirst)
@@ -39,6 +40,7 @@ struct Context<'a> {
     first: Option<DateTime<Utc>>,
     target: u32,
     unit: Unit,
+    span: Span,
 }
 
 /// Moves a selection within `len` items.
@@ -72,6 +74,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         first: view.first,
         target: view.target,
         unit: state.settings.unit,
+        span: view.span,
     };
     let effects = match view.stack.last_mut() {
         Some(Page::Weeks(p)) => on_weeks(p, action, &cx),
@@ -92,6 +95,9 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             Opened::Effect(e) => out.push(Effect::History(e)),
         }
     }
+    if let Some(Page::Progress(p)) = view.stack.last() {
+        view.span = p.span;
+    }
     out
 }
 
@@ -109,18 +115,15 @@ fn exercises_page() -> Opened {
 }
 
 fn progress_page(exercise: Exercise, cx: &Context<'_>) -> Opened {
-    let metric = if exercise.kind == Kind::Hold {
-        Metric::Hold
-    } else {
-        Metric::Estimate
-    };
-    let load = load::progress(exercise.id, Span::Year, cx.first, cx.now);
+    let load = load::progress(exercise.id, exercise.kind, cx.span, cx.first, cx.now);
     let page = ProgressPage {
+        metric: Metric::first(exercise.kind),
         exercise,
-        span: Span::Year,
-        metric,
+        span: cx.span,
         points: vec![],
         records: vec![],
+        balance: None,
+        cardio: None,
         loaded: false,
         from: None,
         to: None,
@@ -263,11 +266,7 @@ fn on_progress(p: &mut ProgressPage, action: Action, cx: &Context<'_>) -> Vec<Op
         Action::Left => Span::ALL[at.saturating_sub(1)],
         Action::Right => Span::ALL[(at + 1).min(Span::ALL.len() - 1)],
         Action::NextField => {
-            p.metric = match p.metric {
-                Metric::Estimate => Metric::Reps,
-                Metric::Reps => Metric::Estimate,
-                Metric::Hold => Metric::Hold,
-            };
+            p.metric = p.metric.next(p.has_loads());
             return vec![];
         }
         _ => return vec![],
@@ -279,6 +278,7 @@ fn on_progress(p: &mut ProgressPage, action: Action, cx: &Context<'_>) -> Vec<Op
     p.loaded = false;
     vec![Opened::Effect(load::progress(
         p.exercise.id,
+        p.exercise.kind,
         span,
         cx.first,
         cx.now,

@@ -3,6 +3,7 @@
 
 mod exercises;
 mod progress;
+mod records;
 mod session;
 mod week;
 mod weeks;

@@ -3,37 +3,83 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span as TextSpan};
-use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph};
+use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType};
 
 use crate::app::history::{Metric, ProgressPage, Span};
 use crate::domain::calendar::Calendar;
-use crate::domain::progress::{PerSide, ProgressPoint, SideRecords, latest_imbalance};
+use crate::domain::cardio::{metres, pace_per};
+use crate::domain::distance::DistanceUnit;
+use crate::domain::progress::{PerSide, ProgressPoint};
 use crate::domain::set::Side;
 use crate::domain::time;
 
 use super::super::theme::Theme;
 
-const KEYS: &str = "← → time span · Tab estimate / reps · Esc back";
-
-fn metric_values(metric: Metric) -> impl Fn(&ProgressPoint) -> PerSide {
-    move |p| match metric {
+/// The value a point draws for `metric`; cardio reads in `unit`.
+fn value(metric: Metric, unit: DistanceUnit, p: &ProgressPoint) -> PerSide {
+    let both = |v: Option<f64>| PerSide {
+        both: v,
+        ..PerSide::default()
+    };
+    match metric {
         Metric::Estimate => p.e1rm_kg,
         Metric::Hold => p.hold_secs,
-        Metric::Reps => PerSide {
-            both: Some(f64::from(p.reps)),
-            left: None,
-            right: None,
-        },
+        Metric::Reps => p.reps,
+        Metric::Distance => both(p.distance_m.map(|m| m / metres(unit))),
+        Metric::Pace => both(p.pace_s_per_km.map(|s| s * metres(pace_per(unit)) / 1000.0)),
     }
 }
 
-fn metric_name(metric: Metric) -> &'static str {
+/// The chart's title: a long and a short form.
+fn metric_name(metric: Metric, unit: DistanceUnit) -> (String, String) {
+    let (long, short) = match metric {
+        Metric::Estimate => (
+            "estimated 1RM, kg (Epley: load × (1 + reps/30))",
+            "e1RM, kg",
+        ),
+        Metric::Reps => ("reps per session", "reps"),
+        Metric::Hold => ("longest hold, s", "hold, s"),
+        Metric::Distance => {
+            let u = unit.as_str();
+            return (format!("distance per session, {u}"), u.to_string());
+        }
+        Metric::Pace => {
+            let u = pace_per(unit).as_str();
+            return (format!("best pace, min per {u}"), format!("min/{u}"));
+        }
+    };
+    (long.to_string(), short.to_string())
+}
+
+/// A y-axis label: pace as m:ss, small distances with a decimal.
+fn y_label(metric: Metric, v: f64, step: f64) -> String {
     match metric {
-        Metric::Estimate => "estimated 1RM, kg (Epley: load × (1 + reps/30))",
-        Metric::Reps => "reps per session",
-        Metric::Hold => "longest hold per side, s",
+        Metric::Pace => time::clock(std::time::Duration::from_secs_f64(v.max(0.0))),
+        Metric::Distance if step < 5.0 => format!("{v:.1}"),
+        _ => format!("{v:.0}"),
+    }
+}
+
+/// The key line, short enough for a phone's 40 columns.
+fn keys(metric: Metric, tab: bool) -> &'static str {
+    match metric {
+        Metric::Estimate | Metric::Reps if tab => "← → span · Tab e1RM / reps · Esc back",
+        Metric::Distance | Metric::Pace => "← → span · Tab distance/pace · Esc back",
+        _ => "← → time span · Esc back",
+    }
+}
+
+/// A span's name, in a shorter form when the title row is narrow.
+fn span_label(span: Span, short: bool) -> &'static str {
+    match (span, short) {
+        (_, false) => span.label(),
+        (Span::Weeks12, true) => "12w",
+        (Span::Year, true) => "1y",
+        (Span::Years5, true) => "5y",
+        (Span::All, true) => "all",
     }
 }
 
@@ -45,6 +91,8 @@ pub fn draw(
     calendar: &Calendar,
     theme: &Theme,
 ) -> &'static str {
+    let long: usize = Span::ALL.iter().map(|s| s.label().len() + 1).sum();
+    let short = page.exercise.name.chars().count() + 1 + long > usize::from(title.width);
     let spans: Vec<TextSpan> = Span::ALL
         .iter()
         .flat_map(|&s| {
@@ -53,7 +101,10 @@ pub fn draw(
             } else {
                 theme.dim()
             };
-            [TextSpan::raw(" "), TextSpan::styled(s.label(), style)]
+            [
+                TextSpan::raw(" "),
+                TextSpan::styled(span_label(s, short), style),
+            ]
         })
         .collect();
     let mut line = vec![TextSpan::styled(
@@ -71,26 +122,50 @@ pub fn draw(
             .areas(body);
         (c, r)
     };
-    let [chart_area, balance] =
-        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(chart_area);
-    draw_chart(frame, chart_area, page, calendar, theme);
-    let values = metric_values(page.metric);
-    let balance_text = match latest_imbalance(&page.points, &values) {
-        Some(i) => format!(
-            " Left vs right: {} {:.1}% weaker (mean of the latest points)",
-            i.weaker.as_str(),
-            i.percent
-        ),
-        None => String::new(),
+    let balance = page.balance.as_ref().map(|b| format!(" {b}"));
+    let chart_area = match balance {
+        Some(text) => {
+            let [chart, line] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(chart_area);
+            frame.render_widget(Line::styled(text, theme.accent()), line);
+            chart
+        }
+        None => chart_area,
     };
-    frame.render_widget(Line::styled(balance_text, theme.accent()), balance);
-    frame.render_widget(records(&page.records, calendar, theme), side_area);
-    if page.metric == Metric::Hold {
-        "← → time span · Esc back"
-    } else {
-        KEYS
-    }
+    draw_chart(frame, chart_area, page, calendar, theme);
+    let records = match &page.cardio {
+        Some(c) => super::records::cardio(c, calendar, theme),
+        None => super::records::sides(&page.records, calendar, theme),
+    };
+    frame.render_widget(records, side_area);
+    keys(page.metric, page.has_loads())
 }
+
+/// The chart's block: its name, and the legend coloured per line, in the
+/// title row so that it covers no point.
+fn chart_block<'a>(
+    page: &ProgressPage,
+    unit: DistanceUnit,
+    width: u16,
+    legend: &[(&'static str, Style)],
+    theme: &Theme,
+) -> Block<'a> {
+    let (long, short) = metric_name(page.metric, unit);
+    let legend_width: usize = legend.iter().map(|(n, _)| n.len() + 3).sum();
+    let name = if long.chars().count() + legend_width + 4 <= usize::from(width) {
+        long
+    } else {
+        short
+    };
+    let mut title = vec![TextSpan::styled(format!(" {name} "), theme.title())];
+    for (n, style) in legend {
+        title.push(TextSpan::styled(format!("━ {n} "), *style));
+    }
+    Block::bordered().title(Line::from(title))
+}
+
+/// A line of the chart: its name, its points (day, value) and its colour.
+type Series = (&'static str, Vec<(f64, f64)>, Style);
 
 fn draw_chart(
     frame: &mut Frame,
@@ -99,46 +174,71 @@ fn draw_chart(
     calendar: &Calendar,
     theme: &Theme,
 ) {
-    let block = Block::bordered().title(format!(" {} ", metric_name(page.metric)));
+    let unit = page
+        .cardio
+        .as_ref()
+        .and_then(|c| c.unit)
+        .unwrap_or(DistanceUnit::Km);
+    let day = |p: &ProgressPoint| {
+        page.from
+            .map_or(0.0, |from| (p.at - from).num_seconds() as f64 / 86_400.0)
+    };
+    let series = |side: Option<Side>| -> Vec<(f64, f64)> {
+        page.points
+            .iter()
+            .filter_map(|p| value(page.metric, unit, p).get(side).map(|v| (day(p), v)))
+            .collect()
+    };
+    let lines: Vec<Series> = [
+        ("both", series(None), theme.accent()),
+        ("left", series(Some(Side::Left)), theme.good()),
+        ("right", series(Some(Side::Right)), theme.title()),
+    ]
+    .into_iter()
+    .filter(|(_, d, _)| !d.is_empty())
+    .collect();
+    // One line needs no legend; "both" beside sides does.
+    let legend: Vec<(&'static str, Style)> = if lines.len() > 1 {
+        lines.iter().map(|(n, _, s)| (*n, *s)).collect()
+    } else {
+        vec![]
+    };
+    let block = chart_block(page, unit, area.width, &legend, theme);
     let (Some(from), Some(to)) = (page.from, page.to) else {
         frame.render_widget(super::empty(" Loading…", theme).block(block), area);
         return;
     };
-    if page.points.is_empty() {
-        frame.render_widget(
-            super::empty(" Nothing logged in this span.", theme).block(block),
-            area,
-        );
-        return;
-    }
-    let values = metric_values(page.metric);
-    let day = |p: &ProgressPoint| (p.at - from).num_seconds() as f64 / 86_400.0;
-    let series = |side: Option<Side>| -> Vec<(f64, f64)> {
-        page.points
-            .iter()
-            .filter_map(|p| values(p).get(side).map(|v| (day(p), v)))
-            .collect()
-    };
-    let lines = [
-        ("both", series(None), theme.accent()),
-        ("left", series(Some(Side::Left)), theme.good()),
-        ("right", series(Some(Side::Right)), theme.title()),
-    ];
     // The y axis spans the values with a margin, not from zero: progress
     // of a few percent must show.
     let values = lines.iter().flat_map(|(_, d, _)| d.iter().map(|p| p.1));
-    let (low, high) = values.fold((f64::MAX, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    let pad = ((high - low) * 0.1).max(1.0);
+    let Some((low, high)) = values.fold(None, |b: Option<(f64, f64)>, v| {
+        Some(b.map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v))))
+    }) else {
+        let text = if page.points.is_empty() {
+            " Nothing logged in this span."
+        } else {
+            " Nothing of this measure in this span."
+        };
+        frame.render_widget(super::empty(text, theme).block(block), area);
+        return;
+    };
+    let pad = match page.metric {
+        Metric::Distance => ((high - low) * 0.1).max(0.1),
+        _ => ((high - low) * 0.1).max(1.0),
+    };
     let (low, top) = ((low - pad).max(0.0), high + pad);
     let span_days = ((to - from).num_seconds() as f64 / 86_400.0).max(1.0);
     let datasets: Vec<Dataset> = lines
         .iter()
-        .filter(|(_, d, _)| !d.is_empty())
-        .map(|(name, d, style)| {
+        .map(|(_, d, style)| {
             Dataset::default()
-                .name(*name)
                 .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
+                // A line of one point draws nothing.
+                .graph_type(if d.len() > 1 {
+                    GraphType::Line
+                } else {
+                    GraphType::Scatter
+                })
                 .style(*style)
                 .data(d)
         })
@@ -147,11 +247,10 @@ fn draw_chart(
         Line::from(super::date(calendar, from)),
         Line::from(super::date(calendar, to)),
     ];
-    let y_labels = vec![
-        Line::from(format!("{low:.0}")),
-        Line::from(format!("{:.0}", (low + top) / 2.0)),
-        Line::from(format!("{top:.0}")),
-    ];
+    let step = (top - low) / 2.0;
+    let y_labels = [low, low + step, top]
+        .map(|v| Line::from(y_label(page.metric, v, step)))
+        .to_vec();
     let chart = Chart::new(datasets)
         .block(block)
         .x_axis(
@@ -166,55 +265,6 @@ fn draw_chart(
                 .labels(y_labels)
                 .style(theme.dim()),
         )
-        .hidden_legend_constraints((Constraint::Ratio(1, 2), Constraint::Ratio(1, 1)));
+        .legend_position(None);
     frame.render_widget(chart, area);
-}
-
-fn side_title(side: Option<Side>) -> &'static str {
-    match side {
-        None => "Both sides",
-        Some(Side::Left) => "Left",
-        Some(Side::Right) => "Right",
-    }
-}
-
-fn records<'a>(sides: &[SideRecords], calendar: &Calendar, theme: &Theme) -> Paragraph<'a> {
-    let mut lines = vec![];
-    for s in sides {
-        lines.push(Line::styled(side_title(s.side), theme.accent()));
-        if let Some(r) = &s.heaviest {
-            lines.push(Line::from(format!(
-                " heaviest {} × {}  {}",
-                r.value.0,
-                r.value.1,
-                super::date(calendar, r.at)
-            )));
-        }
-        for r in s.most_reps.iter().take(2) {
-            let load = crate::domain::load::show(r.value.0);
-            lines.push(Line::from(format!(
-                " reps     {} × {load}  {}",
-                r.value.1,
-                super::date(calendar, r.at)
-            )));
-        }
-        if let Some(r) = &s.longest_hold {
-            lines.push(Line::from(format!(
-                " hold     {}  {}",
-                time::clock(r.value),
-                super::date(calendar, r.at)
-            )));
-        }
-        if let Some(r) = &s.best_volume_kg {
-            lines.push(Line::from(format!(
-                " volume   {:.0} kg  {}",
-                r.value,
-                super::date(calendar, r.at)
-            )));
-        }
-    }
-    if lines.is_empty() {
-        lines.push(Line::styled("No records yet.", theme.dim()));
-    }
-    Paragraph::new(lines).block(Block::bordered().title(" Personal records "))
 }

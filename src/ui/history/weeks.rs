@@ -1,6 +1,7 @@
 //! The week list: the streak, the last 12 weeks as bars, then every week
 //! newest first with its sessions against the target.
 
+use chrono::{Datelike, Days, NaiveDate};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -58,37 +59,55 @@ pub fn draw(
     KEYS
 }
 
-/// Sessions per week for the 12 newest weeks, oldest on the left.
+/// Bars in "Last 12 weeks".
+const BARS: usize = 12;
+
+/// Sessions per week for the 12 newest weeks, oldest on the left; weeks
+/// before the first session stand empty, so the chart always spans 12.
 fn last_weeks<'a>(weeks: &[WeekSummary], target: u32, width: u16, theme: &Theme) -> BarChart<'a> {
-    let bars: Vec<Bar> = weeks
-        .iter()
-        .take(12)
-        .rev()
-        .map(|w| {
-            let style = if w.met(target) {
-                theme.good()
-            } else {
-                theme.dim()
-            };
-            let label = w
-                .week
-                .iso_label()
-                .split_once("-W")
-                .map(|(_, n)| n.to_string())
-                .unwrap_or_default();
-            Bar::default()
-                .value(u64::from(w.totals.sessions))
-                .label(Line::from(label))
-                .style(style)
-                .value_style(theme.selected())
-        })
+    let label = |day: NaiveDate| Line::from(format!("{:02}", day.iso_week().week()));
+    let shown = &weeks[..weeks.len().min(BARS)];
+    let before = shown
+        .last()
+        .map(|w| w.week.first_day)
+        .into_iter()
+        .flat_map(|oldest| {
+            (1..=BARS - shown.len())
+                .rev()
+                .filter_map(move |k| oldest.checked_sub_days(Days::new(7 * k as u64)))
+        });
+    let mut bars: Vec<Bar> = before
+        .map(|day| Bar::default().value(0).label(label(day)))
         .collect();
+    bars.extend(shown.iter().rev().map(|w| {
+        let style = if w.met(target) {
+            theme.good()
+        } else {
+            theme.dim()
+        };
+        Bar::default()
+            .value(u64::from(w.totals.sessions))
+            .label(label(w.week.first_day))
+            .style(style)
+            .value_style(theme.selected())
+    }));
     BarChart::default()
         .block(Block::bordered().title(" Last 12 weeks: sessions "))
         .data(BarGroup::default().bars(&bars))
         .bar_width(if width >= 52 { 3 } else { 2 })
         .bar_gap(1)
         .max(u64::from(target.max(1)) * 2)
+}
+
+/// What a week's sessions say against the target, in words: the width
+/// of the column decides between "1 short" and "short".
+fn verdict(sessions: u32, target: u32, wide: bool) -> String {
+    match sessions {
+        0 => "missed".into(),
+        n if n >= target => "✓".into(),
+        n if wide => format!("{} short", target - n),
+        _ => "short".into(),
+    }
 }
 
 fn week_table(
@@ -110,11 +129,7 @@ fn week_table(
         let marks: String = (0..target.max(w.totals.sessions))
             .map(|i| if i < w.totals.sessions { '●' } else { '○' })
             .collect();
-        let verdict = match (w.totals.sessions, w.met(target)) {
-            (0, _) => "missed",
-            (_, true) => "✓",
-            _ => "",
-        };
+        let verdict = verdict(w.totals.sessions, target, wide);
         let style = if w.totals.sessions == 0 {
             theme.dim()
         } else {
@@ -136,7 +151,7 @@ fn week_table(
             vec!["week", "sessions", "sets", "reps", "moved", "held"],
             vec![
                 Constraint::Length(14),
-                Constraint::Length(10),
+                Constraint::Length(12),
                 Constraint::Length(5),
                 Constraint::Length(6),
                 Constraint::Length(10),
