@@ -99,16 +99,61 @@ fn hold_timer_past_target_and_after_the_left_side() {
     let mut flow = Flow::in_session();
     at_plank(&mut flow);
     flow.type_text("  ");
-    flow.advance(Duration::from_millis(34_000));
+    flow.advance(Duration::from_secs(30));
+    assert_snapshot!("hold_at_target_80x24", flow.render(80, 24));
+    assert_snapshot!("hold_at_target_40x20", flow.render(40, 20));
+    flow.advance(Duration::from_secs(5));
     let screen = flow.render(80, 24);
     assert!(
-        screen.contains("TARGET REACHED · LEFT · keep holding"),
+        screen.contains("PAST TARGET · LEFT · keep holding"),
         "{screen}"
     );
+    assert_snapshot!("hold_past_target_80x24", screen);
+    assert_snapshot!("hold_past_target_40x20", flow.render(40, 20));
     flow.type_text(" ");
     assert_snapshot!("hold_switch_80x24", flow.render(80, 24));
     let logged = &flow.view().session.logged[0].set;
     assert_eq!(logged.side, Some(Side::Left));
+}
+
+/// The rows the big digits take at a size, before and past the target.
+fn digit_rows(screen: &str) -> usize {
+    screen.lines().filter(|l| l.contains("██")).count()
+}
+
+#[test]
+fn hold_digits_keep_their_size_on_a_phone_past_the_target() {
+    let mut flow = Flow::in_session();
+    at_plank(&mut flow);
+    flow.type_text("  ");
+    flow.advance(Duration::from_secs(20));
+    let before = digit_rows(&flow.render(40, 20));
+    flow.advance(Duration::from_secs(15));
+    assert_eq!(digit_rows(&flow.render(40, 20)), before);
+    assert!(before >= 6, "{before}");
+}
+
+#[test]
+fn past_the_target_the_digits_stay_in_reverse_video_without_colour() {
+    let mut flow = Flow::in_session();
+    at_plank(&mut flow);
+    flow.type_text("  ");
+    flow.advance(Duration::from_secs(35));
+    let buffer = flow.buffer(40, 20);
+    let (x, y) = find(&buffer, "██");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn rest_ended_stays_on_screen_until_they_act() {
+    let mut flow = Flow::in_session();
+    flow.type_text("15");
+    flow.press(KeyCode::Enter);
+    flow.advance(Duration::from_secs(95));
+    let screen = flow.render(80, 24);
+    assert!(screen.contains("REST OVER · GO"), "{screen}");
+    assert_snapshot!("rest_over_80x24", screen);
+    assert_snapshot!("rest_over_40x20", flow.render(40, 20));
 }
 
 #[test]
@@ -203,11 +248,11 @@ fn big_digits_scale_with_the_terminal() {
     flow.type_text("  ");
     flow.advance(Duration::from_millis(18_200));
     assert_snapshot!("hold_mid_120x40", flow.render(120, 40));
-    // Too few rows for full-size digits: "0:12" in half-height blocks.
+    // Too few rows for full-size digits: "L 0:12" in half-height blocks.
     let small = flow.render(40, 16);
     for row in [
-        "│   ▄█▀▀▀█▄   ▄▄     ▄██    ▄█▀▀█▄     │",
-        "│    ▀▀▀▀▀    ▀▀    ▀▀▀▀▀▀  ▀▀▀▀▀▀     │",
+        "│▀██▀      ▄█▀▀▀█▄  ▄▄  ▄██    ▄█▀▀█▄  │",
+        "│▀▀▀▀▀▀▀    ▀▀▀▀▀   ▀▀ ▀▀▀▀▀▀  ▀▀▀▀▀▀  │",
     ] {
         assert!(small.contains(row), "{small}");
     }
