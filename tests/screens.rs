@@ -169,6 +169,14 @@ fn help_overlay() {
     let mut flow = Flow::in_session();
     flow.type_text("?");
     assert_snapshot!("help_80x24", flow.render(80, 24));
+    assert_snapshot!("help_top_40x20", flow.render(40, 20));
+    flow.press(KeyCode::PageDown);
+    flow.press(KeyCode::PageDown);
+    let bottom = flow.render(40, 20);
+    for last in ["Esc", "this help", "quit (the session stays", "of 2"] {
+        assert!(bottom.contains(last), "{bottom}");
+    }
+    assert_snapshot!("help_bottom_40x20", bottom);
 }
 
 #[test]

@@ -523,7 +523,7 @@ fn help_overlay_leaves_timers_running() {
     to_plank(&mut flow);
     flow.type_text("  ");
     flow.type_text("?");
-    assert_eq!(flow.state.overlay, Some(Overlay::Help));
+    assert_eq!(flow.state.overlay, Some(Overlay::Help { scroll: 0 }));
     flow.type_text(" ");
     assert!(
         matches!(flow.view().step, Step::Holding { .. }),
@@ -548,4 +548,31 @@ fn the_loop_sleeps_until_the_next_visible_change() {
     flow.advance(ms(300));
     let wake = flow.state.next_wakeup().unwrap();
     assert_eq!(wake - flow.now.at, ms(700), "rest shows whole seconds");
+}
+
+#[test]
+fn help_scrolls_on_a_phone_to_its_last_row_and_back() {
+    let mut flow = Flow::in_session();
+    flow.render(40, 20);
+    flow.type_text("?");
+    let scroll = |flow: &Flow| match flow.state.overlay {
+        Some(Overlay::Help { scroll }) => scroll,
+        ref other => panic!("{other:?}"),
+    };
+    flow.press(KeyCode::Down);
+    flow.type_text("j");
+    assert_eq!(scroll(&flow), 2);
+    flow.type_text("k");
+    assert_eq!(scroll(&flow), 1);
+    for _ in 0..5 {
+        flow.press(KeyCode::PageDown);
+    }
+    let end = scroll(&flow);
+    assert!(end > 1);
+    flow.press(KeyCode::Down);
+    assert_eq!(scroll(&flow), end, "no further than the last row");
+    flow.press(KeyCode::PageUp);
+    flow.press(KeyCode::PageUp);
+    flow.press(KeyCode::Up);
+    assert_eq!(scroll(&flow), 0);
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::app::keymap::Keymap;
-use crate::app::overlay::{Annotation, Overlay};
+use crate::app::overlay::{Annotation, HelpPage, Overlay};
 use crate::app::state::{Screen, State};
 
 use super::theme::Theme;
@@ -15,7 +15,10 @@ use super::{plan, text};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, overlay: &Overlay, theme: &Theme) {
     let (title, lines) = match overlay {
-        Overlay::Help => (" Keys (Esc closes) ", help(&state.settings.keys, theme)),
+        Overlay::Help { scroll } => (
+            " Keys (Esc closes) ",
+            help(&state.settings.keys, *scroll, area, theme),
+        ),
         Overlay::ConfirmQuit => (
             " Quit? ",
             vec![
@@ -73,24 +76,41 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, overlay: &Overlay, the
     );
 }
 
-/// The help as the keys are bound now.
-fn help(keys: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
-    let rows = keys.help();
-    // Rebinding can lengthen a row's keys: the column fits the longest.
-    let width = rows
-        .iter()
-        .map(|(k, _)| k.chars().count() + 1)
-        .max()
-        .unwrap_or(0)
-        .max(10);
-    rows.into_iter()
+/// The help as the keys are bound now: the page scrolled to, and where it
+/// is when it does not all fit.
+fn help(keys: &Keymap, scroll: usize, area: Rect, theme: &Theme) -> Vec<Line<'static>> {
+    let page = HelpPage::new(keys, area.as_size());
+    let scroll = scroll.min(page.max_scroll());
+    let width = page.key_width;
+    let total = page.rows.len();
+    let mut lines: Vec<Line<'static>> = page
+        .rows
+        .into_iter()
+        .skip(scroll)
+        .take(page.visible)
         .map(|(k, what)| {
             Line::from(vec![
-                Span::styled(format!("{k:<width$}"), theme.accent()),
+                Span::styled(text::pad(&k, width), theme.accent()),
                 Span::raw(what),
             ])
         })
-        .collect()
+        .collect();
+    if page.visible < total {
+        let more = match (scroll > 0, scroll + page.visible < total) {
+            (true, true) => "↑↓ more",
+            (true, false) => "↑ more",
+            _ => "↓ more",
+        };
+        lines.push(Line::styled(
+            format!(
+                "{more} · {}-{} of {total} · PgUp PgDn",
+                scroll + 1,
+                scroll + page.visible
+            ),
+            theme.dim(),
+        ));
+    }
+    lines
 }
 
 /// The exercises not started, one a line, before the finish question.
