@@ -88,6 +88,10 @@ fn session_typo_is_shown_next_to_the_field() {
 fn hold_timer_mid_hold() {
     let mut flow = Flow::in_session();
     at_plank(&mut flow);
+    let ready = flow.render(40, 20);
+    assert!(ready.contains("Side plank with the top leg"), "{ready}");
+    assert_snapshot!("hold_ready_40x20", ready);
+    assert_snapshot!("hold_ready_80x24", flow.render(80, 24));
     flow.type_text("  ");
     flow.advance(Duration::from_millis(18_200));
     assert_snapshot!("hold_mid_80x24", flow.render(80, 24));

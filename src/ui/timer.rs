@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::keymap::{Action, Keymap};
 use crate::app::session::{SessionView, Step};
@@ -236,11 +236,26 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
         height: inner.height.saturating_sub(2),
         ..inner
     };
+    // A phone has no room above for the cue: it takes the idle digits'
+    // place, where it is read just before the set.
+    let cue = view
+        .session
+        .current()
+        .map(|e| Paragraph::new(e.cue.as_str()).wrap(Wrap { trim: true }))
+        .filter(|p| {
+            face.tone == Tone::Idle
+                && view.step == Step::Ready
+                && frame.area().width < 70
+                && p.line_count(room.width) <= usize::from(room.height)
+        });
     let text = big::best(&face.digits, room);
-    let digits_h = big::height(text, room);
-    let [label, digits, hint] = Layout::vertical([
+    let middle_h = match &cue {
+        Some(cue) => u16::try_from(cue.line_count(room.width)).unwrap_or(room.height),
+        None => big::height(text, room),
+    };
+    let [label, middle, hint] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(digits_h),
+        Constraint::Length(middle_h),
         Constraint::Length(1),
     ])
     .flex(ratatui::layout::Flex::Center)
@@ -249,7 +264,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
         Paragraph::new(Line::styled(face.label, theme.title())).alignment(Alignment::Center),
         label,
     );
-    big::render(frame, digits, text, style);
+    match cue {
+        Some(cue) => frame.render_widget(cue, middle),
+        None => big::render(frame, middle, text, style),
+    }
     frame.render_widget(
         Paragraph::new(Line::styled(face.hint, theme.dim())).alignment(Alignment::Center),
         hint,
