@@ -91,6 +91,12 @@ fn last_weeks<'a>(weeks: &[WeekSummary], target: u32, width: u16, theme: &Theme)
         .max(u64::from(target.max(1)) * 2)
 }
 
+/// Load moved in a phone's narrow column: "10.9k", its unit in the header
+/// (a cut "10.9k k" said neither).
+fn narrow_moved(moved: &str) -> String {
+    moved.rsplit_once(' ').map_or(moved, |(n, _)| n).to_string()
+}
+
 fn week_table(
     frame: &mut Frame,
     area: Rect,
@@ -126,7 +132,7 @@ fn week_table(
             cells.extend(if wide {
                 vec![sets, reps, kg, held]
             } else {
-                vec![sets, kg]
+                vec![sets, narrow_moved(&kg)]
             });
         }
         Row::new(cells).style(style)
@@ -145,7 +151,7 @@ fn week_table(
         )
     } else {
         (
-            vec!["week", "sessions", "sets", "moved"],
+            vec!["week", "sessions", "sets", unit.as_str()],
             vec![
                 Constraint::Length(14),
                 Constraint::Length(9),
