@@ -409,3 +409,26 @@ fn the_last_planned_set_removed() {
     assert_snapshot!("no_sets_left_80x24", flow.render(80, 24));
     assert_snapshot!("no_sets_left_40x20", flow.render(40, 20));
 }
+
+#[test]
+fn plan_with_an_added_exercise_shows_it_and_its_keys_on_a_phone() {
+    let mut flow = Flow::in_session();
+    at_plank(&mut flow);
+    flow.type_text("p");
+    flow.send(Msg::ExercisesLoaded(vec![
+        runstrong::domain::exercise::Exercise {
+            id: 20,
+            name: "Nordic curl".into(),
+            kind: runstrong::domain::Kind::Reps,
+            sides: runstrong::domain::Sides::Both,
+        },
+    ]));
+    flow.type_text("anord");
+    flow.press(KeyCode::Enter);
+    let phone = flow.render(40, 20);
+    for shown in ["Nordic curl", "close"] {
+        assert!(phone.contains(shown), "{phone}");
+    }
+    assert_snapshot!("plan_added_40x20", phone);
+    assert_snapshot!("plan_added_80x24", flow.render(80, 24));
+}
