@@ -145,8 +145,17 @@ fn one_session() {
         noon() - Days::new(1),
         &[(DORSIFLEXION, None, reps(15, kg("10")))],
     );
-    let s = Screens::open(db);
+    let mut s = Screens::open(db);
     assert_snapshot!("history_one_session_80x24", s.flow.render(80, 24));
+    assert_snapshot!("history_one_session_40x20", s.flow.render(40, 20));
+    s.keys(&[KeyCode::Enter]);
+    let phone = s.flow.render(40, 20);
+    assert!(phone.contains("1 of 2"), "{phone}");
+    assert_snapshot!("history_week_40x20", phone);
+    assert_snapshot!("history_week_80x24", s.flow.render(80, 24));
+    s.keys(&[KeyCode::Enter]);
+    assert_snapshot!("history_session_40x20", s.flow.render(40, 20));
+    assert_snapshot!("history_session_one_80x24", s.flow.render(80, 24));
 }
 
 #[test]
