@@ -356,6 +356,20 @@ fn home_offers_to_resume_in_words_that_fit_a_phone() {
         wide.contains("5 sets, at Lunge)") && wide.contains("target met"),
         "{wide}"
     );
+    let long = runstrong::domain::session::Unfinished {
+        id: 3,
+        routine: "Strength for runners".into(),
+        started_at: noon(),
+        sets: 5,
+        at_exercise: Some("Weighted dorsiflexion".into()),
+    };
+    flow.send(Msg::HomeLoaded(HomeData {
+        unfinished: Some(long),
+        week_done: 2,
+    }));
+    let narrow = flow.render(40, 20);
+    assert!(narrow.contains("at Weighted dorsiflexion"), "{narrow}");
+    assert_snapshot!("home_resume_40x20", narrow);
 }
 
 /// A set the store refused because the file is damaged stays on screen,
