@@ -132,7 +132,7 @@ pub fn render(frame: &mut Frame, area: Rect, text: &str, style: Style) {
 
 /// Of `texts`, saying the same thing, the first drawn at the largest size
 /// `area` allows: a longer wording only where it costs no size.
-pub fn best<'a>(texts: &'a [String], area: Rect) -> &'a str {
+pub fn best(texts: &[String], area: Rect) -> &str {
     let rank = |t: &String| {
         fit(t, area).map_or(SIZES.len(), |s| {
             SIZES.iter().position(|&x| x == s).unwrap_or(SIZES.len())
