@@ -148,10 +148,12 @@ fn one_session() {
         noon() - Days::new(1),
         &[(DORSIFLEXION, None, reps(15, kg("10")))],
     );
-    let s = Screens::open(db);
+    let mut s = Screens::open(db);
     let screen = s.flow.render(80, 24);
     assert_snapshot!("history_one_session_80x24", screen);
-    for (screen, width) in [(screen, 80), (s.flow.render(40, 20), 40)] {
+    let phone = s.flow.render(40, 20);
+    assert_snapshot!("history_one_session_40x20", phone);
+    for (screen, width) in [(screen, 80), (phone, 40)] {
         let labels = screen.lines().nth(7).unwrap_or_default();
         let weeks = labels
             .split_whitespace()
@@ -160,6 +162,14 @@ fn one_session() {
         assert!(screen.contains("●○ "), "{screen}");
         assert!(screen.contains("short"), "a week short says so: {screen}");
     }
+    s.keys(&[KeyCode::Enter]);
+    let phone = s.flow.render(40, 20);
+    assert!(phone.contains("1 of 2"), "{phone}");
+    assert_snapshot!("history_week_40x20", phone);
+    assert_snapshot!("history_week_80x24", s.flow.render(80, 24));
+    s.keys(&[KeyCode::Enter]);
+    assert_snapshot!("history_session_40x20", s.flow.render(40, 20));
+    assert_snapshot!("history_session_one_80x24", s.flow.render(80, 24));
 }
 
 #[test]

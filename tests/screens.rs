@@ -88,6 +88,10 @@ fn session_typo_is_shown_next_to_the_field() {
 fn hold_timer_mid_hold() {
     let mut flow = Flow::in_session();
     at_plank(&mut flow);
+    let ready = flow.render(40, 20);
+    assert!(ready.contains("Side plank with the top leg"), "{ready}");
+    assert_snapshot!("hold_ready_40x20", ready);
+    assert_snapshot!("hold_ready_80x24", flow.render(80, 24));
     flow.type_text("  ");
     flow.advance(Duration::from_millis(18_200));
     assert_snapshot!("hold_mid_80x24", flow.render(80, 24));
@@ -99,16 +103,61 @@ fn hold_timer_past_target_and_after_the_left_side() {
     let mut flow = Flow::in_session();
     at_plank(&mut flow);
     flow.type_text("  ");
-    flow.advance(Duration::from_millis(34_000));
+    flow.advance(Duration::from_secs(30));
+    assert_snapshot!("hold_at_target_80x24", flow.render(80, 24));
+    assert_snapshot!("hold_at_target_40x20", flow.render(40, 20));
+    flow.advance(Duration::from_secs(5));
     let screen = flow.render(80, 24);
     assert!(
-        screen.contains("TARGET REACHED · LEFT · keep holding"),
+        screen.contains("PAST TARGET · LEFT · keep holding"),
         "{screen}"
     );
+    assert_snapshot!("hold_past_target_80x24", screen);
+    assert_snapshot!("hold_past_target_40x20", flow.render(40, 20));
     flow.type_text(" ");
     assert_snapshot!("hold_switch_80x24", flow.render(80, 24));
     let logged = &flow.view().session.logged[0].set;
     assert_eq!(logged.side, Some(Side::Left));
+}
+
+/// The rows the big digits take at a size, before and past the target.
+fn digit_rows(screen: &str) -> usize {
+    screen.lines().filter(|l| l.contains("██")).count()
+}
+
+#[test]
+fn hold_digits_keep_their_size_on_a_phone_past_the_target() {
+    let mut flow = Flow::in_session();
+    at_plank(&mut flow);
+    flow.type_text("  ");
+    flow.advance(Duration::from_secs(20));
+    let before = digit_rows(&flow.render(40, 20));
+    flow.advance(Duration::from_secs(15));
+    assert_eq!(digit_rows(&flow.render(40, 20)), before);
+    assert!(before >= 6, "{before}");
+}
+
+#[test]
+fn past_the_target_the_digits_stay_in_reverse_video_without_colour() {
+    let mut flow = Flow::in_session();
+    at_plank(&mut flow);
+    flow.type_text("  ");
+    flow.advance(Duration::from_secs(35));
+    let buffer = flow.buffer(40, 20);
+    let (x, y) = find(&buffer, "██");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn rest_ended_stays_on_screen_until_they_act() {
+    let mut flow = Flow::in_session();
+    flow.type_text("15");
+    flow.press(KeyCode::Enter);
+    flow.advance(Duration::from_secs(95));
+    let screen = flow.render(80, 24);
+    assert!(screen.contains("REST OVER · GO"), "{screen}");
+    assert_snapshot!("rest_over_80x24", screen);
+    assert_snapshot!("rest_over_40x20", flow.render(40, 20));
 }
 
 #[test]
@@ -124,6 +173,14 @@ fn help_overlay() {
     let mut flow = Flow::in_session();
     flow.type_text("?");
     assert_snapshot!("help_80x24", flow.render(80, 24));
+    assert_snapshot!("help_top_40x20", flow.render(40, 20));
+    flow.press(KeyCode::PageDown);
+    flow.press(KeyCode::PageDown);
+    let bottom = flow.render(40, 20);
+    for last in ["Esc", "this help", "quit (the session stays", "of 2"] {
+        assert!(bottom.contains(last), "{bottom}");
+    }
+    assert_snapshot!("help_bottom_40x20", bottom);
 }
 
 #[test]
@@ -203,11 +260,11 @@ fn big_digits_scale_with_the_terminal() {
     flow.type_text("  ");
     flow.advance(Duration::from_millis(18_200));
     assert_snapshot!("hold_mid_120x40", flow.render(120, 40));
-    // Too few rows for full-size digits: "0:12" in half-height blocks.
+    // Too few rows for full-size digits: "L 0:12" in half-height blocks.
     let small = flow.render(40, 16);
     for row in [
-        "│   ▄█▀▀▀█▄   ▄▄     ▄██    ▄█▀▀█▄     │",
-        "│    ▀▀▀▀▀    ▀▀    ▀▀▀▀▀▀  ▀▀▀▀▀▀     │",
+        "│▀██▀      ▄█▀▀▀█▄  ▄▄  ▄██    ▄█▀▀█▄  │",
+        "│▀▀▀▀▀▀▀    ▀▀▀▀▀   ▀▀ ▀▀▀▀▀▀  ▀▀▀▀▀▀  │",
     ] {
         assert!(small.contains(row), "{small}");
     }
@@ -299,6 +356,20 @@ fn home_offers_to_resume_in_words_that_fit_a_phone() {
         wide.contains("5 sets, at Lunge)") && wide.contains("target met"),
         "{wide}"
     );
+    let long = runstrong::domain::session::Unfinished {
+        id: 3,
+        routine: "Strength for runners".into(),
+        started_at: noon(),
+        sets: 5,
+        at_exercise: Some("Weighted dorsiflexion".into()),
+    };
+    flow.send(Msg::HomeLoaded(HomeData {
+        unfinished: Some(long),
+        week_done: 2,
+    }));
+    let narrow = flow.render(40, 20);
+    assert!(narrow.contains("at Weighted dorsiflexion"), "{narrow}");
+    assert_snapshot!("home_resume_40x20", narrow);
 }
 
 /// A set the store refused because the file is damaged stays on screen,
@@ -351,4 +422,27 @@ fn the_last_planned_set_removed() {
     flow.type_text("xxx");
     assert_snapshot!("no_sets_left_80x24", flow.render(80, 24));
     assert_snapshot!("no_sets_left_40x20", flow.render(40, 20));
+}
+
+#[test]
+fn plan_with_an_added_exercise_shows_it_and_its_keys_on_a_phone() {
+    let mut flow = Flow::in_session();
+    at_plank(&mut flow);
+    flow.type_text("p");
+    flow.send(Msg::ExercisesLoaded(vec![
+        runstrong::domain::exercise::Exercise {
+            id: 20,
+            name: "Nordic curl".into(),
+            kind: runstrong::domain::Kind::Reps,
+            sides: runstrong::domain::Sides::Both,
+        },
+    ]));
+    flow.type_text("anord");
+    flow.press(KeyCode::Enter);
+    let phone = flow.render(40, 20);
+    for shown in ["Nordic curl", "close"] {
+        assert!(phone.contains(shown), "{phone}");
+    }
+    assert_snapshot!("plan_added_40x20", phone);
+    assert_snapshot!("plan_added_80x24", flow.render(80, 24));
 }

@@ -164,14 +164,52 @@ fn rest_can_be_lengthened_shortened_and_skipped_and_cues_its_end() {
     assert!(flow.view().rest.is_some());
     assert!(!flow.fake.effects.contains(&Effect::Bell));
     flow.advance(ms(100));
-    assert!(flow.view().rest.is_none());
+    assert!(flow.view().rest_over, "the end stays on screen");
     assert!(flow.fake.effects.contains(&Effect::Bell));
     assert!(flow.state.flash_until.is_some_and(|t| t > flow.now.at));
+    flow.type_text(" ");
+    assert!(flow.view().rest.is_none(), "Space clears the ended rest");
 
     flow.press(KeyCode::Enter);
     assert!(flow.view().rest.is_some());
     flow.type_text(" ");
     assert!(flow.view().rest.is_none(), "Space skips the rest");
+}
+
+#[test]
+fn a_rest_past_its_end_counts_up_once_a_second_and_cues_once() {
+    let mut flow = Flow::in_session();
+    flow.press(KeyCode::Enter);
+    flow.advance(secs(60));
+    let bells = flow.bells();
+    assert!(flow.view().rest_over);
+    flow.advance(ms(20_400));
+    let rest = flow.view().rest.unwrap();
+    assert_eq!(rest.overtime(flow.now.at), ms(20_400));
+    assert_eq!(flow.bells(), bells, "one cue, not one a second");
+    let wake = flow.state.next_wakeup().unwrap();
+    assert_eq!(wake - flow.now.at, ms(600), "the overtime counter ticks");
+    flow.type_text("+");
+    assert!(flow.view().rest_over, "still past its end after 15 s more");
+    flow.type_text("+");
+    assert!(!flow.view().rest_over, "lengthened back into the future");
+    flow.press(KeyCode::Enter);
+    assert!(!flow.view().rest_over);
+}
+
+#[test]
+fn a_hold_past_its_target_stays_marked_until_stopped() {
+    let mut flow = Flow::in_session();
+    to_plank(&mut flow);
+    flow.type_text("  ");
+    flow.advance(ms(29_900));
+    assert!(!flow.view().past_target());
+    flow.advance(ms(100));
+    assert!(flow.view().past_target());
+    flow.advance(secs(20));
+    assert!(flow.view().past_target(), "the mark stays");
+    let wake = flow.state.next_wakeup().unwrap();
+    assert!(wake - flow.now.at <= secs(1), "overtime counts each second");
 }
 
 #[test]
@@ -485,7 +523,7 @@ fn help_overlay_leaves_timers_running() {
     to_plank(&mut flow);
     flow.type_text("  ");
     flow.type_text("?");
-    assert_eq!(flow.state.overlay, Some(Overlay::Help));
+    assert_eq!(flow.state.overlay, Some(Overlay::Help { scroll: 0 }));
     flow.type_text(" ");
     assert!(
         matches!(flow.view().step, Step::Holding { .. }),
@@ -510,4 +548,31 @@ fn the_loop_sleeps_until_the_next_visible_change() {
     flow.advance(ms(300));
     let wake = flow.state.next_wakeup().unwrap();
     assert_eq!(wake - flow.now.at, ms(700), "rest shows whole seconds");
+}
+
+#[test]
+fn help_scrolls_on_a_phone_to_its_last_row_and_back() {
+    let mut flow = Flow::in_session();
+    flow.render(40, 20);
+    flow.type_text("?");
+    let scroll = |flow: &Flow| match flow.state.overlay {
+        Some(Overlay::Help { scroll }) => scroll,
+        ref other => panic!("{other:?}"),
+    };
+    flow.press(KeyCode::Down);
+    flow.type_text("j");
+    assert_eq!(scroll(&flow), 2);
+    flow.type_text("k");
+    assert_eq!(scroll(&flow), 1);
+    for _ in 0..5 {
+        flow.press(KeyCode::PageDown);
+    }
+    let end = scroll(&flow);
+    assert!(end > 1);
+    flow.press(KeyCode::Down);
+    assert_eq!(scroll(&flow), end, "no further than the last row");
+    flow.press(KeyCode::PageUp);
+    flow.press(KeyCode::PageUp);
+    flow.press(KeyCode::Up);
+    assert_eq!(scroll(&flow), 0);
 }

@@ -46,6 +46,11 @@ pub enum Action {
     Undo,
     /// In history: an exercise's progress and records.
     Progress,
+    /// A page up or down in a long list.
+    #[serde(skip)]
+    PageUp,
+    #[serde(skip)]
+    PageDown,
     #[serde(skip)]
     NextField,
     #[serde(skip)]
@@ -131,6 +136,8 @@ impl Keymap {
             KeyCode::Down => Action::Down,
             KeyCode::Left => Action::Left,
             KeyCode::Right => Action::Right,
+            KeyCode::PageUp => Action::PageUp,
+            KeyCode::PageDown => Action::PageDown,
             KeyCode::Enter => Action::Confirm,
             KeyCode::Esc => Action::Back,
             KeyCode::Tab | KeyCode::BackTab => Action::NextField,
@@ -197,8 +204,9 @@ impl Keymap {
             self.keys(&[Action::MoveUp, Action::MoveDown])
                 .unwrap_or_default()
         );
-        let rows: [(&[Action], &str); 17] = [
+        let rows: [(&[Action], &str); 18] = [
             (&[Action::Up, Action::Down], "move; switch field"),
+            (&[Action::PageUp, Action::PageDown], "a page up / down"),
             (
                 &[Action::Left, Action::Right],
                 "previous / next exercise (skip)",
@@ -279,6 +287,8 @@ fn fixed(action: Action) -> Option<&'static str> {
         Action::Toggle => Some("Space"),
         Action::Back => Some("Esc"),
         Action::NextField => Some("Tab"),
+        Action::PageUp => Some("PgUp"),
+        Action::PageDown => Some("PgDn"),
         _ => None,
     }
 }

@@ -194,7 +194,7 @@ fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     }
     match action {
         Action::Help => {
-            state.overlay = Some(Overlay::Help);
+            state.overlay = Some(Overlay::Help { scroll: 0 });
             vec![]
         }
         _ => match &mut state.screen {

@@ -65,9 +65,16 @@ impl Countdown {
         }
     }
 
+    /// How long ago the deadline passed (zero before it).
+    pub fn overtime(&self, now: Instant) -> Duration {
+        now.saturating_duration_since(self.deadline)
+    }
+
+    /// The next instant the display changes: each second to the deadline,
+    /// then each second past it, where a rest counts its overtime.
     pub fn next_change(&self, now: Instant) -> Instant {
         if self.is_done(now) {
-            now
+            next_tick(self.deadline, now)
         } else {
             next_tick(self.deadline, now).min(self.deadline)
         }

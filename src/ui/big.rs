@@ -31,6 +31,23 @@ impl Size {
     fn cells(self) -> (u16, u16) {
         (8 * self.scale / self.across, 8 * self.scale / self.down)
     }
+
+    /// The columns `text` takes, its narrow glyphs narrower.
+    fn width(self, text: &str) -> u16 {
+        text.chars()
+            .map(|c| span(c).1 * self.scale / self.across)
+            .fold(0, u16::saturating_add)
+    }
+}
+
+/// The pixel columns of a glyph drawn (first, count): the colon and the
+/// space are narrow, so "L 0:30" keeps the large size on a phone.
+fn span(c: char) -> (u16, u16) {
+    match c {
+        ':' => (1, 4),
+        ' ' => (0, 2),
+        _ => (0, 8),
+    }
 }
 
 const SIZES: [Size; 5] = [
@@ -73,11 +90,9 @@ pub fn height(text: &str, area: Rect) -> u16 {
 }
 
 fn fit(text: &str, area: Rect) -> Option<Size> {
-    let glyphs = u16::try_from(text.chars().count()).unwrap_or(u16::MAX);
-    SIZES.into_iter().find(|s| {
-        let (w, h) = s.cells();
-        glyphs.saturating_mul(w) <= area.width && h <= area.height
-    })
+    SIZES
+        .into_iter()
+        .find(|s| s.width(text) <= area.width && s.cells().1 <= area.height)
 }
 
 pub fn render(frame: &mut Frame, area: Rect, text: &str, style: Style) {
@@ -89,8 +104,8 @@ pub fn render(frame: &mut Frame, area: Rect, text: &str, style: Style) {
         frame.render_widget(plain, area);
         return;
     };
-    let (w, h) = size.cells();
-    let width = u16::try_from(text.chars().count()).unwrap_or(0) * w;
+    let h = size.cells().1;
+    let width = size.width(text);
     let at = Rect {
         x: area.x + (area.width - width) / 2,
         width,
@@ -99,22 +114,43 @@ pub fn render(frame: &mut Frame, area: Rect, text: &str, style: Style) {
     };
     let buffer = frame.buffer_mut();
     buffer.set_style(at, style);
-    for (i, c) in text.chars().enumerate() {
+    let mut left = at.x;
+    for c in text.chars() {
         let glyph = glyph(c);
-        let left = at.x + u16::try_from(i).unwrap_or(0) * w;
+        let (first, count) = span(c);
+        let w = count * size.scale / size.across;
         for y in 0..h {
             for x in 0..w {
                 if let Some(cell) = buffer.cell_mut((left + x, at.y + y)) {
-                    cell.set_symbol(symbol(&glyph, size, x, y));
+                    cell.set_symbol(symbol(&glyph, size, first, x, y));
                 }
             }
         }
+        left += w;
     }
 }
 
+/// Of `texts`, saying the same thing, the first drawn at the largest size
+/// `area` allows: a longer wording only where it costs no size.
+pub fn best(texts: &[String], area: Rect) -> &str {
+    let rank = |t: &String| {
+        fit(t, area).map_or(SIZES.len(), |s| {
+            SIZES.iter().position(|&x| x == s).unwrap_or(SIZES.len())
+        })
+    };
+    let top = texts.iter().map(rank).min().unwrap_or(SIZES.len());
+    texts
+        .iter()
+        .find(|t| rank(t) == top)
+        .map_or("", String::as_str)
+}
+
 /// The symbol of the cell at (x, y) within one glyph drawn at `size`.
-fn symbol(glyph: &[u8; 8], size: Size, x: u16, y: u16) -> &'static str {
-    let (px, py) = (x / size.scale * size.across, y / size.scale * size.down);
+fn symbol(glyph: &[u8; 8], size: Size, first: u16, x: u16, y: u16) -> &'static str {
+    let (px, py) = (
+        first + x / size.scale * size.across,
+        y / size.scale * size.down,
+    );
     let lit = |dx: u16, dy: u16| {
         let row = glyph.get(usize::from(py + dy)).copied().unwrap_or(0);
         usize::from(row & (1 << (px + dx)) != 0)

@@ -14,10 +14,32 @@ use super::text;
 use super::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, home: &Home, theme: &Theme) {
+    // Inside the border and after the "▶ " mark.
+    let room = usize::from(area.width.saturating_sub(4));
+    let items: Vec<ListItem> = state
+        .home_items()
+        .iter()
+        .map(|item| {
+            let text = label(state, home, *item, area.width >= 60);
+            // A long exercise name goes to its own row rather than be cut.
+            match text.split_once(", at ") {
+                Some((head, at)) if text::width(&text) > room => ListItem::new(vec![
+                    Line::from(format!("{head},")),
+                    Line::from(format!("at {at}")),
+                ]),
+                _ => ListItem::new(text),
+            }
+        })
+        .collect();
+    let menu_rows: usize = items.iter().map(ListItem::height).sum();
     let [title, week, menu, detail, status] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(3),
-        Constraint::Length(state.home_items().len() as u16 + 2),
+        Constraint::Length(
+            u16::try_from(menu_rows)
+                .unwrap_or(u16::MAX)
+                .saturating_add(2),
+        ),
         Constraint::Fill(1),
         Constraint::Length(1),
     ])
@@ -30,11 +52,6 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, home: &Home, theme: &T
         week_line(home.week_done, state.settings.weekly_target, theme),
         week,
     );
-    let items: Vec<ListItem> = state
-        .home_items()
-        .iter()
-        .map(|item| ListItem::new(label(state, home, *item, menu.width >= 60)))
-        .collect();
     let list = List::new(items)
         .block(Block::bordered().title(" Start "))
         .highlight_style(theme.selected())

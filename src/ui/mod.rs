@@ -92,11 +92,12 @@ fn too_small(frame: &mut Frame, area: Rect, w: u16, h: u16) {
 }
 
 /// The bottom line: the latest notice, else the keys that matter here.
-fn status_line<'a>(state: &'a State, keys: &'a str, theme: &Theme) -> Paragraph<'a> {
+/// A notice wraps (the caller gives it the rows), so its end is not lost.
+fn status_line<'a>(state: &'a State, keys: &str, theme: &Theme) -> Paragraph<'a> {
     let line = match &state.notice {
         Some((text, true)) => Line::styled(format!("⚠ {text}"), theme.error()),
         Some((text, false)) => Line::styled(text.as_str(), theme.good()),
-        None => Line::styled(keys, theme.dim()),
+        None => Line::styled(keys.to_string(), theme.dim()),
     };
-    Paragraph::new(line)
+    Paragraph::new(line).wrap(Wrap { trim: true })
 }

@@ -1,13 +1,14 @@
 //! Popups over the current screen: key help, questions, and small forms.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::app::keymap::Keymap;
-use crate::app::overlay::{Annotation, Overlay};
+use crate::app::overlay::{Annotation, HelpPage, Overlay};
+use crate::app::plan::PlanMode;
 use crate::app::state::{Screen, State};
 
 use super::theme::Theme;
@@ -15,7 +16,10 @@ use super::{plan, text};
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, overlay: &Overlay, theme: &Theme) {
     let (title, lines) = match overlay {
-        Overlay::Help => (" Keys (Esc closes) ", help(&state.settings.keys, theme)),
+        Overlay::Help { scroll } => (
+            " Keys (Esc closes) ",
+            help(&state.settings.keys, *scroll, area, theme),
+        ),
         Overlay::ConfirmQuit => (
             " Quit? ",
             vec![
@@ -50,47 +54,90 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, overlay: &Overlay, the
         ),
         Overlay::Annotate(form) => (" RPE and note ", annotate(form, theme)),
         Overlay::Plan(editor) => match &state.screen {
-            Screen::Session(view) => (
-                " Plan ",
-                plan::lines(editor, &view.session, &state.settings.keys, theme),
-            ),
+            Screen::Session(view) => {
+                let focus = match editor.mode {
+                    PlanMode::Browse => editor.cursor,
+                    _ => 0,
+                };
+                let lines = plan::lines(editor, &view.session, &state.settings.keys, theme);
+                return popup(frame, area, " Plan ", lines, focus);
+            }
             _ => return,
         },
     };
-    let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
-    let height = lines.len() as u16 + 2;
-    let popup = area.centered(
-        Constraint::Length(width.min(area.width)),
-        Constraint::Length(height.min(area.height)),
-    );
+    popup(frame, area, title, lines, 0);
+}
+
+/// A bordered popup sized to its wrapped lines. When they do not fit, the
+/// last line (the keys) stays at the foot and the rest scrolls to keep the
+/// line `focus` in view.
+fn popup(frame: &mut Frame, area: Rect, title: &str, mut lines: Vec<Line<'static>>, focus: usize) {
+    let width = (lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4).min(area.width);
+    let inner_w = width.saturating_sub(2);
+    let rows = |ls: &[Line<'static>]| {
+        u16::try_from(
+            Paragraph::new(ls.to_vec())
+                .wrap(Wrap { trim: false })
+                .line_count(inner_w),
+        )
+        .unwrap_or(u16::MAX)
+    };
+    let height = rows(&lines).saturating_add(2).min(area.height);
+    let popup = area.centered(Constraint::Length(width), Constraint::Length(height));
     frame.render_widget(Clear, popup);
-    let block = Block::bordered().title(title);
+    let block = Block::bordered().title(title.to_string());
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let keys = lines.pop().map(|l| vec![l]).unwrap_or_default();
+    let keys_h = rows(&keys).min(inner.height);
+    let [body, foot] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(keys_h)]).areas(inner);
+    let through_focus = rows(&lines[..(focus + 1).min(lines.len())]);
+    let scroll = through_focus.saturating_sub(body.height);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(block),
-        popup,
+            .scroll((scroll, 0)),
+        body,
     );
+    frame.render_widget(Paragraph::new(keys).wrap(Wrap { trim: false }), foot);
 }
 
-/// The help as the keys are bound now.
-fn help(keys: &Keymap, theme: &Theme) -> Vec<Line<'static>> {
-    let rows = keys.help();
-    // Rebinding can lengthen a row's keys: the column fits the longest.
-    let width = rows
-        .iter()
-        .map(|(k, _)| k.chars().count() + 1)
-        .max()
-        .unwrap_or(0)
-        .max(10);
-    rows.into_iter()
+/// The help as the keys are bound now: the page scrolled to, and where it
+/// is when it does not all fit.
+fn help(keys: &Keymap, scroll: usize, area: Rect, theme: &Theme) -> Vec<Line<'static>> {
+    let page = HelpPage::new(keys, area.as_size());
+    let scroll = scroll.min(page.max_scroll());
+    let width = page.key_width;
+    let total = page.rows.len();
+    let mut lines: Vec<Line<'static>> = page
+        .rows
+        .into_iter()
+        .skip(scroll)
+        .take(page.visible)
         .map(|(k, what)| {
             Line::from(vec![
-                Span::styled(format!("{k:<width$}"), theme.accent()),
+                Span::styled(text::pad(&k, width), theme.accent()),
                 Span::raw(what),
             ])
         })
-        .collect()
+        .collect();
+    if page.visible < total {
+        let more = match (scroll > 0, scroll + page.visible < total) {
+            (true, true) => "↑↓ more",
+            (true, false) => "↑ more",
+            _ => "↓ more",
+        };
+        lines.push(Line::styled(
+            format!(
+                "{more} · {}-{} of {total} · PgUp PgDn",
+                scroll + 1,
+                scroll + page.visible
+            ),
+            theme.dim(),
+        ));
+    }
+    lines
 }
 
 /// The exercises not started, one a line, before the finish question.

@@ -61,15 +61,28 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
     // Rows as wrapped: a long line must not push the form out of sight.
     let rows = u16::try_from(sets.line_count(area.width)).unwrap_or(u16::MAX);
     let sets_height = rows.saturating_add(if compact { 0 } else { 2 });
+    let about_block = about_block(ex, compact, &state.calendar, theme);
+    // On a phone the name and last time wrap rather than lose their end.
+    let about_height = if compact {
+        u16::try_from(about_block.line_count(area.width))
+            .unwrap_or(u16::MAX)
+            .min(5)
+    } else {
+        6
+    };
+    let status_line = super::status_line(state, &keys(view, &state.settings.keys), theme);
+    let status_height = u16::try_from(status_line.line_count(area.width))
+        .unwrap_or(1)
+        .clamp(1, 2);
     let [header, about, middle, status] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(if compact { 3 } else { 6 }),
+        Constraint::Length(about_height),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(status_height),
     ])
     .areas(area);
     frame.render_widget(header_line(state, view, compact, theme), header);
-    frame.render_widget(about_block(ex, compact, &state.calendar, theme), about);
+    frame.render_widget(about_block, about);
     let (sets_area, timer_area) = if compact {
         let max = middle.height.saturating_sub(7).max(3);
         let [a, b] = Layout::vertical([
@@ -92,8 +105,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
         sets_area,
     );
     timer::draw(frame, timer_area, state, view, theme);
-    let keys = keys(view, &state.settings.keys);
-    frame.render_widget(super::status_line(state, &keys, theme), status);
+    frame.render_widget(status_line, status);
 }
 
 fn header_line(state: &State, view: &SessionView, compact: bool, theme: &Theme) -> Line<'static> {
@@ -147,7 +159,7 @@ fn about_block<'a>(
     let last = Line::styled(last_time(ex, calendar), theme.dim());
     if compact {
         let name = Line::styled(ex.name.as_str(), theme.title());
-        return Paragraph::new(vec![name, plan, last]);
+        return Paragraph::new(vec![name, plan, last]).wrap(Wrap { trim: true });
     }
     let cue = Line::from(ex.cue.as_str());
     Paragraph::new(vec![cue, plan, last])

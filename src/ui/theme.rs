@@ -48,6 +48,24 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
     }
 
+    /// Past a hold's target or a rest's end: stays until they act.
+    pub fn over(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Green).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        }
+    }
+
+    /// The panel's border past the target: coloured, plain without colour.
+    pub fn over_border(&self) -> Style {
+        if self.color {
+            self.over()
+        } else {
+            Style::new()
+        }
+    }
+
     /// A cue's flash: the timer panel lights up.
     pub fn flash(&self) -> Style {
         if self.color {

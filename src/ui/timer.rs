@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::keymap::{Action, Keymap};
 use crate::app::session::{SessionView, Step};
@@ -19,14 +19,23 @@ use crate::domain::{Kind, Side};
 use super::big;
 use super::theme::Theme;
 
-/// What the panel shows: a label, the digits, a hint, and whether the
-/// digits are live (bright) or idle (dim).
+/// How the digits look: idle (dim), live (bright), or past the target or
+/// the rest's end (a colour that stays, reverse video without colour).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Idle,
+    Live,
+    Over,
+}
+
+/// What the panel shows: a label, the digits (wordings of the same reading,
+/// the most telling first), a hint, and their tone.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Face {
     pub label: String,
-    pub digits: String,
+    pub digits: Vec<String>,
     pub hint: String,
-    pub live: bool,
+    pub tone: Tone,
 }
 
 fn side_name(side: Option<Side>) -> &'static str {
@@ -34,6 +43,15 @@ fn side_name(side: Option<Side>) -> &'static str {
         Some(Side::Left) => " · LEFT",
         Some(Side::Right) => " · RIGHT",
         None => "",
+    }
+}
+
+/// The side in the big display: the word where it fits, else its letter.
+fn sided(side: Option<Side>, time: &str) -> Vec<String> {
+    match side {
+        Some(Side::Left) => vec![format!("LEFT {time}"), format!("L {time}")],
+        Some(Side::Right) => vec![format!("RIGHT {time}"), format!("R {time}")],
+        None => vec![time.to_string()],
     }
 }
 
@@ -45,9 +63,9 @@ fn countdown_secs(remaining: Duration) -> String {
 pub fn face(view: &SessionView, now: Instant, keys: &Keymap) -> Face {
     let live = |label: String, digits: String, hint: &str| Face {
         label,
-        digits,
+        digits: vec![digits],
         hint: hint.to_string(),
-        live: true,
+        tone: Tone::Live,
     };
     let target_hold = view
         .session
@@ -74,28 +92,46 @@ pub fn face(view: &SessionView, now: Instant, keys: &Keymap) -> Face {
             target,
             ..
         } => match hold_reading(*watch, *target, now) {
-            HoldReading::ToGo(left) => live(
-                format!("HOLD{} · target {}", side_name(*side), clock(*target)),
-                countdown_secs(left),
-                "Space stop · Esc cancel",
-            ),
-            HoldReading::Over(over) => live(
-                format!("TARGET REACHED{} · keep holding", side_name(*side)),
-                format!("+{}", clock(over)),
-                "Space stop",
-            ),
+            HoldReading::ToGo(left) => Face {
+                label: format!("HOLD{} · target {}", side_name(*side), clock(*target)),
+                digits: sided(*side, &countdown_secs(left)),
+                hint: "Space stop · Esc cancel".into(),
+                tone: Tone::Live,
+            },
+            // Counting up from the target in the same size; the sign only
+            // where it fits without shrinking the digits.
+            HoldReading::Over(over) => {
+                let mut digits = sided(*side, &format!("+{}", clock(over)));
+                digits.extend(sided(*side, &clock(over)));
+                Face {
+                    label: format!("PAST TARGET{} · keep holding", side_name(*side)),
+                    digits,
+                    hint: "Space stop".into(),
+                    tone: Tone::Over,
+                }
+            }
         },
         Step::Unsaved(_) => live("NOT SAVED".into(), "!".into(), "Enter tries again"),
         Step::Done => Face {
             label: "ALL SETS LOGGED".into(),
-            digits: "DONE".into(),
+            digits: vec!["DONE".into()],
             hint: keys.hint(&[
                 (&[Action::Finish], "finish"),
                 (&[Action::AddSet], "add a set"),
             ]),
-            live: false,
+            tone: Tone::Idle,
         },
         Step::Ready => match (view.rest, view.stopwatch) {
+            // Stays until they act, counting the time rested past the end.
+            (Some(rest), _) if view.rest_over => {
+                let over = format!("+{}", clock(rest.overtime(now)));
+                Face {
+                    label: "REST OVER · GO".into(),
+                    digits: vec![format!("GO {over}"), over],
+                    hint: keys.hint(&[(&[Action::Toggle], "clear")]),
+                    tone: Tone::Over,
+                }
+            }
             (Some(rest), _) => live(
                 "REST".into(),
                 countdown_secs(rest.remaining(now)),
@@ -124,12 +160,12 @@ pub fn face(view: &SessionView, now: Instant, keys: &Keymap) -> Face {
             },
             (None, None) if view.slot().is_none() => Face {
                 label: "SETS LEFT HERE".into(),
-                digits: "0".into(),
+                digits: vec!["0".into()],
                 hint: keys.hint(&[
                     (&[Action::Left, Action::Right], "exercise"),
                     (&[Action::AddSet], "add a set"),
                 ]),
-                live: false,
+                tone: Tone::Idle,
             },
             (None, None) if view.kind() == Some(Kind::Hold) => Face {
                 label: format!(
@@ -137,9 +173,9 @@ pub fn face(view: &SessionView, now: Instant, keys: &Keymap) -> Face {
                     clock(target_hold),
                     side_name(view.slot().and_then(|s| s.side))
                 ),
-                digits: clock(target_hold),
+                digits: sided(view.slot().and_then(|s| s.side), &clock(target_hold)),
                 hint: "Space get ready".into(),
-                live: false,
+                tone: Tone::Idle,
             },
             (None, None) => idle_set(view),
         },
@@ -152,21 +188,21 @@ fn idle_set(view: &SessionView) -> Face {
     match (view.timed, tempo) {
         (Some(took), _) => Face {
             label: "SET TOOK".into(),
-            digits: clock(took),
+            digits: vec![clock(took)],
             hint: "Enter log · Space again".into(),
-            live: false,
+            tone: Tone::Idle,
         },
         (None, Some(tempo)) => Face {
             label: format!("TEMPO {tempo}"),
-            digits: tempo.to_string(),
+            digits: vec![tempo.to_string()],
             hint: "Space starts the tempo".into(),
-            live: false,
+            tone: Tone::Idle,
         },
         (None, None) => Face {
             label: "SET".into(),
-            digits: "0:00".into(),
+            digits: vec!["0:00".into()],
             hint: "Space starts the stopwatch".into(),
-            live: false,
+            tone: Tone::Idle,
         },
     }
 }
@@ -174,17 +210,18 @@ fn idle_set(view: &SessionView) -> Face {
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, theme: &Theme) {
     let face = face(view, state.now.at, &state.settings.keys);
     let flashing = state.flash_until.is_some_and(|t| t > state.now.at);
-    let style = match (flashing, face.live) {
+    let style = match (flashing, face.tone) {
         (true, _) => theme.flash(),
-        (false, true) => theme.accent(),
-        (false, false) => theme.dim(),
+        (false, Tone::Live) => theme.accent(),
+        (false, Tone::Over) => theme.over(),
+        (false, Tone::Idle) => theme.dim(),
     };
     let block = Block::bordered()
         .title(" Timer ")
-        .border_style(if flashing {
-            theme.flash()
-        } else {
-            Style::new()
+        .border_style(match (flashing, face.tone) {
+            (true, _) => theme.flash(),
+            (false, Tone::Over) => theme.over_border(),
+            (false, _) => Style::new(),
         });
     let inner = block.inner(area);
     frame.render_widget(
@@ -195,16 +232,30 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
         }),
         area,
     );
-    let digits_h = big::height(
-        &face.digits,
-        Rect {
-            height: inner.height.saturating_sub(2),
-            ..inner
-        },
-    );
-    let [label, digits, hint] = Layout::vertical([
+    let room = Rect {
+        height: inner.height.saturating_sub(2),
+        ..inner
+    };
+    // A phone has no room above for the cue: it takes the idle digits'
+    // place, where it is read just before the set.
+    let cue = view
+        .session
+        .current()
+        .map(|e| Paragraph::new(e.cue.as_str()).wrap(Wrap { trim: true }))
+        .filter(|p| {
+            face.tone == Tone::Idle
+                && view.step == Step::Ready
+                && frame.area().width < 70
+                && p.line_count(room.width) <= usize::from(room.height)
+        });
+    let text = big::best(&face.digits, room);
+    let middle_h = match &cue {
+        Some(cue) => u16::try_from(cue.line_count(room.width)).unwrap_or(room.height),
+        None => big::height(text, room),
+    };
+    let [label, middle, hint] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(digits_h),
+        Constraint::Length(middle_h),
         Constraint::Length(1),
     ])
     .flex(ratatui::layout::Flex::Center)
@@ -213,7 +264,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
         Paragraph::new(Line::styled(face.label, theme.title())).alignment(Alignment::Center),
         label,
     );
-    big::render(frame, digits, &face.digits, style);
+    match cue {
+        Some(cue) => frame.render_widget(cue, middle),
+        None => big::render(frame, middle, text, style),
+    }
     frame.render_widget(
         Paragraph::new(Line::styled(face.hint, theme.dim())).alignment(Alignment::Center),
         hint,

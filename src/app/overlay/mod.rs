@@ -1,8 +1,10 @@
 //! Popups over a screen: help, the quit and finish questions, the RPE and
 //! note of a logged set, and the plan editor.
 
+mod help;
 mod update;
 
+pub use help::HelpPage;
 pub use update::on_action;
 
 use super::plan::{PlanEditor, PlanMode};
@@ -11,7 +13,10 @@ use crate::domain::note;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help,
+    /// The key help, scrolled down `scroll` rows.
+    Help {
+        scroll: usize,
+    },
     ConfirmQuit,
     /// Finishing asks for an optional note on the session.
     ConfirmFinish {
@@ -49,7 +54,7 @@ impl Overlay {
         match self {
             Overlay::ConfirmFinish { .. } | Overlay::Annotate(_) | Overlay::ConfirmQuit => true,
             Overlay::Plan(editor) => editor.mode != PlanMode::Browse,
-            Overlay::Help => false,
+            Overlay::Help { .. } => false,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Keys while a popup is open: help, quit and finish questions, and the
 //! RPE-and-note form of a logged set.
 
-use super::Overlay;
+use super::{HelpPage, Overlay};
 use crate::app::keymap::Action;
 use crate::app::msg::Effect;
 use crate::app::plan;
@@ -10,6 +10,10 @@ use crate::domain::entry::annotation;
 use crate::domain::note;
 
 pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
+    let page = matches!(state.overlay, Some(Overlay::Help { .. })).then(|| {
+        let size = state.size.unwrap_or_else(|| state.min_size());
+        HelpPage::new(&state.settings.keys, size)
+    });
     let Some(overlay) = state.overlay.as_mut() else {
         return vec![];
     };
@@ -19,8 +23,22 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
     };
     match (overlay, action) {
         (Overlay::Plan(_), _) => plan::on_action(state, action),
-        (Overlay::Help, Action::Help | Action::Back | Action::Confirm | Action::Quit) => {
+        (Overlay::Help { .. }, Action::Help | Action::Back | Action::Confirm | Action::Quit) => {
             close(state)
+        }
+        (
+            Overlay::Help { scroll },
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown,
+        ) => {
+            let Some(page) = page else { return vec![] };
+            *scroll = match action {
+                Action::Up => scroll.saturating_sub(1),
+                Action::PageUp => scroll.saturating_sub(page.visible),
+                Action::Down => *scroll + 1,
+                _ => *scroll + page.visible,
+            }
+            .min(page.max_scroll());
+            vec![]
         }
         // Typed as text, so y and n answer here and nowhere else.
         (Overlay::ConfirmQuit, Action::Confirm | Action::Char('y' | 'Y' | 'q')) => state.quit(),

@@ -30,7 +30,7 @@ pub(super) fn holding(view: &SessionView, side: Option<Side>, started: Instant) 
 /// Space (or Enter) on a hold waiting to start.
 pub(super) fn start(view: &mut SessionView, now: Instant, settings: &Settings) {
     let Some(slot) = view.slot() else { return };
-    view.rest = None;
+    view.end_rest();
     view.step = if settings.get_ready.is_zero() {
         holding(view, slot.side, now)
     } else {

@@ -9,7 +9,7 @@ mod update;
 pub use fix::{Change, Fixing};
 pub use update::{fire, on_action, on_corrected, on_save_failed, on_saved};
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
@@ -62,6 +62,9 @@ pub struct SessionView {
     /// The tempo phase last cued, while a tempo set runs.
     pub tempo_mark: Option<u64>,
     pub rest: Option<Countdown>,
+    /// The rest's end was cued: it stays on screen, counting the time
+    /// rested past it, until they act.
+    pub rest_over: bool,
     /// A set handed to the store and not yet confirmed saved.
     pub pending: Option<NewSet>,
     /// Records reached so far, announced on each set and on the summary.
@@ -88,6 +91,7 @@ impl SessionView {
             timed: None,
             tempo_mark: None,
             rest: None,
+            rest_over: false,
             pending: None,
             records: vec![],
             stored_position,
@@ -111,6 +115,22 @@ impl SessionView {
     /// The tempo of the current exercise, if it has one.
     pub fn tempo(&self) -> Option<Tempo> {
         self.session.current().and_then(|e| e.tempo)
+    }
+
+    pub fn start_rest(&mut self, now: Instant, total: Duration) {
+        self.rest = Some(Countdown::start(now, total));
+        self.rest_over = false;
+    }
+
+    /// They acted (skipped, started or logged a set): the rest is over.
+    pub fn end_rest(&mut self) {
+        self.rest = None;
+        self.rest_over = false;
+    }
+
+    /// The hold running now has passed its target (its cue was given).
+    pub fn past_target(&self) -> bool {
+        matches!(self.step, Step::Holding { cued: true, .. })
     }
 
     /// A hold timer is running: moving away would lose it.

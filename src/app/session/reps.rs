@@ -52,7 +52,7 @@ pub(super) fn on_action(
             }
             Ok(v) => {
                 let duration = view.stopwatch.map(|w| w.elapsed(now)).or(view.timed);
-                view.rest = None;
+                view.end_rest();
                 let effects = view.save(
                     Work::Reps {
                         reps: v.reps,
@@ -102,7 +102,7 @@ fn toggle_timer(view: &mut SessionView, now: Instant) {
             }
         }
         None => {
-            view.rest = None;
+            view.end_rest();
             view.stopwatch = Some(Stopwatch { started: now });
             view.timed = None;
             view.tempo_mark = view.tempo().map(|_| 0);

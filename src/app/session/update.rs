@@ -53,11 +53,13 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
             };
             if let Some(rest) = &mut view.rest {
                 rest.adjust(now.at, secs);
+                // Lengthened back into the future, its end is cued again.
+                view.rest_over &= rest.is_done(now.at);
             }
             return vec![];
         }
         Action::Toggle if view.rest.is_some() && !view.timing_hold() => {
-            view.rest = None;
+            view.end_rest();
             return vec![];
         }
         _ => {}
@@ -194,7 +196,7 @@ pub fn on_saved(state: &mut State, saved: LoggedSet) -> Vec<Effect> {
         }
         Some(_) => {
             view.ready(&settings);
-            view.rest = Some(Countdown::start(now, rest));
+            view.start_rest(now, rest);
         }
         // The exercise is done: on to the next with a set to do, or back
         // to one skipped earlier.
@@ -202,7 +204,7 @@ pub fn on_saved(state: &mut State, saved: LoggedSet) -> Vec<Effect> {
             view.session.position = view.session.resume_position();
             view.ready(&settings);
             if view.step != Step::Done {
-                view.rest = Some(Countdown::start(now, rest));
+                view.start_rest(now, rest);
             }
         }
     }
@@ -249,9 +251,9 @@ pub fn on_save_failed(state: &mut State, reason: String) -> Vec<Effect> {
 
 /// Advances timers whose deadline has passed; true when that deserves a cue.
 pub fn fire(view: &mut SessionView, now: Instant) -> bool {
-    let rest_over = view.rest.is_some_and(|r| r.is_done(now));
+    let rest_over = !view.rest_over && view.rest.is_some_and(|r| r.is_done(now));
     if rest_over {
-        view.rest = None;
+        view.rest_over = true;
     }
     let hold = hold::fire(view, now);
     let tempo = reps::fire_tempo(view, now);

@@ -23,21 +23,46 @@ use crate::domain::{Load, Unit, time};
 use super::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &HistoryView, theme: &Theme) {
-    let [title, body, status] = Layout::vertical([
+    let keys = page(frame, area, 1, state, view, theme);
+    // Keys that need a second row (a phone) get it: redrawn a row shorter.
+    let status_rows = u16::try_from(super::status_line(state, keys, theme).line_count(area.width))
+        .unwrap_or(1)
+        .clamp(1, 2);
+    if status_rows > 1 {
+        frame.render_widget(ratatui::widgets::Clear, area);
+        page(frame, area, status_rows, state, view, theme);
+    }
+    let status = Rect {
+        y: area.bottom().saturating_sub(status_rows),
+        height: status_rows.min(area.height),
+        ..area
+    };
+    frame.render_widget(super::status_line(state, keys, theme), status);
+}
+
+/// The page over all but the bottom `status_rows`; its keys.
+fn page(
+    frame: &mut Frame,
+    area: Rect,
+    status_rows: u16,
+    state: &State,
+    view: &HistoryView,
+    theme: &Theme,
+) -> &'static str {
+    let [title, body, _] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(status_rows),
     ])
     .areas(area);
-    let keys = match view.page() {
+    match view.page() {
         Some(Page::Weeks(p)) => weeks::draw(frame, title, body, view, p, state, theme),
         Some(Page::Week(p)) => week::draw(frame, title, body, view, p, state, theme),
         Some(Page::Session(p)) => session::draw(frame, title, body, p, state, theme),
         Some(Page::Exercises(p)) => exercises::draw(frame, title, body, p, theme),
         Some(Page::Progress(p)) => progress::draw(frame, title, body, p, &state.calendar, theme),
         None => "",
-    };
-    frame.render_widget(super::status_line(state, keys, theme), status);
+    }
 }
 
 /// Day and time in local time: "Mon 23 Nov 18:02".

@@ -11,7 +11,6 @@ use crate::domain::entry::Field;
 use crate::domain::history::Totals;
 use crate::domain::note;
 
-use super::super::text;
 use super::super::theme::Theme;
 
 const KEYS: &str = "↑↓ move · c correct · x delete · r progress · Esc back";
@@ -85,34 +84,59 @@ pub fn draw(
     let rows = page.sets.iter().map(|set| {
         let side = set.side.map_or("", |s| s.letter());
         let mark = if set.corrected { " ✎" } else { "" };
-        let name = if wide {
-            set.exercise.clone()
-        } else {
-            text::head(&set.exercise, 12).to_string()
-        };
+        let number = format!("{}{side}{}", set.set_number, set.kind.letter());
+        if !wide {
+            // A phone: the whole name above what was done and its notes,
+            // the time (the same for a whole session) left to the header.
+            let mut lines = vec![
+                Line::from(set.exercise.clone()),
+                Line::from(format!("{}{mark}", set.work)),
+            ];
+            let remarks = set.remarks();
+            if !remarks.trim().is_empty() {
+                lines.push(Line::from(
+                    remarks.trim().trim_start_matches("· ").to_string(),
+                ));
+            }
+            let height = u16::try_from(lines.len()).unwrap_or(2);
+            return Row::new(vec![
+                ratatui::text::Text::from(number),
+                ratatui::text::Text::from(lines),
+            ])
+            .height(height);
+        }
         Row::new(vec![
             state
                 .calendar
                 .local(set.logged_at)
                 .format("%H:%M")
                 .to_string(),
-            name,
-            format!("{}{side}{}", set.set_number, set.kind.letter()),
+            set.exercise.clone(),
+            number,
             format!("{}{mark}{}", set.work, set.remarks()),
         ])
     });
-    let widths = [
-        Constraint::Length(5),
-        Constraint::Length(if wide { 22 } else { 12 }),
-        Constraint::Length(4),
-        Constraint::Fill(1),
-    ];
-    let header = Row::new(["time", "exercise", "set", "done"]);
+    let (header, widths) = if wide {
+        (
+            Row::new(["time", "exercise", "set", "done"]),
+            vec![
+                Constraint::Length(5),
+                Constraint::Length(22),
+                Constraint::Length(4),
+                Constraint::Fill(1),
+            ],
+        )
+    } else {
+        (
+            Row::new(["set", "exercise · done"]),
+            vec![Constraint::Length(4), Constraint::Fill(1)],
+        )
+    };
     super::table(
         frame,
         list,
         (header, rows.collect()),
-        widths.to_vec(),
+        widths,
         block,
         page.selected,
         theme,

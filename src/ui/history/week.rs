@@ -22,25 +22,33 @@ pub fn draw(
     theme: &Theme,
 ) -> &'static str {
     let w = &page.week;
-    let verdict = if w.met(view.target) {
-        Span::styled(" ✓ target met", theme.good())
+    let narrow = title.width < 64;
+    let verdict = match (w.met(view.target), narrow) {
+        (true, false) => Span::styled(" ✓ target met", theme.good()),
+        (true, true) => Span::styled(" ✓ met", theme.good()),
+        (false, _) => Span::raw(""),
+    };
+    // A phone gets the short date, so the count and the verdict stay.
+    let iso = w.week.iso_label();
+    let (date, count) = if narrow {
+        (
+            format!(
+                "{} ({})",
+                w.week.first_day.format("%-d %b"),
+                iso.split_once('-').map_or(iso.as_str(), |x| x.1)
+            ),
+            format!(" · {} of {}", w.totals.sessions, view.target),
+        )
     } else {
-        Span::raw("")
+        (
+            format!("{} ({iso})", w.week.first_day.format("%a %-d %b %Y")),
+            format!(" · {} of {} sessions", w.totals.sessions, view.target),
+        )
     };
     frame.render_widget(
         Line::from(vec![
-            Span::styled(
-                format!(
-                    " Week of {} ({})",
-                    w.week.first_day.format("%a %-d %b %Y"),
-                    w.week.iso_label()
-                ),
-                theme.title(),
-            ),
-            Span::raw(format!(
-                " · {} of {} sessions",
-                w.totals.sessions, view.target
-            )),
+            Span::styled(format!(" Week of {date}"), theme.title()),
+            Span::raw(count),
             verdict,
         ]),
         title,

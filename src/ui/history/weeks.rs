@@ -110,6 +110,12 @@ fn verdict(sessions: u32, target: u32, wide: bool) -> String {
     }
 }
 
+/// Load moved in a phone's narrow column: "10.9k", its unit in the header
+/// (a cut "10.9k k" said neither).
+fn narrow_moved(moved: &str) -> String {
+    moved.rsplit_once(' ').map_or(moved, |(n, _)| n).to_string()
+}
+
 fn week_table(
     frame: &mut Frame,
     area: Rect,
@@ -141,7 +147,7 @@ fn week_table(
             cells.extend(if wide {
                 vec![sets, reps, kg, held]
             } else {
-                vec![sets, kg]
+                vec![sets, narrow_moved(&kg)]
             });
         }
         Row::new(cells).style(style)
@@ -160,7 +166,7 @@ fn week_table(
         )
     } else {
         (
-            vec!["week", "sessions", "sets", "moved"],
+            vec!["week", "sessions", "sets", unit.as_str()],
             vec![
                 Constraint::Length(14),
                 Constraint::Length(9),
