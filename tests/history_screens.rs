@@ -270,6 +270,10 @@ fn a_one_sided_lift_reads_its_imbalance_in_reps_at_one_load() {
         small.contains("━ left ━ right"),
         "the legend at 40x20: {small}"
     );
+    assert!(
+        small.contains("176 kg"),
+        "the right side's last record is in the box at 40x20: {small}"
+    );
     assert_snapshot!("progress_imbalance_40x20", small);
 }
 

@@ -60,7 +60,15 @@ fn page(
         Some(Page::Week(p)) => week::draw(frame, title, body, view, p, state, theme),
         Some(Page::Session(p)) => session::draw(frame, title, body, p, state, theme),
         Some(Page::Exercises(p)) => exercises::draw(frame, title, body, p, theme),
-        Some(Page::Progress(p)) => progress::draw(frame, title, body, p, &state.calendar, theme),
+        Some(Page::Progress(p)) => progress::draw(
+            frame,
+            title,
+            body,
+            p,
+            &state.calendar,
+            state.settings.unit,
+            theme,
+        ),
         None => "",
     }
 }

@@ -14,7 +14,7 @@ use crate::domain::cardio::{metres, pace_per};
 use crate::domain::distance::DistanceUnit;
 use crate::domain::progress::{PerSide, ProgressPoint};
 use crate::domain::set::Side;
-use crate::domain::time;
+use crate::domain::{Unit, time};
 
 use super::super::theme::Theme;
 
@@ -89,6 +89,7 @@ pub fn draw(
     body: Rect,
     page: &ProgressPage,
     calendar: &Calendar,
+    unit: Unit,
     theme: &Theme,
 ) -> &'static str {
     let long: usize = Span::ALL.iter().map(|s| s.label().len() + 1).sum();
@@ -118,8 +119,14 @@ pub fn draw(
         let [c, r] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(38)]).areas(body);
         (c, r)
     } else {
-        let [c, r] = Layout::vertical([Constraint::Fill(1), Constraint::Length(body.height / 2)])
-            .areas(body);
+        let records =
+            super::records::height(&page.records, page.cardio.as_deref(), calendar, body.width);
+        // The chart keeps room for a few rows of points and its axis.
+        let [c, r] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(records.min(body.height.saturating_sub(8))),
+        ])
+        .areas(body);
         (c, r)
     };
     let balance = page.balance.as_ref().map(|b| format!(" {b}"));
@@ -133,11 +140,10 @@ pub fn draw(
         None => chart_area,
     };
     draw_chart(frame, chart_area, page, calendar, theme);
-    let records = match &page.cardio {
-        Some(c) => super::records::cardio(c, calendar, theme),
-        None => super::records::sides(&page.records, calendar, theme),
-    };
-    frame.render_widget(records, side_area);
+    match &page.cardio {
+        Some(c) => frame.render_widget(super::records::cardio(c, calendar, theme), side_area),
+        None => super::records::draw_sides(frame, side_area, &page.records, calendar, unit, theme),
+    }
     keys(page.metric, page.has_loads())
 }
 
