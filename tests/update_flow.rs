@@ -72,6 +72,14 @@ fn home_starts_the_routine_and_ends_an_abandoned_session_first() {
     }));
     flow.press(KeyCode::Enter);
     assert_eq!(flow.fake.effects, [Effect::ResumeSession(9)]);
+    flow.press(KeyCode::Enter);
+    assert_eq!(
+        flow.fake.effects,
+        [Effect::ResumeSession(9)],
+        "a second Enter before the store answers opens nothing more"
+    );
+    // The resume failed: Enter works again.
+    flow.send(Msg::StoreFailed("disk I/O error".into()));
     flow.type_text("jj");
     flow.press(KeyCode::Enter);
     assert!(matches!(

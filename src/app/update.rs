@@ -101,8 +101,11 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::StoreFailed(reason) => {
-            if let Some(view) = state.screen.session_mut() {
-                view.undoing = false;
+            match &mut state.screen {
+                Screen::Session(view) => view.undoing = false,
+                // What failed may be the session it was opening: let Enter retry.
+                Screen::Home(home) => home.opening = false,
+                _ => {}
             }
             state.notice = Some((reason, true));
             vec![]

@@ -108,6 +108,32 @@ fn the_loop_carries_out_what_a_key_asks_and_stops_when_told() {
 }
 
 #[test]
+fn a_double_enter_on_home_starts_one_session() {
+    let (_dir, path) = scratch();
+    let store = Store::open(&path).unwrap();
+    let mut executor = StoreExecutor::new(store, Calendar::new(chrono::Utc, Weekday::Mon));
+    let flow = Flow::home();
+    let mut state = State::new(flow.now, Settings::default(), vec![routine()], chrono::Utc);
+    let (tx, rx) = mpsc::channel();
+    // Both presses arrive before the store has answered the first.
+    for msg in [key(KeyCode::Enter), key(KeyCode::Enter), Msg::Terminate] {
+        tx.send(msg).unwrap();
+    }
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    drive(&mut terminal, &mut state, &flow.now, &mut executor, &rx).unwrap();
+    assert!(matches!(state.screen, Screen::Session(_)));
+    drop(executor);
+    let db = rusqlite::Connection::open(&path).unwrap();
+    let sessions: i64 = db
+        .query_row("SELECT count(*) FROM session", [], |r| r.get(0))
+        .unwrap();
+    let sets: i64 = db
+        .query_row("SELECT count(*) FROM set_log", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!((sessions, sets), (1, 0), "one session, no set logged");
+}
+
+#[test]
 fn plan_edits_are_saved_and_come_back_on_resume() {
     let (_dir, path, mut flow) = Flow::started_on_file();
     assert!(matches!(flow.state.screen, Screen::Session(_)));

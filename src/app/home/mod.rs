@@ -19,6 +19,9 @@ pub struct Home {
     pub unfinished: Option<Unfinished>,
     pub week_done: u32,
     pub selected: usize,
+    /// A session is being started or resumed: until the store answers, a
+    /// second Enter (a double press) must not start another.
+    pub opening: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -15,10 +15,14 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Up => home.selected = home.selected.checked_sub(1).unwrap_or(items.len() - 1),
         Action::Down => home.selected = (home.selected + 1) % items.len(),
         Action::Quit | Action::Back => return state.quit(),
+        Action::Confirm if home.opening => {}
         Action::Confirm => {
             let unfinished = home.unfinished.as_ref().map(|u| u.id);
             return match (items.get(home.selected), unfinished) {
-                (Some(HomeItem::Resume), Some(id)) => vec![Effect::ResumeSession(id)],
+                (Some(HomeItem::Resume), Some(id)) => {
+                    home.opening = true;
+                    vec![Effect::ResumeSession(id)]
+                }
                 (Some(HomeItem::EndUnfinished), Some(id)) => {
                     state.notice =
                         Some(("Unfinished session ended; its sets are kept.".into(), false));
@@ -31,6 +35,7 @@ pub fn on_action(state: &mut State, action: Action) -> Vec<Effect> {
                     let routine = routine
                         .clone()
                         .with_default_rest(state.settings.default_rest);
+                    home.opening = true;
                     // One session at a time: an abandoned one is ended, its sets kept.
                     let end = unfinished.map(Effect::EndAbandoned);
                     end.into_iter()
