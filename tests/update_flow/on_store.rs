@@ -83,21 +83,28 @@ fn the_home_screen_counts_this_weeks_sessions_in_the_given_zone() {
     );
 }
 
-#[test]
-fn the_loop_carries_out_what_a_key_asks_and_stops_when_told() {
-    let (_dir, path) = scratch();
-    let store = Store::open(&path).unwrap();
+/// The real loop on a fresh file, given `msgs` as one batch of input: the
+/// state it stops in and its executor.
+fn drive_batch(path: &std::path::Path, msgs: &[Msg]) -> (State, StoreExecutor) {
+    let store = Store::open(path).unwrap();
     let mut executor = StoreExecutor::new(store, Calendar::new(chrono::Utc, Weekday::Mon));
     let flow = Flow::home();
     let mut state = State::new(flow.now, Settings::default(), vec![routine()], chrono::Utc);
     let (tx, rx) = mpsc::channel();
-    // Arriving together, both are taken before the store's answer to the
-    // first: the session starts, and the app still stops.
-    for msg in [key(KeyCode::Enter), Msg::Terminate] {
-        tx.send(msg).unwrap();
+    for msg in msgs {
+        tx.send(msg.clone()).unwrap();
     }
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     drive(&mut terminal, &mut state, &flow.now, &mut executor, &rx).unwrap();
+    (state, executor)
+}
+
+#[test]
+fn the_loop_carries_out_what_a_key_asks_and_stops_when_told() {
+    let (_dir, path) = scratch();
+    // Arriving together, both are taken before the store's answer to the
+    // first: the session starts, and the app still stops.
+    let (state, executor) = drive_batch(&path, &[key(KeyCode::Enter), Msg::Terminate]);
     assert!(state.quit);
     assert!(
         matches!(state.screen, Screen::Session(_)),
@@ -110,27 +117,21 @@ fn the_loop_carries_out_what_a_key_asks_and_stops_when_told() {
 #[test]
 fn a_double_enter_on_home_starts_one_session() {
     let (_dir, path) = scratch();
-    let store = Store::open(&path).unwrap();
-    let mut executor = StoreExecutor::new(store, Calendar::new(chrono::Utc, Weekday::Mon));
-    let flow = Flow::home();
-    let mut state = State::new(flow.now, Settings::default(), vec![routine()], chrono::Utc);
-    let (tx, rx) = mpsc::channel();
     // Both presses arrive before the store has answered the first.
-    for msg in [key(KeyCode::Enter), key(KeyCode::Enter), Msg::Terminate] {
-        tx.send(msg).unwrap();
-    }
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    drive(&mut terminal, &mut state, &flow.now, &mut executor, &rx).unwrap();
+    let enter = key(KeyCode::Enter);
+    let (state, executor) = drive_batch(&path, &[enter.clone(), enter, Msg::Terminate]);
     assert!(matches!(state.screen, Screen::Session(_)));
     drop(executor);
     let db = rusqlite::Connection::open(&path).unwrap();
-    let sessions: i64 = db
-        .query_row("SELECT count(*) FROM session", [], |r| r.get(0))
-        .unwrap();
-    let sets: i64 = db
-        .query_row("SELECT count(*) FROM set_log", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!((sessions, sets), (1, 0), "one session, no set logged");
+    let count = |table: &str| -> i64 {
+        db.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(
+        (count("session"), count("set_log")),
+        (1, 0),
+        "one session, no set logged"
+    );
 }
 
 #[test]
