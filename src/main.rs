@@ -14,7 +14,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("runstrong: {message}");
+            commands::stderr::tell(message);
             ExitCode::FAILURE
         }
     }
@@ -75,7 +75,7 @@ fn tui(db: &Path, config_dir: Option<&Path>) -> Result<(), String> {
         .cloned()
         .collect();
     for note in &notes {
-        eprintln!("runstrong: {note}");
+        commands::stderr::tell(note);
     }
     let store =
         Store::open_as(db, Holder::App, &mut commands::tell_upgrade).map_err(|e| e.to_string())?;

@@ -408,3 +408,22 @@ fn every_command_piped_into_a_closed_reader_ends_quietly() {
         assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn a_closed_stderr_does_not_turn_a_refusal_into_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_runstrong"))
+        .env("XDG_CONFIG_HOME", dir.path())
+        .args(["--db"])
+        .arg(dir.path().join("x.db"))
+        .args(["import"])
+        .arg(dir.path().join("missing.csv"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Nobody reads the message: writing it fails with a broken pipe.
+    drop(child.stderr.take());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1), "refused, not panicked (101)");
+}

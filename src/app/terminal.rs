@@ -60,6 +60,13 @@ pub fn run(
     execute!(io::stdout(), EnableBracketedPaste).inspect_err(|_| {
         let _ = ratatui::try_restore();
     })?;
+    // ratatui's panic hook restores the screen and raw mode; a shell left
+    // in bracketed paste would wrap every later paste in escape codes.
+    let restore = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        restore(info);
+    }));
     let mut state = State::new(SystemClock.now(), settings, routines, zone);
     state.notice = notice.map(|n| (n, true));
     let mut executor = Bell(StoreExecutor::new(store, state.calendar.clone()));

@@ -42,11 +42,11 @@ pub fn run(db: &Path, routines: &[Routine], args: ExportArgs) -> Result<(), Comm
             Path::new(stdout::NAME),
         ) {
             Ok((sessions, sets)) => {
-                eprintln!(
+                super::stderr::tell(format!(
                     "exported {} ({})",
                     count(sessions, "session"),
                     count(sets, "set")
-                );
+                ));
                 Ok(())
             }
             Err(CommandError::File { source, .. }) if stdout::reader_gone(&source) => Ok(()),

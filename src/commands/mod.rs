@@ -12,6 +12,7 @@ pub mod import;
 pub mod next;
 mod next_out;
 pub mod routines;
+pub mod stderr;
 pub mod stdout;
 
 use std::io;
@@ -46,10 +47,10 @@ impl CommandError {
 /// Says on stderr, before it happens, that the database is about to be
 /// upgraded and where the file as it was will be kept.
 pub fn tell_upgrade(u: &Upgrade) {
-    eprintln!(
-        "runstrong: upgrading the database from schema {} to {}; the file as it was is kept as {}",
+    stderr::tell(format!(
+        "upgrading the database from schema {} to {}; the file as it was is kept as {}",
         u.from,
         u.to,
         u.backup.display()
-    );
+    ));
 }

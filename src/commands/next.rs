@@ -90,7 +90,7 @@ fn choose<'a>(
 
 pub fn run(db: &Path, loaded: &Loaded, args: &NextArgs, rules: Rules) -> Result<(), CommandError> {
     for problem in &loaded.problems {
-        eprintln!("runstrong: {problem}");
+        super::stderr::tell(problem);
     }
     let store = Store::open_reader(db)?;
     let routine = choose(&store, loaded, args.routine.as_deref())?;

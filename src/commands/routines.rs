@@ -16,7 +16,7 @@ pub fn run(config_dir: Option<&Path>, args: RoutinesArgs) -> Result<(), String> 
 fn answer(config_dir: Option<&Path>, args: RoutinesArgs) -> Result<String, String> {
     let loaded = routines::load(config_dir);
     for problem in &loaded.problems {
-        eprintln!("runstrong: {problem}");
+        super::stderr::tell(problem);
     }
     match args.action {
         None => Ok(list(&loaded)),
