@@ -13,40 +13,13 @@ use crate::domain::records::{Earlier, RecordKind};
 use crate::domain::set::{Side, Work};
 use crate::domain::{Load, Unit};
 
-/// The stored side key of the summaries: 'both' stands for two-limbed sets.
-const SIDES: [(&str, Option<Side>); 3] = [
-    ("both", None),
-    ("left", Some(Side::Left)),
-    ("right", Some(Side::Right)),
-];
-
+/// The stored side key of the summaries: 'both' stands for two-limbed
+/// sets; 'left' and 'right' are `Side`'s strum text.
 fn side_of(key: &str) -> Result<Option<Side>> {
-    SIDES
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, s)| *s)
-        .ok_or_else(|| StoreError::BadValue(format!("side {key:?}")))
-}
-
-const KINDS: [(&str, RecordKind); 3] = [
-    ("heaviest", RecordKind::Heaviest),
-    ("most_reps", RecordKind::MostReps),
-    ("longest_hold", RecordKind::LongestHold),
-];
-
-fn kind_str(kind: RecordKind) -> &'static str {
-    KINDS
-        .iter()
-        .find(|(_, k)| *k == kind)
-        .map_or("", |(text, _)| text)
-}
-
-fn record_kind(text: &str) -> Result<RecordKind> {
-    KINDS
-        .iter()
-        .find(|(t, _)| *t == text)
-        .map(|(_, k)| *k)
-        .ok_or_else(|| StoreError::BadValue(format!("record kind {text:?}")))
+    match key {
+        "both" => Ok(None),
+        side => rows::parsed(side, "side").map(Some),
+    }
 }
 
 /// A stored load in kilograms; 0 for none.
@@ -208,7 +181,7 @@ impl Store {
             "INSERT INTO set_record (set_id, kind) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
         )?;
         for kind in kinds {
-            insert.execute(params![id, kind_str(*kind)])?;
+            insert.execute(params![id, <&str>::from(*kind)])?;
         }
         Ok(())
     }
@@ -222,9 +195,12 @@ impl Store {
         let mut q = stmt.query([session])?;
         let mut out = Vec::new();
         while let Some(r) = q.next()? {
-            out.push((r.get(0)?, record_kind(&r.get::<_, String>(1)?)?));
+            out.push((
+                r.get(0)?,
+                rows::parsed(&r.get::<_, String>(1)?, "record kind")?,
+            ));
         }
-        out.sort_by_key(|&(id, kind)| (id, KINDS.iter().position(|(_, k)| *k == kind)));
+        out.sort_unstable();
         Ok(out)
     }
 }

@@ -1,5 +1,6 @@
 //! Sessions and sets as the history lists them.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -39,7 +40,8 @@ pub fn pace(time: Duration, distance: Distance) -> Option<String> {
 pub struct SetRow {
     pub id: i64,
     pub exercise_id: i64,
-    pub exercise: String,
+    /// Shared by the sets of one exercise: read once per list, not per set.
+    pub exercise: Arc<str>,
     pub set_number: u32,
     pub side: Option<Side>,
     pub kind: SetType,
