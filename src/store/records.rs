@@ -6,7 +6,7 @@ use rusqlite::params;
 
 use super::Store;
 use super::error::{Result, StoreError};
-use super::rows;
+use super::{rows, summaries};
 use crate::domain::LoggedSet;
 use crate::domain::progress::{Record, SideRecords, rep_frontier};
 use crate::domain::records::{Earlier, RecordKind};
@@ -20,6 +20,31 @@ fn side_of(key: &str) -> Result<Option<Side>> {
         "both" => Ok(None),
         side => rows::parsed(side, "side").map(Some),
     }
+}
+
+/// Counts one session's volume on one side towards its best.
+fn best_volume(
+    sides: &mut Vec<SideRecords>,
+    side: &str,
+    session_id: i64,
+    at: &str,
+    kg: f64,
+) -> Result<()> {
+    let entry = side_entry(sides, side_of(side)?);
+    if kg > 0.0 && entry.best_volume_kg.as_ref().is_none_or(|b| kg > b.value) {
+        entry.best_volume_kg = Some(Record {
+            value: kg,
+            at: rows::timestamp(at)?,
+            session_id,
+        });
+    }
+    Ok(())
+}
+
+/// Counts an open session's volume on one side towards its best.
+fn open_volume(sides: &mut Vec<SideRecords>, o: &summaries::OpenRow) -> Result<()> {
+    let c = &o.row;
+    best_volume(sides, c.side, c.session, &o.started_at, c.volume_kg())
 }
 
 /// A stored load in kilograms; 0 for none.
@@ -106,22 +131,35 @@ impl Store {
                 });
             }
         }
-        // One row per session and side, in the order sessions started.
+        // One row per session and side, in the order sessions started; an
+        // open session's rows, folded from its sets, in their place.
+        let mut open = summaries::open_rows(&self.conn, exercise)?;
+        open.sort_by(|a, b| {
+            (&a.started_at, a.row.session, a.row.side).cmp(&(
+                &b.started_at,
+                b.row.session,
+                b.row.side,
+            ))
+        });
+        let mut open = open.into_iter().peekable();
         let mut volumes = self.conn.prepare_cached(
             "SELECT side, session_id, started_at, volume_kg(kg_centi, lb_centi)
              FROM session_chart WHERE exercise_id = ?1 ORDER BY started_at, session_id, side",
         )?;
         let mut q = volumes.query([exercise])?;
         while let Some(r) = q.next()? {
-            let kg: f64 = r.get(3)?;
-            let entry = side_entry(&mut sides, side_of(&r.get::<_, String>(0)?)?);
-            if kg > 0.0 && entry.best_volume_kg.as_ref().is_none_or(|b| kg > b.value) {
-                entry.best_volume_kg = Some(Record {
-                    value: kg,
-                    at: rows::timestamp(&r.get::<_, String>(2)?)?,
-                    session_id: r.get(1)?,
-                });
+            // Borrowed: a time is copied only for a new best.
+            let text = |i| r.get_ref(i).and_then(|v| Ok(v.as_str()?));
+            let (side, session, at) = (text(0)?, r.get(1)?, text(2)?);
+            while let Some(o) = open.next_if(|o| {
+                (o.started_at.as_str(), o.row.session, o.row.side) < (at, session, side)
+            }) {
+                open_volume(&mut sides, &o)?;
             }
+            best_volume(&mut sides, side, session, at, r.get(3)?)?;
+        }
+        for o in open {
+            open_volume(&mut sides, &o)?;
         }
         for s in &mut sides {
             s.most_reps = rep_frontier(std::mem::take(&mut s.most_reps));
