@@ -1,7 +1,8 @@
 //! What progression reads: the last sessions' live working sets of one
 //! exercise. The sessions come newest first from the chart summary
-//! (`session_chart`, keyed by exercise and session start), and each one's
-//! sets through `set_by_session`, so the cost is the sets of those sessions,
+//! (`session_chart`, keyed by exercise and session start; a session not
+//! yet ended, which it does not hold, merged in by its start), and each
+//! one's sets through `set_by_session`, so the cost is the sets of those sessions,
 //! whatever the length of the history. Only stored sets are read, so an
 //! imported history counts as one logged here.
 

@@ -59,6 +59,10 @@ impl SetRow {
     /// Distance (and a cardio set's pace), RPE and note, for a line about the
     /// set: " · 5 km · 6:38 /km @8.5 · felt strong".
     pub fn remarks(&self) -> String {
+        // Most sets have none: no formatting at all.
+        if self.distance.is_none() && self.rpe.is_none() && self.note.is_none() {
+            return String::new();
+        }
         let pace = match (self.work, self.distance) {
             (Work::Cardio { time }, Some(d)) => {
                 pace(time, d).map(|p| format!(" · {p}")).unwrap_or_default()
