@@ -308,3 +308,64 @@ fn warm_up_drop_and_failure_sets_say_so_in_every_format() {
     assert!(table.contains("#1W") && table.contains("#1D"), "{table}");
     assert!(table.contains("· 5.2 km"), "{table}");
 }
+
+/// Every set is read with its replaced and deleted versions in one pass:
+/// only live sets are listed, a correction (even twice over) in its first
+/// version's place and marked, and a session whose sets were all deleted
+/// is not listed.
+#[test]
+fn every_set_lists_live_versions_in_place_and_marks_corrections() {
+    let mut db = logged();
+    let monday = {
+        let now = Utc::now();
+        (now - Days::new(u64::from(now.weekday().num_days_from_monday()))).date_naive()
+    };
+    let at = |hour| monday.and_hms_opt(hour, 0, 0).unwrap().and_utc();
+    let (_, ids) = db.session(
+        at(2),
+        &[
+            (DORSIFLEXION, None, reps(10, kg("20"))),
+            (DORSIFLEXION, None, reps(9, kg("20"))),
+            (PLANK, Some(Side::Left), hold(30_000)),
+        ],
+    );
+    let (_, gone) = db.session(at(3), &[(DORSIFLEXION, None, reps(1, kg("20")))]);
+    let mut edit = |old, work| match db.store.correct_set(old, &work, at(4)).unwrap() {
+        runstrong::domain::correction::Correction::Replaced { new, .. } => new,
+        other => panic!("{other:?}"),
+    };
+    let once = edit(ids[0], reps(11, kg("20")));
+    let twice = edit(once, reps(12, kg("20")));
+    db.store.delete_set(ids[2], at(4)).unwrap();
+    db.store.delete_set(gone[0], at(4)).unwrap();
+
+    let a = history(&db.path, &["--weeks", "1", "--format", "json"]).success();
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&a)).unwrap();
+    let sessions = doc["weeks"][0]["sessions"].as_array().unwrap();
+    assert_eq!(
+        sessions.len(),
+        3,
+        "the session with no live set is left out"
+    );
+    let sets: Vec<_> = sessions[2]["sets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["id"].as_i64().unwrap(),
+                s["reps"].clone(),
+                s["corrected"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        sets,
+        [
+            (twice, 12.into(), true.into()),
+            (ids[1], 9.into(), false.into())
+        ]
+    );
+    assert_eq!(sessions[2]["totals"]["reps"], 21);
+    assert_eq!(doc["weeks"][0]["totals"]["sets"], 5);
+}

@@ -98,7 +98,7 @@ fn sessions_and_sets_of_a_week() {
     assert_eq!(sessions[0].started_at, utc(2026, 11, 2, 18, 0));
     assert_eq!(sessions[0].totals.sets, 2);
     let sets = db.store.session_set_rows(sessions[0].id).unwrap();
-    let names: Vec<_> = sets.iter().map(|s| (s.exercise.as_str(), s.side)).collect();
+    let names: Vec<_> = sets.iter().map(|s| (&*s.exercise, s.side)).collect();
     assert_eq!(
         names,
         [("Weighted dorsiflexion", None), ("Copenhagen plank", L)]

@@ -378,7 +378,7 @@ fn a_corrected_imported_set_keeps_its_place_in_history_and_export() {
     let rows = store.session_set_rows(1).unwrap();
     let order = |rows: &[runstrong::domain::history::SetRow]| -> Vec<(String, u32)> {
         rows.iter()
-            .map(|r| (r.exercise.clone(), r.set_number))
+            .map(|r| (r.exercise.to_string(), r.set_number))
             .collect()
     };
     let before = order(&rows);

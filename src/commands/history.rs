@@ -94,29 +94,22 @@ pub fn write(
         for &week in &weeks {
             let sessions = store.sessions_with_sets(week.start, week.end, exercise)?;
             let totals = Totals::sum(sessions.iter().map(|(s, _)| &s.totals));
-            let summary = WeekSummary { week, totals };
-            sink.week(&summary)?;
-            for (session, sets) in &sessions {
-                sink.session(&summary, session)?;
-                for set in sets {
-                    sink.set(&summary, session, set)?;
-                }
-            }
-            sink.end_week()?;
+            sink.week(&WeekSummary { week, totals }, &sessions)?;
         }
     } else {
         // Totals for many weeks at once; each week's sessions on demand.
         for chunk in weeks.chunks(64) {
             for week in store.week_summaries(chunk, exercise)? {
-                sink.week(&week)?;
-                if args.detail == Detail::Sessions && week.totals.sessions > 0 {
-                    for session in
-                        store.sessions_between(week.week.start, week.week.end, exercise)?
-                    {
-                        sink.session(&week, &session)?;
-                    }
-                }
-                sink.end_week()?;
+                let sessions = if args.detail == Detail::Sessions && week.totals.sessions > 0 {
+                    store
+                        .sessions_between(week.week.start, week.week.end, exercise)?
+                        .into_iter()
+                        .map(|s| (s, Vec::new()))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                sink.week(&week, &sessions)?;
             }
         }
     }

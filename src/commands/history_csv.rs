@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::history_out::{Sink, kg, parts, secs, stamp};
+use super::history_out::{Sessions, Sink, kg, parts, secs, stamp};
 use crate::cli::Detail;
 use crate::domain::history::{SessionRow, SetRow, Totals, WeekSummary};
 
@@ -66,10 +66,26 @@ impl Sink for Csv<'_> {
         self.out.write_record(header.split(',')).map_err(io_error)
     }
 
-    fn week(&mut self, w: &WeekSummary) -> io::Result<()> {
-        if self.detail != Detail::Weeks {
-            return Ok(());
+    /// One row per week, session or set, as `--detail` says.
+    fn week(&mut self, w: &WeekSummary, sessions: &Sessions) -> io::Result<()> {
+        match self.detail {
+            Detail::Weeks => self.week_row(w),
+            Detail::Sessions => sessions
+                .iter()
+                .try_for_each(|(s, _)| self.session_row(w, s)),
+            Detail::Sets => sessions
+                .iter()
+                .try_for_each(|(s, sets)| sets.iter().try_for_each(|set| self.set_row(w, s, set))),
         }
+    }
+
+    fn end(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+impl Csv<'_> {
+    fn week_row(&mut self, w: &WeekSummary) -> io::Result<()> {
         let mut row = vec![
             w.week.first_day.to_string(),
             w.week.iso_label(),
@@ -83,10 +99,7 @@ impl Sink for Csv<'_> {
         self.row(&row)
     }
 
-    fn session(&mut self, w: &WeekSummary, s: &SessionRow) -> io::Result<()> {
-        if self.detail != Detail::Sessions {
-            return Ok(());
-        }
+    fn session_row(&mut self, w: &WeekSummary, s: &SessionRow) -> io::Result<()> {
         let mut row = vec![
             w.week.first_day.to_string(),
             s.id.to_string(),
@@ -98,14 +111,14 @@ impl Sink for Csv<'_> {
         self.row(&row)
     }
 
-    fn set(&mut self, w: &WeekSummary, s: &SessionRow, set: &SetRow) -> io::Result<()> {
+    fn set_row(&mut self, w: &WeekSummary, s: &SessionRow, set: &SetRow) -> io::Result<()> {
         let (reps, load, unit, held) = parts(&set.work);
         self.row(&[
             w.week.first_day.to_string(),
             s.id.to_string(),
             stamp(s.started_at),
             set.id.to_string(),
-            set.exercise.clone(),
+            set.exercise.to_string(),
             set.set_number.to_string(),
             opt(set.side.map(|s| s.as_str())),
             opt(reps),
@@ -120,13 +133,5 @@ impl Sink for Csv<'_> {
             opt(set.distance.map(|d| d.centi as f64 / 100.0)),
             opt(set.distance.map(|d| d.unit.as_str())),
         ])
-    }
-
-    fn end_week(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-
-    fn end(&mut self) -> io::Result<()> {
-        self.out.flush()
     }
 }

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::history_out::{Sink, kg, parts, secs, stamp};
+use super::history_out::{Sessions, Sink, kg, parts, secs, stamp};
 use crate::domain::history::{SessionRow, SetRow, Totals, WeekSummary};
 
 #[derive(Serialize)]
@@ -30,32 +30,50 @@ impl From<&Totals> for TotalsOut {
     }
 }
 
+/// The week and its rows, serialized straight from the rows read: nothing
+/// is copied but the times and numbers formatted.
 #[derive(Serialize)]
-struct WeekOut {
+struct WeekOut<'a> {
     week_start: String,
     iso_week: String,
     starts_at: String,
     ends_at: String,
     met: bool,
     totals: TotalsOut,
-    sessions: Vec<SessionOut>,
+    #[serde(serialize_with = "each::<_, SessionOut, _>")]
+    sessions: &'a Sessions,
 }
 
 #[derive(Serialize)]
-struct SessionOut {
+struct SessionOut<'a> {
     id: i64,
-    routine: String,
+    routine: &'a str,
     started_at: String,
     ended_at: Option<String>,
-    notes: Option<String>,
+    notes: Option<&'a str>,
     totals: TotalsOut,
-    sets: Vec<SetOut>,
+    #[serde(serialize_with = "each::<_, SetOut, _>")]
+    sets: &'a [SetRow],
+}
+
+impl<'a> From<&'a (SessionRow, Vec<SetRow>)> for SessionOut<'a> {
+    fn from((s, sets): &'a (SessionRow, Vec<SetRow>)) -> Self {
+        SessionOut {
+            id: s.id,
+            routine: &s.routine,
+            started_at: stamp(s.started_at),
+            ended_at: s.ended_at.map(stamp),
+            notes: s.notes.as_deref(),
+            totals: (&s.totals).into(),
+            sets,
+        }
+    }
 }
 
 #[derive(Serialize)]
-struct SetOut {
+struct SetOut<'a> {
     id: i64,
-    exercise: String,
+    exercise: &'a str,
     set_number: u32,
     side: Option<&'static str>,
     #[serde(rename = "type")]
@@ -69,15 +87,15 @@ struct SetOut {
     logged_at: String,
     corrected: bool,
     rpe: Option<f64>,
-    notes: Option<String>,
+    notes: Option<&'a str>,
 }
 
-impl From<&SetRow> for SetOut {
-    fn from(set: &SetRow) -> Self {
+impl<'a> From<&'a SetRow> for SetOut<'a> {
+    fn from(set: &'a SetRow) -> Self {
         let (reps, load, unit, held_seconds) = parts(&set.work);
         SetOut {
             id: set.id,
-            exercise: set.exercise.clone(),
+            exercise: &set.exercise,
             set_number: set.set_number,
             side: set.side.map(|s| s.as_str()),
             kind: set.kind.as_str(),
@@ -90,9 +108,19 @@ impl From<&SetRow> for SetOut {
             logged_at: stamp(set.logged_at),
             corrected: set.corrected,
             rpe: set.rpe.map(|r| r.value()),
-            notes: set.note.clone(),
+            notes: set.note.as_deref(),
         }
     }
+}
+
+/// A slice of rows as a JSON array of their `O` views, made one at a time.
+fn each<'a, T, O, S>(rows: &&'a [T], ser: S) -> Result<S::Ok, S::Error>
+where
+    O: Serialize + From<&'a T>,
+    S: serde::Serializer,
+{
+    let rows: &'a [T] = rows;
+    ser.collect_seq(rows.iter().map(O::from))
 }
 
 /// The document is `{"target":n,"weeks":[...]}`, one week to a line; only
@@ -101,7 +129,6 @@ pub struct Json<'a> {
     out: &'a mut dyn Write,
     target: u32,
     weeks: usize,
-    week: Option<WeekOut>,
     /// One week's JSON, made here and written in one call: serde's many
     /// small writes through `dyn Write` cost more than the formatting.
     scratch: Vec<u8>,
@@ -113,7 +140,6 @@ impl<'a> Json<'a> {
             out,
             target: 0,
             weeks: 0,
-            week: None,
             scratch: Vec::with_capacity(1 << 12),
         }
     }
@@ -125,45 +151,15 @@ impl Sink for Json<'_> {
         write!(self.out, "{{\"target\":{target},\"weeks\":[")
     }
 
-    fn week(&mut self, w: &WeekSummary) -> io::Result<()> {
-        self.week = Some(WeekOut {
+    fn week(&mut self, w: &WeekSummary, sessions: &Sessions) -> io::Result<()> {
+        let week = WeekOut {
             week_start: w.week.first_day.to_string(),
             iso_week: w.week.iso_label(),
             starts_at: stamp(w.week.start),
             ends_at: stamp(w.week.end),
             met: w.met(self.target),
             totals: (&w.totals).into(),
-            sessions: vec![],
-        });
-        Ok(())
-    }
-
-    fn session(&mut self, _: &WeekSummary, s: &SessionRow) -> io::Result<()> {
-        if let Some(week) = &mut self.week {
-            week.sessions.push(SessionOut {
-                id: s.id,
-                routine: s.routine.clone(),
-                started_at: stamp(s.started_at),
-                ended_at: s.ended_at.map(stamp),
-                notes: s.notes.clone(),
-                totals: (&s.totals).into(),
-                sets: vec![],
-            });
-        }
-        Ok(())
-    }
-
-    fn set(&mut self, _: &WeekSummary, _: &SessionRow, set: &SetRow) -> io::Result<()> {
-        let session = self.week.as_mut().and_then(|w| w.sessions.last_mut());
-        if let Some(session) = session {
-            session.sets.push(set.into());
-        }
-        Ok(())
-    }
-
-    fn end_week(&mut self) -> io::Result<()> {
-        let Some(week) = self.week.take() else {
-            return Ok(());
+            sessions,
         };
         self.scratch.clear();
         if self.weeks > 0 {

@@ -10,13 +10,15 @@ use chrono::{DateTime, Local, SecondsFormat, Utc};
 use crate::domain::history::{SessionRow, SetRow, WeekSummary};
 use crate::domain::set::Work;
 
-/// Receives the history in order: a week, its sessions, each session's sets.
+/// One week as the sinks receive it: its sessions (none below `--detail
+/// sessions`), each with its sets (none below `--detail sets`).
+pub type Sessions = [(SessionRow, Vec<SetRow>)];
+
+/// Receives the history a whole week at a time, oldest first, so that a
+/// format can write from the rows as they were read, copying nothing.
 pub trait Sink {
     fn begin(&mut self, target: u32) -> io::Result<()>;
-    fn week(&mut self, week: &WeekSummary) -> io::Result<()>;
-    fn session(&mut self, week: &WeekSummary, session: &SessionRow) -> io::Result<()>;
-    fn set(&mut self, week: &WeekSummary, session: &SessionRow, set: &SetRow) -> io::Result<()>;
-    fn end_week(&mut self) -> io::Result<()>;
+    fn week(&mut self, week: &WeekSummary, sessions: &Sessions) -> io::Result<()>;
     fn end(&mut self) -> io::Result<()>;
 }
 

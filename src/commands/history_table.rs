@@ -2,12 +2,13 @@
 
 use std::io::{self, Write};
 
-use chrono::Local;
+use chrono::{Local, Timelike};
 
-use super::history_out::Sink;
+use super::history_out::{Sessions, Sink};
 use crate::cli::Detail;
 use crate::domain::history::{SessionRow, SetRow, Totals, WeekSummary};
 use crate::domain::time;
+use crate::ui::text;
 
 pub struct Table<'a> {
     out: &'a mut dyn Write,
@@ -45,7 +46,27 @@ impl Sink for Table<'_> {
         )
     }
 
-    fn week(&mut self, w: &WeekSummary) -> io::Result<()> {
+    fn week(&mut self, w: &WeekSummary, sessions: &Sessions) -> io::Result<()> {
+        self.week_line(w)?;
+        for (session, sets) in sessions {
+            self.session_line(session)?;
+            for set in sets {
+                self.set_line(set)?;
+            }
+        }
+        if self.detail > Detail::Weeks {
+            writeln!(self.out)?;
+        }
+        Ok(())
+    }
+
+    fn end(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Table<'_> {
+    fn week_line(&mut self, w: &WeekSummary) -> io::Result<()> {
         let label = format!(
             "{} {}",
             w.week.first_day,
@@ -64,7 +85,7 @@ impl Sink for Table<'_> {
         )
     }
 
-    fn session(&mut self, _: &WeekSummary, s: &SessionRow) -> io::Result<()> {
+    fn session_line(&mut self, s: &SessionRow) -> io::Result<()> {
         let start = s.started_at.with_timezone(&Local).format("%a %d %b %H:%M");
         writeln!(
             self.out,
@@ -74,29 +95,29 @@ impl Sink for Table<'_> {
         )
     }
 
-    fn set(&mut self, _: &WeekSummary, _: &SessionRow, set: &SetRow) -> io::Result<()> {
-        let at = set.logged_at.with_timezone(&Local).format("%H:%M");
+    /// Written piece by piece into the buffered output: a set line is most
+    /// of the table, so it formats no text of its own first.
+    fn set_line(&mut self, set: &SetRow) -> io::Result<()> {
+        let at = set.logged_at.with_timezone(&Local);
         let side = set.side.map_or("", |s| s.letter());
         let work = set.work;
         let mark = if set.corrected { " (corrected)" } else { "" };
+        // The name padded to 22 columns, "#" and number with its type
+        // letter to 3 characters, as `{:<n}` would in characters.
+        let name_pad = 22usize.saturating_sub(text::width(&set.exercise));
+        let letter = set.kind.letter();
+        let digits = set.set_number.checked_ilog10().unwrap_or(0) as usize + 1;
+        let number_pad = 3usize.saturating_sub(digits + letter.len());
         writeln!(
             self.out,
-            "    {at} {} #{:<3} {side:<1} {work}{mark}{}",
-            crate::ui::text::pad(&set.exercise, 22),
-            format!("{}{}", set.set_number, set.kind.letter()),
+            "    {:02}:{:02} {}{:name_pad$} #{}{letter}{:number_pad$} {side:<1} {work}{mark}{}",
+            at.hour(),
+            at.minute(),
+            set.exercise,
+            "",
+            set.set_number,
+            "",
             set.remarks()
         )
-    }
-
-    fn end_week(&mut self) -> io::Result<()> {
-        if self.detail > Detail::Weeks {
-            writeln!(self.out)
-        } else {
-            Ok(())
-        }
-    }
-
-    fn end(&mut self) -> io::Result<()> {
-        Ok(())
     }
 }

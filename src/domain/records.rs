@@ -8,8 +8,9 @@ use strum::{EnumString, IntoStaticStr};
 
 use super::set::{Side, Work};
 
-/// Its strum text is the one `set_record.kind` holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, IntoStaticStr, EnumString)]
+/// Its strum text is the one `set_record.kind` holds; records of one set
+/// are listed in declaration order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, IntoStaticStr, EnumString)]
 #[strum(serialize_all = "snake_case")]
 pub enum RecordKind {
     Heaviest,

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use strum::{EnumString, IntoStaticStr};
 
-use super::load::{self, Load};
+use super::load::Load;
 use super::time::clock;
 
 /// What kind of set it was, as other apps' exports say: sets logged live
@@ -89,7 +89,13 @@ pub enum Work {
 impl fmt::Display for Work {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Work::Reps { reps, load } => write!(f, "{reps} × {}", load::show(*load)),
+            // "BW" as `load::show` says it, without a string of its own: a
+            // history table writes this for every set.
+            Work::Reps {
+                reps,
+                load: Some(l),
+            } => write!(f, "{reps} × {l}"),
+            Work::Reps { reps, load: None } => write!(f, "{reps} × BW"),
             Work::Hold { held } => f.write_str(&hold_text(*held)),
             Work::Cardio { time } => f.write_str(&hold_text(*time)),
         }

@@ -84,7 +84,7 @@ impl Store {
              SELECT min(at), max(metres), min(pace) FROM per_session ",
             per_point!()
         ))?;
-        points(&mut stmt, (exercise, from, to, bucket_days), |r| {
+        points(&mut stmt, (exercise, from, to, bucket_days), None, |r| {
             Ok(ProgressPoint {
                 at: rows::timestamp(&r.get::<_, String>(0)?)?,
                 distance_m: r.get(1)?,

@@ -11,6 +11,7 @@ use super::Store;
 use super::error::{Result, StoreError};
 use super::{rows, summaries};
 use crate::domain::correction::Correction;
+use crate::domain::history::SetRow;
 use crate::domain::set::{Rpe, Work};
 use crate::domain::time::to_db;
 
@@ -132,25 +133,17 @@ impl FirstVersions {
         )
     }
 
-    /// Those of the sessions started in `[from, to)`.
-    pub fn of_sessions_between(
-        conn: &Connection,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-    ) -> Result<FirstVersions> {
-        FirstVersions::read(
-            conn,
-            "SELECT l.id, l.replaced_by FROM set_log l JOIN session s ON s.id = l.session_id
-             WHERE l.replaced_by IS NOT NULL AND s.started_at >= ?1 AND s.started_at < ?2",
-            params![to_db(from), to_db(to)],
-        )
-    }
-
     fn read(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<FirstVersions> {
         let mut stmt = conn.prepare_cached(sql)?;
-        let earlier: HashMap<i64, i64> = stmt
-            .query_map(params, |r| Ok((r.get(1)?, r.get(0)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+        let replaced = stmt
+            .query_map(params, |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(FirstVersions::from_replaced(replaced))
+    }
+
+    /// From the (set, the set that replaced it) pairs of some sessions.
+    pub fn from_replaced(replaced: impl IntoIterator<Item = (i64, i64)>) -> FirstVersions {
+        let earlier: HashMap<i64, i64> = replaced.into_iter().map(|(id, by)| (by, id)).collect();
         let first = earlier
             .keys()
             .map(|&id| {
@@ -161,7 +154,7 @@ impl FirstVersions {
                 (id, at)
             })
             .collect();
-        Ok(FirstVersions(first))
+        FirstVersions(first)
     }
 
     /// The id of set `id`'s first version: its own unless it was corrected.
@@ -169,7 +162,14 @@ impl FirstVersions {
         self.0.get(&id).copied().unwrap_or(id)
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+    /// Marks the corrections among one session's live `sets` and puts them
+    /// in the order they were done: by time, a correction in its first
+    /// version's place. Read in id order, they mostly are already, which
+    /// the sort finds in one pass.
+    pub fn place(&self, sets: &mut [SetRow]) {
+        for set in sets.iter_mut() {
+            set.corrected = self.0.contains_key(&set.id);
+        }
+        sets.sort_by_key(|s| (s.logged_at, self.of(s.id)));
     }
 }

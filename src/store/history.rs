@@ -2,6 +2,8 @@
 //! computed by SQLite over index ranges, and only for the weeks asked for, so
 //! the cost follows what is on screen, not the length of the history.
 
+use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -30,43 +32,74 @@ macro_rules! totals_columns {
     };
 }
 
-/// The columns `set_row` reads, in order.
+/// The columns `version` reads, in order, of every version of a set
+/// (`set_log l`, not `live_set`): the versions a correction replaced or a
+/// deletion removed are read with the live ones, so one pass over a
+/// session's sets also tells which live sets are corrections.
 macro_rules! set_columns {
     () => {
-        "l.id, l.exercise_id, e.name, l.set_number, l.side, l.reps, l.load_centi, l.load_unit,
-         l.hold_ms, l.logged_at, EXISTS (SELECT 1 FROM set_log o WHERE o.replaced_by = l.id), l.rpe, l.notes,
-         l.set_type, l.distance_centi, l.distance_unit, l.duration_ms"
+        "l.replaced_by, l.deleted_at IS NOT NULL,
+         l.id, l.exercise_id, l.set_number, l.side, l.reps, l.load_centi, l.load_unit,
+         l.hold_ms, l.logged_at, l.rpe, l.notes, l.set_type, l.distance_centi, l.distance_unit, l.duration_ms"
     };
 }
 
-/// A set from the `set_columns!` starting at column `at`.
-fn set_row(r: &Row<'_>, at: usize) -> Result<SetRow> {
+/// Text column `at`, borrowed.
+fn text<'r>(r: &'r Row<'_>, at: usize) -> Result<&'r str> {
+    r.get_ref(at)?
+        .as_str()
+        .map_err(|e| StoreError::BadValue(format!("column {at}: {e}")))
+}
+
+/// The set of `set_columns!` at column `at` if it is live; a replaced
+/// version goes into `replaced` as (its id, its replacement's).
+fn version(
+    r: &Row<'_>,
+    at: usize,
+    names: &Names,
+    replaced: &mut Vec<(i64, i64)>,
+) -> Result<Option<SetRow>> {
+    match (r.get::<_, Option<i64>>(at)?, r.get::<_, bool>(at + 1)?) {
+        (Some(by), _) => {
+            replaced.push((r.get(at + 2)?, by));
+            Ok(None)
+        }
+        (None, true) => Ok(None),
+        (None, false) => set_row(r, at + 2, names).map(Some),
+    }
+}
+
+/// A live set from the `set_columns!` after the first two, at `at`; it is
+/// marked corrected by [`FirstVersions::place`]. Text read only to be
+/// parsed is borrowed from SQLite, not copied.
+fn set_row(r: &Row<'_>, at: usize, names: &Names) -> Result<SetRow> {
+    let exercise_id = r.get(at + 1)?;
     Ok(SetRow {
         id: r.get(at)?,
-        exercise_id: r.get(at + 1)?,
-        exercise: r.get(at + 2)?,
-        set_number: r.get(at + 3)?,
-        side: rows::side(r.get(at + 4)?)?,
+        exercise_id,
+        exercise: names
+            .get(&exercise_id)
+            .cloned()
+            .ok_or_else(|| StoreError::BadValue(format!("exercise {exercise_id}")))?,
+        set_number: r.get(at + 2)?,
+        side: rows::side(r.get(at + 3)?)?,
         work: match (
-            r.get_ref(at + 5)?,
-            r.get_ref(at + 8)?,
-            r.get::<_, Option<i64>>(at + 16)?,
+            r.get_ref(at + 4)?,
+            r.get_ref(at + 7)?,
+            r.get::<_, Option<i64>>(at + 14)?,
         ) {
             // No reps, no hold, a time: cardio an import brought.
             (ValueRef::Null, ValueRef::Null, Some(ms)) => Work::Cardio {
                 time: Duration::from_millis(u64::try_from(ms).unwrap_or(0)),
             },
-            _ => rows::work(r, at + 5)?,
+            _ => rows::work(r, at + 4)?,
         },
-        logged_at: rows::timestamp(&r.get::<_, String>(at + 9)?)?,
-        corrected: r.get(at + 10)?,
-        rpe: r.get::<_, Option<f64>>(at + 11)?.and_then(Rpe::from_value),
-        note: r.get(at + 12)?,
-        kind: {
-            let kind: String = r.get(at + 13)?;
-            rows::parsed::<SetType>(&kind, "set type")?
-        },
-        distance: match (r.get(at + 14)?, r.get::<_, Option<String>>(at + 15)?) {
+        logged_at: rows::timestamp(text(r, at + 8)?)?,
+        corrected: false,
+        rpe: r.get::<_, Option<f64>>(at + 9)?.and_then(Rpe::from_value),
+        note: r.get(at + 10)?,
+        kind: rows::parsed::<SetType>(text(r, at + 11)?, "set type")?,
+        distance: match (r.get(at + 12)?, r.get::<_, Option<String>>(at + 13)?) {
             (Some(centi), Some(unit)) => Some(Distance {
                 centi,
                 unit: unit.parse().map_err(StoreError::BadValue)?,
@@ -86,7 +119,20 @@ fn totals(r: &Row<'_>, at: usize) -> rusqlite::Result<Totals> {
     })
 }
 
+/// Exercise names by id, each shared by all the sets of its exercise.
+type Names = HashMap<i64, Arc<str>>;
+
 impl Store {
+    /// Every exercise's name: a few dozen rows, read once for a list of
+    /// sets instead of joined (and copied) once per set.
+    fn exercise_names(&self) -> Result<Names> {
+        let mut stmt = self.conn.prepare_cached("SELECT id, name FROM exercise")?;
+        let names = stmt
+            .query_map([], |r| Ok((r.get(0)?, Arc::from(r.get::<_, String>(1)?))))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(names)
+    }
+
     /// Totals for each of `weeks`, in the same order; a week with no session
     /// comes back with zero totals. `exercise` narrows every total to it.
     pub fn week_summaries(
@@ -160,23 +206,22 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(concat!(
             "SELECT ",
             set_columns!(),
-            " FROM live_set l JOIN exercise e ON e.id = l.exercise_id
-             WHERE l.session_id = ?1
-             ORDER BY l.logged_at, l.id"
+            " FROM set_log l WHERE l.session_id = ?1 ORDER BY l.id"
         ))?;
-        let mut out = Vec::new();
+        let names = self.exercise_names()?;
+        let (mut out, mut replaced) = (Vec::new(), Vec::new());
         let mut q = stmt.query([session])?;
         while let Some(r) = q.next()? {
-            out.push(set_row(r, 0)?);
+            out.extend(version(r, 0, &names, &mut replaced)?);
         }
-        let first = FirstVersions::of_session(&self.conn, session)?;
-        out.sort_by_key(|s| (s.logged_at, first.of(s.id)));
+        FirstVersions::from_replaced(replaced).place(&mut out);
         Ok(out)
     }
 
     /// Every session started in `[from, to)` with its live sets, in one pass
     /// over the sets: the totals are summed from the rows, not aggregated
-    /// again in SQL. For listing every set of many weeks.
+    /// again in SQL, and which sets are corrections is seen from the
+    /// versions they replaced. For listing every set of many weeks.
     pub fn sessions_with_sets(
         &self,
         from: DateTime<Utc>,
@@ -186,14 +231,18 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(concat!(
             "SELECT s.id, s.routine, s.started_at, s.ended_at, s.notes, ",
             set_columns!(),
-            " FROM session s CROSS JOIN live_set l ON l.session_id = s.id AND (?3 IS NULL OR l.exercise_id = ?3)
-             JOIN exercise e ON e.id = l.exercise_id
+            " FROM session s CROSS JOIN set_log l ON l.session_id = s.id AND (?3 IS NULL OR l.exercise_id = ?3)
              WHERE s.started_at >= ?1 AND s.started_at < ?2
-             ORDER BY s.started_at, s.id, l.logged_at, l.id"
+             ORDER BY s.started_at, s.id, l.id"
         ))?;
+        let names = self.exercise_names()?;
         let mut out: Vec<(SessionRow, Vec<SetRow>)> = Vec::new();
+        let mut replaced = Vec::new();
         let mut q = stmt.query(params![to_db(from), to_db(to), exercise])?;
         while let Some(r) = q.next()? {
+            let Some(set) = version(r, 5, &names, &mut replaced)? else {
+                continue;
+            };
             let id: i64 = r.get(0)?;
             if out.last().is_none_or(|(s, _)| s.id != id) {
                 let session = SessionRow {
@@ -207,14 +256,12 @@ impl Store {
                 out.push((session, Vec::new()));
             }
             if let Some((_, sets)) = out.last_mut() {
-                sets.push(set_row(r, 5)?);
+                sets.push(set);
             }
         }
-        let first = FirstVersions::of_sessions_between(&self.conn, from, to)?;
+        let first = FirstVersions::from_replaced(replaced);
         for (session, sets) in &mut out {
-            if !first.is_empty() {
-                sets.sort_by_key(|s| (s.logged_at, first.of(s.id)));
-            }
+            first.place(sets);
             session.totals = Totals::of_sets(sets);
         }
         Ok(out)

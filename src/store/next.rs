@@ -1,23 +1,26 @@
 //! What progression reads: the last sessions' live working sets of one
 //! exercise. The sessions come newest first from the chart summary
-//! (`session_chart`, keyed by exercise and session start), and each one's
-//! sets through `set_by_session`, so the cost is the sets of those sessions,
+//! (`session_chart`, keyed by exercise and session start; a session not
+//! yet ended, which it does not hold, merged in by its start), and each
+//! one's sets through `set_by_session`, so the cost is the sets of those sessions,
 //! whatever the length of the history. Only stored sets are read, so an
 //! imported history counts as one logged here.
+
+use std::collections::VecDeque;
 
 use rusqlite::{OptionalExtension, params};
 
 use super::Store;
 use super::error::{Result, StoreError};
-use super::rows;
+use super::{rows, summaries};
 use crate::domain::progression::{PastSession, PastSet};
 use crate::domain::set::{Rpe, SetType};
 use crate::domain::{Load, Unit};
 
 /// The sessions that did the exercise, newest first: one row per side, so
 /// a session may come twice in a row.
-const SESSIONS: &str = "SELECT c.session_id FROM session_chart c
-     WHERE c.exercise_id = (SELECT id FROM exercise WHERE name = ?1)
+const SESSIONS: &str = "SELECT c.started_at, c.session_id FROM session_chart c
+     WHERE c.exercise_id = ?1
      ORDER BY c.started_at DESC, c.session_id DESC";
 
 /// One session's live working sets of the exercise, in the order logged.
@@ -34,15 +37,40 @@ impl Store {
     /// session first, each session's sets in the order they were logged.
     pub fn recent_sessions(&self, name: &str, sessions: usize) -> Result<Vec<PastSession>> {
         let name = name.trim();
+        let Some(exercise) = self
+            .conn
+            .prepare_cached("SELECT id FROM exercise WHERE name = ?1")?
+            .query_row([name], |r| r.get::<_, i64>(0))
+            .optional()?
+        else {
+            return Ok(vec![]);
+        };
+        // Sessions not yet ended come from their sets, merged in by start.
+        let mut open: VecDeque<(String, i64)> = summaries::open_rows(&self.conn, exercise)?
+            .into_iter()
+            .map(|o| (o.started_at, o.row.session))
+            .collect();
         let mut walk = self.conn.prepare_cached(SESSIONS)?;
-        let mut ids = walk.query(params![name])?;
+        let mut ids = walk.query(params![exercise])?;
+        let mut stored: Option<(String, i64)> = None;
         let mut sets = self.conn.prepare_cached(SETS)?;
         let mut out: Vec<PastSession> = vec![];
         let mut previous = None;
-        while out.len() < sessions
-            && let Some(r) = ids.next()?
-        {
-            let session: i64 = r.get(0)?;
+        while out.len() < sessions {
+            if stored.is_none() {
+                stored = ids
+                    .next()?
+                    .map(|r| Ok::<_, rusqlite::Error>((r.get(0)?, r.get(1)?)))
+                    .transpose()?;
+            }
+            let session = match (open.front(), &stored) {
+                (Some(o), Some(s)) if o > s => open.pop_front().map(|o| o.1),
+                (Some(_), None) => open.pop_front().map(|o| o.1),
+                _ => stored.take().map(|s| s.1),
+            };
+            let Some(session) = session else {
+                break;
+            };
             if previous.replace(session) == Some(session) {
                 continue;
             }

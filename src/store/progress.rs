@@ -7,7 +7,7 @@ use rusqlite::{OptionalExtension, Row, Statement, params};
 
 use super::Store;
 use super::error::Result;
-use super::rows;
+use super::{rows, summaries};
 use crate::domain::progress::{PerSide, ProgressPoint};
 use crate::domain::set::{Side, Work};
 use crate::domain::time::to_db;
@@ -47,19 +47,56 @@ macro_rules! per_point {
 }
 pub(super) use per_point;
 
-/// The points `stmt` (bound to exercise, from, to and bucket days) yields.
+/// One row per session of `$chart` (`session_chart`, or the open
+/// sessions' rows) in the span, its sides merged.
+macro_rules! per_session {
+    ($chart:literal) => {
+        concat!(
+            "SELECT b.session_id AS s, min(b.first_at) AS at,
+                    volume_kg(sum(b.kg_centi), sum(b.lb_centi)) AS volume, max(b.heaviest_kg) AS heaviest, ",
+            per_side_max!("b.reps", "r"),
+            ", ",
+            per_side_max!("b.e1rm_kg", "e"),
+            ", ",
+            per_side_max!("b.hold_ms", "h"),
+            " FROM ",
+            $chart,
+            " b WHERE b.exercise_id = ?1 AND b.started_at >= ?2 AND b.started_at < ?3
+             GROUP BY b.started_at, b.session_id"
+        )
+    };
+}
+
+/// The chart's query over `$sessions`, the rows of `per_session!`.
+macro_rules! progress_sql {
+    ($sessions:expr) => {
+        concat!(
+            "WITH grouped AS (",
+            $sessions,
+            "), per_session AS (SELECT *, count(*) OVER () AS n FROM grouped)
+             SELECT min(at), max(volume), max(heaviest), max(r_both), max(r_left), max(r_right),
+                    max(e_both), max(e_left), max(e_right), max(h_both), max(h_left), max(h_right)
+             FROM per_session
+             ",
+            per_point!()
+        )
+    };
+}
+
+/// The points `stmt` (bound to exercise, from, to, bucket days and, if
+/// given, the open sessions' rows) yields.
 pub(super) fn points(
     stmt: &mut Statement<'_>,
     (exercise, from, to, bucket_days): (i64, DateTime<Utc>, DateTime<Utc>, f64),
+    open: Option<&str>,
     point: impl Fn(&Row<'_>) -> Result<ProgressPoint>,
 ) -> Result<Vec<ProgressPoint>> {
     let mut out = Vec::new();
-    let mut q = stmt.query(params![
-        exercise,
-        to_db(from),
-        to_db(to),
-        bucket_days.max(1e-6)
-    ])?;
+    let (from, to, days) = (to_db(from), to_db(to), bucket_days.max(1e-6));
+    let mut q = match open {
+        Some(open) => stmt.query(params![exercise, from, to, days, open])?,
+        None => stmt.query(params![exercise, from, to, days])?,
+    };
     while let Some(r) = q.next()? {
         out.push(point(r)?);
     }
@@ -89,34 +126,62 @@ impl Store {
         bucket_days: f64,
     ) -> Result<Vec<ProgressPoint>> {
         // A session belongs to the span its start is in, as in the weeks.
-        let mut stmt = self.conn.prepare_cached(concat!(
-            "WITH per_session AS (
-               SELECT b.session_id AS s, min(b.first_at) AS at, count(*) OVER () AS n,
-                      volume_kg(sum(b.kg_centi), sum(b.lb_centi)) AS volume, max(b.heaviest_kg) AS heaviest, ",
-            per_side_max!("b.reps", "r"),
-            ", ",
-            per_side_max!("b.e1rm_kg", "e"),
-            ", ",
-            per_side_max!("b.hold_ms", "h"),
-            " FROM session_chart b WHERE b.exercise_id = ?1 AND b.started_at >= ?2 AND b.started_at < ?3
-               GROUP BY b.started_at, b.session_id)
-             SELECT min(at), max(volume), max(heaviest), max(r_both), max(r_left), max(r_right),
-                    max(e_both), max(e_left), max(e_right), max(h_both), max(h_left), max(h_right)
-             FROM per_session
-             ",
-            per_point!()
-        ))?;
-        points(&mut stmt, (exercise, from, to, bucket_days), |r| {
-            Ok(ProgressPoint {
-                at: rows::timestamp(&r.get::<_, String>(0)?)?,
-                volume_kg: r.get(1)?,
-                heaviest_kg: r.get(2)?,
-                reps: per_side(r, 3, 1.0)?,
-                e1rm_kg: per_side(r, 6, 1.0)?,
-                hold_secs: per_side(r, 9, 0.001)?,
-                ..ProgressPoint::default()
+        // Sessions not yet ended are folded from their sets (`?5`), and
+        // only when there are any, so that the chart of ended ones reads
+        // `session_chart` in key order with no sort.
+        let open: Vec<_> = summaries::open_rows(&self.conn, exercise)?
+            .into_iter()
+            .map(|o| {
+                let c = o.row;
+                serde_json::json!([
+                    o.started_at,
+                    c.session,
+                    c.side,
+                    c.first_at,
+                    c.kg_centi,
+                    c.lb_centi,
+                    c.heaviest_kg,
+                    c.reps,
+                    c.e1rm_kg,
+                    c.hold_ms
+                ])
             })
-        })
+            .collect();
+        let mut stmt = if open.is_empty() {
+            self.conn
+                .prepare_cached(progress_sql!(per_session!("session_chart")))?
+        } else {
+            // Each part grouped on its own: the ended sessions' rows stay in
+            // key order, with no sort of the span's rows.
+            self.conn.prepare_cached(progress_sql!(concat!(
+                per_session!("session_chart"),
+                " UNION ALL ",
+                per_session!(
+                    "(SELECT j.value ->> 0 AS started_at, j.value ->> 1 AS session_id,
+                             j.value ->> 2 AS side, j.value ->> 3 AS first_at, j.value ->> 4 AS kg_centi,
+                             j.value ->> 5 AS lb_centi, j.value ->> 6 AS heaviest_kg, j.value ->> 7 AS reps,
+                             j.value ->> 8 AS e1rm_kg, j.value ->> 9 AS hold_ms, ?1 AS exercise_id
+                      FROM json_each(?5) j)"
+                )
+            )))?
+        };
+        let open = (!open.is_empty()).then(|| serde_json::Value::from(open).to_string());
+        points(
+            &mut stmt,
+            (exercise, from, to, bucket_days),
+            open.as_deref(),
+            |r| {
+                Ok(ProgressPoint {
+                    at: rows::timestamp(&r.get::<_, String>(0)?)?,
+                    volume_kg: r.get(1)?,
+                    heaviest_kg: r.get(2)?,
+                    reps: per_side(r, 3, 1.0)?,
+                    e1rm_kg: per_side(r, 6, 1.0)?,
+                    hold_secs: per_side(r, 9, 0.001)?,
+                    ..ProgressPoint::default()
+                })
+            },
+        )
     }
 
     /// The sets, by side, of the latest session in `[from, to)` that did
@@ -128,19 +193,31 @@ impl Store {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> Result<Vec<(Side, Work)>> {
-        let session: Option<i64> = self
+        let (from, to) = (to_db(from), to_db(to));
+        let stored: Option<(String, i64)> = self
             .conn
             .prepare_cached(
-                "SELECT l.session_id FROM session_chart l
+                "SELECT l.started_at, l.session_id FROM session_chart l
                  WHERE l.exercise_id = ?1 AND l.started_at >= ?2 AND l.started_at < ?3 AND l.side = 'left'
                    AND EXISTS (SELECT 1 FROM session_chart r
                                WHERE r.exercise_id = l.exercise_id AND r.started_at = l.started_at
                                  AND r.session_id = l.session_id AND r.side = 'right')
-                 ORDER BY l.started_at DESC LIMIT 1",
+                 ORDER BY l.started_at DESC, l.session_id DESC LIMIT 1",
             )?
-            .query_row(params![exercise, to_db(from), to_db(to)], |r| r.get(0))
+            .query_row(params![exercise, from, to], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
-        let Some(session) = session else {
+        // Sessions not yet ended, folded from their sets: left rows whose
+        // session has a right row too.
+        let open = summaries::open_rows(&self.conn, exercise)?;
+        let both = open.iter().filter(|l| {
+            l.row.side == "left"
+                && (from.as_str()..to.as_str()).contains(&l.started_at.as_str())
+                && open
+                    .iter()
+                    .any(|r| r.row.session == l.row.session && r.row.side == "right")
+        });
+        let open = both.map(|l| (l.started_at.clone(), l.row.session)).max();
+        let Some((_, session)) = stored.into_iter().chain(open).max() else {
             return Ok(vec![]);
         };
         Ok(self

@@ -6,47 +6,45 @@ use rusqlite::params;
 
 use super::Store;
 use super::error::{Result, StoreError};
-use super::rows;
+use super::{rows, summaries};
 use crate::domain::LoggedSet;
 use crate::domain::progress::{Record, SideRecords, rep_frontier};
 use crate::domain::records::{Earlier, RecordKind};
 use crate::domain::set::{Side, Work};
 use crate::domain::{Load, Unit};
 
-/// The stored side key of the summaries: 'both' stands for two-limbed sets.
-const SIDES: [(&str, Option<Side>); 3] = [
-    ("both", None),
-    ("left", Some(Side::Left)),
-    ("right", Some(Side::Right)),
-];
-
+/// The stored side key of the summaries: 'both' stands for two-limbed
+/// sets; 'left' and 'right' are `Side`'s strum text.
 fn side_of(key: &str) -> Result<Option<Side>> {
-    SIDES
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, s)| *s)
-        .ok_or_else(|| StoreError::BadValue(format!("side {key:?}")))
+    match key {
+        "both" => Ok(None),
+        side => rows::parsed(side, "side").map(Some),
+    }
 }
 
-const KINDS: [(&str, RecordKind); 3] = [
-    ("heaviest", RecordKind::Heaviest),
-    ("most_reps", RecordKind::MostReps),
-    ("longest_hold", RecordKind::LongestHold),
-];
-
-fn kind_str(kind: RecordKind) -> &'static str {
-    KINDS
-        .iter()
-        .find(|(_, k)| *k == kind)
-        .map_or("", |(text, _)| text)
+/// Counts one session's volume on one side towards its best.
+fn best_volume(
+    sides: &mut Vec<SideRecords>,
+    side: &str,
+    session_id: i64,
+    at: &str,
+    kg: f64,
+) -> Result<()> {
+    let entry = side_entry(sides, side_of(side)?);
+    if kg > 0.0 && entry.best_volume_kg.as_ref().is_none_or(|b| kg > b.value) {
+        entry.best_volume_kg = Some(Record {
+            value: kg,
+            at: rows::timestamp(at)?,
+            session_id,
+        });
+    }
+    Ok(())
 }
 
-fn record_kind(text: &str) -> Result<RecordKind> {
-    KINDS
-        .iter()
-        .find(|(t, _)| *t == text)
-        .map(|(_, k)| *k)
-        .ok_or_else(|| StoreError::BadValue(format!("record kind {text:?}")))
+/// Counts an open session's volume on one side towards its best.
+fn open_volume(sides: &mut Vec<SideRecords>, o: &summaries::OpenRow) -> Result<()> {
+    let c = &o.row;
+    best_volume(sides, c.side, c.session, &o.started_at, c.volume_kg())
 }
 
 /// A stored load in kilograms; 0 for none.
@@ -133,22 +131,35 @@ impl Store {
                 });
             }
         }
-        // One row per session and side, in the order sessions started.
+        // One row per session and side, in the order sessions started; an
+        // open session's rows, folded from its sets, in their place.
+        let mut open = summaries::open_rows(&self.conn, exercise)?;
+        open.sort_by(|a, b| {
+            (&a.started_at, a.row.session, a.row.side).cmp(&(
+                &b.started_at,
+                b.row.session,
+                b.row.side,
+            ))
+        });
+        let mut open = open.into_iter().peekable();
         let mut volumes = self.conn.prepare_cached(
             "SELECT side, session_id, started_at, volume_kg(kg_centi, lb_centi)
              FROM session_chart WHERE exercise_id = ?1 ORDER BY started_at, session_id, side",
         )?;
         let mut q = volumes.query([exercise])?;
         while let Some(r) = q.next()? {
-            let kg: f64 = r.get(3)?;
-            let entry = side_entry(&mut sides, side_of(&r.get::<_, String>(0)?)?);
-            if kg > 0.0 && entry.best_volume_kg.as_ref().is_none_or(|b| kg > b.value) {
-                entry.best_volume_kg = Some(Record {
-                    value: kg,
-                    at: rows::timestamp(&r.get::<_, String>(2)?)?,
-                    session_id: r.get(1)?,
-                });
+            // Borrowed: a time is copied only for a new best.
+            let text = |i| r.get_ref(i).and_then(|v| Ok(v.as_str()?));
+            let (side, session, at) = (text(0)?, r.get(1)?, text(2)?);
+            while let Some(o) = open.next_if(|o| {
+                (o.started_at.as_str(), o.row.session, o.row.side) < (at, session, side)
+            }) {
+                open_volume(&mut sides, &o)?;
             }
+            best_volume(&mut sides, side, session, at, r.get(3)?)?;
+        }
+        for o in open {
+            open_volume(&mut sides, &o)?;
         }
         for s in &mut sides {
             s.most_reps = rep_frontier(std::mem::take(&mut s.most_reps));
@@ -208,7 +219,7 @@ impl Store {
             "INSERT INTO set_record (set_id, kind) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
         )?;
         for kind in kinds {
-            insert.execute(params![id, kind_str(*kind)])?;
+            insert.execute(params![id, <&str>::from(*kind)])?;
         }
         Ok(())
     }
@@ -222,9 +233,12 @@ impl Store {
         let mut q = stmt.query([session])?;
         let mut out = Vec::new();
         while let Some(r) = q.next()? {
-            out.push((r.get(0)?, record_kind(&r.get::<_, String>(1)?)?));
+            out.push((
+                r.get(0)?,
+                rows::parsed(&r.get::<_, String>(1)?, "record kind")?,
+            ));
         }
-        out.sort_by_key(|&(id, kind)| (id, KINDS.iter().position(|(_, k)| *k == kind)));
+        out.sort_unstable();
         Ok(out)
     }
 }

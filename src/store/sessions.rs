@@ -122,21 +122,27 @@ impl Store {
 
     /// The sets of `exercise` in the latest session other than `current`.
     pub(super) fn last_time(&self, exercise: i64, current: i64) -> Result<Option<LastTime>> {
-        let latest: Option<(i64, String, String)> = self
+        let stored: Option<(String, i64)> = self
             .conn
             .prepare_cached(
-                "SELECT c.session_id, c.started_at, se.routine FROM session_chart c
-                 JOIN session se ON se.id = c.session_id
+                "SELECT c.started_at, c.session_id FROM session_chart c
                  WHERE c.exercise_id = ?1 AND c.session_id <> ?2
-                 ORDER BY c.started_at DESC LIMIT 1",
+                 ORDER BY c.started_at DESC, c.session_id DESC LIMIT 1",
             )?
-            .query_row([exercise, current], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
+            .query_row([exercise, current], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
-        let Some((session, at, routine)) = latest else {
+        // A session a crash left open is newer than any ended one, mostly.
+        let open = summaries::open_rows(&self.conn, exercise)?
+            .into_iter()
+            .map(|o| (o.started_at, o.row.session))
+            .find(|&(_, s)| s != current);
+        let Some((at, session)) = stored.into_iter().chain(open).max() else {
             return Ok(None);
         };
+        let routine: String = self
+            .conn
+            .prepare_cached("SELECT routine FROM session WHERE id = ?1")?
+            .query_row([session], |r| r.get(0))?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT set_number, side, reps, load_centi, load_unit, hold_ms FROM live_set
              WHERE session_id = ?1 AND exercise_id = ?2 ORDER BY id",
@@ -260,7 +266,8 @@ impl Store {
         at: DateTime<Utc>,
         note: Option<&str>,
     ) -> Result<Summary> {
-        self.write(
+        self.end(
+            session,
             "UPDATE session SET ended_at = ?2, notes = coalesce(?3, notes) WHERE id = ?1 AND ended_at IS NULL",
             params![session, to_db(at), note],
         )?;
@@ -269,13 +276,28 @@ impl Store {
 
     /// Ends an abandoned session at its last logged set (or its start).
     pub fn end_abandoned(&self, session: i64) -> Result<()> {
-        self.write(
+        self.end(
+            session,
             "UPDATE session SET ended_at = coalesce(
                 (SELECT max(logged_at) FROM set_log WHERE session_id = ?1), started_at)
              WHERE id = ?1 AND ended_at IS NULL",
             [session],
-        )?;
-        Ok(())
+        )
+    }
+
+    /// Ends `session` by `sql` and, if that ended it (it was open), stores
+    /// its chart rows, in one transaction.
+    fn end(&self, session: i64, sql: &str, params: impl rusqlite::Params) -> Result<()> {
+        let ended = super::atomically(&self.conn, |conn| {
+            if conn.execute(sql, params)? == 1 {
+                summaries::close(conn, session)?;
+            }
+            Ok(())
+        });
+        ended.map_err(|e| match e {
+            StoreError::Sqlite(e) => StoreError::at(&self.path, e),
+            e => e,
+        })
     }
 
     pub fn summary(&self, session: i64) -> Result<Summary> {

@@ -192,7 +192,7 @@ fn on_week(p: &mut WeekPage, action: Action) -> Vec<Opened> {
 fn exercise_of(set: &SetRow) -> Exercise {
     Exercise {
         id: set.exercise_id,
-        name: set.exercise.clone(),
+        name: set.exercise.to_string(),
         kind: match set.work {
             Work::Reps { .. } => Kind::Reps,
             Work::Hold { .. } => Kind::Hold,

@@ -1,5 +1,6 @@
 //! Sessions and sets as the history lists them.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -39,7 +40,8 @@ pub fn pace(time: Duration, distance: Distance) -> Option<String> {
 pub struct SetRow {
     pub id: i64,
     pub exercise_id: i64,
-    pub exercise: String,
+    /// Shared by the sets of one exercise: read once per list, not per set.
+    pub exercise: Arc<str>,
     pub set_number: u32,
     pub side: Option<Side>,
     pub kind: SetType,
@@ -57,6 +59,10 @@ impl SetRow {
     /// Distance (and a cardio set's pace), RPE and note, for a line about the
     /// set: " · 5 km · 6:38 /km @8.5 · felt strong".
     pub fn remarks(&self) -> String {
+        // Most sets have none: no formatting at all.
+        if self.distance.is_none() && self.rpe.is_none() && self.note.is_none() {
+            return String::new();
+        }
         let pace = match (self.work, self.distance) {
             (Work::Cardio { time }, Some(d)) => {
                 pace(time, d).map(|p| format!(" · {p}")).unwrap_or_default()

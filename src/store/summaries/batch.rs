@@ -7,7 +7,7 @@ use rusqlite::types::ValueRef;
 
 use super::{
     Best, ChartRow, Fact, LoadKey, LoadRow, SESSION_COLUMNS, SessionRow, chart_add, fact, facts,
-    read_load_row, write_chart_rows, write_load_row,
+    is_open, read_load_row, write_chart_rows, write_load_row,
 };
 use crate::store::error::Result;
 use crate::store::many::{Inserts, int, text};
@@ -58,7 +58,12 @@ impl<'c> Batch<'c> {
 
     fn end_session(&mut self) -> Result<()> {
         let conn = self.conn;
-        write_chart_rows(conn, &self.charts)?;
+        // An open session's chart rows are not stored (`super::open`).
+        if let Some(session) = self.session
+            && !is_open(conn, session)?
+        {
+            write_chart_rows(conn, &self.charts)?;
+        }
         self.charts.clear();
         // In key order: the b-tree is walked forwards.
         let mut rows: Vec<SessionRow> = self.rows.drain().map(|(_, row)| row).collect();

@@ -2,6 +2,7 @@
 //! into all-time rows and into the session's chart rows. Pure; `super`
 //! reads and writes the rows.
 
+use crate::domain::load::Volume;
 use crate::domain::progress::e1rm_kg;
 use crate::domain::{Load, Unit};
 use crate::store::error::{Result, StoreError};
@@ -186,6 +187,15 @@ impl ChartRow {
                 .map(|(kg, reps)| e1rm_kg(kg, reps)),
             hold_ms: fact.hold_ms,
         }
+    }
+
+    /// Reps × load summed, in kg, as SQL's `volume_kg(kg_centi, lb_centi)`.
+    pub fn volume_kg(&self) -> f64 {
+        Volume {
+            kg_centi: self.kg_centi,
+            lb_centi: self.lb_centi,
+        }
+        .kg()
     }
 
     /// Merges in another row of the same session, exercise and side.

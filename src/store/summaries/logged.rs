@@ -1,15 +1,15 @@
-//! A logged set into the summaries: one upsert per table, each merging the
-//! set in the database (no read first), with the same rule as
-//! [`super::fold::merge`] and [`super::ChartRow::absorb`]. Only the chart
-//! row changes with every set; the best rows only when it enters their top
-//! two, so an ordinary set dirties no page of theirs.
+//! A logged set into the summaries: one upsert per best table, each merging
+//! the set in the database (no read first), with the same rule as
+//! [`super::fold::merge`]. A row changes only when the set enters its top
+//! two, so an ordinary set dirties no page of theirs; its session is open,
+//! so it writes no chart row either (`super::open`).
 
 use std::sync::LazyLock;
 
 use rusqlite::{Connection, params};
 
 use super::fold::{ChartRow, Fact};
-use super::write_chart_rows;
+use super::{is_open, write_chart_rows};
 use crate::store::error::Result;
 
 /// Whether the new set's `m` best beats the row's: a higher value, or the
@@ -89,5 +89,10 @@ pub fn logged(conn: &Connection, fact: &Fact) -> Result<()> {
             ])?;
         }
     }
-    write_chart_rows(conn, &[ChartRow::new(fact)])
+    // A set added to an ended session (not the app's way, but the API's)
+    // goes into its stored chart row.
+    if !is_open(conn, fact.session)? {
+        write_chart_rows(conn, &[ChartRow::new(fact)])?;
+    }
+    Ok(())
 }

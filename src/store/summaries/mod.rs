@@ -7,14 +7,20 @@
 //! [`ChartRow::absorb`], so every path leaves what a recomputation from
 //! scratch would.
 //!
-//! A logged set upserts one row of each table (`logged`). A correction
+//! `session_chart` holds the rows of ended sessions; an open session's are
+//! folded from its sets when read and written when it ends (`open`).
+//!
+//! A logged set upserts a row of the two best tables (`logged`). A correction
 //! recomputes its session's rows for the exercise, and the all-time rows of
 //! the loads those touched, from that load's `session_best` rows (one per
 //! session), never from the sets of the whole history.
 
 mod batch;
+#[cfg(test)]
+mod crash_tests;
 mod fold;
 mod logged;
+mod open;
 #[cfg(test)]
 mod tests;
 
@@ -24,9 +30,10 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::error::Result;
 pub use batch::{Batch, rebuild};
-use fold::{Best, ChartRow, LoadRow, SessionRow, chart_add, side_key, unit_key};
-pub use fold::{Fact, LoadKey};
+use fold::{Best, LoadRow, SessionRow, chart_add, side_key, unit_key};
+pub use fold::{ChartRow, Fact, LoadKey};
 pub use logged::logged;
+pub use open::{OpenRow, close, is_open, open_rows};
 
 /// The columns of a best, from `at` on: value, set, time, [session,] second.
 fn best_at(r: &Row<'_>, at: usize, session: Option<i64>) -> Result<Option<Best>> {
@@ -265,7 +272,9 @@ pub fn refresh(conn: &Connection, session: i64, exercise: i64) -> Result<()> {
     for row in rows.values() {
         write_session_row(conn, row)?;
     }
-    write_chart_rows(conn, &charts)?;
+    if !is_open(conn, session)? {
+        write_chart_rows(conn, &charts)?;
+    }
     let mut touched: Vec<LoadKey> = old.keys().chain(rows.keys()).copied().collect();
     touched.sort_unstable();
     touched.dedup();

@@ -11,6 +11,7 @@ use crate::domain::set::Work;
 use crate::domain::{Load, NewSet, Side, Unit};
 use crate::interchange::{Import, SetType, Workout, WorkoutSet};
 use crate::store::Store;
+use crate::store::summaries::ChartRow;
 
 /// What a test does to the database.
 #[derive(Debug, Clone)]
@@ -22,8 +23,11 @@ enum Op {
     Delete(usize),
     /// Undo the last correction not yet undone.
     Undo,
-    /// Import a workout of these sets (exercise, side, reps, load).
-    Import(Vec<(i64, Option<Side>, u32, Option<Load>)>),
+    /// Import a workout of these sets (exercise, side, reps, load), ended
+    /// or not.
+    Import(Vec<(i64, Option<Side>, u32, Option<Load>)>, bool),
+    /// End session 1 to 3: finished, or as abandoned.
+    End(i64, bool),
 }
 
 fn load() -> impl Strategy<Value = Option<Load>> {
@@ -44,16 +48,18 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (0..20_usize, 0..6_u32, load()).prop_map(|(i, r, l)| Op::Correct(i, r, l)),
         1 => (0..20_usize).prop_map(Op::Delete),
         1 => Just(Op::Undo),
-        1 => proptest::collection::vec((1..3_i64, side(), 0..6_u32, load()), 1..5).prop_map(Op::Import),
+        1 => (proptest::collection::vec((1..3_i64, side(), 0..6_u32, load()), 1..5), any::<bool>())
+            .prop_map(|(sets, ended)| Op::Import(sets, ended)),
+        1 => (1..4_i64, any::<bool>()).prop_map(|(s, finished)| Op::End(s, finished)),
     ]
 }
 
-fn at(n: usize) -> DateTime<Utc> {
+pub(super) fn at(n: usize) -> DateTime<Utc> {
     Utc.timestamp_opt(1_767_000_000, 0).unwrap() + Minutes::minutes(n as i64)
 }
 
 /// Exercise 1 does reps; exercise 2 holds, its reps read as seconds held.
-fn work(exercise: i64, reps: u32, load: Option<Load>) -> Work {
+pub(super) fn work(exercise: i64, reps: u32, load: Option<Load>) -> Work {
     match exercise {
         1 => Work::Reps { reps, load },
         _ => Work::Hold {
@@ -144,12 +150,16 @@ fn run(store: &mut Store, ops: &[Op]) {
                     let _ = store.undo(c, at(n));
                 }
             }
-            Op::Import(sets) => {
+            Op::End(session, true) => {
+                store.finish_session(session, at(n), None).unwrap();
+            }
+            Op::End(session, false) => store.end_abandoned(session).unwrap(),
+            Op::Import(sets, ended) => {
                 let names = ["", "Lunge", "Plank"];
                 let workout = Workout {
                     routine: format!("import {n}"),
                     started_at: at(n % 5) - Minutes::days(3),
-                    ended_at: None,
+                    ended_at: ended.then(|| at(n % 5) - Minutes::days(2)),
                     position: 0,
                     notes: None,
                     source: None,
@@ -184,6 +194,66 @@ fn run(store: &mut Store, ops: &[Op]) {
     }
 }
 
+/// A chart row as `session_chart` holds it.
+fn chart_values(started_at: &str, c: &ChartRow) -> Vec<Value> {
+    vec![
+        Value::Integer(c.exercise),
+        Value::Text(started_at.into()),
+        Value::Integer(c.session),
+        Value::Text(c.side.into()),
+        Value::Integer(c.sets),
+        Value::Text(c.first_at.clone()),
+        Value::Integer(c.reps),
+        Value::Integer(c.kg_centi),
+        Value::Integer(c.lb_centi),
+        c.heaviest_kg.map_or(Value::Null, Value::Real),
+        c.e1rm_kg.map_or(Value::Null, Value::Real),
+        c.hold_ms.map_or(Value::Null, Value::Integer),
+    ]
+}
+
+/// The chart rows readers see: those stored (ended sessions) and those
+/// folded from the sets of open ones.
+fn charts_as_read(conn: &Connection) -> Vec<Vec<Value>> {
+    let mut rows = table(conn, "SELECT * FROM session_chart");
+    for exercise in [1, 2] {
+        for o in super::open_rows(conn, exercise).unwrap() {
+            rows.push(chart_values(&o.started_at, &o.row));
+        }
+    }
+    rows.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+    rows
+}
+
+/// Every session's chart rows folded from its live sets, open or ended.
+fn charts_from_scratch(conn: &Connection) -> Vec<Vec<Value>> {
+    let mut stmt = conn.prepare(super::facts!("1")).unwrap();
+    let mut q = stmt.query([]).unwrap();
+    let mut by_session: Vec<(i64, Vec<ChartRow>)> = Vec::new();
+    while let Some(r) = q.next().unwrap() {
+        let fact = super::fact(r).unwrap();
+        if by_session.last().is_none_or(|(s, _)| *s != fact.session) {
+            by_session.push((fact.session, Vec::new()));
+        }
+        if let Some((_, rows)) = by_session.last_mut() {
+            super::chart_add(rows, &fact);
+        }
+    }
+    let mut rows = Vec::new();
+    for (session, charts) in by_session {
+        let started: String = conn
+            .query_row(
+                "SELECT started_at FROM session WHERE id = ?1",
+                [session],
+                |r| r.get(0),
+            )
+            .unwrap();
+        rows.extend(charts.iter().map(|c| chart_values(&started, c)));
+    }
+    rows.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+    rows
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 
@@ -192,8 +262,11 @@ proptest! {
         let mut store = Store::empty().unwrap();
         run(&mut store, &ops);
         let kept = summaries(&store.conn);
+        let read = charts_as_read(&store.conn);
+        prop_assert_eq!(&read, &charts_from_scratch(&store.conn));
         super::rebuild(&store.conn).unwrap();
         prop_assert_eq!(kept, summaries(&store.conn));
+        prop_assert_eq!(read, charts_as_read(&store.conn));
     }
 }
 

@@ -89,7 +89,7 @@ pub fn draw(
             // A phone: the whole name above what was done and its notes,
             // the time (the same for a whole session) left to the header.
             let mut lines = vec![
-                Line::from(set.exercise.clone()),
+                Line::from(set.exercise.to_string()),
                 Line::from(format!("{}{mark}", set.work)),
             ];
             let remarks = set.remarks();
@@ -111,7 +111,7 @@ pub fn draw(
                 .local(set.logged_at)
                 .format("%H:%M")
                 .to_string(),
-            set.exercise.clone(),
+            set.exercise.to_string(),
             number,
             format!("{}{mark}{}", set.work, set.remarks()),
         ])
