@@ -345,6 +345,11 @@ mod tests {
             before,
             "all or nothing, trigger included"
         );
+        assert_eq!(
+            journal_mode(&store.conn),
+            "wal",
+            "after a failed import too"
+        );
 
         store
             .conn
