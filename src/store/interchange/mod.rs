@@ -49,7 +49,7 @@ impl Store {
     /// `feed` hands on (a file read as a stream: one workout held at a
     /// time); `progress` hears the number of sets stored after each. The
     /// transaction runs with a rollback journal when no other connection has
-    /// the file open ([`rollback_journal`]), the file back in WAL mode after.
+    /// the file open (`rollback_journal`), the file back in WAL mode after.
     pub fn import_each(
         &mut self,
         exercises: &[ExerciseDef],
