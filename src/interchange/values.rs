@@ -63,10 +63,12 @@ pub struct Rounding {
 }
 
 impl Rounding {
-    fn add(&mut self, rounded: Rounded) {
+    /// Counts one more; `rounded` makes it (its text) only for the first
+    /// few, as a file may round a value on every other row.
+    fn add(&mut self, rounded: impl FnOnce() -> Rounded) {
         self.total += 1;
         if self.kept.len() < SHOWN_ROUNDED {
-            self.kept.push(rounded);
+            self.kept.push(rounded());
         }
     }
 }
@@ -89,7 +91,7 @@ fn hundredths(
         return Err(format!("{what} {:?} is negative", text.trim()));
     }
     if was_rounded && centi > 0 {
-        rounded.add(Rounded {
+        rounded.add(|| Rounded {
             line,
             written: text.trim().to_string(),
             kept: format!("{} {unit}", centi_text(centi)),

@@ -157,16 +157,14 @@ pub struct Kinds {
 
 impl Kinds {
     pub fn add(&mut self, w: &Workout) {
+        // The sets of an exercise follow each other: look it up once.
+        let mut last: Option<(&str, usize)> = None;
         for set in &w.sets {
-            let name = set.exercise.to_ascii_lowercase();
-            let at = match self.index.get(&name) {
-                Some(&at) => at,
-                None => {
-                    self.sets.push((set.exercise.clone(), [false; 3]));
-                    self.index.insert(name, self.sets.len() - 1);
-                    self.sets.len() - 1
-                }
+            let at = match last {
+                Some((name, at)) if name == set.exercise => at,
+                _ => self.position(&set.exercise),
             };
+            last = Some((&set.exercise, at));
             let bit = match set.kind() {
                 Kind::Reps => 0,
                 Kind::Hold => 1,
@@ -182,6 +180,19 @@ impl Kinds {
                     Kind::Reps
                 };
                 self.plan.push((item.exercise.clone(), kind));
+            }
+        }
+    }
+
+    /// Where `exercise` is in `sets`, added if new.
+    fn position(&mut self, exercise: &str) -> usize {
+        let name = exercise.to_ascii_lowercase();
+        match self.index.get(&name) {
+            Some(&at) => at,
+            None => {
+                self.sets.push((exercise.to_string(), [false; 3]));
+                self.index.insert(name, self.sets.len() - 1);
+                self.sets.len() - 1
             }
         }
     }

@@ -3,17 +3,18 @@
 //! importing a file twice adds nothing.
 
 use std::collections::HashMap;
+use std::time::Duration;
 
 mod insert;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
-use super::Store;
 use super::error::Result;
 use super::many::Inserts;
 use super::matching::{self, ImportOutcome, Step};
 use super::rows;
 use super::summaries::{self, Batch};
+use super::{BUSY_TIMEOUT, Store};
 use crate::interchange::{ExerciseDef, Import, Workout};
 use insert::{ExerciseIds, insert_plan, insert_sets, insert_workout, set_inserts};
 
@@ -46,8 +47,29 @@ impl Store {
 
     /// Stores, in one transaction, the `exercises` and then each workout
     /// `feed` hands on (a file read as a stream: one workout held at a
-    /// time); `progress` hears the number of sets stored after each.
+    /// time); `progress` hears the number of sets stored after each. The
+    /// transaction runs with a rollback journal when no other connection has
+    /// the file open (`rollback_journal`), the file back in WAL mode after.
     pub fn import_each(
+        &mut self,
+        exercises: &[ExerciseDef],
+        feed: &mut Feed,
+        progress: &mut dyn FnMut(u64),
+    ) -> Result<ImportOutcome> {
+        let direct = rollback_journal(&self.conn);
+        let stored = self.import_in_one(exercises, feed, progress);
+        if direct {
+            // Every open of the file for writing asks for WAL again
+            // (`configure`), so a file left in the other mode is put right
+            // there; a failure here must not call a committed import failed.
+            let _ = self
+                .conn
+                .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()));
+        }
+        stored
+    }
+
+    fn import_in_one(
         &mut self,
         exercises: &[ExerciseDef],
         feed: &mut Feed,
@@ -135,6 +157,30 @@ impl Store {
             None => fed.map(|()| outcome),
         }
     }
+}
+
+/// Puts the file in rollback-journal mode for an import, if it can (no
+/// other connection has it open), and says whether it did. In WAL mode each
+/// page an import writes is written twice, to the WAL and then, at the
+/// checkpoint its commit sets off, to the file; with a rollback journal a
+/// new page is written to the file once, and only the pages that held data
+/// before are copied to the journal. It is as safe: the commit syncs the
+/// journal and the file (`synchronous = FULL`), a failure rolls back, and a
+/// journal left by a crash is rolled back by the next open.
+fn rollback_journal(conn: &Connection) -> bool {
+    // Another connection makes the change wait for it: ask without waiting.
+    if conn.busy_timeout(Duration::ZERO).is_err() {
+        return false;
+    }
+    let direct = conn
+        .query_row("PRAGMA journal_mode = DELETE", [], |r| {
+            r.get::<_, String>(0)
+        })
+        .is_ok_and(|mode| mode.eq_ignore_ascii_case("delete"));
+    // Failing that, the import runs in WAL mode as ever, and its writes
+    // wait for others as they do.
+    let _ = conn.busy_timeout(BUSY_TIMEOUT);
+    direct
 }
 
 /// Stores one workout of an import: a new session, or the sets a session
@@ -233,6 +279,49 @@ mod tests {
         out
     }
 
+    fn journal_mode(conn: &Connection) -> String {
+        conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    fn set_count(conn: &Connection) -> i64 {
+        conn.query_row("SELECT count(*) FROM set_log", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    /// A new database in `dir` with `workouts` imported.
+    fn imported(dir: &tempfile::TempDir, workouts: usize) -> Store {
+        let mut store = Store::open(&dir.path().join("runstrong.db")).unwrap();
+        store.import(&strong(0, workouts), &mut |_| {}).unwrap();
+        store
+    }
+
+    #[test]
+    fn an_import_leaves_the_file_in_wal_mode_with_no_journal_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = imported(&dir, 3);
+        assert_eq!(journal_mode(&store.conn), "wal");
+        assert!(!dir.path().join("runstrong.db-journal").exists());
+        store.close().unwrap();
+        let reopened = Connection::open(dir.path().join("runstrong.db")).unwrap();
+        assert_eq!(journal_mode(&reopened), "wal", "the mode the file keeps");
+        assert_eq!(set_count(&reopened), 30);
+    }
+
+    #[test]
+    fn an_import_beside_a_reader_stays_in_wal_mode_and_lands() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = imported(&dir, 1);
+        // `runstrong history` reading the file while the import runs.
+        let reader = Connection::open(dir.path().join("runstrong.db")).unwrap();
+        assert_eq!(journal_mode(&reader), "wal");
+        assert!(!rollback_journal(&store.conn), "not while another has it");
+        let outcome = store.import(&strong(5, 2), &mut |_| {}).unwrap();
+        assert_eq!(outcome.sets, 20);
+        assert_eq!(journal_mode(&store.conn), "wal");
+        assert_eq!(set_count(&reader), 30, "the reader sees the import");
+    }
+
     #[test]
     fn an_import_that_fills_the_disk_changes_nothing_and_the_next_one_lands() {
         let dir = tempfile::tempdir().unwrap();
@@ -257,6 +346,11 @@ mod tests {
             contents(&store.conn),
             before,
             "all or nothing, trigger included"
+        );
+        assert_eq!(
+            journal_mode(&store.conn),
+            "wal",
+            "after a failed import too"
         );
 
         store
