@@ -43,7 +43,12 @@ pub(super) fn parts(work: &Work) -> (Option<u32>, Option<f64>, Option<&'static s
             load.map(|l| l.unit.as_str()),
             None,
         ),
-        Work::Hold { held } => (None, None, None, Some(secs(held))),
+        Work::Hold { held, load } => (
+            None,
+            load.map(|l| l.centi as f64 / 100.0),
+            load.map(|l| l.unit.as_str()),
+            Some(secs(held)),
+        ),
         Work::Cardio { .. } => (None, None, None, None),
     }
 }

@@ -73,7 +73,7 @@ fn reps_at(load: Option<Load>) -> impl Fn(&Work) -> Option<u32> {
 /// both sides were done.
 pub fn balance(sets: &[(Side, Work)]) -> Option<Balance> {
     if let Some((l, r)) = best_by_side(sets, |w| match w {
-        Work::Hold { held } => Some(*held),
+        Work::Hold { held, .. } => Some(*held),
         _ => None,
     }) {
         return Some(
@@ -235,9 +235,7 @@ mod tests {
             balance(&bw).unwrap().to_string(),
             "Left 2 reps fewer (bodyweight)"
         );
-        let hold = |s| Work::Hold {
-            held: Duration::from_secs(s),
-        };
+        let hold = |s| Work::hold(Duration::from_secs(s));
         let holds = [(Side::Left, hold(40)), (Side::Right, hold(44))];
         assert_eq!(
             balance(&holds).unwrap().to_string(),

@@ -72,7 +72,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, home: &Home, theme: &T
         (&[Action::Help], "help"),
         (&[Action::Quit], "quit"),
     ]);
-    frame.render_widget(super::status_line(state, &keys, theme), status);
+    frame.render_widget(
+        super::status_line(state, &keys, status.width, theme),
+        status,
+    );
 }
 
 fn week_line(done: u32, target: u32, theme: &Theme) -> Paragraph<'static> {

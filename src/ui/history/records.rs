@@ -51,9 +51,21 @@ pub fn sides<'a>(sides: &[SideRecords], calendar: &Calendar, theme: &Theme) -> P
             )));
         }
         if let Some(r) = &s.longest_hold {
+            let with = r.value.1.map(|l| format!(" @ {l}")).unwrap_or_default();
             lines.push(Line::from(format!(
-                " hold     {}  {}",
-                time::clock(r.value),
+                " hold     {}{with}  {}",
+                time::clock(r.value.0),
+                super::date(calendar, r.at)
+            )));
+        }
+        // Worth its own line only when it is not the longest hold too.
+        if let Some(r) = s.heaviest_hold.as_ref().filter(|h| {
+            s.longest_hold.as_ref().map(|l| l.value) != Some((h.value.1, Some(h.value.0)))
+        }) {
+            lines.push(Line::from(format!(
+                " heaviest {} @ {}  {}",
+                time::clock(r.value.1),
+                r.value.0,
                 super::date(calendar, r.at)
             )));
         }
