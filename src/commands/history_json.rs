@@ -6,25 +6,33 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::history_out::{Sink, kg, parts, secs, stamp};
+use super::history_out::{Sink, moved, parts, secs, stamp};
+use crate::domain::Unit;
 use crate::domain::history::{SessionRow, SetRow, Totals, WeekSummary};
 
+/// Load moved is `load_moved_kg` or `load_moved_lb`, as config.toml's
+/// unit says (and the document's `unit`).
 #[derive(Serialize)]
 struct TotalsOut {
     sessions: u32,
     sets: u32,
     reps: u32,
-    load_moved_kg: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    load_moved_kg: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    load_moved_lb: Option<f64>,
     held_seconds: f64,
 }
 
-impl From<&Totals> for TotalsOut {
-    fn from(t: &Totals) -> Self {
+impl TotalsOut {
+    fn new(t: &Totals, unit: Unit) -> Self {
+        let moved = moved(t.volume_kg, unit);
         TotalsOut {
             sessions: t.sessions,
             sets: t.sets,
             reps: t.reps,
-            load_moved_kg: kg(t.volume_kg),
+            load_moved_kg: (unit == Unit::Kg).then_some(moved),
+            load_moved_lb: (unit == Unit::Lb).then_some(moved),
             held_seconds: secs(t.held),
         }
     }
@@ -95,11 +103,12 @@ impl From<&SetRow> for SetOut {
     }
 }
 
-/// The document is `{"target":n,"weeks":[...]}`, one week to a line; only
+/// The document is `{"target":n,"unit":"kg","weeks":[...]}`, one week to a line; only
 /// its frame is written here, each week is serde's.
 pub struct Json<'a> {
     out: &'a mut dyn Write,
     target: u32,
+    unit: Unit,
     weeks: usize,
     week: Option<WeekOut>,
     /// One week's JSON, made here and written in one call: serde's many
@@ -108,10 +117,11 @@ pub struct Json<'a> {
 }
 
 impl<'a> Json<'a> {
-    pub fn new(out: &'a mut dyn Write) -> Self {
+    pub fn new(out: &'a mut dyn Write, unit: Unit) -> Self {
         Json {
             out,
             target: 0,
+            unit,
             weeks: 0,
             week: None,
             scratch: Vec::with_capacity(1 << 12),
@@ -122,7 +132,11 @@ impl<'a> Json<'a> {
 impl Sink for Json<'_> {
     fn begin(&mut self, target: u32) -> io::Result<()> {
         self.target = target;
-        write!(self.out, "{{\"target\":{target},\"weeks\":[")
+        let unit = self.unit.as_str();
+        write!(
+            self.out,
+            "{{\"target\":{target},\"unit\":\"{unit}\",\"weeks\":["
+        )
     }
 
     fn week(&mut self, w: &WeekSummary) -> io::Result<()> {
@@ -132,7 +146,7 @@ impl Sink for Json<'_> {
             starts_at: stamp(w.week.start),
             ends_at: stamp(w.week.end),
             met: w.met(self.target),
-            totals: (&w.totals).into(),
+            totals: TotalsOut::new(&w.totals, self.unit),
             sessions: vec![],
         });
         Ok(())
@@ -146,7 +160,7 @@ impl Sink for Json<'_> {
                 started_at: stamp(s.started_at),
                 ended_at: s.ended_at.map(stamp),
                 notes: s.notes.clone(),
-                totals: (&s.totals).into(),
+                totals: TotalsOut::new(&s.totals, self.unit),
                 sets: vec![],
             });
         }

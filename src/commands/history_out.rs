@@ -7,7 +7,9 @@ use std::io;
 
 use chrono::{DateTime, Local, SecondsFormat, Utc};
 
+use crate::domain::Unit;
 use crate::domain::history::{SessionRow, SetRow, WeekSummary};
+use crate::domain::load::KG_PER_LB;
 use crate::domain::set::Work;
 
 /// Receives the history in order: a week, its sessions, each session's sets.
@@ -26,8 +28,18 @@ pub(super) fn stamp(at: DateTime<Utc>) -> String {
         .to_rfc3339_opts(SecondsFormat::Secs, false)
 }
 
-pub(super) fn kg(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
+/// Load moved, `volume_kg` in `unit`, to hundredths.
+pub(super) fn moved(volume_kg: f64, unit: Unit) -> f64 {
+    let value = match unit {
+        Unit::Kg => volume_kg,
+        Unit::Lb => volume_kg / KG_PER_LB,
+    };
+    (value * 100.0).round() / 100.0
+}
+
+/// The name of a load-moved field: it says its unit.
+pub(super) fn moved_field(unit: Unit) -> String {
+    format!("load_moved_{}", unit.as_str())
 }
 
 pub(super) fn secs(d: std::time::Duration) -> f64 {
