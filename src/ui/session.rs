@@ -233,7 +233,12 @@ fn set_lines<'a>(
                     (None, true) => ("▶", "now".to_string(), theme.accent()),
                     (None, false) => ("·", String::new(), theme.dim()),
                 };
-                spans.push(Span::styled(format!("{mark} {tag}{text:<10}"), style));
+                // A long set ("31.2s@12.5kg") keeps a space before the next side.
+                let width = text::width(&text).max(9) + 1;
+                spans.push(Span::styled(
+                    format!("{mark} {tag}{}", text::pad(&text, width)),
+                    style,
+                ));
             }
             Line::from(spans)
         })
