@@ -60,7 +60,7 @@ fn a_weighted_hold_waiting_for_its_next_set() {
     let flow = after_the_first_set();
     let screen = flow.render(80, 24);
     assert!(screen.contains("2 × 30 s weighted hold"), "{screen}");
-    assert!(screen.contains("L 31.2s@10kg"), "{screen}");
+    assert!(screen.contains("✓ L 31s@10kg  ✓ R 30s@10kg"), "{screen}");
     assert!(screen.contains("load [  10  ] kg"), "{screen}");
     assert!(
         screen.contains("L7.5kg") || screen.contains("@7.5kg"),

@@ -5,6 +5,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::app::history::{Edit, HoldForm};
+use crate::domain::Load;
 use crate::domain::entry::SetEntry;
 
 use super::text;
@@ -47,6 +48,16 @@ pub fn load_lines(e: &SetEntry, theme: &Theme) -> Vec<Line<'static>> {
         ));
     }
     lines
+}
+
+/// The load a running hold will be logged with; its form is closed.
+pub fn held_with(e: &SetEntry) -> Line<'static> {
+    // The hold started only once its load read (`session::hold`).
+    let load = match Load::parse(&e.load, e.unit) {
+        Ok(Some(load)) => load.to_string(),
+        _ => "bodyweight".to_string(),
+    };
+    Line::from(format!(" with {load}"))
 }
 
 /// The seconds and load of a hold being corrected.

@@ -138,7 +138,12 @@ fn routine_preview<'a>(routine: &'a Routine, wide: bool, theme: &Theme) -> Parag
                 let tempo = e.tempo.map(|t| format!(" @{t}")).unwrap_or_default();
                 format!("{}×{}{tempo}", e.sets, e.reps.unwrap_or(0))
             }
-            Kind::Hold => format!("{}×{} s", e.sets, e.hold_secs.unwrap_or(0)),
+            Kind::Hold => format!(
+                "{}×{} s{}",
+                e.sets,
+                e.hold_secs.unwrap_or(0),
+                if e.weighted { " weighted" } else { "" }
+            ),
             Kind::Cardio => format!("{}× cardio", e.sets),
         };
         let sides = match (e.sides, wide) {

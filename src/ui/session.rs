@@ -194,10 +194,12 @@ fn short(work: &Work) -> String {
         } => format!("{reps}×{l}").replace(' ', ""),
         Work::Reps { reps, load: None } => format!("{reps}×BW"),
         Work::Hold { held, load: None } => format!("{:.1}s", held.as_secs_f64()),
+        // Whole seconds beside a load, so both sides fit a row of the
+        // 34-column list; the notice and history keep the tenths.
         Work::Hold {
             held,
             load: Some(l),
-        } => format!("{:.1}s@{l}", held.as_secs_f64()).replace(' ', ""),
+        } => format!("{:.0}s@{l}", held.as_secs_f64()).replace(' ', ""),
         Work::Cardio { time } => format!("{}s", time.as_secs()),
     }
 }
@@ -275,6 +277,10 @@ fn set_lines<'a>(
             && view.session.weighted_hold(position) =>
         {
             lines.extend(hold_form::load_lines(&view.entry, theme));
+        }
+        // While it runs, the load it will be logged with.
+        None if view.timing_hold() && view.session.weighted_hold(position) => {
+            lines.push(hold_form::held_with(&view.entry));
         }
         None => {}
     }

@@ -55,7 +55,16 @@ fn the_load_typed_before_the_hold_is_logged_with_each_side() {
     flow.type_text("10u");
     assert_eq!(flow.view().entry.unit, Unit::Lb, "u toggles kg/lb");
     flow.type_text("u");
-    hold_for(&mut flow, secs(30));
+    flow.type_text(" ");
+    flow.advance(secs(5));
+    let holding = flow.render(40, 20);
+    assert!(
+        holding.contains(" with 10 kg"),
+        "the load on screen while it runs: {holding}"
+    );
+    assert!(!holding.contains("load ["), "no form while the timer runs");
+    flow.advance(secs(30));
+    flow.type_text(" ");
     assert_eq!(
         flow.saved()[0].work,
         Work::Hold {
@@ -76,7 +85,7 @@ fn the_load_typed_before_the_hold_is_logged_with_each_side() {
     flow.advance(secs(90));
     assert_eq!(flow.view().slot().map(|s| s.set_number), Some(2));
     assert_eq!(flow.view().entry.load, "10");
-    assert!(flow.render(40, 20).contains("✓ L 30.0s@10kg"));
+    assert!(flow.render(40, 20).contains("✓ L 30s@10kg"));
 }
 
 #[test]
