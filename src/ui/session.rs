@@ -199,7 +199,7 @@ fn short(work: &Work) -> String {
         Work::Hold {
             held,
             load: Some(l),
-        } => format!("{:.0}s@{l}", held.as_secs_f64()).replace(' ', ""),
+        } => format!("{}s@{l}", (held.as_millis() + 500) / 1000).replace(' ', ""),
         Work::Cardio { time } => format!("{}s", time.as_secs()),
     }
 }
