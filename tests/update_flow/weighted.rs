@@ -192,3 +192,47 @@ fn a_weighted_hold_corrected_in_the_session_keeps_its_load_in_the_file() {
         ]
     );
 }
+
+#[test]
+fn a_weighted_hold_corrected_in_history_keeps_or_changes_its_load() {
+    let (_dir, path, mut flow) = Flow::started_on_file_with(weighted_routine());
+    flow.type_text("llllll");
+    flow.type_text("10");
+    hold_for(&mut flow, secs(30));
+    // Finish (the side switch cancelled, the right side untouched), then
+    // History, the week, the session.
+    flow.press(KeyCode::Esc);
+    flow.type_text("f");
+    flow.press(KeyCode::Enter);
+    flow.press(KeyCode::Enter);
+    for k in [
+        KeyCode::Down,
+        KeyCode::Enter,
+        KeyCode::Enter,
+        KeyCode::Enter,
+    ] {
+        flow.press(k);
+    }
+    let screen = flow.render(80, 24);
+    assert!(screen.contains("30.0 s @ 10 kg"), "{screen}");
+    flow.type_text("c");
+    flow.type_text("33");
+    flow.press(KeyCode::Enter);
+    assert!(
+        flow.render(80, 24).contains("33.0 s @ 10 kg"),
+        "the time corrected, the load kept"
+    );
+    flow.type_text("c");
+    flow.press(KeyCode::Tab);
+    flow.type_text("20u");
+    flow.press(KeyCode::Enter);
+    assert!(flow.render(80, 24).contains("33.0 s @ 20 lb"));
+    assert_eq!(
+        versions(&path),
+        [
+            (30_000, Some(1000), Some("kg".into()), true),
+            (33_000, Some(1000), Some("kg".into()), true),
+            (33_000, Some(2000), Some("lb".into()), false),
+        ]
+    );
+}
