@@ -110,15 +110,7 @@ fn a_weighted_hold_in_history_and_its_records() {
     );
     let executor = StoreExecutor::new(db.store, Calendar::new(Utc, Weekday::Mon));
     let mut flow = Flow::on_store(executor);
-    // History, the newest week, its session.
-    for k in [
-        KeyCode::Down,
-        KeyCode::Enter,
-        KeyCode::Enter,
-        KeyCode::Enter,
-    ] {
-        flow.press(k);
-    }
+    flow.open_newest_session();
     let screen = flow.render(80, 24);
     assert!(screen.contains("30.0 s @ 10 kg"), "{screen}");
     assert_snapshot!("weighted_hold_history_session_80x24", screen);

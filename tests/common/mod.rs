@@ -179,6 +179,19 @@ impl Flow {
         self.send(key(code));
     }
 
+    /// From the home screen with no session to resume: History, the
+    /// newest week, its first session.
+    pub fn open_newest_session(&mut self) {
+        for k in [
+            KeyCode::Down,
+            KeyCode::Enter,
+            KeyCode::Enter,
+            KeyCode::Enter,
+        ] {
+            self.press(k);
+        }
+    }
+
     /// Lets time pass, then delivers the tick the loop would.
     pub fn advance(&mut self, d: Duration) {
         self.now.at += d;

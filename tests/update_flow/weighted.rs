@@ -205,14 +205,7 @@ fn a_weighted_hold_corrected_in_history_keeps_or_changes_its_load() {
     flow.type_text("f");
     flow.press(KeyCode::Enter);
     flow.press(KeyCode::Enter);
-    for k in [
-        KeyCode::Down,
-        KeyCode::Enter,
-        KeyCode::Enter,
-        KeyCode::Enter,
-    ] {
-        flow.press(k);
-    }
+    flow.open_newest_session();
     let screen = flow.render(80, 24);
     assert!(screen.contains("30.0 s @ 10 kg"), "{screen}");
     flow.type_text("c");
