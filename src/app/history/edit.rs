@@ -16,6 +16,9 @@ const MAX_HOLD_SECS: f64 = MAX_HOLD_MS as f64 / 1000.0;
 /// Every hold's form has the load, so one forgotten can be added.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HoldForm {
+    /// The time as logged: kept to the millisecond while its tenths shown
+    /// in `secs` are left as they were (a correction of the load alone).
+    pub held: Duration,
     pub secs: String,
     pub load: String,
     pub unit: Unit,
@@ -39,6 +42,7 @@ impl HoldForm {
     fn submit(&mut self) -> Option<Work> {
         let secs = self.secs.trim().replace(',', ".");
         let held = match secs.parse::<f64>() {
+            _ if secs == tenths(self.held) => self.held,
             Ok(s) if s > 0.0 && s <= MAX_HOLD_SECS => Duration::from_secs_f64(s),
             _ => {
                 self.error = Some(format!(
@@ -57,6 +61,11 @@ impl HoldForm {
     }
 }
 
+/// A time as the form shows it: seconds and tenths.
+fn tenths(held: Duration) -> String {
+    format!("{:.1}", held.as_secs_f64())
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Edit {
     Reps(SetEntry),
@@ -70,7 +79,8 @@ impl Edit {
         match *work {
             Work::Reps { reps, load } => Some(Edit::Reps(SetEntry::new(reps, load, unit))),
             Work::Hold { held, load } => Some(Edit::Hold(HoldForm {
-                secs: format!("{:.1}", held.as_secs_f64()),
+                held,
+                secs: tenths(held),
                 load: load.map(|l| centi_text(l.centi)).unwrap_or_default(),
                 unit: load.map_or(unit, |l| l.unit),
                 on_load: false,
@@ -187,11 +197,22 @@ mod tests {
     fn a_weighted_hold_keeps_its_load_and_its_unit_and_can_change_them() {
         let load = |centi, unit| Some(Load { centi, unit });
         let work = Work::Hold {
-            held: Duration::from_secs(30),
+            held: Duration::from_millis(30_017),
             load: load(1250, Unit::Lb),
         };
         let mut edit = Edit::new(&work, Unit::Kg).unwrap();
         assert!(matches!(&edit, Edit::Hold(f) if f.load == "12.5" && f.unit == Unit::Lb));
+        let mut load_only = edit.clone();
+        load_only.next_field();
+        load_only.type_char('9');
+        assert_eq!(
+            load_only.submit(),
+            Some(Work::Hold {
+                held: Duration::from_millis(30_017),
+                load: load(900, Unit::Lb)
+            }),
+            "the time left as shown keeps its milliseconds"
+        );
         edit.type_char('3');
         edit.type_char('5');
         assert_eq!(
