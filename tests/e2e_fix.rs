@@ -9,6 +9,19 @@ use rusqlite::{Connection, OpenFlags};
 
 use e2e_support::{Tui, db_path};
 
+/// `q`, then yes: the app quits cleanly.
+fn quit(tui: &mut Tui) {
+    tui.send("q");
+    tui.wait_for("Quit");
+    tui.send("y");
+    assert!(tui.wait_exit().success());
+}
+
+/// The database of the app run in `dir`, read only.
+fn read_only(dir: &std::path::Path) -> Connection {
+    Connection::open_with_flags(db_path(dir), OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap()
+}
+
 #[test]
 fn a_set_corrected_in_the_session_and_undone_keeps_every_version() {
     let dir = tempfile::tempdir().unwrap();
@@ -29,13 +42,9 @@ fn a_set_corrected_in_the_session_and_undone_keeps_every_version() {
     let screen = tui.wait_for("Undone");
     assert!(screen.contains("✓ 12×22.5kg"), "{screen}");
     assert!(screen.contains("1 set logged"), "{screen}");
-    tui.send("q");
-    tui.wait_for("Quit");
-    tui.send("y");
-    assert!(tui.wait_exit().success());
+    quit(&mut tui);
 
-    let conn =
-        Connection::open_with_flags(db_path(dir.path()), OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let conn = read_only(dir.path());
     let mut stmt = conn
         .prepare(
             "SELECT reps, load_centi, rpe, replaced_by IS NOT NULL, deleted_at IS NOT NULL
@@ -88,13 +97,9 @@ fn a_weighted_plank_logged_corrected_and_resumed_keeps_its_load_in_the_file() {
     tui.wait_for("held [");
     tui.send("\t20\r");
     tui.wait_for("Set corrected");
-    tui.send("q");
-    tui.wait_for("Quit");
-    tui.send("y");
-    assert!(tui.wait_exit().success());
+    quit(&mut tui);
 
-    let conn =
-        Connection::open_with_flags(db_path(dir.path()), OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let conn = read_only(dir.path());
     let rows: Vec<(i64, Option<i64>, Option<String>, bool)> = conn
         .prepare(
             "SELECT hold_ms, load_centi, load_unit, replaced_by IS NOT NULL FROM set_log ORDER BY id",
@@ -124,8 +129,5 @@ fn a_weighted_plank_logged_corrected_and_resumed_keeps_its_load_in_the_file() {
     tui.send("\r");
     let screen = tui.wait_for("✓ L 0s@20lb   ▶ R now");
     assert!(screen.contains("load [  BW  ] lb"), "{screen}");
-    tui.send("q");
-    tui.wait_for("Quit");
-    tui.send("y");
-    assert!(tui.wait_exit().success());
+    quit(&mut tui);
 }
