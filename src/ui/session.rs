@@ -235,7 +235,7 @@ fn set_lines<'a>(
                     (None, true) => ("▶", "now".to_string(), theme.accent()),
                     (None, false) => ("·", String::new(), theme.dim()),
                 };
-                // A long set ("31.2s@12.5kg") keeps a space before the next side.
+                // A long set ("12×102.5kg") keeps a space before the next side.
                 let width = text::width(&text).max(9) + 1;
                 spans.push(Span::styled(
                     format!("{mark} {tag}{}", text::pad(&text, width)),
