@@ -2,6 +2,7 @@
 //! `step` and the real `draw`.
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
+pub mod cli;
 pub mod data;
 pub mod fixture;
 pub mod store;
