@@ -192,9 +192,7 @@ fn log_session(
                     let work = match spec.kind {
                         Kind::Hold => {
                             let secs = (20.0 + 70.0 * progress) * weak * wobble;
-                            Work::Hold {
-                                held: Duration::from_millis((secs * 1000.0) as u64),
-                            }
+                            Work::hold(Duration::from_millis((secs * 1000.0) as u64))
                         }
                         // Routines hold no cardio.
                         Kind::Reps | Kind::Cardio => {

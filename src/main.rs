@@ -39,7 +39,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 starts_on: settings.week_start,
                 target: args.target.unwrap_or(settings.weekly_target),
             };
-            commands::history::run(&paths::database(cli.db)?, &args, rules)
+            commands::history::run(&paths::database(cli.db)?, &args, rules, settings.unit)
         }
         Some(Command::Next(args)) => {
             let config = load_config(config_dir.as_deref())?;

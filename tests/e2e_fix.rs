@@ -9,6 +9,19 @@ use rusqlite::{Connection, OpenFlags};
 
 use e2e_support::{Tui, db_path};
 
+/// `q`, then yes: the app quits cleanly.
+fn quit(tui: &mut Tui) {
+    tui.send("q");
+    tui.wait_for("Quit");
+    tui.send("y");
+    assert!(tui.wait_exit().success());
+}
+
+/// The database of the app run in `dir`, read only.
+fn read_only(dir: &std::path::Path) -> Connection {
+    Connection::open_with_flags(db_path(dir), OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap()
+}
+
 #[test]
 fn a_set_corrected_in_the_session_and_undone_keeps_every_version() {
     let dir = tempfile::tempdir().unwrap();
@@ -29,13 +42,9 @@ fn a_set_corrected_in_the_session_and_undone_keeps_every_version() {
     let screen = tui.wait_for("Undone");
     assert!(screen.contains("✓ 12×22.5kg"), "{screen}");
     assert!(screen.contains("1 set logged"), "{screen}");
-    tui.send("q");
-    tui.wait_for("Quit");
-    tui.send("y");
-    assert!(tui.wait_exit().success());
+    quit(&mut tui);
 
-    let conn =
-        Connection::open_with_flags(db_path(dir.path()), OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let conn = read_only(dir.path());
     let mut stmt = conn
         .prepare(
             "SELECT reps, load_centi, rpe, replaced_by IS NOT NULL, deleted_at IS NOT NULL
@@ -57,4 +66,68 @@ fn a_set_corrected_in_the_session_and_undone_keeps_every_version() {
         ],
         "the set as logged is live again; its correction is kept, marked undone"
     );
+}
+
+#[test]
+fn a_weighted_plank_logged_corrected_and_resumed_keeps_its_load_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config/runstrong");
+    std::fs::create_dir_all(config.join("routines")).unwrap();
+    std::fs::write(config.join("config.toml"), "get_ready_secs = 0\n").unwrap();
+    std::fs::write(
+        config.join("routines/plank.toml"),
+        "name = \"Plank day\"\n[[exercises]]\nname = \"Copenhagen plank\"\nkind = \"hold\"\n\
+         sides = \"each\"\nsets = 2\nhold_secs = 30\nweighted = true\n",
+    )
+    .unwrap();
+    let mut tui = Tui::spawn(dir.path(), 40, 20);
+    tui.wait_for("Start Plank day");
+    tui.send("\x1b[B\r");
+    tui.wait_for("load [  BW  ] kg");
+    tui.send("12.5u");
+    tui.wait_for("load [12.5▏ ] lb");
+    tui.send(" ");
+    tui.wait_for("with 12.5 lb");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    tui.send(" ");
+    tui.wait_for("Saved Copenhagen plank set 1 left:");
+    tui.send("\x1b");
+    tui.wait_for("Hold cancelled");
+    tui.send("c\r");
+    tui.wait_for("held [");
+    tui.send("\t20\r");
+    tui.wait_for("Set corrected");
+    quit(&mut tui);
+
+    let conn = read_only(dir.path());
+    let rows: Vec<(i64, Option<i64>, Option<String>, bool)> = conn
+        .prepare(
+            "SELECT hold_ms, load_centi, load_unit, replaced_by IS NOT NULL FROM set_log ORDER BY id",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(
+        (&rows[0].1, rows[0].2.as_deref(), rows[0].3),
+        (&Some(1250), Some("lb"), true),
+        "the set as logged, kept"
+    );
+    assert_eq!(
+        (rows[1].0, &rows[1].1, rows[1].2.as_deref(), rows[1].3),
+        (rows[0].0, &Some(2000), Some("lb"), false),
+        "the same time, the corrected load in the same unit"
+    );
+
+    // A restart resumes at the right side, the left one's load listed, in
+    // the unit last used; the right side has no set of its own to follow
+    // yet (prefill goes by side), so its load starts empty.
+    let mut tui = Tui::spawn(dir.path(), 40, 20);
+    tui.wait_for("Resume");
+    tui.send("\r");
+    let screen = tui.wait_for("✓ L 0s@20lb   ▶ R now");
+    assert!(screen.contains("load [  BW  ] lb"), "{screen}");
+    quit(&mut tui);
 }

@@ -222,9 +222,7 @@ fn a_week_then_a_session_then_correct_delete_and_undo() {
         reps: 10,
         load: None,
     };
-    let hold = Work::Hold {
-        held: Duration::from_secs(30),
-    };
+    let hold = Work::hold(Duration::from_secs(30));
     flow.send(Msg::History(HistoryMsg::SetsLoaded {
         session: 9,
         sets: vec![set_row(1, reps), set_row(2, hold)],
@@ -322,9 +320,7 @@ fn a_bad_correction_stays_in_the_form_and_esc_cancels_it() {
         sessions: vec![session_row()],
     }));
     flow.press(KeyCode::Enter);
-    let hold = Work::Hold {
-        held: Duration::from_secs(30),
-    };
+    let hold = Work::hold(Duration::from_secs(30));
     flow.send(Msg::History(HistoryMsg::SetsLoaded {
         session: 9,
         sets: vec![set_row(1, hold)],

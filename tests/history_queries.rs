@@ -318,7 +318,7 @@ fn records_per_side() {
         .unwrap();
     let holds: Vec<_> = plank
         .iter()
-        .map(|s| (s.side, s.longest_hold.as_ref().unwrap().value))
+        .map(|s| (s.side, s.longest_hold.as_ref().unwrap().value.0))
         .collect();
     assert_eq!(
         holds,

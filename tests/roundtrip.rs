@@ -9,17 +9,20 @@ use common::data::{fixture, import, new_store, parse, snapshot, workouts};
 use common::routine;
 use common::store::{L, R, at, hold, kg, log, reps};
 use runstrong::domain::Unit;
-use runstrong::domain::set::Rpe;
+use runstrong::domain::set::{Rpe, Work};
 use runstrong::interchange::{CsvWriter, Format};
 use runstrong::store::Store;
 
-/// A database with sessions logged in the app (one-sided sets, holds, RPE,
-/// notes, a tempo plan, an unfinished session) and imported ones (distance,
-/// set types, exercise notes).
+/// A database with sessions logged in the app (one-sided sets, holds, a
+/// weighted hold, RPE, notes, a tempo plan, an unfinished session) and
+/// imported ones (distance, set types, exercise notes).
 fn varied_store(dir: &tempfile::TempDir) -> Store {
     let mut store = new_store(dir);
+    let mut weighted = routine();
+    weighted.exercises[6].weighted = true;
     for (day, finish) in [(0, true), (2, false)] {
-        let session = store.start_session(&routine(), at(day * 24 * 60)).unwrap();
+        let plan = if finish { &weighted } else { &routine() };
+        let session = store.start_session(plan, at(day * 24 * 60)).unwrap();
         let minute = day * 24 * 60;
         log(&store, &session, 3, 1, L, reps(10, kg("22.5")), minute + 1);
         let mut right = log(&store, &session, 3, 1, R, reps(10, kg("22.5")), minute + 2);
@@ -30,6 +33,11 @@ fn varied_store(dir: &tempfile::TempDir) -> Store {
         log(&store, &session, 6, 1, L, hold(31_417), minute + 20);
         store.save_position(session.id, 6).unwrap();
         if finish {
+            let plate = Work::Hold {
+                held: std::time::Duration::from_millis(29_950),
+                load: kg("12.5"),
+            };
+            log(&store, &session, 6, 1, R, plate, minute + 21);
             store
                 .finish_session(session.id, at(minute + 45), Some("good, short"))
                 .unwrap();
@@ -51,6 +59,15 @@ fn json_export_imported_into_an_empty_database_is_the_same_history() {
     let outcome = copy.import(&parsed, &mut |_| {}).unwrap();
     assert_eq!(outcome.sessions, 6);
     assert_eq!(snapshot(&copy), exported);
+    assert!(
+        exported.contains("\"weighted\":true") && exported.contains("\"hold_ms\":29950,"),
+        "the weighted hold and its plan are in the export"
+    );
+    let plank = workouts(&copy)
+        .into_iter()
+        .flat_map(|w| w.sets)
+        .find(|s| s.hold_ms == Some(29_950));
+    assert_eq!(plank.and_then(|s| s.load), kg("12.5"));
     assert_eq!(
         copy.unfinished().unwrap().map(|u| u.sets),
         Some(4),
@@ -114,6 +131,13 @@ fn csv_export_reads_back_as_strong_with_units_and_sides() {
         };
         assert_eq!(sets(x), sets(y), "{}", x.routine);
     }
+    assert!(
+        workouts(&copy)
+            .iter()
+            .flat_map(|w| &w.sets)
+            .any(|s| s.hold_ms == Some(29_950) && s.load == kg("12.5")),
+        "the weighted hold came back with its load"
+    );
     // The CSV copy knows the app's sessions by their start: importing the
     // same CSV into the original adds nothing.
     let mut original = original;

@@ -171,3 +171,47 @@ fn cardio_becomes_a_kind_and_runs_imported_as_holds_move_out_of_hold_records() {
         .is_err()
     );
 }
+
+#[test]
+fn plans_learn_whether_a_hold_is_weighted_and_holds_kept_their_load_all_along() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("runstrong.db");
+    let mut conn = Connection::open(&path).unwrap();
+    store::migrations()
+        .unwrap()
+        .to_version(&mut conn, 8)
+        .unwrap();
+    // A Strong import of version 8 stored a plank's plate beside its time.
+    conn.execute_batch(
+        "INSERT INTO exercise (id, name, kind, sides) VALUES (1, 'Plank', 'hold', 'both');
+         INSERT INTO session (id, routine, started_at) VALUES (1, 'Core', '2025-04-01T07:00:00.000Z');
+         INSERT INTO session_exercise (session_id, position, exercise_id, planned_sets, rest_ms, cue)
+         VALUES (1, 0, 1, 1, 0, '');
+         INSERT INTO set_log (id, session_id, exercise_id, set_number, load_centi, load_unit, hold_ms, logged_at)
+         VALUES (1, 1, 1, 1, 1000, 'kg', 45000, '2025-04-01T07:01:00.000Z');",
+    )
+    .unwrap();
+    drop(conn);
+    let store = Store::open(&path).unwrap();
+    let session = store.load_session(1).unwrap();
+    assert!(!session.plan[0].weighted, "old plans are not weighted");
+    assert!(
+        session.weighted_hold(0),
+        "a hold that carried a load asks for one"
+    );
+    assert_eq!(
+        session.logged[0].set.work.to_string(),
+        "45.0 s @ 10 kg",
+        "the stored load is read with the hold"
+    );
+    store.close().unwrap();
+    let conn = Connection::open(&path).unwrap();
+    assert!(
+        conn.execute(
+            "UPDATE session_exercise SET weighted = 2 WHERE session_id = 1",
+            []
+        )
+        .is_err(),
+        "weighted is a yes or a no"
+    );
+}

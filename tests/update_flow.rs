@@ -18,6 +18,8 @@ mod prefill;
 mod resume;
 #[path = "update_flow/typing.rs"]
 mod typing;
+#[path = "update_flow/weighted.rs"]
+mod weighted;
 
 use std::time::Duration;
 
@@ -257,7 +259,7 @@ fn a_per_side_hold_logs_the_time_actually_held_on_each_side() {
     assert_eq!(flow.bells(), 2);
     flow.advance(ms(2_500));
     flow.type_text(" ");
-    assert_eq!(flow.saved()[0].work, Work::Hold { held: ms(32_500) });
+    assert_eq!(flow.saved()[0].work, Work::hold(ms(32_500)));
     assert_eq!(flow.saved()[0].side, Some(Side::Left));
     assert!(matches!(flow.view().step, Step::Switch { .. }));
     flow.advance(secs(10));
@@ -272,7 +274,7 @@ fn a_per_side_hold_logs_the_time_actually_held_on_each_side() {
     flow.type_text(" ");
     assert_eq!(
         flow.saved()[1].work,
-        Work::Hold { held: secs(12) },
+        Work::hold(secs(12)),
         "stopping early is allowed"
     );
     assert_eq!(flow.saved()[1].side, Some(Side::Right));

@@ -136,6 +136,11 @@ fn input(state: &State) -> Input {
                 form: Edit::Reps(entry),
                 ..
             }) => entry_input(entry),
+            // A hold's load takes `u` for its unit, as the reps form's does.
+            Some(Fixing::Edit {
+                form: Edit::Hold(f),
+                ..
+            }) if f.on_load => Input::Load,
             Some(Fixing::Edit { .. }) => Input::Number,
             Some(Fixing::Pick(_)) => Input::Commands,
             None if entry_input(&v.entry) == Input::Text && v.step != Step::Ready => {

@@ -12,6 +12,7 @@ use super::history_json::Json;
 use super::history_out::Sink;
 use super::history_table::Table;
 use crate::cli::{Detail, HistoryArgs, HistoryFormat};
+use crate::domain::Unit;
 use crate::domain::calendar::{Calendar, WeekRules};
 use crate::domain::exercise::Exercise;
 use crate::domain::history::{Totals, WeekSummary};
@@ -27,10 +28,12 @@ pub enum HistoryError {
     UnknownExercise { name: String, known: String },
 }
 
-pub fn run(path: &Path, args: &HistoryArgs, rules: WeekRules) -> Result<(), String> {
+/// Writes the history to stdout, loads moved in `unit` (config.toml's).
+pub fn run(path: &Path, args: &HistoryArgs, rules: WeekRules, unit: Unit) -> Result<(), String> {
     let store = Store::open_reader(path).map_err(|e| e.to_string())?;
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    match write(&store, args, rules, Utc::now(), &mut out).and_then(|()| Ok(out.flush()?)) {
+    let written = write(&store, args, (rules, unit), Utc::now(), &mut out);
+    match written.and_then(|()| Ok(out.flush()?)) {
         // A reader that stops early (`| head`) is not an error.
         Err(HistoryError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other.map_err(|e| e.to_string()),
@@ -59,11 +62,11 @@ pub fn find_exercise(store: &Store, name: &str) -> Result<Exercise, HistoryError
     }
 }
 
-/// Writes the history as of `now` in local time.
+/// Writes the history as of `now` in local time, loads moved in `unit`.
 pub fn write(
     store: &Store,
     args: &HistoryArgs,
-    rules: WeekRules,
+    (rules, unit): (WeekRules, Unit),
     now: DateTime<Utc>,
     out: &mut dyn Write,
 ) -> Result<(), HistoryError> {
@@ -83,9 +86,9 @@ pub fn write(
     let first = store.first_session_start()?.map(|at| calendar.week_of(at));
     weeks.retain(|w| first.is_some_and(|first| w.first_day >= first));
     let mut sink: Box<dyn Sink + '_> = match args.format {
-        HistoryFormat::Table => Box::new(Table::new(out, args.detail)),
-        HistoryFormat::Csv => Box::new(Csv::new(out, args.detail)),
-        HistoryFormat::Json => Box::new(Json::new(out)),
+        HistoryFormat::Table => Box::new(Table::new(out, args.detail, unit)),
+        HistoryFormat::Csv => Box::new(Csv::new(out, args.detail, unit)),
+        HistoryFormat::Json => Box::new(Json::new(out, unit)),
     };
     sink.begin(rules.target)?;
     if args.detail >= Detail::Sets {

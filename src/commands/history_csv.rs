@@ -2,8 +2,9 @@
 
 use std::io::{self, Write};
 
-use super::history_out::{Sessions, Sink, kg, parts, secs, stamp};
+use super::history_out::{Sessions, Sink, moved, moved_field, parts, secs, stamp};
 use crate::cli::Detail;
+use crate::domain::Unit;
 use crate::domain::history::{SessionRow, SetRow, Totals, WeekSummary};
 
 /// The write error itself, so that a reader gone (`| head`) is still seen
@@ -24,15 +25,27 @@ pub struct Csv<'a> {
     out: csv::Writer<&'a mut dyn Write>,
     detail: Detail,
     target: u32,
+    /// The unit of load moved (config.toml's), named in its column.
+    unit: Unit,
 }
 
 impl<'a> Csv<'a> {
-    pub fn new(out: &'a mut dyn Write, detail: Detail) -> Self {
+    pub fn new(out: &'a mut dyn Write, detail: Detail, unit: Unit) -> Self {
         Csv {
             out: csv::Writer::from_writer(out),
             detail,
             target: 0,
+            unit,
         }
+    }
+
+    fn totals_fields(&self, t: &Totals) -> [String; 4] {
+        [
+            t.sets.to_string(),
+            t.reps.to_string(),
+            moved(t.volume_kg, self.unit).to_string(),
+            secs(t.held).to_string(),
+        ]
     }
 
     fn row(&mut self, fields: &[String]) -> io::Result<()> {
@@ -40,25 +53,17 @@ impl<'a> Csv<'a> {
     }
 }
 
-fn totals_fields(t: &Totals) -> [String; 4] {
-    [
-        t.sets.to_string(),
-        t.reps.to_string(),
-        kg(t.volume_kg).to_string(),
-        secs(t.held).to_string(),
-    ]
-}
-
 impl Sink for Csv<'_> {
     fn begin(&mut self, target: u32) -> io::Result<()> {
         self.target = target;
+        let moved = moved_field(self.unit);
         let header = match self.detail {
-            Detail::Weeks => {
-                "week_start,iso_week,starts_at,ends_at,target,met,sessions,sets,reps,load_moved_kg,held_seconds"
-            }
-            Detail::Sessions => {
-                "week_start,session_id,routine,started_at,ended_at,sets,reps,load_moved_kg,held_seconds"
-            }
+            Detail::Weeks => &format!(
+                "week_start,iso_week,starts_at,ends_at,target,met,sessions,sets,reps,{moved},held_seconds"
+            ),
+            Detail::Sessions => &format!(
+                "week_start,session_id,routine,started_at,ended_at,sets,reps,{moved},held_seconds"
+            ),
             Detail::Sets => {
                 "week_start,session_id,session_started_at,set_id,exercise,set_number,side,reps,load,unit,held_seconds,logged_at,corrected,rpe,notes,type,distance,distance_unit"
             }
@@ -95,7 +100,7 @@ impl Csv<'_> {
             w.met(self.target).to_string(),
             w.totals.sessions.to_string(),
         ];
-        row.extend(totals_fields(&w.totals));
+        row.extend(self.totals_fields(&w.totals));
         self.row(&row)
     }
 
@@ -107,7 +112,7 @@ impl Csv<'_> {
             stamp(s.started_at),
             opt(s.ended_at.map(stamp)),
         ];
-        row.extend(totals_fields(&s.totals));
+        row.extend(self.totals_fields(&s.totals));
         self.row(&row)
     }
 

@@ -6,25 +6,33 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::history_out::{Sessions, Sink, kg, parts, secs, stamp};
+use super::history_out::{Sessions, Sink, moved, parts, secs, stamp};
+use crate::domain::Unit;
 use crate::domain::history::{SessionRow, SetRow, Totals, WeekSummary};
 
+/// Load moved is `load_moved_kg` or `load_moved_lb`, as config.toml's
+/// unit says (and the document's `unit`).
 #[derive(Serialize)]
 struct TotalsOut {
     sessions: u32,
     sets: u32,
     reps: u32,
-    load_moved_kg: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    load_moved_kg: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    load_moved_lb: Option<f64>,
     held_seconds: f64,
 }
 
-impl From<&Totals> for TotalsOut {
-    fn from(t: &Totals) -> Self {
+impl TotalsOut {
+    fn new(t: &Totals, unit: Unit) -> Self {
+        let moved = moved(t.volume_kg, unit);
         TotalsOut {
             sessions: t.sessions,
             sets: t.sets,
             reps: t.reps,
-            load_moved_kg: kg(t.volume_kg),
+            load_moved_kg: (unit == Unit::Kg).then_some(moved),
+            load_moved_lb: (unit == Unit::Lb).then_some(moved),
             held_seconds: secs(t.held),
         }
     }
@@ -40,8 +48,19 @@ struct WeekOut<'a> {
     ends_at: String,
     met: bool,
     totals: TotalsOut,
-    #[serde(serialize_with = "each::<_, SessionOut, _>")]
-    sessions: &'a Sessions,
+    sessions: SessionsOut<'a>,
+}
+
+/// A week's sessions, each made into its view as it is written.
+struct SessionsOut<'a> {
+    rows: &'a Sessions,
+    unit: Unit,
+}
+
+impl Serialize for SessionsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.collect_seq(self.rows.iter().map(|row| SessionOut::new(row, self.unit)))
+    }
 }
 
 #[derive(Serialize)]
@@ -56,15 +75,15 @@ struct SessionOut<'a> {
     sets: &'a [SetRow],
 }
 
-impl<'a> From<&'a (SessionRow, Vec<SetRow>)> for SessionOut<'a> {
-    fn from((s, sets): &'a (SessionRow, Vec<SetRow>)) -> Self {
+impl<'a> SessionOut<'a> {
+    fn new((s, sets): &'a (SessionRow, Vec<SetRow>), unit: Unit) -> Self {
         SessionOut {
             id: s.id,
             routine: &s.routine,
             started_at: stamp(s.started_at),
             ended_at: s.ended_at.map(stamp),
             notes: s.notes.as_deref(),
-            totals: (&s.totals).into(),
+            totals: TotalsOut::new(&s.totals, unit),
             sets,
         }
     }
@@ -123,11 +142,12 @@ where
     ser.collect_seq(rows.iter().map(O::from))
 }
 
-/// The document is `{"target":n,"weeks":[...]}`, one week to a line; only
+/// The document is `{"target":n,"unit":"kg","weeks":[...]}`, one week to a line; only
 /// its frame is written here, each week is serde's.
 pub struct Json<'a> {
     out: &'a mut dyn Write,
     target: u32,
+    unit: Unit,
     weeks: usize,
     /// One week's JSON, made here and written in one call: serde's many
     /// small writes through `dyn Write` cost more than the formatting.
@@ -135,10 +155,11 @@ pub struct Json<'a> {
 }
 
 impl<'a> Json<'a> {
-    pub fn new(out: &'a mut dyn Write) -> Self {
+    pub fn new(out: &'a mut dyn Write, unit: Unit) -> Self {
         Json {
             out,
             target: 0,
+            unit,
             weeks: 0,
             scratch: Vec::with_capacity(1 << 12),
         }
@@ -148,7 +169,11 @@ impl<'a> Json<'a> {
 impl Sink for Json<'_> {
     fn begin(&mut self, target: u32) -> io::Result<()> {
         self.target = target;
-        write!(self.out, "{{\"target\":{target},\"weeks\":[")
+        let unit = self.unit.as_str();
+        write!(
+            self.out,
+            "{{\"target\":{target},\"unit\":\"{unit}\",\"weeks\":["
+        )
     }
 
     fn week(&mut self, w: &WeekSummary, sessions: &Sessions) -> io::Result<()> {
@@ -158,8 +183,11 @@ impl Sink for Json<'_> {
             starts_at: stamp(w.week.start),
             ends_at: stamp(w.week.end),
             met: w.met(self.target),
-            totals: (&w.totals).into(),
-            sessions,
+            totals: TotalsOut::new(&w.totals, self.unit),
+            sessions: SessionsOut {
+                rows: sessions,
+                unit: self.unit,
+            },
         };
         self.scratch.clear();
         if self.weeks > 0 {

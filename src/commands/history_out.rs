@@ -7,7 +7,9 @@ use std::io;
 
 use chrono::{DateTime, Local, SecondsFormat, Utc};
 
+use crate::domain::Unit;
 use crate::domain::history::{SessionRow, SetRow, WeekSummary};
+use crate::domain::load::KG_PER_LB;
 use crate::domain::set::Work;
 
 /// One week as the sinks receive it: its sessions (none below `--detail
@@ -28,8 +30,18 @@ pub(super) fn stamp(at: DateTime<Utc>) -> String {
         .to_rfc3339_opts(SecondsFormat::Secs, false)
 }
 
-pub(super) fn kg(v: f64) -> f64 {
-    (v * 100.0).round() / 100.0
+/// Load moved, `volume_kg` in `unit`, to hundredths.
+pub(super) fn moved(volume_kg: f64, unit: Unit) -> f64 {
+    let value = match unit {
+        Unit::Kg => volume_kg,
+        Unit::Lb => volume_kg / KG_PER_LB,
+    };
+    (value * 100.0).round() / 100.0
+}
+
+/// The name of a load-moved field: it says its unit.
+pub(super) fn moved_field(unit: Unit) -> String {
+    format!("load_moved_{}", unit.as_str())
 }
 
 pub(super) fn secs(d: std::time::Duration) -> f64 {
@@ -45,7 +57,12 @@ pub(super) fn parts(work: &Work) -> (Option<u32>, Option<f64>, Option<&'static s
             load.map(|l| l.unit.as_str()),
             None,
         ),
-        Work::Hold { held } => (None, None, None, Some(secs(held))),
+        Work::Hold { held, load } => (
+            None,
+            load.map(|l| l.centi as f64 / 100.0),
+            load.map(|l| l.unit.as_str()),
+            Some(secs(held)),
+        ),
         Work::Cardio { .. } => (None, None, None, None),
     }
 }

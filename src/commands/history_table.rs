@@ -4,8 +4,9 @@ use std::io::{self, Write};
 
 use chrono::{Local, Timelike};
 
-use super::history_out::{Sessions, Sink};
+use super::history_out::{Sessions, Sink, moved};
 use crate::cli::Detail;
+use crate::domain::Unit;
 use crate::domain::history::{SessionRow, SetRow, Totals, WeekSummary};
 use crate::domain::time;
 use crate::ui::text;
@@ -14,26 +15,29 @@ pub struct Table<'a> {
     out: &'a mut dyn Write,
     detail: Detail,
     target: u32,
+    /// The unit of load moved (config.toml's).
+    unit: Unit,
 }
 
 impl<'a> Table<'a> {
-    pub fn new(out: &'a mut dyn Write, detail: Detail) -> Self {
+    pub fn new(out: &'a mut dyn Write, detail: Detail, unit: Unit) -> Self {
         Table {
             out,
             detail,
             target: 0,
+            unit,
         }
     }
-}
 
-fn totals_cells(t: &Totals) -> String {
-    format!(
-        "{:>5} {:>6} {:>10.1} {:>8}",
-        t.sets,
-        t.reps,
-        t.volume_kg,
-        time::clock(t.held)
-    )
+    fn totals_cells(&self, t: &Totals) -> String {
+        format!(
+            "{:>5} {:>6} {:>10.1} {:>8}",
+            t.sets,
+            t.reps,
+            moved(t.volume_kg, self.unit),
+            time::clock(t.held)
+        )
+    }
 }
 
 impl Sink for Table<'_> {
@@ -42,7 +46,12 @@ impl Sink for Table<'_> {
         writeln!(
             self.out,
             "{:<20} {:<10} {:>5} {:>6} {:>10} {:>8}",
-            "week", "sessions", "sets", "reps", "kg moved", "held"
+            "week",
+            "sessions",
+            "sets",
+            "reps",
+            format!("{} moved", self.unit.as_str()),
+            "held"
         )
     }
 
@@ -81,7 +90,7 @@ impl Table<'_> {
         writeln!(
             self.out,
             "{label:<20} {done:>4} {mark:<5} {}",
-            totals_cells(&w.totals)
+            self.totals_cells(&w.totals)
         )
     }
 
@@ -91,7 +100,7 @@ impl Table<'_> {
             self.out,
             "  {start:<18} {:<10} {}",
             "",
-            totals_cells(&s.totals)
+            self.totals_cells(&s.totals)
         )
     }
 

@@ -29,8 +29,13 @@ pub enum Balance {
         percent: f64,
         sets: [(u32, Load); 2],
     },
-    /// Longest hold per side.
-    Hold { weaker: Side, shorter: Duration },
+    /// Longest hold per side at the heaviest load both sides held (the
+    /// load: `None` for bodyweight, or when no load was held on both).
+    Hold {
+        weaker: Side,
+        shorter: Duration,
+        load: Option<Load>,
+    },
     /// Both sides did the same.
     Even,
 }
@@ -69,19 +74,56 @@ fn reps_at(load: Option<Load>) -> impl Fn(&Work) -> Option<u32> {
     }
 }
 
+/// Heaviest first, bodyweight the lightest.
+fn heaviest_first(loads: &mut [Option<Load>]) {
+    loads.sort_by(|a, b| {
+        let kg = |l: &Option<Load>| l.map_or(0.0, Load::in_kg);
+        kg(b).total_cmp(&kg(a))
+    });
+}
+
+/// Holds compare at the heaviest load both sides held, as reps do: a
+/// plank held longer with less weight is not the stronger side. Without a
+/// load held on both, the longest of each side.
+fn hold_balance(sets: &[(Side, Work)]) -> Option<Balance> {
+    let mut loads: Vec<Option<Load>> = sets
+        .iter()
+        .filter_map(|(_, w)| match *w {
+            Work::Hold { load, .. } => Some(load),
+            _ => None,
+        })
+        .collect();
+    heaviest_first(&mut loads);
+    let held_at = |load: Option<Load>| {
+        move |w: &Work| match *w {
+            Work::Hold { held, load: l } if l == load => Some(held),
+            _ => None,
+        }
+    };
+    let (load, (l, r)) = loads
+        .into_iter()
+        .find_map(|load| best_by_side(sets, held_at(load)).map(|held| (load, held)))
+        .or_else(|| {
+            let any = |w: &Work| match *w {
+                Work::Hold { held, .. } => Some(held),
+                _ => None,
+            };
+            best_by_side(sets, any).map(|held| (None, held))
+        })?;
+    Some(
+        weaker(l, r).map_or(Balance::Even, |(weaker, shorter)| Balance::Hold {
+            weaker,
+            shorter,
+            load,
+        }),
+    )
+}
+
 /// The balance shown by one session's sets of one exercise; none unless
 /// both sides were done.
 pub fn balance(sets: &[(Side, Work)]) -> Option<Balance> {
-    if let Some((l, r)) = best_by_side(sets, |w| match w {
-        Work::Hold { held } => Some(*held),
-        _ => None,
-    }) {
-        return Some(
-            weaker(l, r).map_or(Balance::Even, |(weaker, shorter)| Balance::Hold {
-                weaker,
-                shorter,
-            }),
-        );
+    if let Some(holds) = hold_balance(sets) {
+        return Some(holds);
     }
     // The best set of each side by its estimate.
     let best_set = |side: Side| {
@@ -109,10 +151,7 @@ pub fn balance(sets: &[(Side, Work)]) -> Option<Balance> {
             _ => None,
         })
         .collect();
-    loads.sort_by(|a, b| {
-        let kg = |l: &Option<Load>| l.map_or(0.0, Load::in_kg);
-        kg(b).total_cmp(&kg(a))
-    });
+    heaviest_first(&mut loads);
     let common = loads
         .into_iter()
         .find_map(|load| best_by_side(sets, reps_at(load)).map(|reps| (load, reps)));
@@ -176,12 +215,18 @@ impl fmt::Display for Balance {
                 "{} e1RM −{percent:.0}% (L {lr}×{ll}, R {rr}×{rl})",
                 side_name(*weaker)
             ),
-            Balance::Hold { weaker, shorter } => write!(
-                f,
-                "{} holds {} shorter",
-                side_name(*weaker),
-                time::clock(*shorter)
-            ),
+            Balance::Hold {
+                weaker,
+                shorter,
+                load,
+            } => {
+                let side = side_name(*weaker);
+                write!(f, "{side} holds {} shorter", time::clock(*shorter))?;
+                match load {
+                    Some(l) => write!(f, " at {l}"),
+                    None => Ok(()),
+                }
+            }
             Balance::Even => f.write_str("Left and right even"),
         }
     }
@@ -235,9 +280,7 @@ mod tests {
             balance(&bw).unwrap().to_string(),
             "Left 2 reps fewer (bodyweight)"
         );
-        let hold = |s| Work::Hold {
-            held: Duration::from_secs(s),
-        };
+        let hold = |s| Work::hold(Duration::from_secs(s));
         let holds = [(Side::Left, hold(40)), (Side::Right, hold(44))];
         assert_eq!(
             balance(&holds).unwrap().to_string(),
@@ -246,6 +289,34 @@ mod tests {
         let even = [(Side::Left, reps(10, 20)), (Side::Right, reps(10, 20))];
         assert_eq!(balance(&even), Some(Balance::Even));
         assert_eq!(balance(&[(Side::Left, reps(10, 20))]), None);
+    }
+
+    #[test]
+    fn weighted_holds_compare_at_the_heaviest_load_both_sides_held() {
+        let plate = |s, kg: i64| Work::Hold {
+            held: Duration::from_secs(s),
+            load: Some(Load {
+                centi: kg * 100,
+                unit: Unit::Kg,
+            }),
+        };
+        let sets = [
+            (Side::Left, plate(30, 10)),
+            (Side::Left, Work::hold(Duration::from_secs(60))),
+            (Side::Right, plate(34, 10)),
+            (Side::Right, Work::hold(Duration::from_secs(50))),
+        ];
+        assert_eq!(
+            balance(&sets).unwrap().to_string(),
+            "Left holds 0:04 shorter at 10 kg",
+            "not the bodyweight holds, where the left side held longer"
+        );
+        let apart = [(Side::Left, plate(30, 10)), (Side::Right, plate(40, 5))];
+        assert_eq!(
+            balance(&apart).unwrap().to_string(),
+            "Left holds 0:10 shorter",
+            "no load held on both: the longest of each"
+        );
     }
 
     #[test]

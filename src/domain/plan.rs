@@ -27,6 +27,7 @@ impl PlannedExercise {
             rest,
             tempo: None,
             cue: String::new(),
+            weighted: false,
             last: None,
         }
     }

@@ -1,7 +1,8 @@
 //! What the form of the next set starts with. It follows the person: this
 //! session's previous set of the same exercise and side, else the same set
 //! of last time (when last time was this routine: another routine has its
-//! own targets), else the routine's target; in the unit last used.
+//! own targets), else the routine's target; in the unit last used. A
+//! weighted hold's load follows the same rules.
 
 use super::load::{Load, Unit};
 use super::session::{ActiveSession, Slot};
@@ -13,13 +14,6 @@ pub struct Prefill {
     pub load: Option<Load>,
     /// The unit of the exercise's latest load, if it ever had one.
     pub unit: Option<Unit>,
-}
-
-fn load_of(work: &Work) -> Option<Load> {
-    match *work {
-        Work::Reps { load, .. } => load,
-        Work::Hold { .. } | Work::Cardio { .. } => None,
-    }
 }
 
 impl ActiveSession {
@@ -40,7 +34,7 @@ impl ActiveSession {
             .rev()
             .copied()
             .chain(before.into_iter().flatten().rev())
-            .find_map(load_of)
+            .find_map(Work::load)
             .map(|l| l.unit);
         let previous = self
             .logged_at(position)
@@ -57,6 +51,7 @@ impl ActiveSession {
             .map(|(_, _, w)| *w);
         let (reps, load) = match previous.or(same_last_time) {
             Some(Work::Reps { reps, load }) => (reps, load),
+            Some(Work::Hold { load, .. }) => (1, load),
             _ => (ex.target_reps.unwrap_or(1), None),
         };
         Prefill { reps, load, unit }
@@ -94,6 +89,7 @@ mod tests {
                 rest: Duration::ZERO,
                 tempo: None,
                 cue: String::new(),
+                weighted: false,
                 last,
             }],
             logged: vec![],
@@ -166,6 +162,33 @@ mod tests {
         );
         let p = s.prefill(0, slot(1, None));
         assert_eq!((p.reps, p.load, p.unit), (8, None, Some(Unit::Lb)));
+    }
+
+    #[test]
+    fn a_weighted_holds_load_follows_today_then_last_time_per_side() {
+        let mut s = session(Sides::Each, None);
+        s.plan[0].kind = Kind::Hold;
+        s.plan[0].last = last(
+            "mine",
+            vec![(
+                1,
+                Some(Side::Left),
+                Work::Hold {
+                    held: Duration::from_secs(30),
+                    load: kg(1000, Unit::Lb),
+                },
+            )],
+        );
+        let p = s.prefill(0, slot(1, Some(Side::Left)));
+        assert_eq!((p.load, p.unit), (kg(1000, Unit::Lb), Some(Unit::Lb)));
+        assert_eq!(s.prefill(0, slot(1, Some(Side::Right))).load, None);
+        let today = Work::Hold {
+            held: Duration::from_secs(31),
+            load: kg(500, Unit::Kg),
+        };
+        log(&mut s, 1, Some(Side::Left), today);
+        let p = s.prefill(0, slot(2, Some(Side::Left)));
+        assert_eq!((p.load, p.unit), (kg(500, Unit::Kg), Some(Unit::Kg)));
     }
 
     #[test]

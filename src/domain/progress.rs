@@ -72,7 +72,10 @@ pub struct SideRecords {
     pub heaviest: Option<Record<(Load, u32)>>,
     /// Most reps at a load: only sets that no heavier-or-equal set matched in reps.
     pub most_reps: Vec<Record<(Option<Load>, u32)>>,
-    pub longest_hold: Option<Record<Duration>>,
+    /// The longest hold at any load, and its load.
+    pub longest_hold: Option<Record<(Duration, Option<Load>)>>,
+    /// The heaviest load held, and the longest hold at it.
+    pub heaviest_hold: Option<Record<(Load, Duration)>>,
     /// Most reps × load in one session.
     pub best_volume_kg: Option<Record<f64>>,
 }

@@ -1,5 +1,8 @@
 //! Records reached by a set just logged: heavier than ever, more reps at
 //! that load or heavier than ever, or a longer hold than ever, per side.
+//! A weighted hold's record is still the longest hold at any load (what a
+//! runner trains a plank for); a hold at a heavier load than ever is noted
+//! as the heaviest, even when it was shorter.
 
 use std::fmt;
 use std::time::Duration;
@@ -35,27 +38,21 @@ pub fn reached(work: &Work, earlier: &Earlier) -> Vec<RecordKind> {
     if !earlier.any {
         return vec![];
     }
-    match *work {
-        Work::Reps { reps, load } => {
-            let kg = load.map_or(0.0, |l| l.in_kg());
-            let mut kinds = vec![];
-            if kg > 0.0 && kg > earlier.heaviest_kg.unwrap_or(0.0) + 1e-9 {
-                kinds.push(RecordKind::Heaviest);
-            }
-            if earlier.most_reps.is_some_and(|most| reps > most) {
-                kinds.push(RecordKind::MostReps);
-            }
-            kinds
-        }
-        Work::Hold { held } => {
-            if earlier.longest_hold.is_some_and(|longest| held > longest) {
-                vec![RecordKind::LongestHold]
-            } else {
-                vec![]
-            }
-        }
-        Work::Cardio { .. } => vec![],
+    let kg = work.load().map_or(0.0, |l| l.in_kg());
+    let mut kinds = vec![];
+    if kg > 0.0 && kg > earlier.heaviest_kg.unwrap_or(0.0) + 1e-9 {
+        kinds.push(RecordKind::Heaviest);
     }
+    match *work {
+        Work::Reps { reps, .. } if earlier.most_reps.is_some_and(|most| reps > most) => {
+            kinds.push(RecordKind::MostReps);
+        }
+        Work::Hold { held, .. } if earlier.longest_hold.is_some_and(|longest| held > longest) => {
+            kinds.push(RecordKind::LongestHold);
+        }
+        _ => {}
+    }
+    kinds
 }
 
 /// A record announced on a live set and again on the finish summary.
@@ -128,13 +125,51 @@ mod tests {
             ..Earlier::default()
         };
         assert_eq!(
-            reached(
-                &Work::Hold {
-                    held: Duration::from_secs(31)
-                },
-                &holds
-            ),
+            reached(&Work::hold(Duration::from_secs(31)), &holds),
             [RecordKind::LongestHold]
+        );
+    }
+
+    #[test]
+    fn a_weighted_hold_is_longest_at_any_load_and_heaviest_when_heavier() {
+        let hold = |secs, kg: i64| Work::Hold {
+            held: Duration::from_secs(secs),
+            load: Some(Load {
+                centi: kg * 100,
+                unit: Unit::Kg,
+            }),
+        };
+        let earlier = Earlier {
+            any: true,
+            heaviest_kg: Some(5.0),
+            longest_hold: Some(Duration::from_secs(40)),
+            ..Earlier::default()
+        };
+        assert_eq!(
+            reached(&hold(30, 10), &earlier),
+            [RecordKind::Heaviest],
+            "heavier but shorter: noted as the heaviest, not the longest"
+        );
+        assert_eq!(
+            reached(&hold(45, 10), &earlier),
+            [RecordKind::Heaviest, RecordKind::LongestHold]
+        );
+        assert_eq!(
+            reached(&hold(41, 5), &earlier),
+            [RecordKind::LongestHold],
+            "the same load held longer"
+        );
+        assert!(reached(&hold(40, 5), &earlier).is_empty());
+        let r = NewRecord {
+            set: 1,
+            exercise: "Copenhagen plank".into(),
+            side: Some(Side::Right),
+            kind: RecordKind::Heaviest,
+            work: hold(30, 10),
+        };
+        assert_eq!(
+            r.to_string(),
+            "Copenhagen plank right: heaviest, 30.0 s @ 10 kg"
         );
     }
 

@@ -66,6 +66,10 @@ pub struct ExerciseSpec {
     /// the plates are shown.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub bar: bool,
+    /// A hold done with a load (a plate, a vest): its form asks for the
+    /// load, as a reps set's does. Reps exercises always have the field.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub weighted: bool,
     /// The harder variation to move on to once the reps are all done.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
@@ -91,6 +95,11 @@ impl ExerciseSpec {
         }
         if self.bar && !loaded {
             return Err("bar = true is for reps exercises".into());
+        }
+        if self.weighted && self.kind != Kind::Hold {
+            return Err(
+                "weighted = true is for holds (a reps exercise always asks for its load)".into(),
+            );
         }
         match &self.next {
             Some(next) if next.trim().is_empty() => Err("next names no exercise".into()),
@@ -320,6 +329,24 @@ mod tests {
         }
         let err = Routine::from_toml(&text.replace("linear", "tripple")).unwrap_err();
         assert_eq!(err.line, Some(10), "{err}");
+    }
+
+    #[test]
+    fn a_hold_can_be_weighted_and_a_reps_exercise_is_told_it_need_not() {
+        let text = "name = \"x\"\n[[exercises]]\nname = \"Plank\"\nkind = \"hold\"\nsides = \"each\"\nsets = 2\nhold_secs = 30\nweighted = true\n";
+        let ex = Routine::from_toml(text).unwrap().exercises.remove(0);
+        assert!(ex.weighted);
+        let reps = text
+            .replace("\"hold\"", "\"reps\"")
+            .replace("hold_secs = 30", "reps = 8");
+        let err = Routine::from_toml(&reps).unwrap_err();
+        assert_eq!(err.line, Some(3), "{err}");
+        assert!(
+            err.message.contains("weighted = true is for holds"),
+            "{err}"
+        );
+        let plain = text.replace("weighted = true\n", "");
+        assert!(!Routine::from_toml(&plain).unwrap().exercises[0].weighted);
     }
 
     #[test]

@@ -32,6 +32,8 @@ pub struct PlannedExercise {
     pub rest: Duration,
     pub tempo: Option<Tempo>,
     pub cue: String,
+    /// A hold done with a load: its form asks for one.
+    pub weighted: bool,
     /// What was done for this exercise in the latest earlier session.
     pub last: Option<LastTime>,
 }
@@ -59,6 +61,7 @@ impl PlannedExercise {
             rest: Duration::from_secs(u64::from(spec.rest_secs.unwrap_or(0))),
             tempo: spec.tempo,
             cue: spec.cue.clone(),
+            weighted: spec.weighted,
             last: None,
         }
     }
@@ -137,6 +140,25 @@ impl ActiveSession {
             .unwrap_or(self.position)
     }
 
+    /// The hold at `position` is done with a load: its routine says so, or
+    /// a set of it carried one (today or last time, an import's included),
+    /// so its form asks for the load.
+    pub fn weighted_hold(&self, position: usize) -> bool {
+        let Some(ex) = self.plan.get(position).filter(|e| e.kind == Kind::Hold) else {
+            return false;
+        };
+        let last = ex
+            .last
+            .iter()
+            .flat_map(|l| l.sets.iter().map(|(_, _, w)| w));
+        ex.weighted
+            || self
+                .logged_at(position)
+                .map(|l| &l.set.work)
+                .chain(last)
+                .any(|w| w.load().is_some())
+    }
+
     /// Sets started (at least one side logged) at `position`.
     pub fn sets_started(&self, position: usize) -> u32 {
         self.logged_at(position)
@@ -191,6 +213,7 @@ mod tests {
             rest: Duration::from_secs(60),
             tempo: None,
             cue: String::new(),
+            weighted: false,
             last: None,
         }
     }
@@ -311,5 +334,30 @@ mod tests {
         s.position = 0;
         assert_eq!(s.shift(3, true), Some(2));
         assert_eq!(s.plan[2].name, "Nordic curl");
+    }
+
+    #[test]
+    fn a_hold_asks_for_a_load_when_planned_weighted_or_once_it_carried_one() {
+        let mut s = session();
+        s.plan[1].kind = Kind::Hold;
+        assert!(!s.weighted_hold(1), "a bodyweight hold");
+        assert!(!s.weighted_hold(0), "reps are not holds");
+        s.plan[1].weighted = true;
+        assert!(s.weighted_hold(1));
+        s.plan[1].weighted = false;
+        let plate = Some(crate::domain::Load {
+            centi: 500,
+            unit: crate::domain::Unit::Kg,
+        });
+        let held = Work::Hold {
+            held: Duration::from_secs(30),
+            load: plate,
+        };
+        s.plan[1].last = Some(LastTime {
+            at: DateTime::UNIX_EPOCH,
+            routine: "r".into(),
+            sets: vec![(1, Some(Side::Left), held)],
+        });
+        assert!(s.weighted_hold(1), "an imported plank with a plate");
     }
 }

@@ -77,13 +77,30 @@ impl Side {
 /// Longer than any hold anyone logs: an hour.
 pub const MAX_HOLD_MS: i64 = 3_600_000;
 
-/// What a set did: counted reps with an optional load, a timed hold, or
-/// cardio (a run an import brought in: its time, its distance beside it).
+/// What a set did: counted reps with an optional load, a timed hold with an
+/// optional load (a weighted isometric: a plate on the hip of a Copenhagen
+/// plank), or cardio (a run an import brought in: its time, its distance
+/// beside it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Work {
     Reps { reps: u32, load: Option<Load> },
-    Hold { held: Duration },
+    Hold { held: Duration, load: Option<Load> },
     Cardio { time: Duration },
+}
+
+impl Work {
+    /// A hold without a load: bodyweight.
+    pub fn hold(held: Duration) -> Work {
+        Work::Hold { held, load: None }
+    }
+
+    /// The load the set was done with, whatever its kind.
+    pub fn load(&self) -> Option<Load> {
+        match *self {
+            Work::Reps { load, .. } | Work::Hold { load, .. } => load,
+            Work::Cardio { .. } => None,
+        }
+    }
 }
 
 impl fmt::Display for Work {
@@ -96,7 +113,11 @@ impl fmt::Display for Work {
                 load: Some(l),
             } => write!(f, "{reps} × {l}"),
             Work::Reps { reps, load: None } => write!(f, "{reps} × BW"),
-            Work::Hold { held } => f.write_str(&hold_text(*held)),
+            Work::Hold { held, load: None } => f.write_str(&hold_text(*held)),
+            Work::Hold {
+                held,
+                load: Some(load),
+            } => write!(f, "{} @ {load}", hold_text(*held)),
             Work::Cardio { time } => f.write_str(&hold_text(*time)),
         }
     }
@@ -190,15 +211,27 @@ mod tests {
 
     #[test]
     fn a_long_hold_reads_in_minutes() {
-        let held = |ms| {
-            Work::Hold {
-                held: Duration::from_millis(ms),
-            }
-            .to_string()
-        };
+        let held = |ms| Work::hold(Duration::from_millis(ms)).to_string();
         assert_eq!(held(45_500), "45.5 s");
         assert_eq!(held(60_000), "1:00");
         assert_eq!(held(75_540), "1:15.5");
         assert_eq!(held(1_800_000), "30:00");
+    }
+
+    #[test]
+    fn a_weighted_hold_reads_with_its_load_in_its_unit() {
+        let load = |centi, unit| Some(Load { centi, unit });
+        let hold = Work::Hold {
+            held: Duration::from_millis(32_000),
+            load: load(1000, crate::domain::Unit::Kg),
+        };
+        assert_eq!(hold.to_string(), "32.0 s @ 10 kg");
+        assert_eq!(hold.load(), load(1000, crate::domain::Unit::Kg));
+        let lb = Work::Hold {
+            held: Duration::from_secs(75),
+            load: load(2250, crate::domain::Unit::Lb),
+        };
+        assert_eq!(lb.to_string(), "1:15 @ 22.5 lb");
+        assert_eq!(Work::hold(Duration::from_secs(3)).load(), None);
     }
 }

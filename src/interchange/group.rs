@@ -134,6 +134,7 @@ fn add(w: &mut Workout, row: Row) {
             rest_ms: 0,
             cue: String::new(),
             tempo: None,
+            weighted: false,
         });
         if let Some(note) = row.exercise_note.as_deref() {
             append_note(w, row.exercise, note);
@@ -157,6 +158,9 @@ fn add(w: &mut Workout, row: Row) {
                 .filter(|s| s.set_type == set.set_type)
                 .count() as u32;
             item.sets += 1;
+            // A hold with a weight beside it (a plate on a plank) asks for
+            // its load when this plan is resumed or repeated.
+            item.weighted |= set.hold_ms.is_some() && set.load.is_some();
             set.set_number = set_number.unwrap_or(of_kind + 1);
             w.sets.push(set);
         }

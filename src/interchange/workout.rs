@@ -36,6 +36,9 @@ pub struct PlanItem {
     /// Such as `3-1-3`: seconds down, held, up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tempo: Option<String>,
+    /// A hold done with a load: its form asks for one.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub weighted: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -71,7 +71,8 @@ impl Store {
 
     fn plan(&self, session: i64) -> Result<Vec<PlanItem>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT e.name, p.planned_sets, p.target_reps, p.target_hold_ms, p.rest_ms, p.cue, p.tempo
+            "SELECT e.name, p.planned_sets, p.target_reps, p.target_hold_ms, p.rest_ms, p.cue, p.tempo,
+                    p.weighted
              FROM session_exercise p JOIN exercise e ON e.id = p.exercise_id
              WHERE p.session_id = ?1 ORDER BY p.position",
         )?;
@@ -86,6 +87,7 @@ impl Store {
                 rest_ms: r.get(4)?,
                 cue: r.get(5)?,
                 tempo: r.get(6)?,
+                weighted: r.get(7)?,
             });
         }
         Ok(out)

@@ -38,8 +38,9 @@ pub(super) fn write(
         let id = exercise_id(tx, ex)?;
         tx.execute(
             "INSERT INTO session_exercise
-               (session_id, position, exercise_id, planned_sets, target_reps, target_hold_ms, rest_ms, cue, tempo)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+               (session_id, position, exercise_id, planned_sets, target_reps, target_hold_ms, rest_ms, cue, tempo,
+                weighted)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
                 session,
                 position as i64,
@@ -49,7 +50,8 @@ pub(super) fn write(
                 ex.target_hold.map(rows::millis),
                 rows::millis(ex.rest),
                 ex.cue,
-                ex.tempo.map(String::from)
+                ex.tempo.map(String::from),
+                ex.weighted
             ],
         )?;
         ids.push(id);

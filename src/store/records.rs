@@ -10,7 +10,7 @@ use super::{rows, summaries};
 use crate::domain::LoggedSet;
 use crate::domain::progress::{Record, SideRecords, rep_frontier};
 use crate::domain::records::{Earlier, RecordKind};
-use crate::domain::set::{Side, Work};
+use crate::domain::set::Side;
 use crate::domain::{Load, Unit};
 
 /// The stored side key of the summaries: 'both' stands for two-limbed
@@ -122,13 +122,27 @@ impl Store {
                 rows::duration(r.get(6)?),
                 r.get::<_, Option<String>>(7)?,
                 r.get(8)?,
-            ) && entry.longest_hold.as_ref().is_none_or(|h| held > h.value)
-            {
-                entry.longest_hold = Some(Record {
-                    value: held,
-                    at: rows::timestamp(&at)?,
-                    session_id,
-                });
+            ) {
+                let at = rows::timestamp(&at)?;
+                if entry.longest_hold.as_ref().is_none_or(|h| held > h.value.0) {
+                    entry.longest_hold = Some(Record {
+                        value: (held, load),
+                        at,
+                        session_id,
+                    });
+                }
+                let heavier = |h: &Record<(Load, _)>| {
+                    load.is_some_and(|l| (l.in_kg(), held) > (h.value.0.in_kg(), h.value.1))
+                };
+                if let Some(load) = load
+                    && entry.heaviest_hold.as_ref().is_none_or(heavier)
+                {
+                    entry.heaviest_hold = Some(Record {
+                        value: (load, held),
+                        at,
+                        session_id,
+                    });
+                }
             }
         }
         // One row per session and side, in the order sessions started; an
@@ -173,10 +187,7 @@ impl Store {
     /// each record, the best of the other sets: where `set` holds a record,
     /// that is what it beat.
     pub fn earlier_bests(&self, set: &LoggedSet) -> Result<Earlier> {
-        let this_kg = match set.set.work {
-            Work::Reps { load: Some(l), .. } => l.in_kg(),
-            _ => 0.0,
-        };
+        let this_kg = set.set.work.load().map_or(0.0, |l| l.in_kg());
         let side = set.set.side.map_or("both", |s| s.as_str());
         let mut stmt = self.conn.prepare_cached(
             "SELECT load_centi, load_unit, reps_max, reps_set, reps_second, hold_ms, hold_set, hold_second

@@ -67,7 +67,12 @@ pub fn work_columns(work: &Work) -> (Option<u32>, Option<i64>, Option<&'static s
             load.map(|l| l.unit.as_str()),
             None,
         ),
-        Work::Hold { held } => (None, None, None, Some(millis(held))),
+        Work::Hold { held, load } => (
+            None,
+            load.map(|l| l.centi),
+            load.map(|l| l.unit.as_str()),
+            Some(millis(held)),
+        ),
         Work::Cardio { .. } => (None, None, None, None),
     }
 }
@@ -78,9 +83,6 @@ pub fn work(row: &Row<'_>, at: usize) -> Result<Work> {
     let centi: Option<i64> = row.get(at + 1)?;
     let unit: Option<String> = row.get(at + 2)?;
     let hold: Option<i64> = row.get(at + 3)?;
-    if let Some(held) = duration(hold) {
-        return Ok(Work::Hold { held });
-    }
     let load = match (centi, unit) {
         (Some(centi), Some(unit)) => Some(Load {
             centi,
@@ -88,6 +90,9 @@ pub fn work(row: &Row<'_>, at: usize) -> Result<Work> {
         }),
         _ => None,
     };
+    if let Some(held) = duration(hold) {
+        return Ok(Work::Hold { held, load });
+    }
     Ok(Work::Reps {
         reps: reps.unwrap_or(0),
         load,

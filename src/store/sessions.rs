@@ -54,7 +54,8 @@ impl Store {
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )?;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT e.id, e.name, e.kind, e.sides, p.planned_sets, p.target_reps, p.target_hold_ms, p.rest_ms, p.cue, p.tempo
+            "SELECT e.id, e.name, e.kind, e.sides, p.planned_sets, p.target_reps, p.target_hold_ms, p.rest_ms, p.cue, p.tempo,
+                    p.weighted
              FROM session_exercise p JOIN exercise e ON e.id = p.exercise_id
              WHERE p.session_id = ?1 ORDER BY p.position",
         )?;
@@ -77,6 +78,7 @@ impl Store {
                     .map(|t| t.parse())
                     .transpose()
                     .map_err(StoreError::BadValue)?,
+                weighted: r.get(10)?,
                 last: self.last_time(exercise_id, id)?,
             });
         }

@@ -72,7 +72,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, home: &Home, theme: &T
         (&[Action::Help], "help"),
         (&[Action::Quit], "quit"),
     ]);
-    frame.render_widget(super::status_line(state, &keys, theme), status);
+    frame.render_widget(
+        super::status_line(state, &keys, status.width, theme),
+        status,
+    );
 }
 
 fn week_line(done: u32, target: u32, theme: &Theme) -> Paragraph<'static> {
@@ -135,7 +138,12 @@ fn routine_preview<'a>(routine: &'a Routine, wide: bool, theme: &Theme) -> Parag
                 let tempo = e.tempo.map(|t| format!(" @{t}")).unwrap_or_default();
                 format!("{}×{}{tempo}", e.sets, e.reps.unwrap_or(0))
             }
-            Kind::Hold => format!("{}×{} s", e.sets, e.hold_secs.unwrap_or(0)),
+            Kind::Hold => format!(
+                "{}×{} s{}",
+                e.sets,
+                e.hold_secs.unwrap_or(0),
+                if e.weighted { " weighted" } else { "" }
+            ),
             Kind::Cardio => format!("{}× cardio", e.sets),
         };
         let sides = match (e.sides, wide) {

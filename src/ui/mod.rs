@@ -3,6 +3,7 @@
 
 mod big;
 mod history;
+mod hold_form;
 mod home;
 mod overlay;
 mod plan;
@@ -11,6 +12,7 @@ mod summary;
 pub mod text;
 pub mod theme;
 mod timer;
+mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -92,12 +94,15 @@ fn too_small(frame: &mut Frame, area: Rect, w: u16, h: u16) {
 }
 
 /// The bottom line: the latest notice, else the keys that matter here.
-/// A notice wraps (the caller gives it the rows), so its end is not lost.
-fn status_line<'a>(state: &'a State, keys: &str, theme: &Theme) -> Paragraph<'a> {
-    let line = match &state.notice {
-        Some((text, true)) => Line::styled(format!("⚠ {text}"), theme.error()),
-        Some((text, false)) => Line::styled(text.as_str(), theme.good()),
-        None => Line::styled(keys.to_string(), theme.dim()),
+/// A notice wraps to `width` (the caller gives it the rows), so its end is
+/// not lost, and a figure stays whole ([`wrap`]).
+fn status_line(state: &State, keys: &str, width: u16, theme: &Theme) -> Paragraph<'static> {
+    let (text, style) = match &state.notice {
+        Some((text, true)) => (format!("⚠ {text}"), theme.error()),
+        Some((text, false)) => (text.clone(), theme.good()),
+        None => (keys.to_string(), theme.dim()),
     };
-    Paragraph::new(line).wrap(Wrap { trim: true })
+    let rows = wrap::wrap(&text, usize::from(width), "", "");
+    let lines: Vec<Line> = rows.into_iter().map(|r| Line::styled(r, style)).collect();
+    Paragraph::new(lines)
 }

@@ -16,6 +16,7 @@ use crate::domain::session::PlannedExercise;
 use crate::domain::set::Work;
 use crate::domain::{Kind, Side, Sides};
 
+use super::hold_form;
 use super::text;
 use super::theme::Theme;
 use super::timer;
@@ -70,7 +71,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
     } else {
         6
     };
-    let status_line = super::status_line(state, &keys(view, &state.settings.keys), theme);
+    let status_line =
+        super::status_line(state, &keys(view, &state.settings.keys), area.width, theme);
     let status_height = u16::try_from(status_line.line_count(area.width))
         .unwrap_or(1)
         .clamp(1, 2);
@@ -146,9 +148,10 @@ fn about_block<'a>(
     let target = match ex.kind {
         Kind::Reps => format!("{} × {} reps", ex.sets, ex.target_reps.unwrap_or(0)),
         Kind::Hold => format!(
-            "{} × {} s hold",
+            "{} × {} s {}",
             ex.sets,
-            ex.target_hold.map_or(0, |d| d.as_secs())
+            ex.target_hold.map_or(0, |d| d.as_secs()),
+            if ex.weighted { "weighted hold" } else { "hold" }
         ),
         Kind::Cardio => format!("{} × cardio", ex.sets),
     };
@@ -190,7 +193,13 @@ fn short(work: &Work) -> String {
             load: Some(l),
         } => format!("{reps}×{l}").replace(' ', ""),
         Work::Reps { reps, load: None } => format!("{reps}×BW"),
-        Work::Hold { held } => format!("{:.1}s", held.as_secs_f64()),
+        Work::Hold { held, load: None } => format!("{:.1}s", held.as_secs_f64()),
+        // Whole seconds beside a load, so both sides fit a row of the
+        // 34-column list; the notice and history keep the tenths.
+        Work::Hold {
+            held,
+            load: Some(l),
+        } => format!("{}s@{l}", (held.as_millis() + 500) / 1000).replace(' ', ""),
         Work::Cardio { time } => format!("{}s", time.as_secs()),
     }
 }
@@ -226,7 +235,12 @@ fn set_lines<'a>(
                     (None, true) => ("▶", "now".to_string(), theme.accent()),
                     (None, false) => ("·", String::new(), theme.dim()),
                 };
-                spans.push(Span::styled(format!("{mark} {tag}{text:<10}"), style));
+                // A long set ("12×102.5kg") keeps a space before the next side.
+                let width = text::width(&text).max(9) + 1;
+                spans.push(Span::styled(
+                    format!("{mark} {tag}{}", text::pad(&text, width)),
+                    style,
+                ));
             }
             Line::from(spans)
         })
@@ -251,28 +265,24 @@ fn set_lines<'a>(
             form: Edit::Reps(entry),
             ..
         }) => lines.extend(form_lines(entry, theme)),
-        Some(Fixing::Edit { form, .. }) => lines.extend(hold_form(form, theme)),
+        Some(Fixing::Edit { form, .. }) => {
+            lines.extend(hold_form::correction_lines(form, theme));
+        }
         Some(Fixing::Pick(_)) => {}
         None if view.step == Step::Ready && ex.kind == Kind::Reps && current.is_some() => {
             lines.extend(form_lines(&view.entry, theme));
         }
+        None if view.step == Step::Ready
+            && current.is_some()
+            && view.session.weighted_hold(position) =>
+        {
+            lines.extend(hold_form::load_lines(&view.entry, theme));
+        }
+        // While it runs, the load it will be logged with.
+        None if view.timing_hold() && view.session.weighted_hold(position) => {
+            lines.push(hold_form::held_with(&view.entry));
+        }
         None => {}
-    }
-    lines
-}
-
-/// The seconds of a hold being corrected.
-fn hold_form<'a>(form: &'a Edit, theme: &Theme) -> Vec<Line<'a>> {
-    let Edit::Hold { secs, .. } = form else {
-        return vec![];
-    };
-    let mut lines = vec![Line::from(vec![
-        Span::raw(" held "),
-        Span::styled(format!("[{secs:^6}▏]"), theme.selected()),
-        Span::raw(" s"),
-    ])];
-    if let Some(message) = form.error() {
-        lines.push(Line::styled(format!(" ⚠ {message}"), theme.error()));
     }
     lines
 }

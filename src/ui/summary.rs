@@ -47,10 +47,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, s: &Summary, theme: &T
     if !s.records.is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::styled("New records", theme.accent()));
+        // A record too long for the row wraps under its own first word.
+        let inner = usize::from(body.width.saturating_sub(2));
         lines.extend(
             s.records
                 .iter()
-                .map(|r| Line::styled(format!("  ★ {r}"), theme.good())),
+                .flat_map(|r| super::wrap::wrap(&r.to_string(), inner, "  ★ ", "    "))
+                .map(|row| Line::styled(row, theme.good())),
         );
     }
     frame.render_widget(
@@ -64,5 +67,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, s: &Summary, theme: &T
         .settings
         .keys
         .hint(&[(&[Action::Confirm], "home"), (&[Action::Quit], "quit")]);
-    frame.render_widget(super::status_line(state, &keys, theme), status);
+    frame.render_widget(
+        super::status_line(state, &keys, status.width, theme),
+        status,
+    );
 }

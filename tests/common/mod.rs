@@ -2,6 +2,7 @@
 //! `step` and the real `draw`.
 #![allow(clippy::unwrap_used, clippy::expect_used, dead_code)]
 
+pub mod cli;
 pub mod data;
 pub mod fixture;
 pub mod store;
@@ -128,18 +129,28 @@ impl Flow {
 
     /// The app on its home screen, with `store` behind it.
     pub fn on_store(store: StoreExecutor) -> Flow {
-        let mut flow = Flow::home();
-        flow.fake.store = Some(store);
-        flow.load_home();
-        flow
+        Flow::home().with_store(store)
+    }
+
+    fn with_store(mut self, store: StoreExecutor) -> Flow {
+        self.fake.store = Some(store);
+        self.load_home();
+        self
     }
 
     /// A session of the built-in routine started on a fresh database file:
     /// the directory (kept while the test runs), the file, and the flow.
     pub fn started_on_file() -> (tempfile::TempDir, std::path::PathBuf, Flow) {
+        Flow::started_on_file_with(routine())
+    }
+
+    /// The same, with `routine` as the one the home screen starts.
+    pub fn started_on_file_with(routine: Routine) -> (tempfile::TempDir, std::path::PathBuf, Flow) {
         let (dir, path) = store::scratch();
         let store = runstrong::store::Store::open(&path).unwrap();
-        let mut flow = Flow::on_store(StoreExecutor::new(
+        let mut flow = Flow::home();
+        flow.state.routines = vec![routine];
+        let mut flow = flow.with_store(StoreExecutor::new(
             store,
             runstrong::domain::calendar::Calendar::new(Utc, chrono::Weekday::Mon),
         ));
@@ -167,6 +178,19 @@ impl Flow {
 
     pub fn press(&mut self, code: KeyCode) {
         self.send(key(code));
+    }
+
+    /// From the home screen with no session to resume: History, the
+    /// newest week, its first session.
+    pub fn open_newest_session(&mut self) {
+        for k in [
+            KeyCode::Down,
+            KeyCode::Enter,
+            KeyCode::Enter,
+            KeyCode::Enter,
+        ] {
+            self.press(k);
+        }
     }
 
     /// Lets time pass, then delivers the tick the loop would.

@@ -18,7 +18,5 @@ pub fn reps(reps: u32, load: Option<Load>) -> Work {
 }
 
 pub fn hold(ms: u64) -> Work {
-    Work::Hold {
-        held: Duration::from_millis(ms),
-    }
+    Work::hold(Duration::from_millis(ms))
 }

@@ -21,7 +21,7 @@ use crate::domain::set::{Rpe, Work};
 use crate::domain::{Kind, LoggedSet};
 
 pub use answers::on_msg;
-pub use edit::Edit;
+pub use edit::{Edit, HoldForm};
 pub use update::{on_action, open};
 
 /// Weeks fetched per page of the week list: a screenful and then some.

@@ -131,6 +131,7 @@ fn edit(form: &mut Edit, action: Action, session: i64, id: i64) -> Option<Vec<Ef
         (form, Action::ToggleUnit) => form.toggle_unit(),
         (Edit::Reps(entry), Action::NextField | Action::Down) => entry.focus_next(),
         (Edit::Reps(entry), Action::Up) => entry.focus_previous(),
+        (form, Action::NextField | Action::Down | Action::Up) => form.next_field(),
         (Edit::Reps(entry), Action::Confirm) => match entry.validate() {
             Ok(v) => {
                 return Some(fx(HistoryEffect::CorrectSet {

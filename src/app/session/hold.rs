@@ -1,4 +1,6 @@
-//! A hold: get ready, hold (past the target if you can), switch sides.
+//! A hold: get ready, hold (past the target if you can), switch sides. A
+//! weighted hold's load is typed before it starts, in the reps form's
+//! load field (same unit, `u` toggle and prefill).
 
 use std::time::Instant;
 
@@ -7,9 +9,10 @@ use chrono::{DateTime, Utc};
 use crate::app::keymap::Action;
 use crate::app::msg::Effect;
 use crate::app::settings::Settings;
-use crate::domain::Side;
+use crate::domain::entry::Field;
 use crate::domain::set::Work;
 use crate::domain::timer::{Countdown, Stopwatch};
+use crate::domain::{Load, Side};
 
 use super::{Notice, SessionView, Step};
 
@@ -27,9 +30,35 @@ pub(super) fn holding(view: &SessionView, side: Option<Side>, started: Instant) 
     }
 }
 
-/// Space (or Enter) on a hold waiting to start.
+impl SessionView {
+    /// The load of the hold about to start or running: none for a
+    /// bodyweight hold, else what its load field holds.
+    fn hold_load(&self) -> Result<Option<Load>, String> {
+        if !self.session.weighted_hold(self.session.position) {
+            return Ok(None);
+        }
+        Load::parse(&self.entry.load, self.entry.unit)
+    }
+}
+
+/// Keys on the load field of a weighted hold waiting to start.
+pub(super) fn on_form(view: &mut SessionView, action: Action, settings: &Settings) {
+    let entry = &mut view.entry;
+    // Esc puts the prefill back.
+    if !super::type_key(entry, action) && action == Action::Back && entry.editing {
+        view.ready(settings);
+    }
+}
+
+/// Space (or Enter) on a hold waiting to start. A load that does not read
+/// keeps it waiting, the reason in the form.
 pub(super) fn start(view: &mut SessionView, now: Instant, settings: &Settings) {
     let Some(slot) = view.slot() else { return };
+    if let Err(message) = view.hold_load() {
+        view.entry.error = Some((Field::Load, message));
+        return;
+    }
+    view.entry.editing = false;
     view.end_rest();
     view.step = if settings.get_ready.is_zero() {
         holding(view, slot.side, now)
@@ -56,8 +85,11 @@ pub(super) fn on_action(
         }
         (Step::Holding { watch, .. }, Action::Toggle | Action::Confirm) => {
             let held = watch.elapsed(now);
+            // The load read when the hold started (`start`), and the form
+            // takes no keys while it runs: it reads the same now.
+            let load = view.hold_load().unwrap_or_default();
             (
-                view.save(Work::Hold { held }, None, (None, None), wall),
+                view.save(Work::Hold { held, load }, None, (None, None), wall),
                 None,
             )
         }

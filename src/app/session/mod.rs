@@ -16,7 +16,7 @@ use chrono::{DateTime, Utc};
 use super::keymap::{Action, Keymap};
 use super::msg::Effect;
 use super::settings::Settings;
-use crate::domain::entry::SetEntry;
+use crate::domain::entry::{Field, SetEntry};
 use crate::domain::records::NewRecord;
 use crate::domain::session::{ActiveSession, Slot};
 use crate::domain::set::{Rpe, Work};
@@ -156,6 +156,10 @@ impl SessionView {
             Some(slot) => {
                 let p = self.session.prefill(self.session.position, slot);
                 self.entry = SetEntry::new(p.reps, p.load, p.unit.unwrap_or(settings.unit));
+                // A hold's form is its load alone (a weighted hold's).
+                if self.kind() == Some(Kind::Hold) {
+                    self.entry.focus = Field::Load;
+                }
                 Step::Ready
             }
             None if self.session.next_open_position(0).is_some() => Step::Ready,
@@ -233,4 +237,19 @@ impl SessionView {
         self.pending = Some(set.clone());
         vec![Effect::SaveSet(set)]
     }
+}
+
+/// A key typed into a set's form (reps, or a weighted hold's load); false
+/// when it is not one.
+fn type_key(entry: &mut SetEntry, action: Action) -> bool {
+    match action {
+        Action::Char(c) => entry.type_char(c),
+        // Without a rest to adjust, + and - are typed, so "-5" is refused visibly.
+        Action::RestShorter => entry.type_char('-'),
+        Action::RestLonger => entry.type_char('+'),
+        Action::Backspace => entry.backspace(),
+        Action::ToggleUnit => entry.toggle_unit(),
+        _ => return false,
+    }
+    true
 }

@@ -21,14 +21,9 @@ pub(super) fn on_action(
     let tempo_running = view.stopwatch.is_some() && view.tempo().is_some();
     let entry = &mut view.entry;
     match action {
-        Action::Char(c) => entry.type_char(c),
-        // Without a rest to adjust, + and - are typed, so "-5" is refused visibly.
-        Action::RestShorter => entry.type_char('-'),
-        Action::RestLonger => entry.type_char('+'),
-        Action::Backspace => entry.backspace(),
+        _ if super::type_key(entry, action) => {}
         Action::Down | Action::NextField => entry.focus_next(),
         Action::Up => entry.focus_previous(),
-        Action::ToggleUnit => entry.toggle_unit(),
         Action::Back if entry.editing => {
             let unit = view.entry.unit;
             if let Some(slot) = view.slot() {

@@ -129,6 +129,10 @@ fn step_action(
             hold::start(view, now, settings);
             (vec![], None)
         }
+        (Step::Ready, _) if view.session.weighted_hold(view.session.position) => {
+            hold::on_form(view, action, settings);
+            (vec![], None)
+        }
         (Step::Ready, _) if view.kind() == Some(Kind::Reps) => {
             reps::on_action(view, action, now, wall)
         }

@@ -36,7 +36,7 @@ impl Totals {
                         volume.add(reps, load);
                     }
                 }
-                Work::Hold { held } => t.held += held,
+                Work::Hold { held, .. } => t.held += held,
                 Work::Cardio { .. } => {}
             }
         }

@@ -59,8 +59,9 @@ pub(super) fn insert_plan<'p>(
 ) -> Result<()> {
     let mut plan = conn.prepare_cached(
         "INSERT INTO session_exercise
-           (session_id, position, exercise_id, planned_sets, target_reps, target_hold_ms, rest_ms, cue, tempo)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+           (session_id, position, exercise_id, planned_sets, target_reps, target_hold_ms, rest_ms, cue, tempo,
+            weighted)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
     for (position, p) in (from..).zip(items) {
         plan.execute(params![
@@ -72,7 +73,8 @@ pub(super) fn insert_plan<'p>(
             p.target_hold_ms,
             p.rest_ms,
             p.cue,
-            p.tempo
+            p.tempo,
+            p.weighted
         ])?;
     }
     Ok(())

@@ -58,12 +58,14 @@ pub(super) fn at(n: usize) -> DateTime<Utc> {
     Utc.timestamp_opt(1_767_000_000, 0).unwrap() + Minutes::minutes(n as i64)
 }
 
-/// Exercise 1 does reps; exercise 2 holds, its reps read as seconds held.
+/// Exercise 1 does reps; exercise 2 holds (weighted ones too), its reps
+/// read as seconds held.
 pub(super) fn work(exercise: i64, reps: u32, load: Option<Load>) -> Work {
     match exercise {
         1 => Work::Reps { reps, load },
         _ => Work::Hold {
             held: std::time::Duration::from_secs(u64::from(reps) * 15),
+            load,
         },
     }
 }

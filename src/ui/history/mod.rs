@@ -25,9 +25,10 @@ use super::theme::Theme;
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &HistoryView, theme: &Theme) {
     let keys = page(frame, area, 1, state, view, theme);
     // Keys that need a second row (a phone) get it: redrawn a row shorter.
-    let status_rows = u16::try_from(super::status_line(state, keys, theme).line_count(area.width))
-        .unwrap_or(1)
-        .clamp(1, 2);
+    let status_rows =
+        u16::try_from(super::status_line(state, keys, area.width, theme).line_count(area.width))
+            .unwrap_or(1)
+            .clamp(1, 2);
     if status_rows > 1 {
         frame.render_widget(ratatui::widgets::Clear, area);
         page(frame, area, status_rows, state, view, theme);
@@ -37,7 +38,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &HistoryView, th
         height: status_rows.min(area.height),
         ..area
     };
-    frame.render_widget(super::status_line(state, keys, theme), status);
+    frame.render_widget(super::status_line(state, keys, status.width, theme), status);
 }
 
 /// The page over all but the bottom `status_rows`; its keys.

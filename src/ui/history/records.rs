@@ -47,9 +47,19 @@ fn marks(sides: &[SideRecords], unit: Unit) -> Vec<Mark> {
         }));
     }
     rows.push(row("hold", &|s| {
-        s.longest_hold
+        s.longest_hold.as_ref().map(|r| {
+            let with = r.value.1.map(|l| format!(" @ {l}")).unwrap_or_default();
+            (format!("{}{with}", time::clock(r.value.0)), r.at)
+        })
+    }));
+    // The heaviest hold, when it is not the longest one too.
+    rows.push(row("heaviest", &|s| {
+        s.heaviest_hold
             .as_ref()
-            .map(|r| (time::clock(r.value), r.at))
+            .filter(|h| {
+                s.longest_hold.as_ref().map(|l| l.value) != Some((h.value.1, Some(h.value.0)))
+            })
+            .map(|r| (format!("{} @ {}", time::clock(r.value.1), r.value.0), r.at))
     }));
     rows.push(row("volume", &|s| {
         s.best_volume_kg

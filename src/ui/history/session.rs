@@ -174,9 +174,12 @@ fn edit_form<'a>(edit: &'a Edit, theme: &Theme) -> Paragraph<'a> {
             s.push(Span::raw(format!(" {}", e.unit.as_str())));
             s
         }
-        Edit::Hold { secs, .. } => {
-            let mut s = field("held", secs.clone(), true, theme).to_vec();
+        Edit::Hold(f) => {
+            let mut s = field("held", f.secs.clone(), !f.on_load, theme).to_vec();
             s.push(Span::raw(" s"));
+            let load = if f.load.is_empty() { "BW" } else { &f.load };
+            s.extend(field("  load", load.to_string(), f.on_load, theme));
+            s.push(Span::raw(format!(" {}", f.unit.as_str())));
             s
         }
     };
@@ -185,7 +188,7 @@ fn edit_form<'a>(edit: &'a Edit, theme: &Theme) -> Paragraph<'a> {
     }
     let title = match edit {
         Edit::Reps(_) => " Correct the set (the old numbers are kept) ",
-        Edit::Hold { .. } => " Correct the hold (the old time is kept) ",
+        Edit::Hold(_) => " Correct the hold (the old numbers are kept) ",
     };
     Paragraph::new(Line::from(spans)).block(Block::bordered().title(title))
 }
