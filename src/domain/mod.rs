@@ -4,6 +4,7 @@
 pub mod balance;
 pub mod calendar;
 pub mod cardio;
+pub mod advice;
 pub mod correction;
 pub mod distance;
 pub mod entry;

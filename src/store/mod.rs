@@ -319,7 +319,8 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     migrated?;
     if version < SUMMARIES {
-        // Migration 08 leaves its summaries empty for their one writer.
+        // Migration 08 leaves its summaries empty for their one writer;
+        // from 09 on they leave warm-ups out, so older ones are rebuilt.
         atomically(conn, summaries::rebuild)?;
     }
     let broken: Option<String> = conn
@@ -333,8 +334,9 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     }
 }
 
-/// The schema version whose summaries `summaries` writes (migration 08).
-const SUMMARIES: i64 = 8;
+/// The schema version whose summaries `summaries` writes (migration 08,
+/// without warm-ups from 09).
+const SUMMARIES: i64 = 9;
 
 /// Runs `f` as one unit: a transaction of its own, or a savepoint inside one
 /// already open (a batch).
