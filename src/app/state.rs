@@ -13,9 +13,9 @@ use super::overlay::Overlay;
 use super::session::{SessionView, Step};
 use super::settings::Settings;
 use crate::domain::Routine;
+use crate::domain::calendar::{Calendar, Zone};
 use crate::domain::progression::Rules;
 use crate::domain::session::ActiveSession;
-use crate::domain::calendar::{Calendar, Zone};
 use crate::domain::summary::Summary;
 use crate::domain::timer::next_tick;
 

@@ -1,10 +1,10 @@
 //! Pure types and rules: no IO, no clock. Everything here is testable with
 //! plain values.
 
+pub mod advice;
 pub mod balance;
 pub mod calendar;
 pub mod cardio;
-pub mod advice;
 pub mod correction;
 pub mod distance;
 pub mod entry;

@@ -39,7 +39,8 @@ impl ActiveSession {
         };
         let advice = ex.advice.as_deref();
         if slot.set_type == SetType::Warmup
-            && let Some(w) = advice.and_then(|a| a.warmup.get((slot.set_number as usize).saturating_sub(1)))
+            && let Some(w) =
+                advice.and_then(|a| a.warmup.get((slot.set_number as usize).saturating_sub(1)))
         {
             return Prefill {
                 reps: w.reps,

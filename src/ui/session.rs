@@ -61,14 +61,19 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
     // Rows as wrapped: a long line must not push the form out of sight.
     let rows = u16::try_from(sets.line_count(area.width)).unwrap_or(u16::MAX);
     let sets_height = rows.saturating_add(if compact { 0 } else { 2 });
-    let about_block = about_block(ex, compact, &state.calendar, theme);
+    // Why today's numbers: under the plan where there is room, else above
+    // the form (`sets`).
+    let advice = sets::advice_line(view, ex, theme).filter(|_| !compact);
+    let about_block = about_block(ex, compact, advice, &state.calendar, theme);
     // On a phone the name and last time wrap rather than lose their end.
     let about_height = if compact {
         u16::try_from(about_block.line_count(area.width))
             .unwrap_or(u16::MAX)
             .min(5)
     } else {
-        6
+        u16::try_from(about_block.line_count(area.width))
+            .unwrap_or(u16::MAX)
+            .clamp(6, 8)
     };
     let status_line = super::status_line(state, &keys(view, &state.settings.keys), theme);
     let status_height = u16::try_from(status_line.line_count(area.width))
@@ -137,6 +142,7 @@ fn header_line(state: &State, view: &SessionView, compact: bool, theme: &Theme) 
 fn about_block<'a>(
     ex: &'a PlannedExercise,
     compact: bool,
+    advice: Option<Line<'a>>,
     calendar: &Calendar,
     theme: &Theme,
 ) -> Paragraph<'a> {
@@ -164,9 +170,14 @@ fn about_block<'a>(
         return Paragraph::new(vec![name, plan, last]).wrap(Wrap { trim: true });
     }
     let cue = Line::from(ex.cue.as_str());
-    Paragraph::new(vec![cue, plan, last])
-        .wrap(Wrap { trim: true })
-        .block(Block::bordered().title(Span::styled(format!(" {} ", ex.name), theme.title())))
+    Paragraph::new(
+        [cue, plan, last]
+            .into_iter()
+            .chain(advice)
+            .collect::<Vec<_>>(),
+    )
+    .wrap(Wrap { trim: true })
+    .block(Block::bordered().title(Span::styled(format!(" {} ", ex.name), theme.title())))
 }
 
 fn last_time(ex: &PlannedExercise, calendar: &Calendar) -> String {
@@ -176,9 +187,7 @@ fn last_time(ex: &PlannedExercise, calendar: &Calendar) -> String {
     let sets: Vec<String> = last
         .sets
         .iter()
-        .map(|(_, side, work)| {
-            format!("{}{}", side.map_or("", Side::letter), sets::short(work))
-        })
+        .map(|(_, side, work)| format!("{}{}", side.map_or("", Side::letter), sets::short(work)))
         .collect();
     format!(
         "Last time {}: {}",
@@ -186,4 +195,3 @@ fn last_time(ex: &PlannedExercise, calendar: &Calendar) -> String {
         sets.join(" ")
     )
 }
-

@@ -31,7 +31,6 @@ pub(super) fn short(work: &Work) -> String {
     }
 }
 
-
 /// What the sets list is drawn with besides the view.
 pub(super) struct Ctx<'a> {
     pub keys: &'a Keymap,
@@ -76,12 +75,16 @@ fn warmup_lines(view: &SessionView, ex: &PlannedExercise, ctx: &Ctx) -> Vec<Line
     };
     let order = ex.side_order();
     let cells = |n: u32| {
-        let planned = advice.warmup.get((n as usize).saturating_sub(1)).map_or(String::new(), |w| {
-            short(&Work::Reps {
-                reps: w.reps,
-                load: Some(w.load),
-            })
-        });
+        let planned =
+            advice
+                .warmup
+                .get((n as usize).saturating_sub(1))
+                .map_or(String::new(), |w| {
+                    short(&Work::Reps {
+                        reps: w.reps,
+                        load: Some(w.load),
+                    })
+                });
         order
             .iter()
             .map(|&side| {
@@ -110,7 +113,11 @@ fn warmup_lines(view: &SessionView, ex: &PlannedExercise, ctx: &Ctx) -> Vec<Line
 
 /// Why the set under way is what it is: a warm-up and what follows it, or
 /// the rule's reason for the side's working sets.
-fn advice_line(view: &SessionView, ex: &PlannedExercise, theme: &Theme) -> Option<Line<'static>> {
+pub(super) fn advice_line(
+    view: &SessionView,
+    ex: &PlannedExercise,
+    theme: &Theme,
+) -> Option<Line<'static>> {
     let advice = ex.advice.as_deref()?;
     let slot = view.slot()?;
     let text = if slot.set_type == SetType::Warmup {
@@ -137,7 +144,7 @@ fn plate_line(ex: &PlannedExercise, entry: &SetEntry, ctx: &Ctx) -> Option<Line<
     }
     let load = Load::parse(&entry.load, entry.unit).ok().flatten()?;
     Some(match ctx.plates.of(load.unit).line(load) {
-        line @ PlateLine::Made { .. } => Line::raw(format!(" plates {line}")),
+        line @ PlateLine::Made { .. } => Line::raw(format!(" {line}")),
         line => Line::styled(format!(" ⚠ {line}"), ctx.theme.error()),
     })
 }
@@ -184,7 +191,9 @@ pub(super) fn set_lines<'a>(
         lines.push(Line::styled(title, theme.accent()));
     }
     if view.fixing.is_none() {
-        lines.extend(advice_line(view, ex, theme));
+        if ctx.compact {
+            lines.extend(advice_line(view, ex, theme));
+        }
         if let Some(next) = view.what_next(ctx.keys) {
             lines.push(Line::styled(format!(" {next}"), theme.accent()));
         }

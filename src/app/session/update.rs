@@ -14,9 +14,9 @@ use crate::app::settings::Settings;
 use crate::app::state::State;
 use crate::domain::correction::Correction;
 use crate::domain::history::SetRow;
-use crate::domain::timer::Countdown;
 use crate::domain::progression::NextSession;
 use crate::domain::set::SetType;
+use crate::domain::timer::Countdown;
 use crate::domain::{Kind, LoggedSet};
 
 /// Rest steps for + and -, in seconds.

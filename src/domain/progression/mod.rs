@@ -80,7 +80,9 @@ pub struct Suggestion {
 impl Suggestion {
     /// What one set aims at: "3 × 12 @ 22.5 kg", "2 × 40 s", "L 3 × 10".
     pub fn work(&self) -> String {
-        let side = self.side.map_or(String::new(), |s| format!("{} ", s.letter()));
+        let side = self
+            .side
+            .map_or(String::new(), |s| format!("{} ", s.letter()));
         let target = match self.target {
             Target::Reps(reps) => reps.to_string(),
             Target::Hold { secs } => format!("{secs} s"),

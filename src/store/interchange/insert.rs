@@ -130,7 +130,9 @@ pub(super) fn insert_sets<'s>(
     inserts.insert(&values)?;
     let Some(bulk) = new else { return Ok(()) };
     // Warm-ups go into no summary, as when logged live.
-    let working = (first..).zip(&rows).filter(|(_, r)| r.0.set_type != SetType::Warmup);
+    let working = (first..)
+        .zip(&rows)
+        .filter(|(_, r)| r.0.set_type != SetType::Warmup);
     for (id, &(s, exercise, at)) in working {
         let fact = Fact {
             id,
