@@ -13,6 +13,7 @@ use common::store::{L, R, kg, reps, scratch};
 use common::{Flow, noon};
 use ratatui::crossterm::event::KeyCode;
 use runstrong::app::history::HistoryEffect;
+use runstrong::app::session::Step;
 use runstrong::app::{Effect, Settings, State, StoreExecutor};
 use runstrong::domain::calendar::Calendar;
 use runstrong::domain::progression::{Rules, Schedule};
@@ -320,4 +321,49 @@ fn a_logged_warm_up_changes_no_record_chart_point_volume_or_suggestion() {
     drop(conn);
     let store = Store::open(&path).unwrap();
     assert_eq!(look(&store), before);
+}
+
+#[test]
+fn a_hold_aims_at_the_rules_longer_target_on_each_side() {
+    let (_dir, path) = scratch();
+    let mut store = Store::open(&path).unwrap();
+    let runners = common::routine();
+    let start = noon() - Duration::days(3);
+    let s = store.start_session(&runners, start).unwrap();
+    const PLANK: usize = 6;
+    for (n, side) in [(1, L), (1, R), (2, L), (2, R)] {
+        store
+            .insert_set(&NewSet {
+                session_id: s.id,
+                exercise_id: s.plan[PLANK].exercise_id,
+                set_number: n,
+                side,
+                work: common::store::hold(31_000),
+                duration: None,
+                rpe: None,
+                note: None,
+                logged_at: start + Duration::minutes(i64::from(n)),
+                set_type: SetType::Normal,
+            })
+            .unwrap();
+    }
+    store
+        .finish_session(s.id, start + Duration::minutes(9), None)
+        .unwrap();
+    let mut flow = Flow::on_store(StoreExecutor::new(store, Calendar::new(Utc, Weekday::Mon)));
+    flow.press(KeyCode::Enter);
+    for _ in 0..PLANK {
+        flow.press(KeyCode::Right);
+    }
+    let screen = words(&flow.render(80, 24));
+    assert!(screen.contains("2 × 35 s hold"), "{screen}");
+    assert!(screen.contains("+5 s"), "{screen}");
+    flow.press(KeyCode::Char(' '));
+    flow.press(KeyCode::Char(' '));
+    match flow.view().step {
+        Step::Holding { target, side, .. } => {
+            assert_eq!((target, side), (std::time::Duration::from_secs(35), L));
+        }
+        ref other => panic!("not holding: {other:?}"),
+    }
 }

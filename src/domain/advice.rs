@@ -47,6 +47,14 @@ impl Advice {
             .map(|s| s.side)
     }
 
+    /// The reps to aim at on `side`, when the rule gives them.
+    pub fn reps(&self, side: Option<Side>) -> Option<u32> {
+        match self.for_side(side)?.target {
+            Target::Reps(reps) => Some(reps),
+            Target::Hold { .. } => None,
+        }
+    }
+
     /// The hold to aim at on `side`, when the rule gives one.
     pub fn hold(&self, side: Option<Side>) -> Option<Duration> {
         match self.for_side(side)?.target {

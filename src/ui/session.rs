@@ -64,7 +64,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
     // Why today's numbers: under the plan where there is room, else above
     // the form (`sets`).
     let advice = sets::advice_line(view, ex, theme).filter(|_| !compact);
-    let about_block = about_block(ex, compact, advice, &state.calendar, theme);
+    let side = view.slot().and_then(|s| s.side);
+    let about_block = about_block((ex, side), compact, advice, &state.calendar, theme);
     // On a phone the name and last time wrap rather than lose their end.
     let about_height = if compact {
         u16::try_from(about_block.line_count(area.width))
@@ -139,8 +140,10 @@ fn header_line(state: &State, view: &SessionView, compact: bool, theme: &Theme) 
     ])
 }
 
+/// The exercise: its name, cue, plan (the rule's targets for `side` when
+/// it advised), last time and, when given, why today's numbers.
 fn about_block<'a>(
-    ex: &'a PlannedExercise,
+    (ex, side): (&'a PlannedExercise, Option<Side>),
     compact: bool,
     advice: Option<Line<'a>>,
     calendar: &Calendar,
@@ -152,11 +155,19 @@ fn about_block<'a>(
         ""
     };
     let target = match ex.kind {
-        Kind::Reps => format!("{} × {} reps", ex.sets, ex.target_reps.unwrap_or(0)),
+        Kind::Reps => format!(
+            "{} × {} reps",
+            ex.sets,
+            ex.advice
+                .as_deref()
+                .and_then(|a| a.reps(side))
+                .or(ex.target_reps)
+                .unwrap_or(0)
+        ),
         Kind::Hold => format!(
             "{} × {} s hold",
             ex.sets,
-            ex.target_hold.map_or(0, |d| d.as_secs())
+            ex.target_hold_for(side).map_or(0, |d| d.as_secs())
         ),
         Kind::Cardio => format!("{} × cardio", ex.sets),
     };
