@@ -63,7 +63,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
     let sets_height = rows.saturating_add(if compact { 0 } else { 2 });
     // Why today's numbers: under the plan where there is room, else above
     // the form (`sets`).
-    let advice = sets::advice_line(view, ex, theme).filter(|_| !compact);
+    let advice = sets::advice_line(view, ex, false, theme).filter(|_| !compact);
     let side = view.slot().and_then(|s| s.side);
     let about_block = about_block((ex, side), compact, advice, &state.calendar, theme);
     // On a phone the name and last time wrap rather than lose their end.
@@ -90,9 +90,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
     frame.render_widget(header_line(state, view, compact, theme), header);
     frame.render_widget(about_block, about);
     let (sets_area, timer_area) = if compact {
-        // The timer keeps five rows (its label, digits and hint) when the
-        // sets need the rest: warm-ups, a reason and the plates.
-        let max = middle.height.saturating_sub(5).max(3);
+        // When the sets need the room (warm-ups, a reason, the plates), a
+        // running timer keeps five rows (its label, digits and hint), an
+        // idle one three (its label).
+        let running = view.rest.is_some() || view.stopwatch.is_some() || view.timing_hold();
+        let max = middle
+            .height
+            .saturating_sub(if running { 5 } else { 3 })
+            .max(3);
         let [a, b] = Layout::vertical([
             Constraint::Length(sets_height.min(max)),
             Constraint::Fill(1),

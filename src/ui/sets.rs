@@ -70,7 +70,7 @@ fn cell(view: &SessionView, slot: Slot, planned: String, ctx: &Ctx) -> Span<'sta
 
 /// The warm-up rows: one per warm-up, or all in one row on a phone.
 fn warmup_lines(view: &SessionView, ex: &PlannedExercise, ctx: &Ctx) -> Vec<Line<'static>> {
-    let Some(advice) = ex.advice.as_deref() else {
+    let Some(advice) = ex.advice.as_deref().filter(|a| !a.warmup.is_empty()) else {
         return vec![];
     };
     let order = ex.side_order();
@@ -116,6 +116,7 @@ fn warmup_lines(view: &SessionView, ex: &PlannedExercise, ctx: &Ctx) -> Vec<Line
 pub(super) fn advice_line(
     view: &SessionView,
     ex: &PlannedExercise,
+    compact: bool,
     theme: &Theme,
 ) -> Option<Line<'static>> {
     let advice = ex.advice.as_deref()?;
@@ -125,11 +126,12 @@ pub(super) fn advice_line(
             .suggestions
             .first()
             .map_or(String::new(), |s| format!(", then {}", s.work()));
-        format!(
-            " Warm-up {} of {} (not counted){then}",
-            slot.set_number,
-            advice.warmup.len()
-        )
+        let (n, of) = (slot.set_number, advice.warmup.len());
+        if compact {
+            format!(" Warm-up {n}/{of}{then}")
+        } else {
+            format!(" Warm-up {n} of {of} (not counted){then}")
+        }
     } else {
         format!(" ↗ {}", advice.for_side(slot.side)?.reason)
     };
@@ -190,13 +192,10 @@ pub(super) fn set_lines<'a>(
         let title = format!(" Correcting {what} {}{side}:", l.set.set_number);
         lines.push(Line::styled(title, theme.accent()));
     }
-    if view.fixing.is_none() {
-        if ctx.compact {
-            lines.extend(advice_line(view, ex, theme));
-        }
-        if let Some(next) = view.what_next(ctx.keys) {
-            lines.push(Line::styled(format!(" {next}"), theme.accent()));
-        }
+    if view.fixing.is_none()
+        && let Some(next) = view.what_next(ctx.keys)
+    {
+        lines.push(Line::styled(format!(" {next}"), theme.accent()));
     }
     match &view.fixing {
         Some(Fixing::Edit {
@@ -213,6 +212,11 @@ pub(super) fn set_lines<'a>(
             lines.extend(plate_line(ex, &view.entry, ctx));
         }
         None => {}
+    }
+    // On a phone the reason comes last: a long one that meets a running
+    // timer loses its end, never the form.
+    if ctx.compact && view.fixing.is_none() {
+        lines.extend(advice_line(view, ex, ctx.compact, theme));
     }
     lines
 }
