@@ -368,3 +368,32 @@ fn a_hold_aims_at_the_rules_longer_target_on_each_side() {
         ref other => panic!("not holding: {other:?}"),
     }
 }
+
+#[test]
+fn a_resumed_session_keeps_its_advice_from_the_sessions_before_it() {
+    let (_dir, path, mut flow) = after_warm_ups();
+    flow.press(KeyCode::Enter);
+    drop(flow);
+    let store = Store::open(&path).unwrap();
+    let mut flow = Flow::on_store(StoreExecutor::new(store, Calendar::new(Utc, Weekday::Mon)));
+    flow.state = State::new(flow.now, plain(), vec![routine()], Utc);
+    flow.load_home();
+    flow.press(KeyCode::Enter); // Resume
+    let view = flow.view();
+    assert_eq!(view.session.logged.len(), 4);
+    assert_eq!(
+        view.slot().map(|s| (s.set_number, s.set_type)),
+        Some((2, SetType::Normal)),
+        "the warm-ups are done"
+    );
+    assert_eq!(
+        (view.entry.reps.as_str(), view.entry.load.as_str()),
+        ("8", "62.5")
+    );
+    // Today's set is not last time: the reason is still last week's.
+    let screen = words(&flow.render(80, 24));
+    assert!(
+        screen.contains("+2.5 kg: all 3×10 done last time"),
+        "{screen}"
+    );
+}
