@@ -239,6 +239,7 @@ fn the_weaker_side_goes_first_with_a_set_more() {
     assert_eq!(view.slot().and_then(|s| s.side), R);
     let screen = words(&flow.render(80, 24));
     assert!(screen.contains("right first, with a set more"), "{screen}");
+    insta::assert_snapshot!("advice_sides_80x24", flow.render(80, 24));
     insta::assert_snapshot!("advice_sides_40x20", flow.render(40, 20));
 }
 

@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
     } else {
         u16::try_from(about_block.line_count(area.width))
             .unwrap_or(u16::MAX)
-            .clamp(6, 8)
+            .clamp(6, 9)
     };
     let status_line = super::status_line(state, &keys(view, &state.settings.keys), theme);
     let status_height = u16::try_from(status_line.line_count(area.width))
