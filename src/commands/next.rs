@@ -56,7 +56,10 @@ pub fn run(
     }
     let store = Store::open_reader(db)?;
     let routine = choose(&store, loaded, args.routine.as_deref())?;
-    let next = store.plan_next(routine, rules, calendar, Utc::now(), None)?;
+    // A session under way (in the app beside it) is today's, not the past:
+    // the plan is the one the app shows for it.
+    let today = store.unfinished()?.map(|u| u.id);
+    let next = store.plan_next(routine, rules, calendar, Utc::now(), today)?;
     let mut out = BufWriter::new(io::stdout().lock());
     let written = match args.format {
         NextFormat::Table => next_out::table(&next, &mut out),
