@@ -13,11 +13,11 @@
 use std::hint::black_box;
 use std::path::Path;
 
-use chrono::{Local, Weekday};
+use chrono::{Local, Utc, Weekday};
 use criterion::{Criterion, criterion_group, criterion_main};
 
-use runstrong::commands::next::{Rules, plan};
-use runstrong::domain::progression::{Schedule, Settings};
+use runstrong::domain::calendar::Calendar;
+use runstrong::domain::progression::{Rules, Schedule, Settings};
 use runstrong::domain::{Routine, Unit};
 use runstrong::store::Store;
 
@@ -26,7 +26,8 @@ fn bench(c: &mut Criterion) {
         .unwrap_or_else(|_| "/tmp/h10k.db,/tmp/h100k.db,/tmp/h1m.db".into());
     let dir = tempfile::tempdir().unwrap();
     let routine = Routine::built_in().remove(0);
-    let today = Local::now().date_naive();
+    let calendar = Calendar::new(Local, Weekday::Mon);
+    let now = Utc::now();
     let plain = Settings::default();
     let deloads = Settings {
         schedule: Schedule {
@@ -43,12 +44,17 @@ fn bench(c: &mut Criterion) {
         let store = Store::open_reader(&copy).unwrap();
         for (label, settings) in [("routine", &plain), ("routine_with_deloads", &deloads)] {
             let rules = Rules {
-                settings,
-                week_start: Weekday::Mon,
+                settings: settings.clone(),
                 unit: Unit::Kg,
             };
             c.bench_function(&format!("{name}/next_{label}"), |b| {
-                b.iter(|| black_box(plan(&store, &routine, rules, today).unwrap()))
+                b.iter(|| {
+                    black_box(
+                        store
+                            .plan_next(&routine, &rules, &calendar, now, None)
+                            .unwrap(),
+                    )
+                })
             });
         }
     }

@@ -55,6 +55,7 @@ impl Pair {
             rpe: None,
             note: None,
             logged_at: Utc::now(),
+            set_type: runstrong::domain::set::SetType::Normal,
         };
         let bare = Connection::open(dir.join("bare.db")).unwrap();
         store::configure(&bare).unwrap();

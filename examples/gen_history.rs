@@ -215,6 +215,7 @@ fn log_session(
                         rpe: None,
                         note: None,
                         logged_at: at,
+                        set_type: runstrong::domain::set::SetType::Normal,
                     })?;
                     written += 1;
                 }

@@ -55,10 +55,9 @@ enum Theme {
 /// Settings read from a file, and what was ignored in it.
 #[derive(Debug)]
 pub struct Config {
+    /// With what progression needs (plates, the imbalance threshold,
+    /// deload and race weeks) for `runstrong next` and the app alike.
     pub settings: Settings,
-    /// What `runstrong next` needs: plates, the imbalance threshold, deload
-    /// and race weeks.
-    pub progression: progression::Settings,
     pub warnings: Vec<String>,
 }
 
@@ -112,7 +111,6 @@ pub fn parse(text: &str, no_color: bool) -> Result<Config, String> {
         }
     }
     Ok(Config {
-        progression,
         settings: Settings {
             weekly_target,
             week_start,
@@ -124,6 +122,7 @@ pub fn parse(text: &str, no_color: bool) -> Result<Config, String> {
             unit: raw.unit.unwrap_or(d.unit),
             color: !no_color && raw.theme != Some(Theme::Mono),
             keys,
+            progression,
         },
         warnings,
     })
@@ -263,7 +262,7 @@ mod tests {
         let text = "imbalance_threshold = 15\nrace = 2027-04-12\ntaper_weeks = 2\ndeload_every = 6\n[plates]\nkg = [20, 10, 5, 2.5]\nbar = 15\nbar_lb = 35\n";
         let c = parse(text, false).unwrap();
         assert!(c.warnings.is_empty(), "{:?}", c.warnings);
-        let p = c.progression;
+        let p = c.settings.progression;
         assert_eq!(p.imbalance_pct, 15);
         assert_eq!(
             p.schedule.race,
@@ -280,7 +279,7 @@ mod tests {
         assert_eq!(p.plates.lb.bar, 3500);
         assert_eq!(p.plates.lb.sizes, PlateSets::default().lb.sizes);
         assert_eq!(
-            parse("", false).unwrap().progression,
+            parse("", false).unwrap().settings.progression,
             progression::Settings::default()
         );
     }

@@ -5,7 +5,8 @@ use clap::Parser;
 
 use runstrong::cli::{Cli, Command};
 use runstrong::commands::CommandError;
-use runstrong::domain::calendar::WeekRules;
+use runstrong::domain::calendar::{Calendar, WeekRules};
+use runstrong::domain::progression::Rules;
 use runstrong::store::{Holder, Store};
 use runstrong::{app, commands, config, paths, routines};
 
@@ -44,12 +45,14 @@ fn run(cli: Cli) -> Result<(), String> {
         Some(Command::Next(args)) => {
             let config = load_config(config_dir.as_deref())?;
             let loaded = routines::load(config_dir.as_deref());
-            let rules = commands::next::Rules {
-                settings: &config.progression,
-                week_start: config.settings.week_start,
+            let rules = Rules {
+                settings: config.settings.progression,
                 unit: config.settings.unit,
             };
-            data(cli.db, |db| commands::next::run(db, &loaded, &args, rules))
+            let calendar = Calendar::new(chrono::Local, config.settings.week_start);
+            data(cli.db, |db| {
+                commands::next::run(db, &loaded, &args, &rules, &calendar)
+            })
         }
         None => tui(paths::database(cli.db)?.as_path(), config_dir.as_deref()),
     }

@@ -44,6 +44,7 @@ fn a_backup_taken_while_another_connection_writes_is_consistent() {
                     rpe: None,
                     note: None,
                     logged_at: Utc::now(),
+                    set_type: runstrong::domain::set::SetType::Normal,
                 };
                 other.insert_set(&set).unwrap();
             }

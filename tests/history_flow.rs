@@ -469,6 +469,7 @@ fn a_resumed_session_recalls_the_records_of_its_earlier_sets_for_the_summary() {
             rpe: None,
             note: None,
             logged_at: noon(),
+            set_type: runstrong::domain::set::SetType::Normal,
         },
     };
     resumed.logged.push(earlier.clone());

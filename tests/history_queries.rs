@@ -522,6 +522,7 @@ fn a_set_just_logged_is_compared_with_the_sets_before_it() {
             rpe: None,
             note: None,
             logged_at: utc(2026, 3, 2, 18, 30),
+            set_type: runstrong::domain::set::SetType::Normal,
         };
         let id = db.store.insert_set(&set).unwrap();
         let logged = LoggedSet { id, set };

@@ -198,6 +198,29 @@ fn next_as_json_names_every_field() {
 }
 
 #[test]
+fn a_session_under_way_is_not_taken_for_last_time() {
+    let (dir, path) = scratch();
+    let (mut store, _) = three_weeks(&path);
+    let before = stdout(&mut runstrong(&path, dir.path()));
+    // Today's session has begun: one side of one lunge is logged.
+    let today = store
+        .start_session(&routine(), at(3 * 7 * 24 * 60))
+        .unwrap();
+    log(
+        &store,
+        &today,
+        LUNGE,
+        1,
+        R,
+        reps(12, None),
+        3 * 7 * 24 * 60 + 1,
+    );
+    store.close().unwrap();
+    let during = stdout(&mut runstrong(&path, dir.path()));
+    assert_eq!(during, before, "the plan is still the one for today");
+}
+
+#[test]
 fn an_unknown_routine_is_refused_with_the_known_ones() {
     let (dir, path) = scratch();
     three_weeks(&path).0.close().unwrap();

@@ -145,7 +145,8 @@ fn a_killed_session_is_offered_where_it_stopped() {
         resumed.next_slot(1),
         Some(Slot {
             set_number: 3,
-            side: None
+            side: None,
+            set_type: runstrong::domain::set::SetType::Normal,
         })
     );
 
@@ -193,7 +194,8 @@ fn a_crash_image_keeps_every_confirmed_set() {
         resumed.next_slot(LUNGE),
         Some(Slot {
             set_number: 2,
-            side: R
+            side: R,
+            set_type: runstrong::domain::set::SetType::Normal,
         })
     );
 }
@@ -266,6 +268,7 @@ fn the_next_session_sees_the_last_one() {
         Slot {
             set_number: 2,
             side: None,
+            set_type: runstrong::domain::set::SetType::Normal,
         },
     );
     assert_eq!((prefill.reps, prefill.load), (12, kg("45 lb")));

@@ -10,6 +10,7 @@ use super::history::{HistoryEffect, HistoryMsg};
 use super::home::HomeData;
 use crate::domain::calendar::WeekRange;
 use crate::domain::exercise::Exercise;
+use crate::domain::progression::{NextSession, Rules};
 use crate::domain::session::{ActiveSession, PlannedExercise};
 use crate::domain::set::Rpe;
 use crate::domain::summary::Summary;
@@ -36,6 +37,11 @@ pub enum Msg {
     Terminate,
     HomeLoaded(HomeData),
     SessionLoaded(ActiveSession),
+    /// What the routine's rules advise for the session under way.
+    NextPlanned {
+        session: i64,
+        next: Box<NextSession>,
+    },
     SetSaved(LoggedSet),
     /// A logged set's RPE and note were stored.
     Annotated {
@@ -61,6 +67,13 @@ pub enum Effect {
     LoadHome(WeekRange),
     StartSession(Routine),
     ResumeSession(i64),
+    /// The next session of `routine` by its rules, from the sessions
+    /// before `session` (the one under way).
+    PlanNext {
+        session: i64,
+        routine: Box<Routine>,
+        rules: Box<Rules>,
+    },
     EndAbandoned(i64),
     SaveSet(NewSet),
     SavePosition {
@@ -99,6 +112,7 @@ impl Effect {
         match self {
             Effect::LoadHome(_)
             | Effect::ResumeSession(_)
+            | Effect::PlanNext { .. }
             | Effect::LoadExercises
             | Effect::Bell
             | Effect::Quit => false,

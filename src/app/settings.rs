@@ -1,4 +1,5 @@
-//! What config.toml sets: targets, timers, cues, units, colours, keys.
+//! What config.toml sets: targets, timers, cues, units, colours, keys, and
+//! what progression follows (plates, imbalance threshold, deload and race).
 
 use std::time::Duration;
 
@@ -6,6 +7,7 @@ use chrono::Weekday;
 
 use super::keymap::Keymap;
 use crate::domain::Unit;
+use crate::domain::progression;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
@@ -21,6 +23,7 @@ pub struct Settings {
     /// Off when `NO_COLOR` is set or the theme is "mono".
     pub color: bool,
     pub keys: Keymap,
+    pub progression: progression::Settings,
 }
 
 impl Default for Settings {
@@ -36,6 +39,7 @@ impl Default for Settings {
             unit: Unit::Kg,
             color: true,
             keys: Keymap::default(),
+            progression: progression::Settings::default(),
         }
     }
 }

@@ -14,6 +14,8 @@ use super::session::{SessionView, Step};
 use super::settings::Settings;
 use crate::domain::Routine;
 use crate::domain::calendar::{Calendar, Zone};
+use crate::domain::progression::Rules;
+use crate::domain::session::ActiveSession;
 use crate::domain::summary::Summary;
 use crate::domain::timer::next_tick;
 
@@ -114,6 +116,20 @@ impl State {
         } else {
             vec![]
         }
+    }
+
+    /// Asks the store what the rules of `session`'s routine advise; none
+    /// for a routine no longer among those loaded.
+    pub fn plan_next(&self, session: &ActiveSession) -> Option<Effect> {
+        let routine = self.routines.iter().find(|r| r.name == session.routine)?;
+        Some(Effect::PlanNext {
+            session: session.id,
+            routine: Box::new(routine.clone()),
+            rules: Box::new(Rules {
+                settings: self.settings.progression.clone(),
+                unit: self.settings.unit,
+            }),
+        })
     }
 
     /// The smallest terminal the current screen can be used in.

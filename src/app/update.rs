@@ -50,9 +50,11 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
         }
         Msg::SessionLoaded(active) => {
             let resumed = active.logged.clone();
+            let plan_next = state.plan_next(&active);
             let mut view = SessionView::open(active, &state.settings);
             // A file written before positions followed the resume rule.
             let mut effects = view.store_position();
+            effects.extend(plan_next);
             state.screen = Screen::Session(Box::new(view));
             state.notice = None;
             if !resumed.is_empty() {
@@ -62,6 +64,7 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             }
             effects
         }
+        Msg::NextPlanned { session, next } => session::on_advised(state, session, &next),
         Msg::SetSaved(saved) => session::on_saved(state, saved),
         Msg::Annotated { id, rpe, note } => {
             if let Some(view) = state.screen.session_mut()
@@ -93,7 +96,7 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             if let Some(view) = state.screen.session_mut() {
                 let current_changed = view.session.current().map(|e| &e.name)
                     != plan.get(view.session.position).map(|e| &e.name);
-                view.session.plan = plan;
+                view.session.replan(plan);
                 if view.idle() || current_changed {
                     view.ready(&settings);
                 }

@@ -5,62 +5,16 @@
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
-use chrono::{Local, NaiveDate, Weekday};
+use chrono::Utc;
 
 use super::next_out;
 use super::{CommandError, stdout};
 use crate::cli::{NextArgs, NextFormat};
-use crate::domain::progression::{self, NextSession};
-use crate::domain::{Routine, Unit};
+use crate::domain::Routine;
+use crate::domain::calendar::Calendar;
+use crate::domain::progression::Rules;
 use crate::routines::Loaded;
-use crate::store::{Store, StoreError};
-
-/// What the suggestions follow besides the history.
-#[derive(Debug, Clone, Copy)]
-pub struct Rules<'a> {
-    pub settings: &'a progression::Settings,
-    pub week_start: Weekday,
-    /// The unit of a person with no loaded history.
-    pub unit: Unit,
-}
-
-/// The next session of `routine` on `today` (local), from the store: per
-/// exercise, only the sessions its rule reads.
-pub fn plan(
-    store: &Store,
-    routine: &Routine,
-    rules: Rules,
-    today: NaiveDate,
-) -> Result<NextSession, StoreError> {
-    let schedule = rules.settings.schedule;
-    let first = match schedule.deload_every {
-        Some(_) => store
-            .first_session_start()?
-            .map(|at| at.with_timezone(&Local).date_naive()),
-        None => None,
-    };
-    let week = schedule.week(today, rules.week_start, first);
-    let exercises = routine
-        .exercises
-        .iter()
-        .map(|spec| {
-            let past = store.recent_sessions(&spec.name, progression::depth(spec))?;
-            Ok(progression::suggest(
-                spec,
-                &past,
-                rules.settings,
-                week.as_ref(),
-                rules.unit,
-            ))
-        })
-        .collect::<Result<_, StoreError>>()?;
-    Ok(NextSession {
-        routine: routine.name.clone(),
-        date: today,
-        week,
-        exercises,
-    })
-}
+use crate::store::Store;
 
 /// The routine asked for, else the one last done, else the first.
 fn choose<'a>(
@@ -88,13 +42,24 @@ fn choose<'a>(
         .ok_or_else(|| CommandError::Usage("no routines to plan".into()))
 }
 
-pub fn run(db: &Path, loaded: &Loaded, args: &NextArgs, rules: Rules) -> Result<(), CommandError> {
+/// Prints the next session of the routine `args` name, planned for today
+/// in this machine's zone with weeks as `calendar` starts them.
+pub fn run(
+    db: &Path,
+    loaded: &Loaded,
+    args: &NextArgs,
+    rules: &Rules,
+    calendar: &Calendar,
+) -> Result<(), CommandError> {
     for problem in &loaded.problems {
         super::stderr::tell(problem);
     }
     let store = Store::open_reader(db)?;
     let routine = choose(&store, loaded, args.routine.as_deref())?;
-    let next = plan(&store, routine, rules, Local::now().date_naive())?;
+    // A session under way (in the app beside it) is today's, not the past:
+    // the plan is the one the app shows for it.
+    let today = store.unfinished()?.map(|u| u.id);
+    let next = store.plan_next(routine, rules, calendar, Utc::now(), today)?;
     let mut out = BufWriter::new(io::stdout().lock());
     let written = match args.format {
         NextFormat::Table => next_out::table(&next, &mut out),

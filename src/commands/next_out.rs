@@ -6,47 +6,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::domain::Load;
-use crate::domain::load::centi_text;
 use crate::domain::plates::PlateLine;
 use crate::domain::progression::{NextSession, Suggestion, Target, WarmupSet};
-
-/// What one set aims at: "3 × 12 @ 22.5 kg", "2 × 40 s", "L 3 × 10".
-fn work(s: &Suggestion) -> String {
-    let side = s.side.map_or(String::new(), |s| format!("{} ", s.letter()));
-    let target = match s.target {
-        Target::Reps(reps) => reps.to_string(),
-        Target::Hold { secs } => format!("{secs} s"),
-    };
-    let what = match (&s.variation, s.load) {
-        (Some(v), _) => format!(" {v}"),
-        (None, Some(load)) => format!(" @ {load}"),
-        (None, None) => String::new(),
-    };
-    format!("{side}{} × {target}{what}", s.sets)
-}
-
-/// "20 kg bar + 20, 1.25 a side", or the nearest loads that can be made.
-fn plates(line: &PlateLine) -> String {
-    match line {
-        PlateLine::Made { bar, per_side } if per_side.is_empty() => format!("{bar} bar, empty"),
-        PlateLine::Made { bar, per_side } => {
-            let sizes: Vec<String> = per_side.iter().map(|p| centi_text(p.centi)).collect();
-            format!("{bar} bar + {} a side", sizes.join(", "))
-        }
-        PlateLine::Unmakeable {
-            wanted,
-            below,
-            above,
-        } => {
-            let near: Vec<String> = [below, above]
-                .into_iter()
-                .flatten()
-                .map(ToString::to_string)
-                .collect();
-            format!("{wanted} cannot be made: {}", near.join(" or "))
-        }
-    }
-}
 
 const LEFT: usize = 22;
 
@@ -72,9 +33,9 @@ pub fn table(next: &NextSession, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "  {:<LEFT$}{}", "warm-up", sets.join(", "))?;
         }
         for s in &ex.suggestions {
-            writeln!(out, "  {:<LEFT$}{}", work(s), s.reason)?;
+            writeln!(out, "  {:<LEFT$}{}", s.work(), s.reason)?;
             if let Some(line) = &s.plates {
-                writeln!(out, "  {:<LEFT$}{}", "plates", plates(line))?;
+                writeln!(out, "  {:<LEFT$}{}", "plates", line)?;
             }
         }
     }

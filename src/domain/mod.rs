@@ -1,6 +1,9 @@
 //! Pure types and rules: no IO, no clock. Everything here is testable with
-//! plain values.
+//! plain values. `progression` works out the next session from the past
+//! ones; `advice` carries it into a live session, whose slots (warm-ups
+//! first, the weaker side first) and `prefill` follow it.
 
+pub mod advice;
 pub mod balance;
 pub mod calendar;
 pub mod cardio;

@@ -29,11 +29,25 @@ impl PlannedExercise {
             cue: String::new(),
             weighted: false,
             last: None,
+            advice: None,
         }
     }
 }
 
 impl ActiveSession {
+    /// Takes the plan as stored after a change; each exercise keeps the
+    /// advice it had, which the store does not hold.
+    pub fn replan(&mut self, mut plan: Vec<PlannedExercise>) {
+        for ex in &mut plan {
+            ex.advice = self
+                .plan
+                .iter()
+                .find(|old| old.name.eq_ignore_ascii_case(&ex.name))
+                .and_then(|old| old.advice.clone());
+        }
+        self.plan = plan;
+    }
+
     pub fn contains(&self, name: &str) -> bool {
         self.plan
             .iter()

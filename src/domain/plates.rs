@@ -3,7 +3,9 @@
 //! Any number of each listed plate size is assumed (a gym's rack); loads
 //! stay exact hundredths of their unit throughout.
 
-use super::load::{Load, Unit};
+use std::fmt;
+
+use super::load::{Load, Unit, centi_text};
 
 /// A bar and the plate sizes for it, all in one unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,6 +56,33 @@ pub enum PlateLine {
         below: Option<Load>,
         above: Option<Load>,
     },
+}
+
+/// "20 kg bar + 20, 1.25 a side", or the nearest loads that can be made.
+impl fmt::Display for PlateLine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PlateLine::Made { bar, per_side } if per_side.is_empty() => {
+                write!(f, "{bar} bar, empty")
+            }
+            PlateLine::Made { bar, per_side } => {
+                let sizes: Vec<String> = per_side.iter().map(|p| centi_text(p.centi)).collect();
+                write!(f, "{bar} bar + {} a side", sizes.join(", "))
+            }
+            PlateLine::Unmakeable {
+                wanted,
+                below,
+                above,
+            } => {
+                let near: Vec<String> = [below, above]
+                    .into_iter()
+                    .flatten()
+                    .map(ToString::to_string)
+                    .collect();
+                write!(f, "{wanted} cannot be made: {}", near.join(" or "))
+            }
+        }
+    }
 }
 
 impl Plates {

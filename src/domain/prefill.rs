@@ -1,12 +1,17 @@
-//! What the form of the next set starts with. It follows the person: this
-//! session's previous set of the same exercise and side, else the same set
-//! of last time (when last time was this routine: another routine has its
-//! own targets), else the routine's target; in the unit last used. A
+//! What the form of the next set starts with. A warm-up: its ramp's reps
+//! and load. The first working set of a side: the rule's suggestion, when
+//! the store has given the session its advice. Later sets follow the
+//! person: this session's previous working set of the same exercise and
+//! side, else the same set of last time (when last time was this routine:
+//! another routine has its own targets), else the routine's target; in the
+//! unit last used. A
 //! weighted hold's load follows the same rules.
 
+use super::advice::Advice;
 use super::load::{Load, Unit};
+use super::progression::{NextSession, Target};
 use super::session::{ActiveSession, Slot};
-use super::set::Work;
+use super::set::{SetType, Work};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Prefill {
@@ -26,7 +31,22 @@ impl ActiveSession {
                 unit: None,
             };
         };
-        let today: Vec<&Work> = self.logged_at(position).map(|l| &l.set.work).collect();
+        let advice = ex.advice.as_deref();
+        if slot.set_type == SetType::Warmup
+            && let Some(w) =
+                advice.and_then(|a| a.warmup.get((slot.set_number as usize).saturating_sub(1)))
+        {
+            return Prefill {
+                reps: w.reps,
+                load: Some(w.load),
+                unit: Some(w.load.unit),
+            };
+        }
+        let working = || {
+            self.logged_at(position)
+                .filter(|l| l.set.set_type != SetType::Warmup)
+        };
+        let today: Vec<&Work> = working().map(|l| &l.set.work).collect();
         let last = ex.last.as_ref();
         let before = last.map(|l| l.sets.iter().map(|(_, _, w)| w));
         let unit = today
@@ -36,11 +56,20 @@ impl ActiveSession {
             .chain(before.into_iter().flatten().rev())
             .find_map(Work::load)
             .map(|l| l.unit);
-        let previous = self
-            .logged_at(position)
+        let previous = working()
             .filter(|l| l.set.side == slot.side)
             .last()
             .map(|l| l.set.work);
+        if previous.is_none()
+            && let Some(s) = advice.and_then(|a| a.for_side(slot.side))
+            && let Target::Reps(reps) = s.target
+        {
+            return Prefill {
+                reps,
+                load: s.load,
+                unit: s.load.map(|l| l.unit).or(unit),
+            };
+        }
         let same_last_time = last
             .filter(|l| l.routine == self.routine)
             .and_then(|l| {
@@ -55,6 +84,36 @@ impl ActiveSession {
             _ => (ex.target_reps.unwrap_or(1), None),
         };
         Prefill { reps, load, unit }
+    }
+}
+
+impl ActiveSession {
+    /// Gives each exercise of the plan named in `next` its advice. A fresh
+    /// session (nothing logged) also takes the advised number of sets (a
+    /// deload halves them); returns the positions whose sets changed, for
+    /// the store to keep. A resumed one keeps the sets it stored.
+    pub fn advise(&mut self, next: &NextSession) -> Vec<usize> {
+        let fresh = self.logged.is_empty();
+        let mut changed = vec![];
+        for (position, ex) in self.plan.iter_mut().enumerate() {
+            let Some(found) = next
+                .exercises
+                .iter()
+                .find(|n| n.name.trim().eq_ignore_ascii_case(&ex.name))
+            else {
+                continue;
+            };
+            let advice = Advice::from(found);
+            if fresh
+                && let Some(sets) = advice.base_sets()
+                && sets != ex.sets
+            {
+                ex.sets = sets;
+                changed.push(position);
+            }
+            ex.advice = Some(Box::new(advice));
+        }
+        changed
     }
 }
 
@@ -91,6 +150,7 @@ mod tests {
                 cue: String::new(),
                 weighted: false,
                 last,
+                advice: None,
             }],
             logged: vec![],
             position: 0,
@@ -120,13 +180,18 @@ mod tests {
             rpe: None,
             note: None,
             logged_at: DateTime::UNIX_EPOCH,
+            set_type: crate::domain::set::SetType::Normal,
         };
         let id = s.logged.len() as i64 + 1;
         s.logged.push(LoggedSet { id, set });
     }
 
     fn slot(set_number: u32, side: Option<Side>) -> Slot {
-        Slot { set_number, side }
+        Slot {
+            set_number,
+            side,
+            set_type: SetType::Normal,
+        }
     }
 
     #[test]

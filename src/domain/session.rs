@@ -4,8 +4,9 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
+use super::advice::Advice;
 use super::routine::{ExerciseSpec, Kind, Sides};
-use super::set::{LoggedSet, Side, Work};
+use super::set::{LoggedSet, SetType, Side, Work};
 use super::tempo::Tempo;
 
 /// A session that was started and never finished.
@@ -36,6 +37,8 @@ pub struct PlannedExercise {
     pub weighted: bool,
     /// What was done for this exercise in the latest earlier session.
     pub last: Option<LastTime>,
+    /// What the routine's rule advises today, once the store has said.
+    pub advice: Option<Box<Advice>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,15 +66,18 @@ impl PlannedExercise {
             cue: spec.cue.clone(),
             weighted: spec.weighted,
             last: None,
+            advice: None,
         }
     }
 }
 
-/// The next set to do: its number and, for one-sided exercises, its side.
+/// The next set to do: its number and, for one-sided exercises, its side;
+/// warm-ups are numbered apart from the working sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Slot {
     pub set_number: u32,
     pub side: Option<Side>,
+    pub set_type: SetType,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,13 +98,65 @@ impl PlannedExercise {
         }
     }
 
-    fn slots(&self) -> impl Iterator<Item = Slot> + '_ {
-        (1..=self.sets).flat_map(|n| {
-            self.sides_list().iter().map(move |&side| Slot {
+    /// The sides in the order they are done: the weaker first when the
+    /// advice says one trails.
+    pub fn side_order(&self) -> Vec<Option<Side>> {
+        let advised = self.advice.as_ref().map(|a| {
+            let order: Vec<Option<Side>> = a.suggestions.iter().map(|s| s.side).collect();
+            order
+        });
+        match advised {
+            Some(order) if order.len() == self.sides_list().len() => order,
+            _ => self.sides_list().to_vec(),
+        }
+    }
+
+    /// The warm-up sets before the working sets.
+    pub fn warmups(&self) -> u32 {
+        self.advice
+            .as_ref()
+            .map_or(0, |a| u32::try_from(a.warmup.len()).unwrap_or(0))
+    }
+
+    /// Whether `side` does set `n`: every side does the planned sets, a
+    /// side that trails one more.
+    pub fn does(&self, n: u32, side: Option<Side>) -> bool {
+        let extra = self.advice.as_ref().and_then(|a| a.extra());
+        n <= self.sets || (n == self.sets + 1 && extra == Some(side))
+    }
+
+    /// The working set rows: the planned sets, and a side's extra one.
+    pub fn rows(&self) -> u32 {
+        let extra = self.advice.as_ref().and_then(|a| a.extra());
+        self.sets + u32::from(extra.is_some() && self.sets > 0)
+    }
+
+    /// The hold to aim at on `side`: the rule's, else the routine's.
+    pub fn target_hold_for(&self, side: Option<Side>) -> Option<Duration> {
+        self.advice
+            .as_ref()
+            .and_then(|a| a.hold(side))
+            .or(self.target_hold)
+    }
+
+    fn slots(&self) -> Vec<Slot> {
+        let order = self.side_order();
+        let slot = |set_type| {
+            move |(n, side): (u32, Option<Side>)| Slot {
                 set_number: n,
                 side,
-            })
-        })
+                set_type,
+            }
+        };
+        let pairs = |rows: u32| {
+            let order = &order;
+            (1..=rows).flat_map(move |n| order.iter().map(move |&side| (n, side)))
+        };
+        let warm = pairs(self.warmups()).map(slot(SetType::Warmup));
+        let work = pairs(self.rows())
+            .filter(|&(n, side)| self.does(n, side))
+            .map(slot(SetType::Normal));
+        warm.chain(work).collect()
     }
 }
 
@@ -115,15 +173,22 @@ impl ActiveSession {
             .filter(move |l| Some(l.set.exercise_id) == id)
     }
 
-    fn is_logged(&self, position: usize, slot: Slot) -> bool {
-        self.logged_at(position)
-            .any(|l| l.set.set_number == slot.set_number && l.set.side == slot.side)
+    /// The set logged in `slot` at `position`, if it is.
+    pub fn logged_in(&self, position: usize, slot: Slot) -> Option<&LoggedSet> {
+        let warmup = slot.set_type == SetType::Warmup;
+        self.logged_at(position).find(|l| {
+            l.set.set_number == slot.set_number
+                && l.set.side == slot.side
+                && (l.set.set_type == SetType::Warmup) == warmup
+        })
     }
 
     /// The first planned set at `position` that has not been logged.
     pub fn next_slot(&self, position: usize) -> Option<Slot> {
         let ex = self.plan.get(position)?;
-        ex.slots().find(|&s| !self.is_logged(position, s))
+        ex.slots()
+            .into_iter()
+            .find(|&s| self.logged_in(position, s).is_none())
     }
 
     /// The first exercise from `position` on with a set still to do.
@@ -159,9 +224,10 @@ impl ActiveSession {
                 .any(|w| w.load().is_some())
     }
 
-    /// Sets started (at least one side logged) at `position`.
+    /// Working sets started (at least one side logged) at `position`.
     pub fn sets_started(&self, position: usize) -> u32 {
         self.logged_at(position)
+            .filter(|l| l.set.set_type != SetType::Warmup)
             .map(|l| l.set.set_number)
             .max()
             .unwrap_or(0)
@@ -215,6 +281,7 @@ mod tests {
             cue: String::new(),
             weighted: false,
             last: None,
+            advice: None,
         }
     }
 
@@ -240,6 +307,7 @@ mod tests {
             rpe: None,
             note: None,
             logged_at: DateTime::UNIX_EPOCH,
+            set_type: crate::domain::set::SetType::Normal,
         };
         s.logged.push(LoggedSet {
             id: s.logged.len() as i64 + 1,
@@ -254,7 +322,8 @@ mod tests {
             s.next_slot(1),
             Some(Slot {
                 set_number: 1,
-                side: Some(Side::Left)
+                side: Some(Side::Left),
+                set_type: SetType::Normal
             })
         );
         log(&mut s, 20, 1, Some(Side::Left), 10);
@@ -262,7 +331,8 @@ mod tests {
             s.next_slot(1),
             Some(Slot {
                 set_number: 1,
-                side: Some(Side::Right)
+                side: Some(Side::Right),
+                set_type: SetType::Normal
             })
         );
         log(&mut s, 20, 1, Some(Side::Right), 10);
@@ -270,7 +340,8 @@ mod tests {
             s.next_slot(1),
             Some(Slot {
                 set_number: 2,
-                side: Some(Side::Left)
+                side: Some(Side::Left),
+                set_type: SetType::Normal
             })
         );
     }
@@ -286,7 +357,8 @@ mod tests {
             s.next_slot(1),
             Some(Slot {
                 set_number: 1,
-                side: Some(Side::Right)
+                side: Some(Side::Right),
+                set_type: SetType::Normal
             })
         );
     }

@@ -152,6 +152,8 @@ pub struct NewSet {
     pub rpe: Option<Rpe>,
     pub note: Option<String>,
     pub logged_at: DateTime<Utc>,
+    /// Warm-up sets are kept apart from the working sets (normal).
+    pub set_type: SetType,
 }
 
 /// A set as stored.

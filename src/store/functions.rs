@@ -11,20 +11,24 @@ use crate::domain::progress::e1rm_kg;
 use crate::domain::{Load, Unit};
 
 /// `volume_kg(...)` of the live sets aliased `$t`: reps × load summed
-/// exactly per unit, then converted once.
+/// exactly per unit, then converted once. Warm-up sets add no volume.
 macro_rules! volume {
     ($t:literal) => {
         concat!(
             "volume_kg(sum(iif(",
             $t,
-            ".load_unit = 'kg', ",
+            ".load_unit = 'kg' AND ",
+            $t,
+            ".set_type <> 'warmup', ",
             $t,
             ".reps * ",
             $t,
             ".load_centi, 0)), ",
             "sum(iif(",
             $t,
-            ".load_unit = 'lb', ",
+            ".load_unit = 'lb' AND ",
+            $t,
+            ".set_type <> 'warmup', ",
             $t,
             ".reps * ",
             $t,

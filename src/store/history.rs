@@ -21,13 +21,15 @@ use crate::domain::history::{SessionRow, SetRow, Streak, Totals, WeekSummary};
 use crate::domain::set::{Rpe, SetType, Work};
 use crate::domain::time::to_db;
 
-/// The aggregate columns of `Totals` over live sets aliased `l`.
+/// The aggregate columns of `Totals` over live sets aliased `l`. A session
+/// counts with any set, but warm-ups add no set, reps, volume or time held.
 macro_rules! totals_columns {
     () => {
         concat!(
-            "count(DISTINCT l.session_id), count(l.id), coalesce(sum(l.reps), 0), ",
+            "count(DISTINCT l.session_id), count(iif(l.set_type = 'warmup', NULL, l.id)),
+             coalesce(sum(iif(l.set_type = 'warmup', NULL, l.reps)), 0), ",
             volume!("l"),
-            ", coalesce(sum(l.hold_ms), 0)"
+            ", coalesce(sum(iif(l.set_type = 'warmup', NULL, l.hold_ms)), 0)"
         )
     };
 }

@@ -29,7 +29,7 @@ use std::time::Duration;
 
 use include_dir::{Dir, include_dir};
 use rusqlite::{Connection, OptionalExtension};
-use rusqlite_migration::Migrations;
+use rusqlite_migration::{HookError, HookResult, Migrations, MigrationsBuilder};
 
 pub use error::{Result, StoreError};
 pub use inspect::{APP_ID, open_read_only};
@@ -39,8 +39,21 @@ pub use lock::{Holder, lock_path};
 pub use matching::ImportOutcome;
 
 static MIGRATION_DIR: Dir = include_dir!("$CARGO_MANIFEST_DIR/migrations");
+/// The migrations, the last that changes what the summaries hold running
+/// their one writer in its own transaction: a file is at that version only
+/// with its summaries rebuilt, whatever stopped an upgrade halfway.
 static MIGRATIONS: LazyLock<std::result::Result<Migrations<'static>, rusqlite_migration::Error>> =
-    LazyLock::new(|| Migrations::from_directory(&MIGRATION_DIR));
+    LazyLock::new(|| {
+        let rebuild = |tx: &rusqlite::Transaction| -> HookResult {
+            summaries::rebuild(tx).map_err(|e| match e {
+                StoreError::Sqlite(e) => HookError::RusqliteError(e),
+                e => HookError::Hook(e.to_string()),
+            })
+        };
+        Ok(MigrationsBuilder::from_directory(&MIGRATION_DIR)?
+            .edit(SUMMARIES, move |m| m.set_up_hook(rebuild))
+            .finalize())
+    });
 
 /// How long a write waits for another process's lock before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(3);
@@ -318,10 +331,6 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     let migrated = migrations()?.to_latest(conn);
     conn.pragma_update(None, "foreign_keys", "ON")?;
     migrated?;
-    if version < SUMMARIES {
-        // Migration 08 leaves its summaries empty for their one writer.
-        atomically(conn, summaries::rebuild)?;
-    }
     let broken: Option<String> = conn
         .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
         .optional()?;
@@ -333,8 +342,9 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     }
 }
 
-/// The schema version whose summaries `summaries` writes (migration 08).
-const SUMMARIES: i64 = 8;
+/// The migration after which the summaries are rebuilt: 08 made them (and
+/// left them empty for their one writer), 10 leaves warm-ups out of them.
+const SUMMARIES: usize = 10;
 
 /// Runs `f` as one unit: a transaction of its own, or a savepoint inside one
 /// already open (a batch).

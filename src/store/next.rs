@@ -4,18 +4,22 @@
 //! yet ended, which it does not hold, merged in by its start), and each
 //! one's sets through `set_by_session`, so the cost is the sets of those sessions,
 //! whatever the length of the history. Only stored sets are read, so an
-//! imported history counts as one logged here.
+//! imported history counts as one logged here. [`Store::plan_next`] puts
+//! them through the rules for a whole routine: `runstrong next` and the
+//! app's executor both ask it, each with its own calendar.
 
 use std::collections::VecDeque;
 
+use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
 
 use super::Store;
 use super::error::{Result, StoreError};
 use super::{rows, summaries};
-use crate::domain::progression::{PastSession, PastSet};
+use crate::domain::calendar::Calendar;
+use crate::domain::progression::{self, NextSession, PastSession, PastSet, Rules};
 use crate::domain::set::{Rpe, SetType};
-use crate::domain::{Load, Unit};
+use crate::domain::{Load, Routine, Unit};
 
 /// The sessions that did the exercise, newest first: one row per side, so
 /// a session may come twice in a row.
@@ -36,6 +40,17 @@ impl Store {
     /// the exercise named `name` (any case) with working sets, newest
     /// session first, each session's sets in the order they were logged.
     pub fn recent_sessions(&self, name: &str, sessions: usize) -> Result<Vec<PastSession>> {
+        self.recent_sessions_except(name, sessions, None)
+    }
+
+    /// [`Store::recent_sessions`] leaving out session `except`: the one
+    /// under way, whose sets are today's, not the past's.
+    pub fn recent_sessions_except(
+        &self,
+        name: &str,
+        sessions: usize,
+        except: Option<i64>,
+    ) -> Result<Vec<PastSession>> {
         let name = name.trim();
         let Some(exercise) = self
             .conn
@@ -71,7 +86,7 @@ impl Store {
             let Some(session) = session else {
                 break;
             };
-            if previous.replace(session) == Some(session) {
+            if previous.replace(session) == Some(session) || Some(session) == except {
                 continue;
             }
             let mut rows = sets.query(params![session, name])?;
@@ -87,6 +102,51 @@ impl Store {
             out.extend(past);
         }
         Ok(out)
+    }
+
+    /// The next session of `routine` on the day `now` falls on in
+    /// `calendar`, from the sessions before it other than `except` (the
+    /// one under way): per exercise, only the sessions its rule reads.
+    pub fn plan_next(
+        &self,
+        routine: &Routine,
+        rules: &Rules,
+        calendar: &Calendar,
+        now: DateTime<Utc>,
+        except: Option<i64>,
+    ) -> Result<NextSession> {
+        let today = calendar.local(now).date_naive();
+        let first = match rules.settings.schedule.deload_every {
+            Some(_) => self
+                .first_session_start()?
+                .map(|at| calendar.local(at).date_naive()),
+            None => None,
+        };
+        let week = rules
+            .settings
+            .schedule
+            .week(today, calendar.starts_on, first);
+        let exercises = routine
+            .exercises
+            .iter()
+            .map(|spec| {
+                let depth = progression::depth(spec);
+                let past = self.recent_sessions_except(&spec.name, depth, except)?;
+                Ok(progression::suggest(
+                    spec,
+                    &past,
+                    &rules.settings,
+                    week.as_ref(),
+                    rules.unit,
+                ))
+            })
+            .collect::<Result<_>>()?;
+        Ok(NextSession {
+            routine: routine.name.clone(),
+            date: today,
+            week,
+            exercises,
+        })
     }
 
     /// The routine of the latest session, to plan the next one of.

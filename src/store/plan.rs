@@ -103,6 +103,7 @@ impl Store {
                 Ok(PlannedExercise {
                     exercise_id: id,
                     last,
+                    advice: None,
                     ..ex.clone()
                 })
             })

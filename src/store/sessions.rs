@@ -9,7 +9,7 @@ use super::error::{Result, StoreError};
 use super::functions::volume;
 use super::{plan, rows, summaries};
 use crate::domain::session::{ActiveSession, LastTime, PlannedExercise, Unfinished};
-use crate::domain::set::Rpe;
+use crate::domain::set::{Rpe, SetType};
 use crate::domain::summary::Summary;
 use crate::domain::time::to_db;
 use crate::domain::{LoggedSet, NewSet, Routine};
@@ -80,6 +80,7 @@ impl Store {
                     .map_err(StoreError::BadValue)?,
                 weighted: r.get(10)?,
                 last: self.last_time(exercise_id, id)?,
+                advice: None,
             });
         }
         let position = usize::try_from(position)
@@ -98,7 +99,7 @@ impl Store {
     fn session_sets(&self, session: i64) -> Result<Vec<LoggedSet>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, exercise_id, set_number, side, reps, load_centi, load_unit, hold_ms, duration_ms, logged_at,
-                    rpe, notes
+                    rpe, notes, set_type
              FROM live_set WHERE session_id = ?1 ORDER BY id",
         )?;
         let mut out = Vec::new();
@@ -116,13 +117,15 @@ impl Store {
                     rpe: r.get::<_, Option<f64>>(10)?.and_then(Rpe::from_value),
                     note: r.get(11)?,
                     logged_at: rows::timestamp(&r.get::<_, String>(9)?)?,
+                    set_type: rows::parsed::<SetType>(&r.get::<_, String>(12)?, "set type")?,
                 },
             });
         }
         Ok(out)
     }
 
-    /// The sets of `exercise` in the latest session other than `current`.
+    /// The working sets of `exercise` in the latest session other than
+    /// `current` (warm-ups are no guide to the working sets).
     pub(super) fn last_time(&self, exercise: i64, current: i64) -> Result<Option<LastTime>> {
         let stored: Option<(String, i64)> = self
             .conn
@@ -147,7 +150,7 @@ impl Store {
             .query_row([session], |r| r.get(0))?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT set_number, side, reps, load_centi, load_unit, hold_ms FROM live_set
-             WHERE session_id = ?1 AND exercise_id = ?2 ORDER BY id",
+             WHERE session_id = ?1 AND exercise_id = ?2 AND set_type <> 'warmup' ORDER BY id",
         )?;
         let mut sets = Vec::new();
         let mut q = stmt.query([session, exercise])?;
@@ -162,15 +165,17 @@ impl Store {
     }
 
     /// Stores one confirmed set, with what it adds to the summaries, in its
-    /// own transaction (a savepoint inside a batch); returns its id.
+    /// own transaction (a savepoint inside a batch); returns its id. A
+    /// warm-up set adds nothing to them: it is no record, no chart point
+    /// and no volume.
     pub fn insert_set(&self, set: &NewSet) -> Result<i64> {
         let (reps, centi, unit, hold) = rows::work_columns(&set.work);
         let at = to_db(set.logged_at);
         let stored = super::atomically(&self.conn, |conn| {
             conn.prepare_cached(
                 "INSERT INTO set_log (session_id, exercise_id, set_number, side, reps, load_centi, load_unit,
-                                      hold_ms, duration_ms, logged_at, rpe, notes)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                      hold_ms, duration_ms, logged_at, rpe, notes, set_type)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )?
             .execute(params![
                 set.session_id,
@@ -184,9 +189,13 @@ impl Store {
                 set.duration.map(rows::millis),
                 at,
                 set.rpe.map(Rpe::value),
-                set.note
+                set.note,
+                set.set_type.as_str()
             ])?;
             let id = conn.last_insert_rowid();
+            if set.set_type == SetType::Warmup {
+                return Ok(id);
+            }
             let fact = summaries::Fact {
                 id,
                 session: set.session_id,
@@ -314,7 +323,8 @@ impl Store {
             Option<String>,
         ) = self.conn.query_row(
             concat!(
-                "SELECT count(l.id), coalesce(sum(l.reps), 0), ",
+                "SELECT count(iif(l.set_type = 'warmup', NULL, l.id)),
+                        coalesce(sum(iif(l.set_type = 'warmup', NULL, l.reps)), 0), ",
                 volume!("l"),
                 ",
                     coalesce(sum(CASE l.side WHEN 'left' THEN l.hold_ms END), 0),

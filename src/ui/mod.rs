@@ -8,6 +8,7 @@ mod home;
 mod overlay;
 mod plan;
 mod session;
+mod sets;
 mod summary;
 pub mod text;
 pub mod theme;

@@ -2,24 +2,18 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use crate::app::history::Edit;
 use crate::app::keymap::{Action, Keymap};
-use crate::app::session::{Fixing, SessionView, Step};
+use crate::app::session::{Fixing, SessionView};
 use crate::app::state::State;
 use crate::domain::calendar::Calendar;
-use crate::domain::entry::{Field, SetEntry};
 use crate::domain::session::PlannedExercise;
-use crate::domain::set::Work;
 use crate::domain::{Kind, Side, Sides};
 
-use super::hold_form;
-use super::text;
 use super::theme::Theme;
-use super::timer;
+use super::{sets, timer};
 
 /// The status line's keys, as bound now: for the set, choosing a logged
 /// set, or correcting one.
@@ -57,19 +51,30 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
         return;
     };
     let compact = area.width < 70 || area.height < 22;
-    let sets =
-        Paragraph::new(set_lines(view, ex, &state.settings.keys, theme)).wrap(Wrap { trim: false });
+    let ctx = sets::Ctx {
+        keys: &state.settings.keys,
+        plates: &state.settings.progression.plates,
+        compact,
+        theme,
+    };
+    let sets = Paragraph::new(sets::set_lines(view, ex, &ctx)).wrap(Wrap { trim: false });
     // Rows as wrapped: a long line must not push the form out of sight.
     let rows = u16::try_from(sets.line_count(area.width)).unwrap_or(u16::MAX);
     let sets_height = rows.saturating_add(if compact { 0 } else { 2 });
-    let about_block = about_block(ex, compact, &state.calendar, theme);
+    // Why today's numbers: under the plan where there is room, else above
+    // the form (`sets`).
+    let advice = sets::advice_line(view, ex, false, theme).filter(|_| !compact);
+    let side = view.slot().and_then(|s| s.side);
+    let about_block = about_block((ex, side), compact, advice, &state.calendar, theme);
     // On a phone the name and last time wrap rather than lose their end.
     let about_height = if compact {
         u16::try_from(about_block.line_count(area.width))
             .unwrap_or(u16::MAX)
             .min(5)
     } else {
-        6
+        u16::try_from(about_block.line_count(area.width))
+            .unwrap_or(u16::MAX)
+            .clamp(6, 9)
     };
     let status_line =
         super::status_line(state, &keys(view, &state.settings.keys), area.width, theme);
@@ -86,7 +91,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
     frame.render_widget(header_line(state, view, compact, theme), header);
     frame.render_widget(about_block, about);
     let (sets_area, timer_area) = if compact {
-        let max = middle.height.saturating_sub(7).max(3);
+        // When the sets need the room (warm-ups, a reason, the plates), a
+        // running timer keeps five rows (its label, digits and hint), an
+        // idle one three (its label).
+        let running = view.rest.is_some() || view.stopwatch.is_some() || view.timing_hold();
+        let max = middle
+            .height
+            .saturating_sub(if running { 5 } else { 3 })
+            .max(3);
         let [a, b] = Layout::vertical([
             Constraint::Length(sets_height.min(max)),
             Constraint::Fill(1),
@@ -134,9 +146,12 @@ fn header_line(state: &State, view: &SessionView, compact: bool, theme: &Theme) 
     ])
 }
 
+/// The exercise: its name, cue, plan (the rule's targets for `side` when
+/// it advised), last time and, when given, why today's numbers.
 fn about_block<'a>(
-    ex: &'a PlannedExercise,
+    (ex, side): (&'a PlannedExercise, Option<Side>),
     compact: bool,
+    advice: Option<Line<'a>>,
     calendar: &Calendar,
     theme: &Theme,
 ) -> Paragraph<'a> {
@@ -146,11 +161,19 @@ fn about_block<'a>(
         ""
     };
     let target = match ex.kind {
-        Kind::Reps => format!("{} × {} reps", ex.sets, ex.target_reps.unwrap_or(0)),
+        Kind::Reps => format!(
+            "{} × {} reps",
+            ex.sets,
+            ex.advice
+                .as_deref()
+                .and_then(|a| a.reps(side))
+                .or(ex.target_reps)
+                .unwrap_or(0)
+        ),
         Kind::Hold => format!(
             "{} × {} s {}",
             ex.sets,
-            ex.target_hold.map_or(0, |d| d.as_secs()),
+            ex.target_hold_for(side).map_or(0, |d| d.as_secs()),
             if ex.weighted { "weighted hold" } else { "hold" }
         ),
         Kind::Cardio => format!("{} × cardio", ex.sets),
@@ -165,9 +188,14 @@ fn about_block<'a>(
         return Paragraph::new(vec![name, plan, last]).wrap(Wrap { trim: true });
     }
     let cue = Line::from(ex.cue.as_str());
-    Paragraph::new(vec![cue, plan, last])
-        .wrap(Wrap { trim: true })
-        .block(Block::bordered().title(Span::styled(format!(" {} ", ex.name), theme.title())))
+    Paragraph::new(
+        [cue, plan, last]
+            .into_iter()
+            .chain(advice)
+            .collect::<Vec<_>>(),
+    )
+    .wrap(Wrap { trim: true })
+    .block(Block::bordered().title(Span::styled(format!(" {} ", ex.name), theme.title())))
 }
 
 fn last_time(ex: &PlannedExercise, calendar: &Calendar) -> String {
@@ -177,156 +205,11 @@ fn last_time(ex: &PlannedExercise, calendar: &Calendar) -> String {
     let sets: Vec<String> = last
         .sets
         .iter()
-        .map(|(_, side, work)| format!("{}{}", side.map_or("", Side::letter), short(work)))
+        .map(|(_, side, work)| format!("{}{}", side.map_or("", Side::letter), sets::short(work)))
         .collect();
     format!(
         "Last time {}: {}",
         calendar.local(last.at).format("%-d %b"),
         sets.join(" ")
     )
-}
-
-fn short(work: &Work) -> String {
-    match work {
-        Work::Reps {
-            reps,
-            load: Some(l),
-        } => format!("{reps}×{l}").replace(' ', ""),
-        Work::Reps { reps, load: None } => format!("{reps}×BW"),
-        Work::Hold { held, load: None } => format!("{:.1}s", held.as_secs_f64()),
-        // Whole seconds beside a load, so both sides fit a row of the
-        // 34-column list; the notice and history keep the tenths.
-        Work::Hold {
-            held,
-            load: Some(l),
-        } => format!("{}s@{l}", (held.as_millis() + 500) / 1000).replace(' ', ""),
-        Work::Cardio { time } => format!("{}s", time.as_secs()),
-    }
-}
-
-/// One line per planned set, then the form of the set under way.
-fn set_lines<'a>(
-    view: &'a SessionView,
-    ex: &'a PlannedExercise,
-    keys: &Keymap,
-    theme: &Theme,
-) -> Vec<Line<'a>> {
-    let position = view.session.position;
-    let current = view.slot();
-    let fixing = match &view.fixing {
-        Some(Fixing::Pick(id) | Fixing::Edit { id, .. }) => Some(*id),
-        None => None,
-    };
-    let mut lines: Vec<Line> = (1..=ex.sets)
-        .map(|n| {
-            let mut spans = vec![Span::raw(format!(" {n:>2} "))];
-            for &side in ex.sides_list() {
-                let done = view
-                    .session
-                    .logged_at(position)
-                    .find(|l| l.set.set_number == n && l.set.side == side);
-                let is_current = current.is_some_and(|c| c.set_number == n && c.side == side);
-                let tag = side.map_or(String::new(), |s| format!("{} ", s.letter()));
-                let (mark, text, style) = match (done, is_current) {
-                    (Some(l), _) if fixing == Some(l.id) => {
-                        ("▸", short(&l.set.work), theme.selected())
-                    }
-                    (Some(l), _) => ("✓", short(&l.set.work), theme.good()),
-                    (None, true) => ("▶", "now".to_string(), theme.accent()),
-                    (None, false) => ("·", String::new(), theme.dim()),
-                };
-                // A long set ("12×102.5kg") keeps a space before the next side.
-                let width = text::width(&text).max(9) + 1;
-                spans.push(Span::styled(
-                    format!("{mark} {tag}{}", text::pad(&text, width)),
-                    style,
-                ));
-            }
-            Line::from(spans)
-        })
-        .collect();
-    if let Some(Fixing::Edit { id, .. }) = &view.fixing
-        && let Some(l) = view.session.logged.iter().find(|l| l.id == *id)
-    {
-        let side = l
-            .set
-            .side
-            .map_or(String::new(), |s| format!(" {}", s.letter()));
-        let title = format!(" Correcting set {}{side}:", l.set.set_number);
-        lines.push(Line::styled(title, theme.accent()));
-    }
-    if view.fixing.is_none()
-        && let Some(next) = view.what_next(keys)
-    {
-        lines.push(Line::styled(format!(" {next}"), theme.accent()));
-    }
-    match &view.fixing {
-        Some(Fixing::Edit {
-            form: Edit::Reps(entry),
-            ..
-        }) => lines.extend(form_lines(entry, theme)),
-        Some(Fixing::Edit { form, .. }) => {
-            lines.extend(hold_form::correction_lines(form, theme));
-        }
-        Some(Fixing::Pick(_)) => {}
-        None if view.step == Step::Ready && ex.kind == Kind::Reps && current.is_some() => {
-            lines.extend(form_lines(&view.entry, theme));
-        }
-        None if view.step == Step::Ready
-            && current.is_some()
-            && view.session.weighted_hold(position) =>
-        {
-            lines.extend(hold_form::load_lines(&view.entry, theme));
-        }
-        // While it runs, the load it will be logged with.
-        None if view.timing_hold() && view.session.weighted_hold(position) => {
-            lines.push(hold_form::held_with(&view.entry));
-        }
-        None => {}
-    }
-    lines
-}
-
-fn form_lines<'a>(e: &'a SetEntry, theme: &Theme) -> Vec<Line<'a>> {
-    let field = |f: Field, typed: &str, width: usize| {
-        let focused = e.focus == f;
-        let shown = if focused && e.editing {
-            format!("{typed}▏")
-        } else {
-            typed.to_string()
-        };
-        let tail = text::tail(&shown, width);
-        let style = if focused {
-            theme.selected()
-        } else {
-            Style::new()
-        };
-        Span::styled(format!("[{}]", text::center(tail, width)), style)
-    };
-    let mut lines = vec![
-        Line::from(vec![
-            Span::raw(" reps "),
-            field(Field::Reps, &e.reps, 6),
-            Span::raw(" load "),
-            field(
-                Field::Load,
-                if e.load.is_empty() { "BW" } else { &e.load },
-                6,
-            ),
-            Span::raw(format!(" {}", e.unit.as_str())),
-        ]),
-        Line::from(vec![
-            Span::raw(" rpe  "),
-            field(Field::Rpe, &e.rpe, 6),
-            Span::raw(" note "),
-            field(Field::Note, &e.note, 12),
-        ]),
-    ];
-    if let Some((f, message)) = &e.error {
-        lines.push(Line::styled(
-            format!(" ⚠ {}: {message}", f.name()),
-            theme.error(),
-        ));
-    }
-    lines
 }

@@ -70,7 +70,7 @@ pub fn face(view: &SessionView, now: Instant, keys: &Keymap) -> Face {
     let target_hold = view
         .session
         .current()
-        .and_then(|e| e.target_hold)
+        .and_then(|e| e.target_hold_for(view.slot().and_then(|s| s.side)))
         .unwrap_or_default();
     match &view.step {
         Step::GetReady { side, countdown } => live(

@@ -61,6 +61,7 @@ pub fn log(
         rpe: None,
         note: None,
         logged_at: at(minute),
+        set_type: runstrong::domain::set::SetType::Normal,
     };
     store.insert_set(&set).unwrap();
     set

@@ -32,6 +32,7 @@ fn session_at(store: &mut Store, at: chrono::DateTime<chrono::Utc>) {
             rpe: None,
             note: None,
             logged_at: at,
+            set_type: runstrong::domain::set::SetType::Normal,
         })
         .unwrap();
     store.finish_session(session.id, at, None).unwrap();
@@ -187,6 +188,7 @@ fn a_damaged_file_takes_no_more_writes_but_is_still_read() {
         rpe: None,
         note: None,
         logged_at: noon(),
+        set_type: runstrong::domain::set::SetType::Normal,
     };
     let flow = Flow::home();
     let saved = executor.execute(Effect::SaveSet(set.clone()), flow.now);

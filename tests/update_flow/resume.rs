@@ -85,10 +85,15 @@ fn a_session_stored_at_a_finished_exercise_is_moved_on_and_the_store_told() {
     flow.send(Msg::SessionLoaded(session));
     assert_eq!(flow.view().session.position, 1);
     assert_eq!(
-        flow.fake.effects,
-        [Effect::SavePosition {
+        flow.fake.effects[0],
+        Effect::SavePosition {
             session: 1,
             position: 1
-        }]
+        }
     );
+    // Then what the routine's rules advise is asked for, and nothing else.
+    assert!(matches!(
+        &flow.fake.effects[1..],
+        [Effect::PlanNext { session: 1, .. }]
+    ));
 }

@@ -73,6 +73,20 @@ impl StoreExecutor {
                 Some(Msg::SessionLoaded(store.start_session(&routine, now.wall)?))
             }
             Effect::ResumeSession(id) => Some(Msg::SessionLoaded(store.load_session(id)?)),
+            Effect::PlanNext {
+                session,
+                routine,
+                rules,
+            } => Some(Msg::NextPlanned {
+                session,
+                next: Box::new(store.plan_next(
+                    &routine,
+                    &rules,
+                    &self.calendar,
+                    now.wall,
+                    Some(session),
+                )?),
+            }),
             Effect::EndAbandoned(id) => store.end_abandoned(id).map(|()| None)?,
             Effect::SaveSet(set) => {
                 let id = store.insert_set(&set)?;

@@ -218,6 +218,7 @@ pub(super) fn apply(
                 rpe: r.rpe,
                 note: r.note,
                 logged_at: r.logged_at,
+                set_type: r.kind,
             },
         })
         .collect();

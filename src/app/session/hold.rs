@@ -20,7 +20,7 @@ pub(super) fn holding(view: &SessionView, side: Option<Side>, started: Instant) 
     let target = view
         .session
         .current()
-        .and_then(|e| e.target_hold)
+        .and_then(|e| e.target_hold_for(side))
         .unwrap_or_default();
     Step::Holding {
         side,

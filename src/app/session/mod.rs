@@ -7,7 +7,7 @@ mod reps;
 mod update;
 
 pub use fix::{Change, Fixing};
-pub use update::{fire, on_action, on_corrected, on_save_failed, on_saved};
+pub use update::{fire, on_action, on_advised, on_corrected, on_save_failed, on_saved};
 
 use std::time::{Duration, Instant};
 
@@ -233,6 +233,7 @@ impl SessionView {
             rpe,
             note,
             logged_at: wall,
+            set_type: slot.set_type,
         };
         self.pending = Some(set.clone());
         vec![Effect::SaveSet(set)]

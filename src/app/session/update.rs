@@ -14,6 +14,8 @@ use crate::app::settings::Settings;
 use crate::app::state::State;
 use crate::domain::correction::Correction;
 use crate::domain::history::SetRow;
+use crate::domain::progression::NextSession;
+use crate::domain::set::SetType;
 use crate::domain::timer::Countdown;
 use crate::domain::{Kind, LoggedSet};
 
@@ -178,18 +180,31 @@ pub fn on_saved(state: &mut State, saved: LoggedSet) -> Vec<Effect> {
         .side
         .map(|s| format!(" {}", s.as_str()))
         .unwrap_or_default();
+    let set = if saved.set.set_type == SetType::Warmup {
+        "warm-up"
+    } else {
+        "set"
+    };
     let notice = format!(
-        "Saved {name} set {}{side}: {}",
+        "Saved {name} {set} {}{side}: {}",
         saved.set.set_number, saved.set.work
     );
-    let finished_set = saved.set.set_number;
-    let mut effects = vec![Effect::History(HistoryEffect::CheckRecords(saved.clone()))];
+    let (finished_set, warmup) = (saved.set.set_number, saved.set.set_type == SetType::Warmup);
+    // A warm-up is no record: nothing to check.
+    let mut effects = if warmup {
+        vec![]
+    } else {
+        vec![Effect::History(HistoryEffect::CheckRecords(saved.clone()))]
+    };
     view.changes.push(Change::Logged(saved.id));
     view.session.logged.push(saved);
     let rest = view.session.current().map(|e| e.rest).unwrap_or_default();
     match view.slot() {
-        // The other side of the same set follows without a rest.
-        Some(slot) if slot.set_number == finished_set => {
+        // The other side of the same set follows without a rest, and so
+        // does the next warm-up: the rest is for working sets.
+        Some(slot)
+            if warmup || (slot.set_number == finished_set && slot.set_type == SetType::Normal) =>
+        {
             if view.kind() == Some(Kind::Hold) {
                 view.step = Step::Switch {
                     countdown: Countdown::start(now, settings.switch_sides),
@@ -214,6 +229,39 @@ pub fn on_saved(state: &mut State, saved: LoggedSet) -> Vec<Effect> {
     }
     effects.extend(view.store_position());
     state.notice = Some((notice, false));
+    effects
+}
+
+/// The store answered what the routine's rules advise for `session`: the
+/// first set of each exercise is prefilled with it, a fresh session takes
+/// its sets (kept by the store), and a lighter week is said.
+pub fn on_advised(state: &mut State, session: i64, next: &NextSession) -> Vec<Effect> {
+    let settings = state.settings.clone();
+    let Some(view) = state
+        .screen
+        .session_mut()
+        .filter(|v| v.session.id == session)
+    else {
+        return vec![];
+    };
+    let changed = view.session.advise(next);
+    let effects = changed
+        .into_iter()
+        .filter_map(|position| {
+            let sets = view.session.plan.get(position)?.sets;
+            Some(Effect::SavePlannedSets {
+                session,
+                position,
+                sets,
+            })
+        })
+        .collect();
+    if view.idle() {
+        view.ready(&settings);
+    }
+    if let Some(week) = &next.week {
+        state.notice = Some((week.note.clone(), false));
+    }
     effects
 }
 

@@ -5,7 +5,7 @@ use std::time::Duration;
 use super::SetRow;
 use crate::domain::calendar::WeekRange;
 use crate::domain::load::Volume;
-use crate::domain::set::Work;
+use crate::domain::set::{SetType, Work};
 
 /// What was done over some span: a week, a session.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -20,14 +20,14 @@ pub struct Totals {
 }
 
 impl Totals {
-    /// The totals of one session's sets.
+    /// The totals of one session's sets; warm-ups count toward none.
     pub fn of_sets(sets: &[SetRow]) -> Totals {
         let mut t = Totals {
             sessions: u32::from(!sets.is_empty()),
             ..Totals::default()
         };
         let mut volume = Volume::default();
-        for set in sets {
+        for set in sets.iter().filter(|s| s.kind != SetType::Warmup) {
             t.sets += 1;
             match set.work {
                 Work::Reps { reps, load } => {

@@ -77,6 +77,25 @@ pub struct Suggestion {
     pub reason: String,
 }
 
+impl Suggestion {
+    /// What one set aims at: "3 × 12 @ 22.5 kg", "2 × 40 s", "L 3 × 10".
+    pub fn work(&self) -> String {
+        let side = self
+            .side
+            .map_or(String::new(), |s| format!("{} ", s.letter()));
+        let target = match self.target {
+            Target::Reps(reps) => reps.to_string(),
+            Target::Hold { secs } => format!("{secs} s"),
+        };
+        let what = match (&self.variation, self.load) {
+            (Some(v), _) => format!(" {v}"),
+            (None, Some(load)) => format!(" @ {load}"),
+            (None, None) => String::new(),
+        };
+        format!("{side}{} × {target}{what}", self.sets)
+    }
+}
+
 /// One exercise of the next session: a suggestion per side in the order to
 /// do them (the weaker side first), and its warm-up sets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +104,8 @@ pub struct ExerciseNext {
     pub rule: Option<&'static str>,
     pub suggestions: Vec<Suggestion>,
     pub warmup: Vec<WarmupSet>,
+    /// Loaded on a bar: the session shows the plates for the load typed.
+    pub bar: bool,
 }
 
 /// The next session of a routine: what `runstrong next` prints.
@@ -114,6 +135,14 @@ impl Default for Settings {
             schedule: Schedule::default(),
         }
     }
+}
+
+/// What the suggestions follow besides the history: config.toml's
+/// settings, and the unit of a person with no loaded history yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rules {
+    pub settings: Settings,
+    pub unit: Unit,
 }
 
 /// The rule of `spec`, or for one that names none: double progression from
@@ -204,6 +233,7 @@ pub fn suggest(
         rule: rule.as_ref().map(Rule::name),
         suggestions,
         warmup,
+        bar: spec.bar,
     }
 }
 

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, params};
 
+use crate::domain::set::SetType;
 use crate::domain::time::to_db;
 use crate::interchange::{PlanItem, Workout, WorkoutSet};
 use crate::store::error::{Result, StoreError};
@@ -130,7 +131,11 @@ pub(super) fn insert_sets<'s>(
     }
     inserts.insert(&values)?;
     let Some(bulk) = new else { return Ok(()) };
-    for (id, &(s, exercise, at)) in (first..).zip(&rows) {
+    // Warm-ups go into no summary, as when logged live.
+    let working = (first..)
+        .zip(&rows)
+        .filter(|(_, r)| r.0.set_type != SetType::Warmup);
+    for (id, &(s, exercise, at)) in working {
         let fact = Fact {
             id,
             session,

@@ -52,6 +52,7 @@ fn a_session_a_crash_left_open_reads_the_same_and_is_stored_when_ended() {
                 }),
             ),
             duration: None,
+            set_type: crate::domain::set::SetType::Normal,
             rpe: None,
             note: None,
             logged_at: session.started_at + Minutes::minutes(i),

@@ -189,13 +189,14 @@ pub(super) fn write_load_row(conn: &Connection, row: &LoadRow) -> Result<()> {
     Ok(())
 }
 
-/// The live sets the summaries fold, by a condition on `l` (`live_set`).
+/// The live working sets the summaries fold, by a condition on `l`
+/// (`live_set`): warm-ups are no record, chart point or volume.
 macro_rules! facts {
     ($where:literal) => {
         concat!(
             "SELECT l.id, l.session_id, l.exercise_id, coalesce(l.side, 'both'), coalesce(l.load_centi, 0),
                     coalesce(l.load_unit, ''), l.reps, l.hold_ms, l.logged_at
-             FROM live_set l WHERE ",
+             FROM live_set l WHERE l.set_type <> 'warmup' AND ",
             $where,
             " ORDER BY l.session_id, l.id"
         )

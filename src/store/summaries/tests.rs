@@ -123,6 +123,7 @@ fn run(store: &mut Store, ops: &[Op]) {
                     rpe: None,
                     note: None,
                     logged_at: at(n % 7),
+                    set_type: crate::domain::set::SetType::Normal,
                 };
                 store.insert_set(&set).unwrap();
             }
@@ -292,6 +293,7 @@ fn a_set_whose_summaries_fail_is_not_stored_either() {
         rpe: None,
         note: None,
         logged_at: at(9),
+        set_type: crate::domain::set::SetType::Normal,
     };
     assert!(store.insert_set(&set).is_err());
     store

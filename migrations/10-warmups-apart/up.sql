@@ -1,0 +1,6 @@
+-- Warm-up sets (set_type 'warmup') count toward no record, chart point or
+-- volume. The schema is unchanged: this version says that the summaries of
+-- migration 08 hold working sets only. Their one writer rebuilds them that
+-- way in this migration's own transaction (a hook set in src/store/mod.rs),
+-- so warm-ups an earlier import counted drop out, and a file is never at
+-- this version with summaries still to rebuild.
