@@ -59,6 +59,12 @@ impl Screen {
         }
     }
 
+    /// The session screen, when it shows session `id`: an answer about
+    /// another session (one since left) changes nothing.
+    pub fn session_of(&mut self, id: i64) -> Option<&mut SessionView> {
+        self.session_mut().filter(|v| v.session.id == id)
+    }
+
     pub fn history_mut(&mut self) -> Option<&mut HistoryView> {
         match self {
             Screen::History(view) => Some(view),

@@ -237,11 +237,7 @@ pub fn on_saved(state: &mut State, saved: LoggedSet) -> Vec<Effect> {
 /// its sets (kept by the store), and a lighter week is said.
 pub fn on_advised(state: &mut State, session: i64, next: &NextSession) -> Vec<Effect> {
     let settings = state.settings.clone();
-    let Some(view) = state
-        .screen
-        .session_mut()
-        .filter(|v| v.session.id == session)
-    else {
+    let Some(view) = state.screen.session_of(session) else {
         return vec![];
     };
     let changed = view.session.advise(next);
@@ -273,11 +269,7 @@ pub fn on_corrected(
     rows: Vec<SetRow>,
 ) -> Vec<Effect> {
     let settings = state.settings.clone();
-    let Some(view) = state
-        .screen
-        .session_mut()
-        .filter(|v| v.session.id == session)
-    else {
+    let Some(view) = state.screen.session_of(session) else {
         return vec![];
     };
     let text = fix::apply(view, correction, rows);
