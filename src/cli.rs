@@ -85,7 +85,7 @@ pub struct ImportArgs {
     pub file: PathBuf,
     /// The file's format [default: detected from its header]
     #[arg(long, value_enum)]
-    pub from: Option<Format>,
+    pub from: Option<ImportFrom>,
     /// Weight unit of a file that has no unit column (kg or lb)
     #[arg(long, value_name = "kg|lb")]
     pub unit: Option<Unit>,
@@ -125,6 +125,30 @@ pub struct HistoryArgs {
     /// Sessions a week that count as a week done [default: weekly_target in config.toml, else 2]
     #[arg(long, value_name = "N")]
     pub target: Option<u32>,
+}
+
+/// `import --from`: clap's view of `interchange::Format`, so the core stays free of clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFrom {
+    /// The Strong app's CSV export (any of its layouts)
+    Strong,
+    /// Hevy's CSV export
+    Hevy,
+    /// runstrong's own JSON export
+    Runstrong,
+    /// FitNotes' CSV export
+    Fitnotes,
+}
+
+impl From<ImportFrom> for Format {
+    fn from(from: ImportFrom) -> Self {
+        match from {
+            ImportFrom::Strong => Format::Strong,
+            ImportFrom::Hevy => Format::Hevy,
+            ImportFrom::Runstrong => Format::Runstrong,
+            ImportFrom::Fitnotes => Format::Fitnotes,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

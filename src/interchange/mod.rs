@@ -33,15 +33,12 @@ pub const SHOWN_ROUNDED: usize = 5;
 /// How many bad rows a rejection lists before it only counts the rest.
 pub const SHOWN_BAD_ROWS: usize = 20;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// Which app wrote a file, when it is named rather than detected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// The Strong app's CSV export (any of its layouts)
     Strong,
-    /// Hevy's CSV export
     Hevy,
-    /// runstrong's own JSON export
     Runstrong,
-    /// FitNotes' CSV export
     Fitnotes,
 }
 
