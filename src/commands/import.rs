@@ -28,7 +28,8 @@ pub fn run(db: &Path, config_dir: Option<&Path>, args: ImportArgs) -> Result<(),
         source,
     };
     // First pass: every row checked before the database is touched.
-    let scan = interchange::scan(&file, args.from.map(Into::into), args.unit, &Local).map_err(refused)?;
+    let scan =
+        interchange::scan(&file, args.from.map(Into::into), args.unit, &Local).map_err(refused)?;
     // Second pass, inside the store's transaction: a workout at a time.
     let mut feed = feed(&file, &scan, &Local);
     let outcome = if args.dry_run {

@@ -2,6 +2,7 @@
 //! at a chosen size, feeds everything it writes to a vt100 parser, and lets a
 //! test type keys, wait for text on the parsed screen, signal the process and
 //! wait for it to exit.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::{self, Read, Write};
 use std::num::NonZeroU16;

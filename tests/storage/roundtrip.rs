@@ -2,7 +2,7 @@
 //! field for field.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use chrono::Utc;
 use common::data::{fixture, import, new_store, parse, snapshot, workouts};

@@ -3,7 +3,7 @@
 //! `on_store`, which runs the loop on a real one.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 #[path = "update_flow/finish.rs"]
 mod finish;
 #[path = "update_flow/fixing.rs"]

@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! `runstrong history` end to end: every format, empty and missing databases.
 
-mod common;
+use crate::common;
 
 use chrono::{Datelike, Days, Utc};
 use common::cli::{history, logged, stdout};

@@ -2,7 +2,7 @@
 //! `runstrong history` in the unit of config.toml, and a weighted hold's
 //! load, in every format.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use chrono::Utc;

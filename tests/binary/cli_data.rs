@@ -2,7 +2,7 @@
 //! path gives one clear stderr line, a non-zero exit, and changes nothing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -2,7 +2,7 @@
 //! a real file, and `runstrong next` as a user runs it, in both formats.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -6,7 +6,7 @@
 //! takes sets away; a bar shows its plates.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use chrono::{Duration, Utc, Weekday};
 use common::store::{L, R, kg, reps, scratch};

@@ -2,7 +2,7 @@
 //! Weeks of a real database in a time zone with daylight saving, named
 //! (chrono-tz) rather than taken from the machine.
 
-mod common;
+use crate::common;
 
 use chrono::{NaiveDate, Weekday};
 use chrono_tz::Europe::Berlin;

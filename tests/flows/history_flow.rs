@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! History update flows: messages in, state and effects out, no IO.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

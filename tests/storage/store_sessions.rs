@@ -2,7 +2,7 @@
 //! what the next session sees of the last one.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

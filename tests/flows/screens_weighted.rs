@@ -3,7 +3,7 @@
 //! field before it starts, its sets with their load, its correction form,
 //! and in history its session list and records.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

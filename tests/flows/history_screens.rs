@@ -3,7 +3,7 @@
 //! the store's executor on a temporary store, then `draw` into a test
 //! terminal. Times are shown in UTC, the calendar the app is given here.
 
-mod common;
+use crate::common;
 
 use chrono::{Days, Utc, Weekday};
 use common::fixture::{self, DORSIFLEXION, LUNGE, PLANK, hold, kg, reps, utc};

@@ -1,7 +1,7 @@
 //! Imports of small Strong and Hevy files, one per layout and quirk.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::data::{fixture, import, new_store, parse, snapshot, workouts};
 use runstrong::domain::{Kind, Load, Unit};

@@ -3,7 +3,7 @@
 //! pseudo-terminal logs a set, corrects it, undoes the correction, and the
 //! file keeps every version.
 
-mod e2e_support;
+use crate::e2e_support;
 
 use rusqlite::{Connection, OpenFlags};
 

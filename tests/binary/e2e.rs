@@ -2,7 +2,7 @@
 //! End-to-end: the real binary in a pseudo-terminal, driven by keys, with the
 //! database file read back afterwards.
 
-mod e2e_support;
+use crate::e2e_support;
 
 use std::fmt::Write as _;
 use std::path::Path;

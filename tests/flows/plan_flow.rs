@@ -1,7 +1,7 @@
 //! Changing the plan mid-session: add, swap, reorder; logged sets stay put.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::Flow;
 use ratatui::crossterm::event::KeyCode;

@@ -3,7 +3,7 @@
 //! with a plate as a weight beside a time and no reps. It is read as a
 //! hold that keeps its load, stored, listed, exported and recorded as one.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

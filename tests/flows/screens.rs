@@ -1,7 +1,7 @@
 //! Screen snapshots: the real `update` and `draw` into a test terminal.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

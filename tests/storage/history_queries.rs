@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! History queries on small databases whose answers are known by hand.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 

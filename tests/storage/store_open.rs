@@ -2,7 +2,7 @@
 //! a healthy runstrong database is refused with its bytes untouched.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::Path;
