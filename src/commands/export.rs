@@ -86,32 +86,35 @@ fn write(
     out: impl Write,
     name: &Path,
 ) -> Result<(u64, u64), CommandError> {
-    let (mut sessions, mut sets) = (0, 0);
-    let io_err = CommandError::file(name);
-    let mut count = |w: &Workout| {
-        sessions += 1;
-        sets += w.sets.len() as u64;
-    };
-    let written = match format {
-        ExportFormat::Csv => {
-            let mut w = CsvWriter::begin(out).map_err(io_err)?;
-            store.for_each_workout(from, to, |workout| {
-                count(&workout);
-                w.session(&workout, &Local)
-                    .map_err(CommandError::file(name))
-            })?;
-            w.finish().map(drop)
-        }
-        ExportFormat::Json => {
-            let mut w =
-                json::Writer::begin(out, &store.exercise_defs()?, routines).map_err(io_err)?;
-            store.for_each_workout(from, to, |workout| {
-                count(&workout);
-                w.session(&workout).map_err(CommandError::file(name))
-            })?;
-            w.finish().map(drop)
-        }
-    };
-    written.map_err(CommandError::file(name))?;
-    Ok((sessions, sets))
+    // One snapshot: the exercise list and every session as of one moment.
+    store.snapshot(|store| {
+        let (mut sessions, mut sets) = (0, 0);
+        let io_err = CommandError::file(name);
+        let mut count = |w: &Workout| {
+            sessions += 1;
+            sets += w.sets.len() as u64;
+        };
+        let written = match format {
+            ExportFormat::Csv => {
+                let mut w = CsvWriter::begin(out).map_err(io_err)?;
+                store.for_each_workout(from, to, |workout| {
+                    count(&workout);
+                    w.session(&workout, &Local)
+                        .map_err(CommandError::file(name))
+                })?;
+                w.finish().map(drop)
+            }
+            ExportFormat::Json => {
+                let mut w =
+                    json::Writer::begin(out, &store.exercise_defs()?, routines).map_err(io_err)?;
+                store.for_each_workout(from, to, |workout| {
+                    count(&workout);
+                    w.session(&workout).map_err(CommandError::file(name))
+                })?;
+                w.finish().map(drop)
+            }
+        };
+        written.map_err(CommandError::file(name))?;
+        Ok((sessions, sets))
+    })
 }

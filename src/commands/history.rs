@@ -32,7 +32,7 @@ pub enum HistoryError {
 pub fn run(path: &Path, args: &HistoryArgs, rules: WeekRules, unit: Unit) -> Result<(), String> {
     let store = Store::open_reader(path).map_err(|e| e.to_string())?;
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    let written = write(&store, args, (rules, unit), Utc::now(), &mut out);
+    let written = store.snapshot(|store| write(store, args, (rules, unit), Utc::now(), &mut out));
     match written.and_then(|()| Ok(out.flush()?)) {
         // A reader that stops early (`| head`) is not an error.
         Err(HistoryError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),

@@ -263,6 +263,24 @@ impl Store {
         }
     }
 
+    /// Runs `f` on one read snapshot: every query in it sees the file as it
+    /// was at the first (a set the app commits meanwhile shows in all of a
+    /// report or none of it), and SQLite takes its locks and checks the file
+    /// once instead of at every statement.
+    pub fn snapshot<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce(&Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        // Deferred: reads only, so nothing blocks a writer beside it.
+        let read = self
+            .conn
+            .unchecked_transaction()
+            .map_err(StoreError::from)?;
+        let out = f(self)?;
+        read.commit().map_err(StoreError::from)?;
+        Ok(out)
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

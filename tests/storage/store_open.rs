@@ -455,3 +455,32 @@ fn an_empty_file_reads_as_an_empty_database_and_stays_empty() {
     Store::open(&path).unwrap().close().unwrap();
     assert!(fs::metadata(&path).unwrap().len() > 0);
 }
+
+#[test]
+fn a_snapshot_reads_the_file_as_it_was_while_the_app_writes() {
+    let (_dir, path, store, session) = started();
+    log(&store, &session, 0, 1, None, reps(10, kg("20")), 1);
+    let reader = Store::open_reader(&path).unwrap();
+    let sets = |s: &Store| -> Result<usize, StoreError> {
+        let sessions = s.sessions_with_sets(at(-60), at(600), None)?;
+        Ok(sessions.iter().map(|(_, sets)| sets.len()).sum())
+    };
+    let (during, after_write) = reader
+        .snapshot(|r| {
+            let first = sets(r)?;
+            // The app commits a set while the report is being written.
+            log(&store, &session, 0, 2, None, reps(10, kg("20")), 2);
+            Ok::<_, StoreError>((first, sets(r)?))
+        })
+        .unwrap();
+    assert_eq!(
+        (during, after_write),
+        (1, 1),
+        "one report, one view of the file"
+    );
+    assert_eq!(
+        sets(&reader).unwrap(),
+        2,
+        "the next report sees the new set"
+    );
+}
