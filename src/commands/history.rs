@@ -103,7 +103,7 @@ pub fn write(
         // Totals for many weeks at once; each week's sessions on demand.
         for chunk in weeks.chunks(64) {
             for week in store.week_summaries(chunk, exercise)? {
-                let sessions = if args.detail == Detail::Sessions && week.totals.sessions > 0 {
+                let sessions = if args.detail == Detail::Sessions && week.totals.logged_any() {
                     store
                         .sessions_between(week.week.start, week.week.end, exercise)?
                         .into_iter()

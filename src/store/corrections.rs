@@ -59,7 +59,7 @@ impl Store {
 
     /// Marks live set `id` deleted.
     pub fn delete_set(&self, id: i64, at: DateTime<Utc>) -> Result<Correction> {
-        super::atomically(&self.conn, |conn| {
+        super::transactions::atomically(&self.conn, |conn| {
             let marked = conn.execute(
                 "UPDATE set_log SET deleted_at = ?2 WHERE id = ?1 AND replaced_by IS NULL AND deleted_at IS NULL",
                 params![id, to_db(at)],

@@ -21,15 +21,18 @@ use crate::domain::history::{SessionRow, SetRow, Streak, Totals, WeekSummary};
 use crate::domain::set::{Rpe, SetType, Work};
 use crate::domain::time::to_db;
 
-/// The aggregate columns of `Totals` over live sets aliased `l`. A session
-/// counts with any set, but warm-ups add no set, reps, volume or time held.
+/// The aggregate columns of `Totals` over live sets aliased `l`. Warm-ups
+/// add no session done, set, reps, volume or time held: they are counted
+/// apart, so a session of warm-ups alone is still listed.
 macro_rules! totals_columns {
     () => {
         concat!(
-            "count(DISTINCT l.session_id), count(iif(l.set_type = 'warmup', NULL, l.id)),
+            "count(DISTINCT iif(l.set_type = 'warmup', NULL, l.session_id)),
+             count(iif(l.set_type = 'warmup', NULL, l.id)),
              coalesce(sum(iif(l.set_type = 'warmup', NULL, l.reps)), 0), ",
             volume!("l"),
-            ", coalesce(sum(iif(l.set_type = 'warmup', NULL, l.hold_ms)), 0)"
+            ", coalesce(sum(iif(l.set_type = 'warmup', NULL, l.hold_ms)), 0),
+             count(iif(l.set_type = 'warmup', l.id, NULL))"
         )
     };
 }
@@ -118,6 +121,7 @@ fn totals(r: &Row<'_>, at: usize) -> rusqlite::Result<Totals> {
         reps: r.get(at + 2)?,
         volume_kg: r.get(at + 3)?,
         held: Duration::from_millis(r.get::<_, i64>(at + 4)?.max(0).unsigned_abs()),
+        warmups: r.get(at + 5)?,
     })
 }
 
@@ -280,7 +284,8 @@ impl Store {
         let mut streak = Streak::new(current.first_day, target);
         let mut stmt = self.conn.prepare_cached(
             "SELECT s.started_at FROM session s
-             WHERE s.started_at < ?1 AND EXISTS (SELECT 1 FROM live_set l WHERE l.session_id = s.id)
+             WHERE s.started_at < ?1
+               AND EXISTS (SELECT 1 FROM live_set l WHERE l.session_id = s.id AND l.set_type <> 'warmup')
              ORDER BY s.started_at DESC",
         )?;
         let mut q = stmt.query([to_db(current.end)])?;

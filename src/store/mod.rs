@@ -22,6 +22,7 @@ mod records;
 mod rows;
 mod sessions;
 mod summaries;
+mod transactions;
 
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -263,44 +264,8 @@ impl Store {
         }
     }
 
-    /// Runs `f` on one read snapshot: every query in it sees the file as it
-    /// was at the first (a set the app commits meanwhile shows in all of a
-    /// report or none of it), and SQLite takes its locks and checks the file
-    /// once instead of at every statement.
-    pub fn snapshot<T, E: From<StoreError>>(
-        &self,
-        f: impl FnOnce(&Store) -> std::result::Result<T, E>,
-    ) -> std::result::Result<T, E> {
-        // Deferred: reads only, so nothing blocks a writer beside it.
-        let read = self
-            .conn
-            .unchecked_transaction()
-            .map_err(StoreError::from)?;
-        let out = f(self)?;
-        read.commit().map_err(StoreError::from)?;
-        Ok(out)
-    }
-
     pub fn path(&self) -> &Path {
         &self.path
-    }
-
-    /// Runs `f` as one transaction, for bulk writes (the large-history
-    /// generator) where a commit per set would cost an fsync each.
-    pub fn batch<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
-        match f(self) {
-            Ok(value) => {
-                self.conn.execute_batch("COMMIT")?;
-                Ok(value)
-            }
-            Err(e) => {
-                // The first error is the one worth reporting; a failed
-                // rollback leaves SQLite to roll back when the connection closes.
-                let _ = self.conn.execute_batch("ROLLBACK");
-                Err(e)
-            }
-        }
     }
 }
 
@@ -363,23 +328,6 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
 /// The migration after which the summaries are rebuilt: 08 made them (and
 /// left them empty for their one writer), 10 leaves warm-ups out of them.
 const SUMMARIES: usize = 10;
-
-/// Runs `f` as one unit: a transaction of its own, or a savepoint inside one
-/// already open (a batch).
-fn atomically<T>(conn: &Connection, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-    conn.prepare_cached("SAVEPOINT one")?.execute([])?;
-    match f(conn) {
-        Ok(value) => {
-            conn.prepare_cached("RELEASE one")?.execute([])?;
-            Ok(value)
-        }
-        Err(e) => {
-            // The first error is the one worth reporting.
-            let _ = conn.execute_batch("ROLLBACK TO one; RELEASE one");
-            Err(e)
-        }
-    }
-}
 
 /// Per-connection settings, outside any transaction.
 ///

@@ -171,7 +171,7 @@ impl Store {
     pub fn insert_set(&self, set: &NewSet) -> Result<i64> {
         let (reps, centi, unit, hold) = rows::work_columns(&set.work);
         let at = to_db(set.logged_at);
-        let stored = super::atomically(&self.conn, |conn| {
+        let stored = super::transactions::atomically(&self.conn, |conn| {
             conn.prepare_cached(
                 "INSERT INTO set_log (session_id, exercise_id, set_number, side, reps, load_centi, load_unit,
                                       hold_ms, duration_ms, logged_at, rpe, notes, set_type)
@@ -299,7 +299,7 @@ impl Store {
     /// Ends `session` by `sql` and, if that ended it (it was open), stores
     /// its chart rows, in one transaction.
     fn end(&self, session: i64, sql: &str, params: impl rusqlite::Params) -> Result<()> {
-        let ended = super::atomically(&self.conn, |conn| {
+        let ended = super::transactions::atomically(&self.conn, |conn| {
             if conn.execute(sql, params)? == 1 {
                 summaries::close(conn, session)?;
             }
@@ -364,11 +364,12 @@ impl Store {
         })
     }
 
-    /// Sessions with at least one set, started in `[from, to)`.
+    /// Sessions done (with at least one working set), started in `[from, to)`.
     pub fn sessions_done_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<u32> {
         Ok(self.conn.query_row(
             "SELECT count(*) FROM session s WHERE s.started_at >= ?1 AND s.started_at < ?2
-               AND EXISTS (SELECT 1 FROM live_set l WHERE l.session_id = s.id)",
+               AND EXISTS (SELECT 1 FROM live_set l
+                           WHERE l.session_id = s.id AND l.set_type <> 'warmup')",
             params![to_db(from), to_db(to)],
             |r| r.get(0),
         )?)

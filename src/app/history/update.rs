@@ -148,7 +148,7 @@ fn on_weeks(p: &mut WeeksPage, action: Action, cx: &Context<'_>) -> Vec<Opened> 
         }
         (Action::Confirm, _) => match p.weeks.get(p.selected) {
             Some(&week) => {
-                let empty = week.totals.sessions == 0;
+                let empty = !week.totals.logged_any();
                 let page = WeekPage {
                     week,
                     sessions: vec![],

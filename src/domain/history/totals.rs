@@ -10,24 +10,28 @@ use crate::domain::set::{SetType, Work};
 /// What was done over some span: a week, a session.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Totals {
-    /// Sessions with at least one set.
+    /// Sessions done: with at least one working set. Warm-ups alone are
+    /// not a session done (issue 14: they count toward no target).
     pub sessions: u32,
+    /// Working sets: every set but the warm-ups.
     pub sets: u32,
     pub reps: u32,
     /// Reps times load, in kilograms (pounds converted).
     pub volume_kg: f64,
     pub held: Duration,
+    pub warmups: u32,
 }
 
 impl Totals {
     /// The totals of one session's sets; warm-ups count toward none.
     pub fn of_sets(sets: &[SetRow]) -> Totals {
-        let mut t = Totals {
-            sessions: u32::from(!sets.is_empty()),
-            ..Totals::default()
-        };
+        let mut t = Totals::default();
         let mut volume = Volume::default();
-        for set in sets.iter().filter(|s| s.kind != SetType::Warmup) {
+        for set in sets {
+            if set.kind == SetType::Warmup {
+                t.warmups += 1;
+                continue;
+            }
             t.sets += 1;
             match set.work {
                 Work::Reps { reps, load } => {
@@ -40,8 +44,15 @@ impl Totals {
                 Work::Cardio { .. } => {}
             }
         }
+        t.sessions = u32::from(t.sets > 0);
         t.volume_kg = volume.kg();
         t
+    }
+
+    /// Whether any set was logged at all, warm-ups included: a span with
+    /// nothing done toward the target can still hold sessions to list.
+    pub fn logged_any(&self) -> bool {
+        self.sets > 0 || self.warmups > 0
     }
 
     /// The totals of several spans together, e.g. a week from its sessions.
@@ -52,6 +63,7 @@ impl Totals {
             reps: t.reps + p.reps,
             volume_kg: t.volume_kg + p.volume_kg,
             held: t.held + p.held,
+            warmups: t.warmups + p.warmups,
         })
     }
 }
