@@ -125,6 +125,12 @@ impl PlannedExercise {
         n <= self.sets || (n == self.sets + 1 && extra == Some(side))
     }
 
+    /// The side that does a set more than the planned sets, when one does.
+    pub fn extra_side(&self) -> Option<Side> {
+        let extra = self.advice.as_ref().and_then(|a| a.extra()).flatten();
+        extra.filter(|_| self.sets > 0)
+    }
+
     /// The working set rows: the planned sets, and a side's extra one.
     pub fn rows(&self) -> u32 {
         let extra = self.advice.as_ref().and_then(|a| a.extra());

@@ -72,6 +72,13 @@ impl Side {
             Side::Right => "R",
         }
     }
+
+    pub fn other(self) -> Side {
+        match self {
+            Side::Left => Side::Right,
+            Side::Right => Side::Left,
+        }
+    }
 }
 
 /// Longer than any hold anyone logs: an hour.

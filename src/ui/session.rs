@@ -155,15 +155,24 @@ fn about_block<'a>(
     calendar: &Calendar,
     theme: &Theme,
 ) -> Paragraph<'a> {
-    let sides = if ex.sides == Sides::Each {
-        " · each side"
-    } else {
-        ""
+    // A side that trails does a set more: the count says so per side.
+    let (sets, sides) = match (ex.sides, ex.extra_side()) {
+        (Sides::Each, Some(extra)) => (
+            format!(
+                "{} {}, {} {}",
+                extra.letter(),
+                ex.sets + 1,
+                extra.other().letter(),
+                ex.sets
+            ),
+            "",
+        ),
+        (Sides::Each, None) => (ex.sets.to_string(), " · each side"),
+        _ => (ex.sets.to_string(), ""),
     };
     let target = match ex.kind {
         Kind::Reps => format!(
-            "{} × {} reps",
-            ex.sets,
+            "{sets} × {} reps",
             ex.advice
                 .as_deref()
                 .and_then(|a| a.reps(side))
@@ -171,12 +180,11 @@ fn about_block<'a>(
                 .unwrap_or(0)
         ),
         Kind::Hold => format!(
-            "{} × {} s {}",
-            ex.sets,
+            "{sets} × {} s {}",
             ex.target_hold_for(side).map_or(0, |d| d.as_secs()),
             if ex.weighted { "weighted hold" } else { "hold" }
         ),
-        Kind::Cardio => format!("{} × cardio", ex.sets),
+        Kind::Cardio => format!("{sets} × cardio"),
     };
     let plan = Line::from(vec![
         Span::styled(target, theme.accent()),
