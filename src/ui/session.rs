@@ -91,14 +91,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
     frame.render_widget(header_line(state, view, compact, theme), header);
     frame.render_widget(about_block, about);
     let (sets_area, timer_area) = if compact {
-        // When the sets need the room (warm-ups, a reason, the plates), a
-        // running timer keeps five rows (its label, digits and hint), an
-        // idle one three (its label).
-        let running = view.rest.is_some() || view.stopwatch.is_some() || view.timing_hold();
-        let max = middle
-            .height
-            .saturating_sub(if running { 5 } else { 3 })
-            .max(3);
+        // When the sets need the room (warm-ups, a reason, the plates), the
+        // timer keeps three rows: its label, time and hint on one line.
+        let max = middle.height.saturating_sub(3).max(3);
         let [a, b] = Layout::vertical([
             Constraint::Length(sets_height.min(max)),
             Constraint::Fill(1),

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::keymap::{Action, Keymap};
@@ -232,6 +232,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
         }),
         area,
     );
+    if inner.height < 3 {
+        frame.render_widget(one_line(face, style, inner.width, theme), inner);
+        return;
+    }
     let room = Rect {
         height: inner.height.saturating_sub(2),
         ..inner
@@ -272,4 +276,19 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
         Paragraph::new(Line::styled(face.hint, theme.dim())).alignment(Alignment::Center),
         hint,
     );
+}
+
+/// The face on one line, for a phone whose sets need the rows: the label and
+/// the time always, the hint when it fits (the status line names the keys).
+fn one_line(face: Face, style: Style, width: u16, theme: &Theme) -> Paragraph<'static> {
+    let mut line = Line::from(vec![
+        Span::styled(face.label, theme.title()),
+        Span::raw(" "),
+        Span::styled(face.digits.join(" "), style),
+    ]);
+    let hint = format!(" · {}", face.hint);
+    if line.width() + unicode_width::UnicodeWidthStr::width(hint.as_str()) <= usize::from(width) {
+        line.push_span(Span::styled(hint, theme.dim()));
+    }
+    Paragraph::new(line).alignment(Alignment::Center)
 }

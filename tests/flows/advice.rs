@@ -439,3 +439,23 @@ fn a_session_of_warm_ups_alone_is_listed_but_counts_toward_no_week_or_streak() {
     // Last week met a target of one; this week, warm-ups alone, does not extend it.
     assert_eq!(store.streak(this, 1, |at| calendar.week_of(at)).unwrap(), 1);
 }
+
+#[test]
+fn a_phone_resting_keeps_the_whole_reason_and_the_rest_on_one_line() {
+    let (_dir, _path, mut flow) = after_warm_ups();
+    flow.press(KeyCode::Right);
+    flow.press(KeyCode::Enter);
+    flow.press(KeyCode::Enter);
+    assert!(
+        flow.view().rest.is_some(),
+        "both sides of set 1 logged: a rest"
+    );
+    let screen = flow.render(40, 20);
+    let words = words(&screen);
+    assert!(words.contains("(7 vs 10 reps a set at BW)"), "{screen}");
+    assert!(
+        words.contains("REST 1:00 · +/- 15 s · Space skip"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("advice_rest_40x20", screen);
+}
