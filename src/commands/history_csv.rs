@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::history_out::{Sessions, Sink, moved, moved_field, parts, secs, stamp};
+use super::history_out::{Sessions, Sink, cardio_seconds, moved, moved_field, parts, secs, stamp};
 use crate::cli::Detail;
 use crate::domain::Unit;
 use crate::domain::history::{SessionRow, SetRow, Totals, WeekSummary};
@@ -65,7 +65,7 @@ impl Sink for Csv<'_> {
                 "week_start,session_id,routine,started_at,ended_at,sets,reps,{moved},held_seconds"
             ),
             Detail::Sets => {
-                "week_start,session_id,session_started_at,set_id,exercise,set_number,side,reps,load,unit,held_seconds,logged_at,corrected,rpe,notes,type,distance,distance_unit"
+                "week_start,session_id,session_started_at,set_id,exercise,set_number,side,reps,load,unit,held_seconds,logged_at,corrected,rpe,notes,type,distance,distance_unit,duration_seconds"
             }
         };
         self.out.write_record(header.split(',')).map_err(io_error)
@@ -137,6 +137,7 @@ impl Csv<'_> {
             set.kind.as_str().to_string(),
             opt(set.distance.map(|d| d.centi as f64 / 100.0)),
             opt(set.distance.map(|d| d.unit.as_str())),
+            opt(cardio_seconds(&set.work)),
         ])
     }
 }

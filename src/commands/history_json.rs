@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::history_out::{Sessions, Sink, moved, parts, secs, stamp};
+use super::history_out::{Sessions, Sink, cardio_seconds, moved, parts, secs, stamp};
 use crate::domain::Unit;
 use crate::domain::history::{SessionRow, SetRow, Totals, WeekSummary};
 
@@ -103,6 +103,7 @@ struct SetOut<'a> {
     held_seconds: Option<f64>,
     distance: Option<f64>,
     distance_unit: Option<&'static str>,
+    duration_seconds: Option<f64>,
     logged_at: String,
     corrected: bool,
     rpe: Option<f64>,
@@ -124,6 +125,7 @@ impl<'a> From<&'a SetRow> for SetOut<'a> {
             held_seconds,
             distance: set.distance.map(|d| d.centi as f64 / 100.0),
             distance_unit: set.distance.map(|d| d.unit.as_str()),
+            duration_seconds: cardio_seconds(&set.work),
             logged_at: stamp(set.logged_at),
             corrected: set.corrected,
             rpe: set.rpe.map(|r| r.value()),

@@ -49,6 +49,14 @@ pub(super) fn secs(d: std::time::Duration) -> f64 {
 }
 
 /// (reps, load value, unit, held seconds) of a set; absent parts are None.
+/// A cardio set's time in seconds; none for other work.
+pub(super) fn cardio_seconds(work: &Work) -> Option<f64> {
+    match *work {
+        Work::Cardio { time } => Some(secs(time)),
+        _ => None,
+    }
+}
+
 pub(super) fn parts(work: &Work) -> (Option<u32>, Option<f64>, Option<&'static str>, Option<f64>) {
     match *work {
         Work::Reps { reps, load } => (

@@ -217,7 +217,7 @@ fn sets_carry_their_rpe_and_note_in_every_format() {
         csv.lines()
             .next()
             .unwrap()
-            .ends_with(",corrected,rpe,notes,type,distance,distance_unit"),
+            .ends_with(",corrected,rpe,notes,type,distance,distance_unit,duration_seconds"),
         "{csv}"
     );
     assert!(csv.contains(",8.5,\"slow, heavy\",normal,,"), "{csv}");
@@ -256,17 +256,24 @@ fn warm_up_drop_and_failure_sets_say_so_in_every_format() {
     assert_eq!(kinds, ["warmup", "normal", "drop", "normal"]);
     let run = &doc["weeks"][0]["sessions"][0]["sets"][3];
     assert_eq!(
-        (run["distance"].clone(), run["distance_unit"].clone()),
-        (5.2.into(), "km".into())
+        (
+            run["distance"].clone(),
+            run["distance_unit"].clone(),
+            run["duration_seconds"].clone()
+        ),
+        (5.2.into(), "km".into(), 1800.0.into())
     );
     let csv = stdout(&history(&db.path, &["--weeks", "1", "--format", "csv"]).success());
     let ends: Vec<Vec<&str>> = csv
         .lines()
-        .map(|l| l.rsplitn(4, ',').take(3).collect())
+        .map(|l| l.rsplitn(5, ',').take(4).collect())
         .collect();
-    assert_eq!(ends[0], ["distance_unit", "distance", "type"]);
-    assert_eq!(ends[1], ["", "", "warmup"]);
-    assert_eq!(ends[4], ["km", "5.2", "normal"]);
+    assert_eq!(
+        ends[0],
+        ["duration_seconds", "distance_unit", "distance", "type"]
+    );
+    assert_eq!(ends[1], ["", "", "", "warmup"]);
+    assert_eq!(ends[4], ["1800", "km", "5.2", "normal"]);
     let table = stdout(&history(&db.path, &["--weeks", "1"]).success());
     assert!(table.contains("#1W") && table.contains("#1D"), "{table}");
     assert!(table.contains("· 5.2 km"), "{table}");
