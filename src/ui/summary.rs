@@ -20,7 +20,15 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, s: &Summary, theme: &T
         unit: crate::domain::Unit::Kg,
     };
     let mut lines = vec![
-        Line::styled("Session done. Well trained.", theme.title()),
+        if s.sets > 0 {
+            Line::styled("Session done. Well trained.", theme.title())
+        } else {
+            // Warm-ups alone, or nothing: say why the week's count stays.
+            Line::styled(
+                "Session ended with no working set: it does not count toward the week.",
+                theme.title(),
+            )
+        },
         Line::from(""),
         Line::from(format!("Sets        {}", s.sets)),
         Line::from(format!("Reps        {}", s.reps)),

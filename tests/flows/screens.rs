@@ -200,6 +200,24 @@ fn finish_summary() {
 }
 
 #[test]
+fn a_summary_without_a_working_set_says_the_week_is_unchanged() {
+    let mut flow = Flow::in_session();
+    flow.send(Msg::Finished(Summary {
+        sets: 0,
+        reps: 0,
+        volume_kg: 0.0,
+        held_left: Duration::ZERO,
+        held_right: Duration::ZERO,
+        held_both: Duration::ZERO,
+        duration: Duration::from_secs(3 * 60),
+        records: vec![],
+    }));
+    let screen = flow.render(40, 20);
+    assert!(!screen.contains("Well trained"), "{screen}");
+    assert_snapshot!("summary_no_working_set_40x20", screen);
+}
+
+#[test]
 fn finish_summary_with_records_on_a_phone() {
     use runstrong::app::history::HistoryMsg;
     use runstrong::domain::records::{NewRecord, RecordKind};
