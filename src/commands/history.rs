@@ -86,7 +86,7 @@ pub fn write(
     let first = store.first_session_start()?.map(|at| calendar.week_of(at));
     weeks.retain(|w| first.is_some_and(|first| w.first_day >= first));
     let mut sink: Box<dyn Sink + '_> = match args.format {
-        HistoryFormat::Table => Box::new(Table::new(out, args.detail, unit)),
+        HistoryFormat::Table => Box::new(Table::new(out, args.detail, unit, now)),
         HistoryFormat::Csv => Box::new(Csv::new(out, args.detail, unit)),
         HistoryFormat::Json => Box::new(Json::new(out, unit)),
     };

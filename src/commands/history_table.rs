@@ -2,12 +2,12 @@
 
 use std::io::{self, Write};
 
-use chrono::{Local, Timelike};
+use chrono::{DateTime, Local, Timelike, Utc};
 
 use super::history_out::{Sessions, Sink, moved};
 use crate::cli::Detail;
 use crate::domain::Unit;
-use crate::domain::history::{SessionRow, SetRow, Totals, WeekSummary};
+use crate::domain::history::{SessionRow, SetRow, Standing, Totals, WeekSummary};
 use crate::domain::time;
 use crate::ui::text;
 
@@ -17,15 +17,18 @@ pub struct Table<'a> {
     target: u32,
     /// The unit of load moved (config.toml's).
     unit: Unit,
+    /// The week under way is not called missed.
+    now: DateTime<Utc>,
 }
 
 impl<'a> Table<'a> {
-    pub fn new(out: &'a mut dyn Write, detail: Detail, unit: Unit) -> Self {
+    pub fn new(out: &'a mut dyn Write, detail: Detail, unit: Unit, now: DateTime<Utc>) -> Self {
         Table {
             out,
             detail,
             target: 0,
             unit,
+            now,
         }
     }
 
@@ -82,10 +85,11 @@ impl Table<'_> {
             w.week.iso_label().split('-').nth(1).unwrap_or_default()
         );
         let done = format!("{}/{}", w.totals.sessions, self.target);
-        let mark = match (w.totals.sessions, w.met(self.target)) {
-            (0, _) => "missed",
-            (_, true) => "met",
-            _ => "",
+        let mark = match w.standing(self.target, self.now) {
+            Standing::Met => "met",
+            Standing::Missed => "missed",
+            Standing::ToGo(_) => "to go",
+            Standing::Short(_) => "",
         };
         writeln!(
             self.out,

@@ -88,6 +88,22 @@ fn table_marks_met_and_missed_weeks() {
 }
 
 #[test]
+fn the_week_under_way_is_to_go_not_missed() {
+    let mut db = fixture::empty();
+    let two_weeks_ago = Utc::now() - Days::new(14);
+    db.session(two_weeks_ago, &[(DORSIFLEXION, None, reps(10, kg("20")))]);
+    let out = stdout(&history(&db.path, &["--weeks", "3"]).success());
+    let weeks: Vec<_> = out.lines().filter(|l| l.starts_with("20")).collect();
+    assert_eq!(weeks.len(), 3, "{out}");
+    assert!(weeks[0].contains("0/2 to go"), "{out}");
+    assert!(weeks[1].contains("0/2 missed"), "{out}");
+    assert!(
+        weeks[2].contains("1/2 ") && !weeks[2].contains("missed"),
+        "{out}"
+    );
+}
+
+#[test]
 fn exercise_filter_and_unknown_exercise() {
     let db = logged();
     let out = stdout(

@@ -8,4 +8,4 @@ mod totals;
 
 pub use rows::{SessionRow, SetRow, pace};
 pub use streak::Streak;
-pub use totals::{Totals, WeekSummary};
+pub use totals::{Standing, Totals, WeekSummary};

@@ -2,6 +2,8 @@
 
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
+
 use super::SetRow;
 use crate::domain::calendar::WeekRange;
 use crate::domain::load::Volume;
@@ -74,8 +76,65 @@ pub struct WeekSummary {
     pub totals: Totals,
 }
 
+/// How a week stands against the target at some moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    Met,
+    /// A week under way, this many sessions from the target: not missed yet.
+    ToGo(u32),
+    /// A week over with some sessions, this many short of the target.
+    Short(u32),
+    /// A week over with none.
+    Missed,
+}
+
 impl WeekSummary {
     pub fn met(&self, target: u32) -> bool {
         self.totals.sessions >= target
+    }
+
+    /// The week against `target` as of `now`: the week under way is never
+    /// called missed or short, only so many to go.
+    pub fn standing(&self, target: u32, now: DateTime<Utc>) -> Standing {
+        let done = self.totals.sessions;
+        match done.checked_sub(target) {
+            Some(_) => Standing::Met,
+            None if now < self.week.end => Standing::ToGo(target - done),
+            None if done == 0 => Standing::Missed,
+            None => Standing::Short(target - done),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Weekday};
+
+    use super::*;
+    use crate::domain::calendar::Calendar;
+
+    fn week(sessions: u32) -> WeekSummary {
+        let calendar = Calendar::new(Utc, Weekday::Mon);
+        let monday = Utc.with_ymd_and_hms(2026, 11, 23, 9, 0, 0).unwrap();
+        WeekSummary {
+            week: calendar.weeks_back(monday, 1)[0],
+            totals: Totals {
+                sessions,
+                ..Totals::default()
+            },
+        }
+    }
+
+    #[test]
+    fn a_week_is_missed_or_short_only_once_it_is_over() {
+        let during = Utc.with_ymd_and_hms(2026, 11, 29, 23, 59, 0).unwrap();
+        let after = Utc.with_ymd_and_hms(2026, 11, 30, 0, 0, 0).unwrap();
+        let standing = |n, now| week(n).standing(2, now);
+        assert_eq!(standing(0, during), Standing::ToGo(2));
+        assert_eq!(standing(1, during), Standing::ToGo(1));
+        assert_eq!(standing(0, after), Standing::Missed);
+        assert_eq!(standing(1, after), Standing::Short(1));
+        assert_eq!(standing(2, during), Standing::Met);
+        assert_eq!(standing(3, after), Standing::Met);
     }
 }

@@ -59,10 +59,12 @@ pub fn draw(
         return KEYS;
     }
     if page.sessions.is_empty() {
-        frame.render_widget(
-            super::empty(" No sessions this week: a missed week.", theme).block(block),
-            body,
-        );
+        let why = if state.now.wall < w.week.end {
+            " No sessions yet this week."
+        } else {
+            " No sessions this week: a missed week."
+        };
+        frame.render_widget(super::empty(why, theme).block(block), body);
         return "Esc back";
     }
     let wide = body.width >= 64;

@@ -10,7 +10,7 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Row};
 
 use crate::app::history::{HistoryView, WeeksPage};
 use crate::app::state::State;
-use crate::domain::history::WeekSummary;
+use crate::domain::history::{Standing, WeekSummary};
 
 use super::super::theme::Theme;
 
@@ -101,12 +101,14 @@ fn last_weeks<'a>(weeks: &[WeekSummary], target: u32, width: u16, theme: &Theme)
 
 /// What a week's sessions say against the target, in words: the width
 /// of the column decides between "1 short" and "short".
-fn verdict(sessions: u32, target: u32, wide: bool) -> String {
-    match sessions {
-        0 => "missed".into(),
-        n if n >= target => "✓".into(),
-        n if wide => format!("{} short", target - n),
-        _ => "short".into(),
+fn verdict(standing: Standing, wide: bool) -> String {
+    match (standing, wide) {
+        (Standing::Met, _) => "✓".into(),
+        (Standing::Missed, _) => "missed".into(),
+        (Standing::Short(n), true) => format!("{n} short"),
+        (Standing::Short(_), false) => "short".into(),
+        (Standing::ToGo(n), true) => format!("{n} to go"),
+        (Standing::ToGo(_), false) => "to go".into(),
     }
 }
 
@@ -135,7 +137,7 @@ fn week_table(
         let marks: String = (0..target.max(w.totals.sessions))
             .map(|i| if i < w.totals.sessions { '●' } else { '○' })
             .collect();
-        let verdict = verdict(w.totals.sessions, target, wide);
+        let verdict = verdict(w.standing(target, state.now.wall), wide);
         let style = if w.totals.sessions == 0 {
             theme.dim()
         } else {
