@@ -3,8 +3,8 @@
 //! the store has given the session its advice. Later sets follow the
 //! person: this session's previous working set of the same exercise and
 //! side, else the same set of last time (when last time was this routine:
-//! another routine has its own targets), else the routine's target; in the
-//! unit last used. A
+//! another routine has its own targets), else today's last set of the other
+//! side, else the routine's target; in the unit last used. A
 //! weighted hold's load follows the same rules.
 
 use super::advice::Advice;
@@ -78,7 +78,10 @@ impl ActiveSession {
                     .find(|(n, s, _)| *n == slot.set_number && *s == slot.side)
             })
             .map(|(_, _, w)| *w);
-        let (reps, load) = match previous.or(same_last_time) {
+        // A side with no numbers of its own today or last time starts where
+        // the other side did today: the plate on the hip stays on.
+        let other_side = working().last().map(|l| l.set.work);
+        let (reps, load) = match previous.or(same_last_time).or(other_side) {
             Some(Work::Reps { reps, load }) => (reps, load),
             Some(Work::Hold { load, .. }) => (1, load),
             _ => (ex.target_reps.unwrap_or(1), None),
@@ -254,6 +257,32 @@ mod tests {
         log(&mut s, 1, Some(Side::Left), today);
         let p = s.prefill(0, slot(2, Some(Side::Left)));
         assert_eq!((p.load, p.unit), (kg(500, Unit::Kg), Some(Unit::Kg)));
+    }
+
+    #[test]
+    fn a_side_with_no_numbers_of_its_own_starts_where_the_other_side_did() {
+        let mut s = session(Sides::Each, None);
+        s.plan[0].kind = Kind::Hold;
+        s.plan[0].weighted = true;
+        let left = Work::Hold {
+            held: Duration::from_secs(30),
+            load: kg(1000, Unit::Kg),
+        };
+        log(&mut s, 1, Some(Side::Left), left);
+        // As after a restart: the form is made again from the logged sets.
+        let p = s.prefill(0, slot(1, Some(Side::Right)));
+        assert_eq!((p.load, p.unit), (kg(1000, Unit::Kg), Some(Unit::Kg)));
+        log(
+            &mut s,
+            1,
+            Some(Side::Right),
+            Work::Hold {
+                held: Duration::from_secs(25),
+                load: kg(500, Unit::Kg),
+            },
+        );
+        let p = s.prefill(0, slot(2, Some(Side::Left)));
+        assert_eq!(p.load, kg(1000, Unit::Kg), "each side then follows its own");
     }
 
     #[test]

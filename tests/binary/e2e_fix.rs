@@ -123,11 +123,11 @@ fn a_weighted_plank_logged_corrected_and_resumed_keeps_its_load_in_the_file() {
 
     // A restart resumes at the right side, the left one's load listed, in
     // the unit last used; the right side has no set of its own to follow
-    // yet (prefill goes by side), so its load starts empty.
+    // yet, so it starts where the left side ended: the corrected 20 lb.
     let mut tui = Tui::spawn(dir.path(), 40, 20);
     tui.wait_for("Resume");
     tui.send("\r");
     let screen = tui.wait_for("✓ L 0s@20lb   ▶ R now");
-    assert!(screen.contains("load [  BW  ] lb"), "{screen}");
+    assert!(screen.contains("load [  20  ] lb"), "{screen}");
     quit(&mut tui);
 }
