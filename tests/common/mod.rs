@@ -55,6 +55,19 @@ pub fn session(started_at: DateTime<Utc>) -> ActiveSession {
     }
 }
 
+/// Where `text` starts on the first row that has it: (column, row).
+pub fn find(buffer: &Buffer, text: &str) -> (u16, u16) {
+    let area = buffer.area;
+    (0..area.height)
+        .find_map(|y| {
+            let row: Vec<&str> = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
+            (0..row.len())
+                .find(|&x| row[x..].concat().starts_with(text))
+                .map(|x| (x as u16, y))
+        })
+        .unwrap_or_else(|| panic!("no {text:?} in {buffer:?}"))
+}
+
 pub fn key(code: KeyCode) -> Msg {
     Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }

@@ -4,6 +4,7 @@
 mod advice;
 #[path = "../common/mod.rs"]
 mod common;
+mod forms;
 mod history_dst;
 mod history_flow;
 mod history_screens;
