@@ -3,9 +3,12 @@
 //! before taking over the terminal, with one line on stderr that names the
 //! file and the file left exactly as it was.
 
+use crate::common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use common::store::{sidecars, sqlite_file};
 use rusqlite::Connection;
 
 fn runstrong(dir: &Path) -> Command {
@@ -51,18 +54,6 @@ fn refusal(dir: &Path, db: &Path) -> String {
     stderr
 }
 
-fn sidecars(db: &Path) -> Vec<PathBuf> {
-    ["-wal", "-shm", "-journal"]
-        .into_iter()
-        .map(|suffix| {
-            let mut name = db.as_os_str().to_owned();
-            name.push(suffix);
-            PathBuf::from(name)
-        })
-        .filter(|p| p.exists())
-        .collect()
-}
-
 /// The binary refuses `db`, naming it and saying `why`, and leaves it
 /// byte for byte as it was, with nothing created next to it.
 fn assert_refused_untouched(db: &Path, why: &str) {
@@ -73,18 +64,6 @@ fn assert_refused_untouched(db: &Path, why: &str) {
     assert!(stderr.contains(why), "{stderr}");
     assert_eq!(std::fs::read(db).unwrap(), before, "the file changed");
     assert_eq!(sidecars(db), Vec::<PathBuf>::new());
-}
-
-/// A SQLite file in rollback-journal mode with a table and a row.
-fn sqlite_file(db: &Path, application_id: u32, user_version: u32) {
-    let conn = Connection::open(db).unwrap();
-    conn.execute_batch(&format!(
-        "PRAGMA application_id = {};
-         PRAGMA user_version = {user_version};
-         CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('kept');",
-        application_id.cast_signed()
-    ))
-    .unwrap();
 }
 
 #[test]

@@ -79,3 +79,18 @@ pub fn sidecars(path: &Path) -> Vec<PathBuf> {
         .filter(|p| p.exists())
         .collect()
 }
+
+/// Another program's SQLite file, or one claiming `application_id`: a
+/// table and a row, in rollback-journal mode.
+pub fn sqlite_file(path: &Path, application_id: u32, user_version: u32) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('not a workout');",
+    )
+    .unwrap();
+    conn.pragma_update(None, "application_id", application_id.cast_signed())
+        .unwrap();
+    conn.pragma_update(None, "user_version", user_version)
+        .unwrap();
+    conn.close().unwrap();
+}

@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use common::routine;
-use common::store::{at, kg, log, reps, scratch, sidecars, started};
+use common::store::{at, kg, log, reps, scratch, sidecars, sqlite_file, started};
 use runstrong::store::{self, APP_ID, Holder, Store, StoreError};
 use rusqlite::Connection;
 
@@ -100,19 +100,6 @@ fn populated(path: &Path) {
     }
     drop(store);
     assert!(sidecars(path).is_empty());
-}
-
-/// A SQLite file with one table, written in rollback mode.
-fn sqlite_file(path: &Path, app_id: i32, user_version: i32) {
-    let conn = Connection::open(path).unwrap();
-    conn.execute_batch(
-        "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('not a workout');",
-    )
-    .unwrap();
-    conn.pragma_update(None, "application_id", app_id).unwrap();
-    conn.pragma_update(None, "user_version", user_version)
-        .unwrap();
-    conn.close().unwrap();
 }
 
 #[test]
