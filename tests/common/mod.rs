@@ -21,7 +21,8 @@ use runstrong::app::session::SessionView;
 use runstrong::app::state::{Screen, State};
 use runstrong::app::{Effect, Executor, Msg, Now, Settings, StoreExecutor, step, update};
 use runstrong::domain::session::{ActiveSession, PlannedExercise};
-use runstrong::domain::{LoggedSet, Routine};
+use runstrong::domain::set::{SetType, Work};
+use runstrong::domain::{LoggedSet, NewSet, Routine, Side};
 
 /// Noon UTC: the same calendar day in every time zone a test machine uses.
 pub fn noon() -> DateTime<Utc> {
@@ -66,6 +67,26 @@ pub fn find(buffer: &Buffer, text: &str) -> (u16, u16) {
                 .map(|x| (x as u16, y))
         })
         .unwrap_or_else(|| panic!("no {text:?} in {buffer:?}"))
+}
+
+/// Set `id` of the session `session()` makes: `work` on the exercise at
+/// `position` of its plan, on `side`, logged at noon.
+pub fn logged(id: i64, position: usize, side: Option<Side>, work: Work) -> LoggedSet {
+    LoggedSet {
+        id,
+        set: NewSet {
+            session_id: 1,
+            exercise_id: position as i64 + 1,
+            set_number: 1,
+            side,
+            work,
+            duration: None,
+            rpe: None,
+            note: None,
+            logged_at: noon(),
+            set_type: SetType::Normal,
+        },
+    }
 }
 
 pub fn key(code: KeyCode) -> Msg {

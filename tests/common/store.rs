@@ -94,3 +94,17 @@ pub fn sqlite_file(path: &Path, application_id: u32, user_version: u32) {
         .unwrap();
     conn.close().unwrap();
 }
+
+/// The rows of `sql`, two columns each, read from the file at `path`.
+pub fn pairs<A: rusqlite::types::FromSql, B: rusqlite::types::FromSql>(
+    path: &Path,
+    sql: &str,
+) -> Vec<(A, B)> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.prepare(sql)
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}

@@ -163,7 +163,7 @@ fn the_first_working_set_is_the_suggestion_with_its_reason_and_enter_takes_it() 
             .fake
             .effects
             .iter()
-            .any(|e| matches!(e, Effect::History(HistoryEffect::CheckRecords(_))))
+            .any(|e| matches!(e, Effect::History(HistoryEffect::LoadBests(_))))
     );
     flow.press(KeyCode::Enter);
     let conn = rusqlite::Connection::open(&path).unwrap();

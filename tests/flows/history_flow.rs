@@ -16,7 +16,7 @@ use runstrong::domain::calendar::Calendar;
 use runstrong::domain::correction::Correction;
 use runstrong::domain::exercise::Exercise;
 use runstrong::domain::history::{SessionRow, SetRow, Totals, WeekSummary};
-use runstrong::domain::records::{NewRecord, RecordKind};
+use runstrong::domain::records::{Earlier, NewRecord, RecordKind};
 use runstrong::domain::set::Work;
 use runstrong::domain::summary::Summary;
 use runstrong::domain::{Kind, LoggedSet, NewSet, Side, Sides};
@@ -374,7 +374,7 @@ fn progress_opens_from_the_week_list_and_changes_span_and_metric() {
         to: noon(),
         points: vec![],
         records: vec![],
-        balance: None,
+        latest: vec![],
         cardio: None,
     }));
     assert!(
@@ -383,6 +383,37 @@ fn progress_opens_from_the_week_list_and_changes_span_and_metric() {
     );
     flow.press(KeyCode::Tab);
     assert!(matches!(page(&flow), Page::Progress(p) if p.metric == Metric::Reps));
+    // The answer brings each side's latest sets; the page weighs them.
+    flow.send(Msg::History(HistoryMsg::ProgressLoaded {
+        exercise: 4,
+        span: Span::Years5,
+        from: noon(),
+        to: noon(),
+        points: vec![],
+        records: vec![],
+        latest: vec![
+            (
+                Side::Left,
+                Work::Reps {
+                    reps: 10,
+                    load: None,
+                },
+            ),
+            (
+                Side::Right,
+                Work::Reps {
+                    reps: 8,
+                    load: None,
+                },
+            ),
+        ],
+        cardio: None,
+    }));
+    assert!(
+        matches!(page(&flow), Page::Progress(p) if p.loaded && p.balance.is_some()),
+        "{:?}",
+        page(&flow)
+    );
     flow.press(KeyCode::Esc);
     flow.press(KeyCode::Enter);
     assert!(
@@ -431,11 +462,31 @@ fn a_live_set_is_checked_for_records_and_they_reach_the_summary() {
     let mut flow = Flow::in_session();
     flow.type_text("15");
     flow.press(KeyCode::Enter);
-    assert!(
-        matches!(last_effect(&flow), Some(HistoryEffect::CheckRecords(s)) if s.set.work == Work::Reps { reps: 15, load: None })
+    let Some(HistoryEffect::LoadBests(logged)) = last_effect(&flow) else {
+        panic!("{:?}", last_effect(&flow))
+    };
+    assert_eq!(
+        logged.set.work,
+        Work::Reps {
+            reps: 15,
+            load: None
+        }
     );
+    let earlier = Earlier {
+        any: true,
+        most_reps: Some(14),
+        ..Earlier::default()
+    };
+    flow.send(Msg::History(HistoryMsg::BestsLoaded(logged, earlier)));
     let record = most_reps(15);
-    flow.send(Msg::History(HistoryMsg::Records(vec![record.clone()])));
+    assert_eq!(
+        last_effect(&flow),
+        Some(HistoryEffect::RememberRecords {
+            set: record.set,
+            kinds: vec![RecordKind::MostReps]
+        }),
+        "the record is kept in the file"
+    );
     let notice = flow.state.notice.clone().unwrap().0;
     assert!(
         notice.starts_with("New record! Weighted dorsiflexion: most reps"),

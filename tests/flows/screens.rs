@@ -201,26 +201,38 @@ fn finish_summary() {
 #[test]
 fn finish_summary_with_records_on_a_phone() {
     use runstrong::app::history::HistoryMsg;
-    use runstrong::domain::records::{NewRecord, RecordKind};
+    use runstrong::domain::records::Earlier;
     use runstrong::domain::set::Work;
     let mut flow = Flow::in_session();
-    let lunge = |kind, reps, centi| NewRecord {
-        set: 1,
-        exercise: "Lunge".into(),
-        side: Some(runstrong::domain::Side::Left),
-        kind,
-        work: Work::Reps {
+    // Two left-side lunges (the fourth exercise): one heavier than ever,
+    // one with more reps at its load.
+    let lunge = |id, reps, centi, earlier| {
+        let work = Work::Reps {
             reps,
-            load: Some(runstrong::domain::Load {
+            load: Some(Load {
                 centi,
-                unit: runstrong::domain::Unit::Kg,
+                unit: Unit::Kg,
             }),
-        },
+        };
+        let logged = common::logged(id, 3, Some(Side::Left), work);
+        Msg::History(HistoryMsg::BestsLoaded(logged, earlier))
     };
-    flow.send(Msg::History(HistoryMsg::Records(vec![
-        lunge(RecordKind::Heaviest, 8, 2500),
-        lunge(RecordKind::MostReps, 12, 2250),
-    ])));
+    let earlier = Earlier {
+        any: true,
+        heaviest_kg: Some(22.5),
+        most_reps: Some(10),
+        longest_hold: None,
+    };
+    flow.send(lunge(1, 8, 2500, earlier));
+    flow.send(lunge(
+        2,
+        12,
+        2250,
+        Earlier {
+            heaviest_kg: Some(25.0),
+            ..earlier
+        },
+    ));
     flow.send(Msg::Finished(Summary {
         sets: 6,
         reps: 60,

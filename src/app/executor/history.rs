@@ -5,9 +5,8 @@ use std::collections::HashMap;
 
 use crate::app::history::{HistoryEffect, HistoryMsg};
 use crate::app::msg::{Msg, Now};
-use crate::domain::balance::balance;
 use crate::domain::calendar::Calendar;
-use crate::domain::records::{NewRecord, RecordKind, reached};
+use crate::domain::records::{NewRecord, RecordKind};
 use crate::domain::{Kind, LoggedSet};
 use crate::store::{Result, Store};
 
@@ -49,7 +48,7 @@ pub(super) fn execute(
             to,
             points: store.cardio_progress(exercise, from, to, bucket_days)?,
             records: vec![],
-            balance: None,
+            latest: vec![],
             cardio: Some(Box::new(store.cardio_records(exercise)?)),
         },
         HistoryEffect::LoadProgress {
@@ -66,7 +65,7 @@ pub(super) fn execute(
             to,
             points: store.progress(exercise, from, to, bucket_days)?,
             records: store.records(exercise)?,
-            balance: balance(&store.latest_sides(exercise, from, to)?).map(Box::new),
+            latest: store.latest_sides(exercise, from, to)?,
             cardio: None,
         },
         HistoryEffect::CorrectSet {
@@ -102,13 +101,13 @@ pub(super) fn execute(
                 sets: store.session_set_rows(session)?,
             }
         }
-        HistoryEffect::CheckRecords(logged) => {
-            let kinds = reached(&logged.set.work, &store.earlier_bests(&logged)?);
-            if kinds.is_empty() {
-                return Ok(None);
-            }
-            store.remember_records(logged.id, &kinds)?;
-            HistoryMsg::Records(new_records(&exercise_names(store)?, &logged, kinds))
+        HistoryEffect::LoadBests(logged) => {
+            let earlier = store.earlier_bests(&logged)?;
+            HistoryMsg::BestsLoaded(logged, earlier)
+        }
+        HistoryEffect::RememberRecords { set, kinds } => {
+            store.remember_records(set, &kinds)?;
+            return Ok(None);
         }
         HistoryEffect::RecallRecords(logged) => {
             let mut records = vec![];

@@ -4,23 +4,51 @@
 use super::{HistoryEffect, HistoryMsg, Metric, Page, WEEKS_PAGE, load};
 use crate::app::msg::Effect;
 use crate::app::state::{Screen, State};
+use crate::domain::LoggedSet;
+use crate::domain::balance::balance;
 use crate::domain::correction::Correction;
 use crate::domain::history::Totals;
+use crate::domain::records::{Earlier, NewRecord, reached};
+
+/// A set just logged against the bests before it: the records it reached
+/// are announced, kept for the summary, and remembered in the file.
+fn on_bests(state: &mut State, logged: &LoggedSet, earlier: &Earlier) -> Vec<Effect> {
+    let Screen::Session(view) = &mut state.screen else {
+        return vec![];
+    };
+    let kinds = reached(&logged.set.work, earlier);
+    let Some(&first) = kinds.first() else {
+        return vec![];
+    };
+    let exercise = view
+        .session
+        .plan
+        .iter()
+        .find(|e| e.exercise_id == logged.set.exercise_id)
+        .map(|e| e.name.clone())
+        .unwrap_or_default();
+    let record = |kind| NewRecord {
+        set: logged.id,
+        exercise: exercise.clone(),
+        side: logged.set.side,
+        kind,
+        work: logged.set.work,
+    };
+    let more = match kinds.len() {
+        1 => String::new(),
+        n => format!(" (+{} more)", n - 1),
+    };
+    state.notice = Some((format!("New record! {}{more}", record(first)), false));
+    view.records.extend(kinds.iter().map(|&k| record(k)));
+    vec![Effect::History(HistoryEffect::RememberRecords {
+        set: logged.id,
+        kinds,
+    })]
+}
 
 pub fn on_msg(state: &mut State, msg: HistoryMsg) -> Vec<Effect> {
-    if let HistoryMsg::Records(records) = msg {
-        if let Screen::Session(view) = &mut state.screen
-            && let Some(first) = records.first()
-        {
-            let more = if records.len() > 1 {
-                format!(" (+{} more)", records.len() - 1)
-            } else {
-                String::new()
-            };
-            state.notice = Some((format!("New record! {first}{more}"), false));
-            view.records.extend(records);
-        }
-        return vec![];
+    if let HistoryMsg::BestsLoaded(logged, earlier) = msg {
+        return on_bests(state, &logged, &earlier);
     }
     if let HistoryMsg::Recalled(records) = msg {
         // Before any set logged since the resume.
@@ -134,14 +162,14 @@ pub fn on_msg(state: &mut State, msg: HistoryMsg) -> Vec<Effect> {
                 to,
                 points,
                 records,
-                balance,
+                latest,
                 cardio,
             },
             Some(Page::Progress(p)),
         ) if p.exercise.id == exercise && p.span == span => {
             p.points = points;
             p.records = records;
-            p.balance = balance;
+            p.balance = balance(&latest).map(Box::new);
             p.cardio = cardio;
             // Bodyweight work has no estimate to draw: its chart is reps.
             if p.metric == Metric::Estimate && !p.has_loads() {

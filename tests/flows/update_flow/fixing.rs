@@ -10,7 +10,7 @@ use runstrong::app::Msg;
 use runstrong::app::history::HistoryMsg;
 use runstrong::app::session::Fixing;
 use runstrong::domain::correction::Correction;
-use runstrong::domain::records::{NewRecord, RecordKind};
+use runstrong::domain::records::{Earlier, NewRecord, RecordKind};
 use runstrong::store::Store;
 
 use crate::common::Flow;
@@ -153,14 +153,25 @@ fn the_record_of_a_deleted_set_is_withdrawn() {
     flow.type_text("20");
     flow.press(KeyCode::Enter);
     let logged = flow.view().session.logged[0].clone();
-    flow.send(Msg::History(HistoryMsg::Records(vec![NewRecord {
-        set: logged.id,
-        exercise: "Weighted dorsiflexion".into(),
-        side: None,
-        kind: RecordKind::MostReps,
-        work: reps(20, None),
-    }])));
-    assert_eq!(flow.view().records.len(), 1);
+    let earlier = Earlier {
+        any: true,
+        most_reps: Some(19),
+        ..Earlier::default()
+    };
+    flow.send(Msg::History(HistoryMsg::BestsLoaded(
+        logged.clone(),
+        earlier,
+    )));
+    assert_eq!(
+        flow.view().records,
+        [NewRecord {
+            set: logged.id,
+            exercise: "Weighted dorsiflexion".into(),
+            side: None,
+            kind: RecordKind::MostReps,
+            work: reps(20, None),
+        }]
+    );
     flow.type_text("z");
     flow.send(Msg::History(HistoryMsg::Corrected {
         correction: Some(Correction::Deleted { id: logged.id }),
