@@ -8,13 +8,19 @@ use chrono::{DateTime, Utc};
 use super::load::Load;
 use super::set::Side;
 
-/// Epley's estimated one-rep max: load × (1 + reps / 30); one rep is the load
-/// itself. The SQL in `store::history` computes the same expression.
+/// Epley's formula: a one-rep max is `epley(reps)` times the load that
+/// `reps` (whole, or counted in half reps to failure) can be done with.
+pub fn epley(reps: f64) -> f64 {
+    1.0 + reps / 30.0
+}
+
+/// Epley's estimated one-rep max; one rep is the load itself. The SQL
+/// calls this (`e1rm`, `store::functions`).
 pub fn e1rm_kg(load_kg: f64, reps: u32) -> f64 {
     match reps {
         0 => 0.0,
         1 => load_kg,
-        n => load_kg * (1.0 + f64::from(n) / 30.0),
+        n => load_kg * epley(f64::from(n)),
     }
 }
 
