@@ -89,6 +89,14 @@ pub fn logged(id: i64, position: usize, side: Option<Side>, work: Work) -> Logge
     }
 }
 
+/// The default settings without colour: snapshots show text and styles.
+pub fn plain() -> Settings {
+    Settings {
+        color: false,
+        ..Settings::default()
+    }
+}
+
 pub fn key(code: KeyCode) -> Msg {
     Msg::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
@@ -141,12 +149,8 @@ impl Flow {
             at: Instant::now(),
             wall: noon(),
         };
-        let settings = Settings {
-            color: false,
-            ..Settings::default()
-        };
         Flow {
-            state: State::new(now, settings, vec![routine()], Utc),
+            state: State::new(now, plain(), vec![routine()], Utc),
             now,
             fake: Fake {
                 next_id: 1,

@@ -10,7 +10,7 @@ use crate::common;
 
 use chrono::{Duration, Utc, Weekday};
 use common::store::{L, R, kg, reps, scratch};
-use common::{Flow, noon};
+use common::{Flow, noon, plain};
 use ratatui::crossterm::event::KeyCode;
 use runstrong::app::history::HistoryEffect;
 use runstrong::app::session::Step;
@@ -105,13 +105,6 @@ fn words(screen: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn plain() -> Settings {
-    Settings {
-        color: false,
-        ..Settings::default()
-    }
 }
 
 /// Started, with the three warm-ups taken as prefilled.

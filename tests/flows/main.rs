@@ -9,6 +9,8 @@ mod history_dst;
 mod history_flow;
 mod history_screens;
 mod plan_flow;
+mod progress_flow;
+mod records_flow;
 mod screens;
 mod screens_weighted;
 mod update_flow;
