@@ -108,3 +108,30 @@ pub fn pairs<A: rusqlite::types::FromSql, B: rusqlite::types::FromSql>(
         .collect::<Result<_, _>>()
         .unwrap()
 }
+
+/// Damages the session table's root page (always in use) of the closed
+/// file at `path` and puts its modification time back, as `cp -p`, `rsync
+/// -a` or a restore from backup would: size and time prove nothing.
+/// Returns the damaged bytes.
+pub fn damage_keeping_times(path: &Path) -> Vec<u8> {
+    let root: i64 = rusqlite::Connection::open(path)
+        .unwrap()
+        .query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'session'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let modified = std::fs::metadata(path).unwrap().modified().unwrap();
+    let mut bytes = std::fs::read(path).unwrap();
+    let page = usize::try_from(root - 1).unwrap() * 4096;
+    bytes[page..page + 64].fill(0xA5);
+    std::fs::write(path, &bytes).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    bytes
+}
