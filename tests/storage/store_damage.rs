@@ -59,7 +59,9 @@ fn a_healthy_file_opened_by_the_app_takes_writes_once_checked() {
     populated(&path);
     let mut store = Store::open_as(&path, Holder::App, &mut |_| {}).unwrap();
     store.writable().unwrap();
-    store.start_session(&routine(), at(9)).unwrap();
+    let started = store.start_session(&routine(), at(9)).unwrap();
+    let unfinished = store.unfinished().unwrap().map(|u| u.id);
+    assert_eq!(unfinished, Some(started.id), "the write is in the file");
 }
 
 #[test]
