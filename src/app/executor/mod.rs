@@ -118,7 +118,7 @@ impl StoreExecutor {
                 position,
             } => Some(Msg::PlanSaved(store.save_plan(session, &plan, position)?)),
             Effect::History(effect) => history::execute(store, effect, now, &self.calendar)?,
-            Effect::Bell | Effect::Quit => None,
+            Effect::Bell => None,
         })
     }
 }
