@@ -9,7 +9,6 @@ use super::plan::PlanMode;
 use super::session::{Fixing, SessionView, Step};
 use super::state::{Screen, State};
 use super::{history, home, overlay, session};
-use crate::domain::Kind;
 use crate::domain::entry::{Field, SetEntry};
 use crate::domain::note::{self, MAX_NOTE};
 
@@ -192,9 +191,7 @@ fn takes_paste(state: &State) -> bool {
             PlanMode::Pick { .. } | PlanMode::New { on_name: true, .. }
         ),
         (Some(_), _) => false,
-        (None, Screen::Session(v)) => {
-            v.step == Step::Ready && v.kind() == Some(Kind::Reps) && v.slot().is_some()
-        }
+        (None, Screen::Session(v)) => v.reps_form_open(),
         (None, _) => false,
     }
 }

@@ -147,6 +147,12 @@ impl SessionView {
         self.step == Step::Ready && !self.entry.editing && self.stopwatch.is_none()
     }
 
+    /// The reps form of the next set is on screen: typing goes into it, a
+    /// paste too.
+    pub fn reps_form_open(&self) -> bool {
+        self.step == Step::Ready && self.kind() == Some(Kind::Reps) && self.slot().is_some()
+    }
+
     /// Prepares the next set of the current exercise: a prefilled form, or Done.
     pub fn ready(&mut self, settings: &Settings) {
         self.stopwatch = None;
