@@ -1,5 +1,6 @@
-//! One exercise over time: progress points, personal records and left
-//! against right. Estimated one-rep max uses Epley's formula.
+//! One exercise over time: the points of its progress chart (per side),
+//! its personal records and the rules that make them (`Records`), and
+//! Epley's estimated one-rep max. Left against right is `balance`'s.
 
 use std::time::Duration;
 
