@@ -48,7 +48,7 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::SessionLoaded(active) => {
-            let resumed = active.logged.clone();
+            let resumed = (!active.logged.is_empty()).then_some(active.id);
             let plan_next = state.plan_next(&active);
             let mut view = SessionView::open(active, &state.settings);
             // A file written before positions followed the resume rule.
@@ -56,9 +56,9 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             effects.extend(plan_next);
             state.screen = Screen::Session(Box::new(view));
             state.notice = None;
-            if !resumed.is_empty() {
+            if let Some(session) = resumed {
                 effects.push(Effect::History(history::HistoryEffect::RecallRecords(
-                    resumed,
+                    session,
                 )));
             }
             effects

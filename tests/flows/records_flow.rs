@@ -13,7 +13,6 @@ use runstrong::app::{Effect, Msg};
 use runstrong::domain::records::{Earlier, NewRecord, RecordKind};
 use runstrong::domain::set::Work;
 use runstrong::domain::summary::Summary;
-use runstrong::domain::{LoggedSet, NewSet};
 
 use crate::common;
 use crate::history_flow::last_effect;
@@ -91,36 +90,36 @@ fn a_live_set_is_checked_for_records_and_they_reach_the_summary() {
 fn a_resumed_session_recalls_the_records_of_its_earlier_sets_for_the_summary() {
     let mut flow = Flow::home();
     let mut resumed = common::session(noon());
-    let earlier = LoggedSet {
-        id: 7,
-        set: NewSet {
-            session_id: 1,
-            exercise_id: 1,
-            set_number: 1,
-            side: None,
-            work: Work::Reps {
-                reps: 16,
-                load: None,
-            },
-            duration: None,
-            rpe: None,
-            note: None,
-            logged_at: noon(),
-            set_type: runstrong::domain::set::SetType::Normal,
+    let earlier = common::logged(
+        7,
+        0,
+        None,
+        Work::Reps {
+            reps: 16,
+            load: None,
         },
-    };
-    resumed.logged.push(earlier.clone());
+    );
+    resumed.logged.push(earlier);
     flow.send(Msg::SessionLoaded(resumed));
     assert_eq!(
         last_effect(&flow),
-        Some(HistoryEffect::RecallRecords(vec![earlier])),
-        "a resumed session's sets are compared with the sets before them"
+        Some(HistoryEffect::RecallRecords(1)),
+        "a resumed session asks what its sets were announced with"
     );
-    let recalled = most_reps(16);
-    flow.send(Msg::History(HistoryMsg::Recalled(vec![recalled.clone()])));
+    // Set 99 is not this session's (a deleted one, say): nothing of it.
+    let remembered = vec![(7, RecordKind::MostReps), (99, RecordKind::Heaviest)];
+    flow.send(Msg::History(HistoryMsg::Recalled(remembered)));
     assert_eq!(flow.state.notice, None, "recalled, not announced again");
+    let recalled = NewRecord {
+        set: 7,
+        ..most_reps(16)
+    };
     flow.send(Msg::Finished(one_set_summary(16)));
-    assert!(matches!(&flow.state.screen, Screen::Summary(s) if s.records == [recalled]));
+    assert!(
+        matches!(&flow.state.screen, Screen::Summary(s) if s.records == [recalled.clone()]),
+        "{:?}",
+        flow.state.screen
+    );
 
     let fresh = Flow::in_session();
     assert!(

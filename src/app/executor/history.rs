@@ -1,13 +1,10 @@
 //! Carries out history effects against the store; the answers come back
 //! as messages. Which weeks and what span to read came with the effect.
 
-use std::collections::HashMap;
-
 use crate::app::history::{HistoryEffect, HistoryMsg};
 use crate::app::msg::{Msg, Now};
+use crate::domain::Kind;
 use crate::domain::calendar::Calendar;
-use crate::domain::records::{NewRecord, RecordKind};
-use crate::domain::{Kind, LoggedSet};
 use crate::store::{Result, Store};
 
 /// One history effect; `calendar` puts the sessions of the streak in weeks.
@@ -109,46 +106,9 @@ pub(super) fn execute(
             store.remember_records(set, &kinds)?;
             return Ok(None);
         }
-        HistoryEffect::RecallRecords(logged) => {
-            let mut records = vec![];
-            if let Some(first) = logged.first() {
-                let remembered = store.remembered_records(first.set.session_id)?;
-                let names = exercise_names(store)?;
-                for set in &logged {
-                    let kinds = remembered.iter().filter(|(id, _)| *id == set.id);
-                    let kinds = kinds.map(|&(_, kind)| kind).collect();
-                    records.extend(new_records(&names, set, kinds));
-                }
-            }
-            HistoryMsg::Recalled(records)
+        HistoryEffect::RecallRecords(session) => {
+            HistoryMsg::Recalled(store.remembered_records(session)?)
         }
     };
     Ok(Some(Msg::History(msg)))
-}
-
-fn exercise_names(store: &Store) -> Result<HashMap<i64, String>> {
-    Ok(store
-        .exercises()?
-        .into_iter()
-        .map(|e| (e.id, e.name))
-        .collect())
-}
-
-/// The records of `kinds` that `logged` reached, named.
-fn new_records(
-    names: &HashMap<i64, String>,
-    logged: &LoggedSet,
-    kinds: Vec<RecordKind>,
-) -> Vec<NewRecord> {
-    let name = names.get(&logged.set.exercise_id);
-    kinds
-        .into_iter()
-        .map(|kind| NewRecord {
-            set: logged.id,
-            exercise: name.cloned().unwrap_or_default(),
-            side: logged.set.side,
-            kind,
-            work: logged.set.work,
-        })
-        .collect()
 }

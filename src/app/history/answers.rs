@@ -1,61 +1,22 @@
-//! The store's answers on the history screens, and on records of a live
-//! session: each lands on the page that asked, if it is still open.
+//! The store's answers on the history screens, each landing on the page
+//! that asked if it is still open; those on a live session's records go
+//! to `session::records`.
 
 use super::{HistoryEffect, HistoryMsg, Metric, Page, WEEKS_PAGE, load};
 use crate::app::msg::Effect;
-use crate::app::state::{Screen, State};
-use crate::domain::LoggedSet;
+use crate::app::session;
+use crate::app::state::State;
 use crate::domain::balance::balance;
 use crate::domain::correction::Correction;
 use crate::domain::history::Totals;
-use crate::domain::records::{Earlier, NewRecord, reached};
-
-/// A set just logged against the bests before it: the records it reached
-/// are announced, kept for the summary, and remembered in the file.
-fn on_bests(state: &mut State, logged: &LoggedSet, earlier: &Earlier) -> Vec<Effect> {
-    let Screen::Session(view) = &mut state.screen else {
-        return vec![];
-    };
-    let kinds = reached(&logged.set.work, earlier);
-    let Some(&first) = kinds.first() else {
-        return vec![];
-    };
-    let exercise = view
-        .session
-        .plan
-        .iter()
-        .find(|e| e.exercise_id == logged.set.exercise_id)
-        .map(|e| e.name.clone())
-        .unwrap_or_default();
-    let record = |kind| NewRecord {
-        set: logged.id,
-        exercise: exercise.clone(),
-        side: logged.set.side,
-        kind,
-        work: logged.set.work,
-    };
-    let more = match kinds.len() {
-        1 => String::new(),
-        n => format!(" (+{} more)", n - 1),
-    };
-    state.notice = Some((format!("New record! {}{more}", record(first)), false));
-    view.records.extend(kinds.iter().map(|&k| record(k)));
-    vec![Effect::History(HistoryEffect::RememberRecords {
-        set: logged.id,
-        kinds,
-    })]
-}
 
 pub fn on_msg(state: &mut State, msg: HistoryMsg) -> Vec<Effect> {
-    if let HistoryMsg::BestsLoaded(logged, earlier) = msg {
-        return on_bests(state, &logged, &earlier);
-    }
-    if let HistoryMsg::Recalled(records) = msg {
-        // Before any set logged since the resume.
-        if let Screen::Session(view) = &mut state.screen {
-            view.records.splice(0..0, records);
+    match msg {
+        HistoryMsg::BestsLoaded(logged, earlier) => {
+            return session::on_bests(state, &logged, &earlier);
         }
-        return vec![];
+        HistoryMsg::Recalled(remembered) => return session::on_recalled(state, &remembered),
+        _ => {}
     }
     let Some(view) = state.screen.history_mut() else {
         return vec![];

@@ -16,7 +16,7 @@ use crate::domain::correction::Correction;
 use crate::domain::exercise::Exercise;
 use crate::domain::history::{SessionRow, SetRow, WeekSummary};
 use crate::domain::progress::{ProgressPoint, SideRecords};
-use crate::domain::records::{Earlier, NewRecord, RecordKind};
+use crate::domain::records::{Earlier, RecordKind};
 use crate::domain::set::{Rpe, Side, Work};
 use crate::domain::{Kind, LoggedSet};
 
@@ -217,8 +217,8 @@ pub enum HistoryMsg {
     /// What the earlier sets of a set just logged reached, on its exercise
     /// and side: the core decides which records it beat.
     BestsLoaded(LoggedSet, Earlier),
-    /// The records a resumed session's sets were announced with.
-    Recalled(Vec<NewRecord>),
+    /// The records a resumed session's sets were announced with: (set id, kind).
+    Recalled(Vec<(i64, RecordKind)>),
 }
 
 /// The streak of weeks that met `target`, counted back from `current`.
@@ -271,9 +271,9 @@ pub enum HistoryEffect {
         set: i64,
         kinds: Vec<RecordKind>,
     },
-    /// Reads back the records a resumed session's sets were announced with,
-    /// so that the summary lists those reached before a restart.
-    RecallRecords(Vec<LoggedSet>),
+    /// Reads back the records the sets of session `.0`, resumed, were
+    /// announced with, so that the summary lists those reached before a restart.
+    RecallRecords(i64),
 }
 
 impl HistoryEffect {

@@ -3,10 +3,12 @@
 
 mod fix;
 mod hold;
+mod records;
 mod reps;
 mod update;
 
 pub use fix::{Change, Fixing};
+pub use records::{on_bests, on_recalled};
 pub use update::{fire, on_action, on_advised, on_corrected, on_save_failed, on_saved};
 
 use std::time::{Duration, Instant};
