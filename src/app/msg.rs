@@ -102,7 +102,6 @@ pub enum Effect {
     },
     History(HistoryEffect),
     Bell,
-    Quit,
 }
 
 impl Effect {
@@ -114,8 +113,7 @@ impl Effect {
             | Effect::ResumeSession(_)
             | Effect::PlanNext { .. }
             | Effect::LoadExercises
-            | Effect::Bell
-            | Effect::Quit => false,
+            | Effect::Bell => false,
             Effect::StartSession(_)
             | Effect::EndAbandoned(_)
             | Effect::SaveSet(_)

@@ -9,7 +9,6 @@ use super::plan::PlanMode;
 use super::session::{Fixing, SessionView, Step};
 use super::state::{Screen, State};
 use super::{history, home, overlay, session};
-use crate::domain::Kind;
 use crate::domain::entry::{Field, SetEntry};
 use crate::domain::note::{self, MAX_NOTE};
 
@@ -49,7 +48,7 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             vec![]
         }
         Msg::SessionLoaded(active) => {
-            let resumed = active.logged.clone();
+            let resumed = (!active.logged.is_empty()).then_some(active.id);
             let plan_next = state.plan_next(&active);
             let mut view = SessionView::open(active, &state.settings);
             // A file written before positions followed the resume rule.
@@ -57,9 +56,9 @@ fn handle(state: &mut State, msg: Msg) -> Vec<Effect> {
             effects.extend(plan_next);
             state.screen = Screen::Session(Box::new(view));
             state.notice = None;
-            if !resumed.is_empty() {
+            if let Some(session) = resumed {
                 effects.push(Effect::History(history::HistoryEffect::RecallRecords(
-                    resumed,
+                    session,
                 )));
             }
             effects
@@ -192,9 +191,7 @@ fn takes_paste(state: &State) -> bool {
             PlanMode::Pick { .. } | PlanMode::New { on_name: true, .. }
         ),
         (Some(_), _) => false,
-        (None, Screen::Session(v)) => {
-            v.step == Step::Ready && v.kind() == Some(Kind::Reps) && v.slot().is_some()
-        }
+        (None, Screen::Session(v)) => v.reps_form_open(),
         (None, _) => false,
     }
 }

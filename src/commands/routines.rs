@@ -6,6 +6,7 @@ use std::path::Path;
 use crate::cli::{RoutinesAction, RoutinesArgs};
 use crate::domain::{Kind, Routine, Sides};
 use crate::routines::{self, Loaded};
+use crate::ui::text;
 
 /// Prints the list, a routine, or the path of a new one.
 pub fn run(config_dir: Option<&Path>, args: RoutinesArgs) -> Result<(), String> {
@@ -38,16 +39,13 @@ fn list(loaded: &Loaded) -> String {
     let width = loaded
         .routines
         .iter()
-        .map(|a| a.routine.name.chars().count())
+        .map(|a| text::width(&a.routine.name))
         .max()
         .unwrap_or(0);
     loaded.routines.iter().fold(String::new(), |mut out, a| {
         let n = a.routine.exercises.len();
-        let _ = writeln!(
-            out,
-            "{:<width$}  {n} exercises  {}",
-            a.routine.name, a.origin
-        );
+        let name = text::pad(&a.routine.name, width);
+        let _ = writeln!(out, "{name}  {n} exercises  {}", a.origin);
         out
     })
 }
@@ -74,7 +72,46 @@ pub fn show(routine: &Routine) -> String {
             .map(|r| format!(", rest {r} s"))
             .unwrap_or_default();
         let tempo = ex.tempo.map(|t| format!(", tempo {t}")).unwrap_or_default();
-        let _ = writeln!(out, "  {:<22} {target}{sides}{rest}{tempo}", ex.name);
+        let name = text::pad(&ex.name, 22);
+        let _ = writeln!(out, "  {name} {target}{sides}{rest}{tempo}");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::routines::{Available, Origin};
+
+    fn named(name: &str) -> Available {
+        let mut routine = Routine::built_in().remove(0);
+        routine.name = name.into();
+        routine.exercises[0].name = name.into();
+        Available {
+            routine,
+            origin: Origin::BuiltIn,
+        }
+    }
+
+    /// Names are padded in columns, as a terminal shows them: a name of
+    /// wide characters lines up with one of letters.
+    #[test]
+    fn wide_names_line_up_in_columns() {
+        let loaded = Loaded {
+            routines: vec![named("深蹲日"), named("Legs")],
+            problems: vec![],
+        };
+        let listed = list(&loaded);
+        let at: Vec<usize> = listed
+            .lines()
+            .map(|l| text::width(&l[..l.find("7 exercises").unwrap_or(0)]))
+            .collect();
+        assert_eq!(at, [8, 8], "{listed}");
+        let shown = [show(&named("深蹲日").routine), show(&named("Legs").routine)];
+        let target = |s: &str| {
+            let line = s.lines().find(|l| l.contains(" x ")).unwrap_or_default();
+            text::width(&line[..line.find(" x ").unwrap_or(0)])
+        };
+        assert_eq!(target(&shown[0]), target(&shown[1]), "{shown:?}");
+    }
 }

@@ -63,10 +63,7 @@ impl Load {
 
     /// The load expressed in `unit`, for display and comparison only.
     pub fn value_in(self, unit: Unit) -> f64 {
-        match unit {
-            Unit::Kg => self.in_kg(),
-            Unit::Lb => self.in_kg() / KG_PER_LB,
-        }
+        kg_in(self.in_kg(), unit)
     }
 
     /// Parses what a person types into a load field: `20`, `22.5`, `22,5`,
@@ -95,6 +92,15 @@ impl Load {
             return Err(format!("{load} is more than anyone lifts here"));
         }
         Ok(Some(load))
+    }
+}
+
+/// `kg` kilograms expressed in `unit` (a total, a record): the one
+/// conversion out of kilograms, for display only.
+pub fn kg_in(kg: f64, unit: Unit) -> f64 {
+    match unit {
+        Unit::Kg => kg,
+        Unit::Lb => kg / KG_PER_LB,
     }
 }
 
@@ -232,6 +238,10 @@ mod tests {
         };
         assert!((lb.in_kg() - 45.359).abs() < 0.001);
         assert!((lb.value_in(Unit::Lb) - 100.0).abs() < 1e-9);
+        // A total in kilograms comes out as the same pounds as the load.
+        assert_eq!(kg_in(lb.in_kg(), Unit::Lb), lb.value_in(Unit::Lb));
+        assert_eq!(kg_in(45.359_237, Unit::Lb), 100.0);
+        assert_eq!(kg_in(22.5, Unit::Kg), 22.5);
     }
 
     #[test]

@@ -32,6 +32,30 @@ pub struct Earlier {
     pub longest_hold: Option<Duration>,
 }
 
+impl Earlier {
+    /// Takes the best of the other live sets at one load (`kg`, 0 for
+    /// none): their most reps and longest hold, either absent when no
+    /// other set did any. Reps count only at `work`'s load or heavier.
+    pub fn take(&mut self, work: &Work, kg: f64, reps: Option<u32>, held: Option<Duration>) {
+        if reps.is_none() && held.is_none() {
+            return;
+        }
+        self.any = true;
+        if kg > 0.0 {
+            self.heaviest_kg = Some(self.heaviest_kg.map_or(kg, |h| h.max(kg)));
+        }
+        let this_kg = work.load().map_or(0.0, |l| l.in_kg());
+        if let Some(reps) = reps
+            && kg >= this_kg - 1e-6
+        {
+            self.most_reps = Some(self.most_reps.map_or(reps, |m| m.max(reps)));
+        }
+        if let Some(held) = held {
+            self.longest_hold = Some(self.longest_hold.map_or(held, |h| h.max(held)));
+        }
+    }
+}
+
 /// The records `work` sets against `earlier`. A first-ever set sets none:
 /// there is nothing yet to beat.
 pub fn reached(work: &Work, earlier: &Earlier) -> Vec<RecordKind> {
@@ -188,5 +212,28 @@ mod tests {
             work: reps(8, 40),
         };
         assert_eq!(r.to_string(), "Lunge left: heaviest, 8 × 40 kg");
+    }
+
+    /// Reps done at a lighter load are no bar for this one; the heaviest
+    /// and the longest hold are at any load; no other set, nothing to beat.
+    #[test]
+    fn earlier_bests_take_reps_only_at_this_load_or_heavier() {
+        let mut earlier = Earlier::default();
+        let work = reps(10, 20);
+        earlier.take(&work, 0.0, None, None);
+        assert_eq!(earlier, Earlier::default(), "a load no other set did");
+        earlier.take(&work, 15.0, Some(15), None);
+        earlier.take(&work, 20.0, Some(8), None);
+        earlier.take(&work, 0.0, None, Some(Duration::from_secs(30)));
+        assert_eq!(
+            earlier,
+            Earlier {
+                any: true,
+                heaviest_kg: Some(20.0),
+                most_reps: Some(8),
+                longest_hold: Some(Duration::from_secs(30)),
+            }
+        );
+        assert_eq!(reached(&work, &earlier), [RecordKind::MostReps]);
     }
 }

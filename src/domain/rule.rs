@@ -6,14 +6,17 @@ use std::fmt;
 
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
+use strum::IntoStaticStr;
 
 use super::entry::MAX_REPS;
 use super::load::{Load, Unit, centi_text};
 use super::set::Rpe;
 
-/// How an exercise moves on from one session to the next.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// How an exercise moves on from one session to the next. Its name (serde,
+/// strum) is the one routine files write.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, IntoStaticStr)]
 #[serde(tag = "rule", rename_all = "lowercase", deny_unknown_fields)]
+#[strum(serialize_all = "lowercase")]
 pub enum Rule {
     /// A rep range and a load step: every set at the top adds the step and
     /// goes back to the bottom; otherwise one more rep.
@@ -79,13 +82,7 @@ fn default_rep_step() -> u32 {
 
 impl Rule {
     pub fn name(&self) -> &'static str {
-        match self {
-            Rule::Double { .. } => "double",
-            Rule::Linear { .. } => "linear",
-            Rule::Hold { .. } => "hold",
-            Rule::Bodyweight { .. } => "bodyweight",
-            Rule::Rpe { .. } => "rpe",
-        }
+        self.into()
     }
 
     /// What is wrong with the rule for an exercise of `kind`, if anything.
@@ -285,6 +282,21 @@ mod tests {
             rule("{ rule = \"rpe\", rpe = 8.5 }"),
             Ok(Rule::Rpe { rpe, .. }) if rpe.0.value() == 8.5
         ));
+    }
+
+    /// The name a message gives a rule is the one its file wrote.
+    #[test]
+    fn a_rule_is_named_as_its_file_names_it() {
+        for text in [
+            "{ rule = \"double\", reps = [8, 12] }",
+            "{ rule = \"linear\" }",
+            "{ rule = \"hold\" }",
+            "{ rule = \"bodyweight\", ceiling = 20 }",
+            "{ rule = \"rpe\", rpe = 8 }",
+        ] {
+            let parsed = rule(text).unwrap();
+            assert!(text.contains(&format!("\"{}\"", parsed.name())), "{text}");
+        }
     }
 
     #[test]

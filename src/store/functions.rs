@@ -48,10 +48,11 @@ fn int(ctx: &Context<'_>, i: usize) -> rusqlite::Result<Option<i64>> {
 pub fn register(conn: &Connection) -> rusqlite::Result<()> {
     let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
     conn.create_scalar_function("kg", 2, flags, |ctx| {
-        let unit = match ctx.get_raw(1) {
-            ValueRef::Text(b"kg") => Unit::Kg,
-            ValueRef::Text(b"lb") => Unit::Lb,
-            _ => return Ok(None),
+        // The stored text is `Unit`'s own (strum), compared as bytes.
+        let stored =
+            |u: &Unit| matches!(ctx.get_raw(1), ValueRef::Text(t) if t == u.as_str().as_bytes());
+        let Some(unit) = [Unit::Kg, Unit::Lb].into_iter().find(stored) else {
+            return Ok(None);
         };
         Ok(int(ctx, 0)?
             .filter(|&centi| centi > 0)
@@ -71,4 +72,26 @@ pub fn register(conn: &Connection) -> rusqlite::Result<()> {
             .filter(|&r| r > 0);
         Ok(kg.zip(reps).map(|(kg, reps)| e1rm_kg(kg, reps)))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kg_reads_the_stored_unit_and_nothing_else() -> rusqlite::Result<()> {
+        let conn = Connection::open_in_memory()?;
+        register(&conn)?;
+        let row: [Option<f64>; 4] = conn.query_row(
+            "SELECT kg(4500, 'lb'), kg(2250, 'kg'), kg(100, 'stone'), kg(0, 'kg')",
+            [],
+            |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]),
+        )?;
+        let lb = Load {
+            centi: 4500,
+            unit: Unit::Lb,
+        };
+        assert_eq!(row, [Some(lb.in_kg()), Some(22.5), None, None]);
+        Ok(())
+    }
 }

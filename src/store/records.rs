@@ -8,7 +8,7 @@ use super::Store;
 use super::error::{Result, StoreError};
 use super::{rows, summaries};
 use crate::domain::LoggedSet;
-use crate::domain::progress::{Record, SideRecords, rep_frontier};
+use crate::domain::progress::{LoadBest, Record, Records, SideRecords};
 use crate::domain::records::{Earlier, RecordKind};
 use crate::domain::set::Side;
 use crate::domain::{Load, Unit};
@@ -22,128 +22,71 @@ fn side_of(key: &str) -> Result<Option<Side>> {
     }
 }
 
-/// Counts one session's volume on one side towards its best.
-fn best_volume(
-    sides: &mut Vec<SideRecords>,
-    side: &str,
-    session_id: i64,
-    at: &str,
-    kg: f64,
-) -> Result<()> {
-    let entry = side_entry(sides, side_of(side)?);
-    if kg > 0.0 && entry.best_volume_kg.as_ref().is_none_or(|b| kg > b.value) {
-        entry.best_volume_kg = Some(Record {
-            value: kg,
-            at: rows::timestamp(at)?,
-            session_id,
-        });
-    }
-    Ok(())
-}
-
-/// Counts an open session's volume on one side towards its best.
-fn open_volume(sides: &mut Vec<SideRecords>, o: &summaries::OpenRow) -> Result<()> {
-    let c = &o.row;
-    best_volume(sides, c.side, c.session, &o.started_at, c.volume_kg())
-}
-
 /// A stored load in kilograms; 0 for none.
 fn kg_of(centi: i64, unit: &str) -> Result<f64> {
+    Ok(load_of(centi, unit)?.map_or(0.0, Load::in_kg))
+}
+
+/// A stored load; none for bodyweight (0).
+fn load_of(centi: i64, unit: &str) -> Result<Option<Load>> {
     match centi {
-        0 => Ok(0.0),
-        centi => Ok(Load {
+        0 => Ok(None),
+        centi => Ok(Some(Load {
             centi,
             unit: unit.parse::<Unit>().map_err(StoreError::BadValue)?,
-        }
-        .in_kg()),
+        })),
     }
 }
 
-fn side_entry(sides: &mut Vec<SideRecords>, side: Option<Side>) -> &mut SideRecords {
-    match sides.iter().position(|s| s.side == side) {
-        Some(i) => &mut sides[i],
-        None => {
-            sides.push(SideRecords {
-                side,
-                ..SideRecords::default()
-            });
-            let last = sides.len() - 1;
-            &mut sides[last]
-        }
-    }
+/// Counts an open session's volume on one side.
+fn open_volume(records: &mut Records, o: &summaries::OpenRow) -> Result<()> {
+    let c = &o.row;
+    records.volume(side_of(c.side)?, c.volume_kg(), c.session, || {
+        rows::timestamp(&o.started_at)
+    })
 }
 
 impl Store {
     /// Personal records of `exercise`, one entry per side it was done on
     /// (both limbs first, then left, then right).
     pub fn records(&self, exercise: i64) -> Result<Vec<SideRecords>> {
-        let mut sides: Vec<SideRecords> = Vec::new();
+        let mut records = Records::default();
         let mut stmt = self.conn.prepare_cached(
             "SELECT side, load_centi, load_unit, reps_max, reps_at, reps_session, hold_ms, hold_at, hold_session
              FROM load_best WHERE exercise_id = ?1",
         )?;
         let mut q = stmt.query([exercise])?;
         while let Some(r) = q.next()? {
-            let entry = side_entry(&mut sides, side_of(&r.get::<_, String>(0)?)?);
-            let centi: i64 = r.get(1)?;
-            let unit: String = r.get(2)?;
-            let load = match centi {
-                0 => None,
-                centi => Some(Load {
-                    centi,
-                    unit: unit.parse::<Unit>().map_err(StoreError::BadValue)?,
-                }),
-            };
-            if let (Some(reps), Some(at), Some(session_id)) = (
-                r.get::<_, Option<u32>>(3)?.filter(|&n| n > 0),
+            let reps = match (
+                r.get::<_, Option<u32>>(3)?,
                 r.get::<_, Option<String>>(4)?,
                 r.get(5)?,
             ) {
-                let record = Record {
-                    value: (load, reps),
+                (Some(value), Some(at), Some(session_id)) => Some(Record {
+                    value,
                     at: rows::timestamp(&at)?,
                     session_id,
-                };
-                if let Some(load) = load {
-                    let beats = |h: &Record<(Load, u32)>| {
-                        (load.in_kg(), reps) > (h.value.0.in_kg(), h.value.1)
-                    };
-                    if entry.heaviest.as_ref().is_none_or(beats) {
-                        entry.heaviest = Some(Record {
-                            value: (load, reps),
-                            at: record.at,
-                            session_id,
-                        });
-                    }
-                }
-                entry.most_reps.push(record);
-            }
-            if let (Some(held), Some(at), Some(session_id)) = (
+                }),
+                _ => None,
+            };
+            let hold = match (
                 rows::duration(r.get(6)?),
                 r.get::<_, Option<String>>(7)?,
                 r.get(8)?,
             ) {
-                let at = rows::timestamp(&at)?;
-                if entry.longest_hold.as_ref().is_none_or(|h| held > h.value.0) {
-                    entry.longest_hold = Some(Record {
-                        value: (held, load),
-                        at,
-                        session_id,
-                    });
-                }
-                let heavier = |h: &Record<(Load, _)>| {
-                    load.is_some_and(|l| (l.in_kg(), held) > (h.value.0.in_kg(), h.value.1))
-                };
-                if let Some(load) = load
-                    && entry.heaviest_hold.as_ref().is_none_or(heavier)
-                {
-                    entry.heaviest_hold = Some(Record {
-                        value: (load, held),
-                        at,
-                        session_id,
-                    });
-                }
-            }
+                (Some(value), Some(at), Some(session_id)) => Some(Record {
+                    value,
+                    at: rows::timestamp(&at)?,
+                    session_id,
+                }),
+                _ => None,
+            };
+            records.take(LoadBest {
+                side: side_of(&r.get::<_, String>(0)?)?,
+                load: load_of(r.get(1)?, &r.get::<_, String>(2)?)?,
+                reps,
+                hold,
+            });
         }
         // One row per session and side, in the order sessions started; an
         // open session's rows, folded from its sets, in their place.
@@ -162,24 +105,20 @@ impl Store {
         )?;
         let mut q = volumes.query([exercise])?;
         while let Some(r) = q.next()? {
-            // Borrowed: a time is copied only for a new best.
+            // Borrowed: a time is read only for a new best.
             let text = |i| r.get_ref(i).and_then(|v| Ok(v.as_str()?));
             let (side, session, at) = (text(0)?, r.get(1)?, text(2)?);
             while let Some(o) = open.next_if(|o| {
                 (o.started_at.as_str(), o.row.session, o.row.side) < (at, session, side)
             }) {
-                open_volume(&mut sides, &o)?;
+                open_volume(&mut records, &o)?;
             }
-            best_volume(&mut sides, side, session, at, r.get(3)?)?;
+            records.volume(side_of(side)?, r.get(3)?, session, || rows::timestamp(at))?;
         }
         for o in open {
-            open_volume(&mut sides, &o)?;
+            open_volume(&mut records, &o)?;
         }
-        for s in &mut sides {
-            s.most_reps = rep_frontier(std::mem::take(&mut s.most_reps));
-        }
-        sides.sort_by_key(|s| s.side.map_or(0, |s| 1 + s as u8));
-        Ok(sides)
+        Ok(records.finish())
     }
 
     /// What the live sets other than `set`, just logged, reached on its
@@ -187,7 +126,6 @@ impl Store {
     /// each record, the best of the other sets: where `set` holds a record,
     /// that is what it beat.
     pub fn earlier_bests(&self, set: &LoggedSet) -> Result<Earlier> {
-        let this_kg = set.set.work.load().map_or(0.0, |l| l.in_kg());
         let side = set.set.side.map_or("both", |s| s.as_str());
         let mut stmt = self.conn.prepare_cached(
             "SELECT load_centi, load_unit, reps_max, reps_set, reps_second, hold_ms, hold_set, hold_second
@@ -203,23 +141,10 @@ impl Store {
                     r.get(best)
                 }
             };
-            let (reps, held) = (others(2)?, others(5)?);
-            if reps.is_none() && held.is_none() {
-                continue;
-            }
-            earlier.any = true;
+            let reps = others(2)?.and_then(|n| u32::try_from(n).ok());
+            let held = rows::duration(others(5)?);
             let kg = kg_of(r.get(0)?, &r.get::<_, String>(1)?)?;
-            if kg > 0.0 {
-                earlier.heaviest_kg = Some(earlier.heaviest_kg.map_or(kg, |h| h.max(kg)));
-            }
-            if let Some(reps) = reps.and_then(|n| u32::try_from(n).ok())
-                && kg >= this_kg - 1e-6
-            {
-                earlier.most_reps = Some(earlier.most_reps.map_or(reps, |m| m.max(reps)));
-            }
-            if let Some(held) = rows::duration(held) {
-                earlier.longest_hold = Some(earlier.longest_hold.map_or(held, |h| h.max(held)));
-            }
+            earlier.take(&set.set.work, kg, reps, held);
         }
         Ok(earlier)
     }

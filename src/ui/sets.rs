@@ -216,7 +216,7 @@ pub(super) fn set_lines<'a>(
             lines.extend(hold_form::correction_lines(form, theme));
         }
         Some(Fixing::Pick(_)) => {}
-        None if view.step == Step::Ready && ex.kind == Kind::Reps && current.is_some() => {
+        None if view.reps_form_open() => {
             lines.extend(form_lines(&view.entry, theme));
             lines.extend(plate_line(ex, &view.entry, ctx));
         }

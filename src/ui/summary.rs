@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::keymap::Action;
 use crate::app::state::State;
+use crate::domain::load::kg_in;
 use crate::domain::summary::Summary;
 use crate::domain::time::clock;
 
@@ -15,10 +16,6 @@ use super::theme::Theme;
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, s: &Summary, theme: &Theme) {
     let [body, status] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     let unit = state.settings.unit;
-    let volume = crate::domain::Load {
-        centi: (s.volume_kg * 100.0).round() as i64,
-        unit: crate::domain::Unit::Kg,
-    };
     let mut lines = vec![
         if s.sets > 0 {
             Line::styled("Session done. Well trained.", theme.title())
@@ -34,7 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, s: &Summary, theme: &T
         Line::from(format!("Reps        {}", s.reps)),
         Line::from(format!(
             "Load moved  {:.0} {}",
-            volume.value_in(unit),
+            kg_in(s.volume_kg, unit),
             unit.as_str()
         )),
     ];

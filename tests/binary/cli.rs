@@ -3,9 +3,12 @@
 //! before taking over the terminal, with one line on stderr that names the
 //! file and the file left exactly as it was.
 
+use crate::common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use common::store::{sidecars, sqlite_file};
 use rusqlite::Connection;
 
 fn runstrong(dir: &Path) -> Command {
@@ -51,18 +54,6 @@ fn refusal(dir: &Path, db: &Path) -> String {
     stderr
 }
 
-fn sidecars(db: &Path) -> Vec<PathBuf> {
-    ["-wal", "-shm", "-journal"]
-        .into_iter()
-        .map(|suffix| {
-            let mut name = db.as_os_str().to_owned();
-            name.push(suffix);
-            PathBuf::from(name)
-        })
-        .filter(|p| p.exists())
-        .collect()
-}
-
 /// The binary refuses `db`, naming it and saying `why`, and leaves it
 /// byte for byte as it was, with nothing created next to it.
 fn assert_refused_untouched(db: &Path, why: &str) {
@@ -73,18 +64,6 @@ fn assert_refused_untouched(db: &Path, why: &str) {
     assert!(stderr.contains(why), "{stderr}");
     assert_eq!(std::fs::read(db).unwrap(), before, "the file changed");
     assert_eq!(sidecars(db), Vec::<PathBuf>::new());
-}
-
-/// A SQLite file in rollback-journal mode with a table and a row.
-fn sqlite_file(db: &Path, application_id: u32, user_version: u32) {
-    let conn = Connection::open(db).unwrap();
-    conn.execute_batch(&format!(
-        "PRAGMA application_id = {};
-         PRAGMA user_version = {user_version};
-         CREATE TABLE t (x TEXT); INSERT INTO t VALUES ('kept');",
-        application_id.cast_signed()
-    ))
-    .unwrap();
 }
 
 #[test]
@@ -277,73 +256,12 @@ fn an_empty_file_is_an_empty_database_that_readers_leave_empty() {
     assert!(sessions > 0, "import set up the empty file");
 }
 
-/// Runs `script` in a mount namespace of its own where `$FULL` is a tiny
-/// tmpfs already filled to the last block; returns its stdout and stderr.
-#[cfg(target_os = "linux")]
-fn on_a_full_disk(dir: &Path, script: &str) -> (String, String) {
-    let full = dir.join("full");
-    std::fs::create_dir(&full).unwrap();
-    let setup = format!(
-        "set -u; mount -t tmpfs -o size=256k tmpfs \"$FULL\" || exit 99; \
-         dd if=/dev/zero of=\"$FULL/filler\" bs=4k 2>/dev/null; {script}"
-    );
-    let out = std::process::Command::new("unshare")
-        .args(["--mount", "--map-root-user", "sh", "-c", &setup])
-        .env("FULL", &full)
-        .env("BIN", env!("CARGO_BIN_EXE_runstrong"))
-        .env("HOME", dir)
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .output()
-        .unwrap();
-    assert_ne!(
-        out.status.code(),
-        Some(99),
-        "could not mount a tmpfs: {out:?}"
-    );
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-#[cfg(target_os = "linux")]
-#[test]
-fn a_full_disk_at_start_says_disk_full_and_leaves_nothing_behind() {
-    let dir = tempfile::tempdir().unwrap();
-    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/hevy_kg.csv");
-    let script = format!(
-        "\"$BIN\" --db \"$FULL/app.db\" < /dev/null; \
-         \"$BIN\" --db \"$FULL/import.db\" import '{}'; ls -A \"$FULL\"",
-        csv.display()
-    );
-    let (listing, stderr) = on_a_full_disk(dir.path(), &script);
-    let lines: Vec<_> = stderr.lines().collect();
-    assert_eq!(lines.len(), 2, "{stderr}");
-    for (line, name) in lines.iter().zip(["app.db", "import.db"]) {
-        assert!(line.contains("disk full") && line.contains(name), "{line}");
-        assert!(!line.contains("disk I/O error"), "{line}");
-    }
-    assert_eq!(listing.trim(), "filler", "files were left behind");
-}
-
 #[test]
 fn backup_refuses_a_damaged_database_and_names_it() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("runstrong.db");
     imported(dir.path(), &db);
-    let mut bytes = std::fs::read(&db).unwrap();
-    let root: i64 = Connection::open(&db)
-        .unwrap()
-        .query_row(
-            "SELECT rootpage FROM sqlite_schema WHERE name = 'session'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    // The session table's root page: always in use.
-    let page = usize::try_from(root - 1).unwrap() * 4096;
-    bytes[page..page + 64].fill(0xA5);
-    std::fs::write(&db, &bytes).unwrap();
+    let bytes = common::store::damage_keeping_times(&db);
     let out = runstrong(dir.path())
         .arg("--db")
         .arg(&db)
@@ -368,62 +286,4 @@ fn backup_refuses_a_damaged_database_and_names_it() {
         })
         .count();
     assert_eq!(copies, 0, "a copy of the damage was made");
-}
-
-/// Runs `args` with standard output a pipe whose reader has already gone,
-/// as `runstrong ... | head -2` leaves it once head has its lines.
-fn into_closed_pipe(dir: &Path, args: &[&str]) -> std::process::Output {
-    let (reader, writer) = std::io::pipe().unwrap();
-    drop(reader);
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_runstrong"));
-    cmd.current_dir(dir)
-        .env("HOME", dir)
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("XDG_CONFIG_HOME", dir.join("config"))
-        .env("RUNSTRONG_DB", dir.join("runstrong.db"))
-        .args(args)
-        .stdout(writer);
-    cmd.output().unwrap()
-}
-
-#[test]
-fn every_command_piped_into_a_closed_reader_ends_quietly() {
-    let dir = tempfile::tempdir().unwrap();
-    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/strong_12col.csv");
-    let csv = csv.to_str().unwrap();
-    let backup = dir.path().join("copy.db");
-    for args in [
-        &["import", "--unit", "kg", csv][..],
-        &["routines"],
-        &["routines", "show", "Strength for runners"],
-        &["history"],
-        &["history", "--format", "json"],
-        &["export"],
-        &["export", "--format", "json"],
-        &["backup", backup.to_str().unwrap()],
-    ] {
-        let out = into_closed_pipe(dir.path(), args);
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(out.status.success(), "{args:?}: {}: {stderr}", out.status);
-        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
-    }
-}
-
-#[test]
-fn a_closed_stderr_does_not_turn_a_refusal_into_a_crash() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_runstrong"))
-        .env("XDG_CONFIG_HOME", dir.path())
-        .args(["--db"])
-        .arg(dir.path().join("x.db"))
-        .args(["import"])
-        .arg(dir.path().join("missing.csv"))
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Nobody reads the message: writing it fails with a broken pipe.
-    drop(child.stderr.take());
-    let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(1), "refused, not panicked (101)");
 }

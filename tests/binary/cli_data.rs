@@ -6,6 +6,7 @@ use crate::common;
 
 use std::path::{Path, PathBuf};
 
+use crate::common::cli::run_ok;
 use assert_cmd::Command;
 use common::data::fixture_path;
 use runstrong::domain::Routine;
@@ -16,10 +17,6 @@ fn runstrong(db: &Path) -> Command {
     cmd
 }
 
-fn stdout(cmd: &mut Command) -> String {
-    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
-}
-
 fn stderr(cmd: &mut Command) -> String {
     String::from_utf8(cmd.assert().failure().get_output().stderr.clone()).unwrap()
 }
@@ -27,7 +24,7 @@ fn stderr(cmd: &mut Command) -> String {
 /// A database holding the 12-column Strong fixture.
 fn imported(dir: &tempfile::TempDir) -> PathBuf {
     let db = dir.path().join("runstrong.db");
-    stdout(
+    run_ok(
         runstrong(&db)
             .args(["import", "--unit", "kg"])
             .arg(fixture_path("strong_12col.csv")),
@@ -36,7 +33,7 @@ fn imported(dir: &tempfile::TempDir) -> PathBuf {
 }
 
 fn export_json(db: &Path) -> String {
-    stdout(runstrong(db).args(["export", "--format", "json"]))
+    run_ok(runstrong(db).args(["export", "--format", "json"]))
 }
 
 #[test]
@@ -44,7 +41,7 @@ fn import_reports_what_it_added_then_adds_nothing_again() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("runstrong.db");
     let file = fixture_path("strong_12col.csv");
-    let dry = stdout(
+    let dry = run_ok(
         runstrong(&db)
             .args(["import", "--unit", "kg", "--dry-run"])
             .arg(&file),
@@ -59,9 +56,9 @@ fn import_reports_what_it_added_then_adds_nothing_again() {
         "{dry}"
     );
     assert!(!db.exists(), "a dry run creates no database");
-    let first = stdout(runstrong(&db).args(["import", "--unit", "kg"]).arg(&file));
+    let first = run_ok(runstrong(&db).args(["import", "--unit", "kg"]).arg(&file));
     assert!(first.contains("added 2 sessions (10 sets)"), "{first}");
-    let second = stdout(runstrong(&db).args(["import", "--unit", "kg"]).arg(&file));
+    let second = run_ok(runstrong(&db).args(["import", "--unit", "kg"]).arg(&file));
     assert!(
         second.contains("nothing new to add") && second.contains("skipped 2 sessions"),
         "{second}"
@@ -178,11 +175,11 @@ fn export_errors() {
 fn export_filters_by_local_date_and_writes_new_files() {
     let dir = tempfile::tempdir().unwrap();
     let db = imported(&dir);
-    let csv = stdout(runstrong(&db).args(["export", "--since", "2024-03-05"]));
+    let csv = run_ok(runstrong(&db).args(["export", "--since", "2024-03-05"]));
     assert!(csv.starts_with("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE,Weight Unit,Distance Unit,Side,Start (UTC)\n"));
     assert_eq!(csv.lines().count(), 4, "{csv}");
     let out = dir.path().join("all.json");
-    let said = stdout(
+    let said = run_ok(
         runstrong(&db)
             .args([
                 "export",
@@ -206,7 +203,7 @@ fn export_filters_by_local_date_and_writes_new_files() {
 fn backup_writes_a_dated_copy_beside_the_database_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     let db = imported(&dir);
-    let said = stdout(runstrong(&db).arg("backup"));
+    let said = run_ok(runstrong(&db).arg("backup"));
     assert!(said.contains("integrity check ok"), "{said}");
     let copies: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -215,7 +212,7 @@ fn backup_writes_a_dated_copy_beside_the_database_and_never_overwrites() {
         .collect();
     assert_eq!(copies.len(), 1, "{copies:?}");
     assert_eq!(export_json(&dir.path().join(&copies[0])), export_json(&db));
-    stdout(runstrong(&db).arg("backup"));
+    run_ok(runstrong(&db).arg("backup"));
     let taken = dir.path().join(&copies[0]);
     let err = stderr(runstrong(&db).arg("backup").arg(&taken));
     assert!(err.contains("already exists"), "{err}");
@@ -286,9 +283,9 @@ fn a_json_export_carries_your_routines_and_an_import_adds_the_missing_ones() {
         cmd.env("RUNSTRONG_CONFIG_DIR", config);
         cmd
     };
-    stdout(with(&mine, &db).args(["routines", "new", "Heavy Tuesday"]));
+    run_ok(with(&mine, &db).args(["routines", "new", "Heavy Tuesday"]));
     let file = dir.path().join("all.json");
-    stdout(
+    run_ok(
         with(&mine, &db)
             .args(["export", "--format", "json", "--out"])
             .arg(&file),
@@ -296,7 +293,7 @@ fn a_json_export_carries_your_routines_and_an_import_adds_the_missing_ones() {
 
     let fresh = dir.path().join("fresh.db");
     let import =
-        |extra: &[&str]| stdout(with(&theirs, &fresh).arg("import").args(extra).arg(&file));
+        |extra: &[&str]| run_ok(with(&theirs, &fresh).arg("import").args(extra).arg(&file));
     let dry = import(&["--dry-run"]);
     assert!(dry.contains("would add routine \"Heavy Tuesday\""), "{dry}");
     assert!(!theirs.exists(), "a dry run writes nothing");
@@ -318,7 +315,7 @@ fn a_json_export_carries_your_routines_and_an_import_adds_the_missing_ones() {
         read(&added),
         read(&mine.join("routines").join("heavy-tuesday.toml"))
     );
-    let listed = stdout(with(&theirs, &fresh).arg("routines"));
+    let listed = run_ok(with(&theirs, &fresh).arg("routines"));
     assert!(listed.contains("Heavy Tuesday"), "{listed}");
 
     let again = import(&[]);
@@ -351,7 +348,7 @@ fn a_version_1_json_document_without_routines_still_imports() {
 ]}"#,
     )
     .unwrap();
-    let said = stdout(runstrong(&dir.path().join("r.db")).arg("import").arg(&file));
+    let said = run_ok(runstrong(&dir.path().join("r.db")).arg("import").arg(&file));
     assert!(said.contains("added 1 session (1 set)"), "{said}");
 }
 

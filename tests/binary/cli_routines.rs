@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use crate::common::cli::run_ok;
 use assert_cmd::Command;
 
 fn runstrong(config: &Path) -> Command {
@@ -12,21 +13,17 @@ fn runstrong(config: &Path) -> Command {
     cmd
 }
 
-fn stdout(cmd: &mut Command) -> String {
-    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
-}
-
 #[test]
 fn lists_the_built_in_routine_and_where_it_comes_from() {
     let dir = tempfile::tempdir().unwrap();
-    let out = stdout(runstrong(dir.path()).arg("routines"));
+    let out = run_ok(runstrong(dir.path()).arg("routines"));
     assert_eq!(out.trim(), "Strength for runners  7 exercises  built-in");
 }
 
 #[test]
 fn new_writes_a_commented_copy_that_lists_and_shows() {
     let dir = tempfile::tempdir().unwrap();
-    let path = stdout(runstrong(dir.path()).args(["routines", "new", "Hill block"]));
+    let path = run_ok(runstrong(dir.path()).args(["routines", "new", "Hill block"]));
     let file = dir.path().join("routines/hill-block.toml");
     assert_eq!(path.trim(), file.display().to_string());
     let text = std::fs::read_to_string(&file).unwrap();
@@ -35,7 +32,7 @@ fn new_writes_a_commented_copy_that_lists_and_shows() {
         "{text}"
     );
 
-    let list = stdout(runstrong(dir.path()).arg("routines"));
+    let list = run_ok(runstrong(dir.path()).arg("routines"));
     assert!(
         list.contains(&format!(
             "Hill block            7 exercises  {}",
@@ -44,7 +41,7 @@ fn new_writes_a_commented_copy_that_lists_and_shows() {
         "{list}"
     );
 
-    let shown = stdout(runstrong(dir.path()).args(["routines", "show", "hill BLOCK"]));
+    let shown = run_ok(runstrong(dir.path()).args(["routines", "show", "hill BLOCK"]));
     assert!(shown.starts_with("Hill block\n"), "{shown}");
     assert!(
         shown.contains("Copenhagen plank       2 x 30 s hold, each side, rest 60 s"),

@@ -244,7 +244,8 @@ fn sets_carry_their_rpe_and_note_in_every_format() {
 #[test]
 fn warm_up_drop_and_failure_sets_say_so_in_every_format() {
     let mut db = fixture::empty();
-    let at = chrono::Local::now().format("%Y-%m-%d %H:%M:%S");
+    // Written and read in UTC, as the command is run: no machine zone.
+    let at = chrono::Utc::now().format("%Y-%m-%d %H:%M:%S");
     let csv = format!(
         "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE
 {at},Legs,45m,Squat,W,60,8,0,0,,,
@@ -253,13 +254,9 @@ fn warm_up_drop_and_failure_sets_say_so_in_every_format() {
 {at},Legs,45m,Running,1,0,0,5.2,1800,,,
 "
     );
-    let (_, import) = runstrong::interchange::parse(
-        &csv,
-        None,
-        Some(runstrong::domain::Unit::Kg),
-        &chrono::Local,
-    )
-    .unwrap();
+    let (_, import) =
+        runstrong::interchange::parse(&csv, None, Some(runstrong::domain::Unit::Kg), &chrono::Utc)
+            .unwrap();
     db.store.import(&import, &mut |_| {}).unwrap();
     let json = stdout(&history(&db.path, &["--weeks", "1", "--format", "json"]).success());
     let doc: serde_json::Value = serde_json::from_str(&json).unwrap();

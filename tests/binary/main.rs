@@ -3,10 +3,12 @@
 
 mod cli;
 mod cli_data;
+mod cli_io;
 mod cli_routines;
 #[path = "../common/mod.rs"]
 mod common;
 mod e2e;
+mod e2e_edges;
 mod e2e_fix;
 #[path = "../e2e_support/mod.rs"]
 mod e2e_support;

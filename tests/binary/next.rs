@@ -6,6 +6,7 @@ use crate::common;
 
 use std::path::Path;
 
+use crate::common::cli::run_ok;
 use assert_cmd::Command;
 use common::data::fixture_path;
 use common::routine;
@@ -132,15 +133,11 @@ fn runstrong(db: &Path, config: &Path) -> Command {
     cmd
 }
 
-fn stdout(cmd: &mut Command) -> String {
-    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
-}
-
 #[test]
 fn next_prints_every_suggestion_with_its_reason() {
     let (dir, path) = scratch();
     three_weeks(&path).0.close().unwrap();
-    let table = stdout(&mut runstrong(&path, dir.path()));
+    let table = run_ok(&mut runstrong(&path, dir.path()));
     assert!(
         table.starts_with("Strength for runners: next session, "),
         "{table}"
@@ -173,7 +170,7 @@ fn next_as_json_names_every_field() {
     )
     .unwrap();
     let text =
-        stdout(runstrong(&path, dir.path()).args(["--routine", "calves", "--format", "json"]));
+        run_ok(runstrong(&path, dir.path()).args(["--routine", "calves", "--format", "json"]));
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(doc["routine"], "Calves");
     assert_eq!(doc["week"], serde_json::Value::Null);
@@ -201,7 +198,7 @@ fn next_as_json_names_every_field() {
 fn a_session_under_way_is_not_taken_for_last_time() {
     let (dir, path) = scratch();
     let (mut store, _) = three_weeks(&path);
-    let before = stdout(&mut runstrong(&path, dir.path()));
+    let before = run_ok(&mut runstrong(&path, dir.path()));
     // Today's session has begun: one side of one lunge is logged.
     let today = store
         .start_session(&routine(), at(3 * 7 * 24 * 60))
@@ -216,7 +213,7 @@ fn a_session_under_way_is_not_taken_for_last_time() {
         3 * 7 * 24 * 60 + 1,
     );
     store.close().unwrap();
-    let during = stdout(&mut runstrong(&path, dir.path()));
+    let during = run_ok(&mut runstrong(&path, dir.path()));
     assert_eq!(during, before, "the plan is still the one for today");
 }
 

@@ -22,6 +22,11 @@ pub fn stdout(a: &assert_cmd::assert::Assert) -> String {
     String::from_utf8(a.get_output().stdout.clone()).unwrap()
 }
 
+/// Runs `cmd`, which must succeed, and returns what it printed.
+pub fn run_ok(cmd: &mut Command) -> String {
+    stdout(&cmd.assert().success())
+}
+
 /// Two sessions this week, none last week, one the week before.
 pub fn logged() -> fixture::Db {
     let mut db = fixture::empty();

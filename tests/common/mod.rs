@@ -21,7 +21,8 @@ use runstrong::app::session::SessionView;
 use runstrong::app::state::{Screen, State};
 use runstrong::app::{Effect, Executor, Msg, Now, Settings, StoreExecutor, step, update};
 use runstrong::domain::session::{ActiveSession, PlannedExercise};
-use runstrong::domain::{LoggedSet, Routine};
+use runstrong::domain::set::{SetType, Work};
+use runstrong::domain::{LoggedSet, NewSet, Routine, Side};
 
 /// Noon UTC: the same calendar day in every time zone a test machine uses.
 pub fn noon() -> DateTime<Utc> {
@@ -52,6 +53,47 @@ pub fn session(started_at: DateTime<Utc>) -> ActiveSession {
         plan,
         logged: vec![],
         position: 0,
+    }
+}
+
+/// Where `text` starts on the first row that has it: (column, row).
+pub fn find(buffer: &Buffer, text: &str) -> (u16, u16) {
+    let area = buffer.area;
+    (0..area.height)
+        .find_map(|y| {
+            let row: Vec<&str> = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
+            (0..row.len())
+                .find(|&x| row[x..].concat().starts_with(text))
+                .map(|x| (x as u16, y))
+        })
+        .unwrap_or_else(|| panic!("no {text:?} in {buffer:?}"))
+}
+
+/// Set `id` of the session `session()` makes: `work` on the exercise at
+/// `position` of its plan, on `side`, logged at noon.
+pub fn logged(id: i64, position: usize, side: Option<Side>, work: Work) -> LoggedSet {
+    LoggedSet {
+        id,
+        set: NewSet {
+            session_id: 1,
+            exercise_id: position as i64 + 1,
+            set_number: 1,
+            side,
+            work,
+            duration: None,
+            rpe: None,
+            note: None,
+            logged_at: noon(),
+            set_type: SetType::Normal,
+        },
+    }
+}
+
+/// The default settings without colour: snapshots show text and styles.
+pub fn plain() -> Settings {
+    Settings {
+        color: false,
+        ..Settings::default()
     }
 }
 
@@ -107,12 +149,8 @@ impl Flow {
             at: Instant::now(),
             wall: noon(),
         };
-        let settings = Settings {
-            color: false,
-            ..Settings::default()
-        };
         Flow {
-            state: State::new(now, settings, vec![routine()], Utc),
+            state: State::new(now, plain(), vec![routine()], Utc),
             now,
             fake: Fake {
                 next_id: 1,

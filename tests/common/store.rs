@@ -79,3 +79,59 @@ pub fn sidecars(path: &Path) -> Vec<PathBuf> {
         .filter(|p| p.exists())
         .collect()
 }
+
+/// Another program's SQLite file, or one claiming `application_id`: a
+/// table and a row, in rollback-journal mode.
+pub fn sqlite_file(path: &Path, application_id: u32, user_version: u32) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('not a workout');",
+    )
+    .unwrap();
+    conn.pragma_update(None, "application_id", application_id.cast_signed())
+        .unwrap();
+    conn.pragma_update(None, "user_version", user_version)
+        .unwrap();
+    conn.close().unwrap();
+}
+
+/// The rows of `sql`, two columns each, read from the file at `path`.
+pub fn pairs<A: rusqlite::types::FromSql, B: rusqlite::types::FromSql>(
+    path: &Path,
+    sql: &str,
+) -> Vec<(A, B)> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.prepare(sql)
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// Damages the session table's root page (always in use) of the closed
+/// file at `path` and puts its modification time back, as `cp -p`, `rsync
+/// -a` or a restore from backup would: size and time prove nothing.
+/// Returns the damaged bytes.
+pub fn damage_keeping_times(path: &Path) -> Vec<u8> {
+    let root: i64 = rusqlite::Connection::open(path)
+        .unwrap()
+        .query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'session'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let modified = std::fs::metadata(path).unwrap().modified().unwrap();
+    let mut bytes = std::fs::read(path).unwrap();
+    let page = usize::try_from(root - 1).unwrap() * 4096;
+    bytes[page..page + 64].fill(0xA5);
+    std::fs::write(path, &bytes).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    bytes
+}

@@ -10,7 +10,7 @@ use crate::common;
 
 use chrono::{Duration, Utc, Weekday};
 use common::store::{L, R, kg, reps, scratch};
-use common::{Flow, noon};
+use common::{Flow, noon, plain};
 use ratatui::crossterm::event::KeyCode;
 use runstrong::app::history::HistoryEffect;
 use runstrong::app::session::Step;
@@ -46,7 +46,8 @@ rest_secs = 60
 cue = "Long step, back knee down softly."
 "#;
 
-fn routine() -> Routine {
+/// A routine whose exercises have progression rules.
+fn ruled_routine() -> Routine {
     Routine::from_toml(ROUTINE).unwrap()
 }
 
@@ -54,7 +55,7 @@ fn routine() -> Routine {
 /// lunges with the right side 3 reps behind the left.
 fn last_week(store: &mut Store) {
     let start = noon() - Duration::days(7);
-    let s = store.start_session(&routine(), start).unwrap();
+    let s = store.start_session(&ruled_routine(), start).unwrap();
     let mut minute = 0;
     let mut log = |position: usize, n: u32, side: Option<Side>, work: Work| {
         minute += 2;
@@ -92,7 +93,7 @@ fn app(settings: Settings) -> (tempfile::TempDir, std::path::PathBuf, Flow) {
     let mut store = Store::open(&path).unwrap();
     last_week(&mut store);
     let mut flow = Flow::on_store(StoreExecutor::new(store, Calendar::new(Utc, Weekday::Mon)));
-    flow.state = State::new(flow.now, settings, vec![routine()], Utc);
+    flow.state = State::new(flow.now, settings, vec![ruled_routine()], Utc);
     flow.load_home();
     (dir, path, flow)
 }
@@ -104,13 +105,6 @@ fn words(screen: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn plain() -> Settings {
-    Settings {
-        color: false,
-        ..Settings::default()
-    }
 }
 
 /// Started, with the three warm-ups taken as prefilled.
@@ -162,7 +156,7 @@ fn the_first_working_set_is_the_suggestion_with_its_reason_and_enter_takes_it() 
             .fake
             .effects
             .iter()
-            .any(|e| matches!(e, Effect::History(HistoryEffect::CheckRecords(_))))
+            .any(|e| matches!(e, Effect::History(HistoryEffect::LoadBests(_))))
     );
     flow.press(KeyCode::Enter);
     let conn = rusqlite::Connection::open(&path).unwrap();
@@ -291,7 +285,7 @@ fn a_logged_warm_up_changes_no_record_chart_point_volume_or_suggestion() {
     let (_dir, path) = scratch();
     let mut store = Store::open(&path).unwrap();
     last_week(&mut store);
-    let squat = store.start_session(&routine(), noon()).unwrap();
+    let squat = store.start_session(&ruled_routine(), noon()).unwrap();
     let id = squat.plan[0].exercise_id;
     let calendar = Calendar::new(Utc, Weekday::Mon);
     let rules = Rules {
@@ -311,7 +305,7 @@ fn a_logged_warm_up_changes_no_record_chart_point_volume_or_suggestion() {
                 .collect::<Vec<_>>(),
             store.summary(squat.id).unwrap().volume_kg,
             store
-                .plan_next(&routine(), &rules, &calendar, noon(), None)
+                .plan_next(&ruled_routine(), &rules, &calendar, noon(), None)
                 .unwrap(),
         )
     };
@@ -382,7 +376,7 @@ fn a_resumed_session_keeps_its_advice_from_the_sessions_before_it() {
     drop(flow);
     let store = Store::open(&path).unwrap();
     let mut flow = Flow::on_store(StoreExecutor::new(store, Calendar::new(Utc, Weekday::Mon)));
-    flow.state = State::new(flow.now, plain(), vec![routine()], Utc);
+    flow.state = State::new(flow.now, plain(), vec![ruled_routine()], Utc);
     flow.load_home();
     flow.press(KeyCode::Enter); // Resume
     let view = flow.view();

@@ -8,20 +8,17 @@ use std::time::Duration;
 use chrono::{Days, Utc, Weekday};
 use common::{Flow, noon};
 use ratatui::crossterm::event::KeyCode;
-use runstrong::app::history::{HistoryEffect, HistoryMsg, Metric, Page, Span, StreakOf};
+use runstrong::app::history::{HistoryEffect, HistoryMsg, Page, StreakOf};
 use runstrong::app::home::HomeData;
 use runstrong::app::state::Screen;
 use runstrong::app::{Effect, Msg};
+use runstrong::domain::Side;
 use runstrong::domain::calendar::Calendar;
 use runstrong::domain::correction::Correction;
-use runstrong::domain::exercise::Exercise;
 use runstrong::domain::history::{SessionRow, SetRow, Totals, WeekSummary};
-use runstrong::domain::records::{NewRecord, RecordKind};
 use runstrong::domain::set::Work;
-use runstrong::domain::summary::Summary;
-use runstrong::domain::{Kind, LoggedSet, NewSet, Side, Sides};
 
-fn history_effects(flow: &Flow) -> Vec<HistoryEffect> {
+pub fn history_effects(flow: &Flow) -> Vec<HistoryEffect> {
     flow.fake
         .effects
         .iter()
@@ -35,11 +32,11 @@ fn history_effects(flow: &Flow) -> Vec<HistoryEffect> {
         .collect()
 }
 
-fn last_effect(flow: &Flow) -> Option<HistoryEffect> {
+pub fn last_effect(flow: &Flow) -> Option<HistoryEffect> {
     history_effects(flow).pop()
 }
 
-fn page(flow: &Flow) -> &Page {
+pub fn page(flow: &Flow) -> &Page {
     match &flow.state.screen {
         Screen::History(view) => view.page().unwrap(),
         other => panic!("not in history: {other:?}"),
@@ -102,7 +99,7 @@ fn set_row(id: i64, work: Work) -> SetRow {
 }
 
 /// Home → History, with the first session and three of its four weeks answered.
-fn in_history() -> Flow {
+pub fn in_history() -> Flow {
     let mut flow = Flow::home();
     flow.send(Msg::HomeLoaded(HomeData::default()));
     flow.press(KeyCode::Down);
@@ -339,161 +336,6 @@ fn a_bad_correction_stays_in_the_form_and_esc_cancels_it() {
     );
     flow.press(KeyCode::Esc);
     assert!(matches!(page(&flow), Page::Week(_)));
-}
-
-#[test]
-fn progress_opens_from_the_week_list_and_changes_span_and_metric() {
-    let mut flow = in_history();
-    flow.press(KeyCode::Char('r'));
-    assert_eq!(last_effect(&flow), Some(HistoryEffect::LoadExercises));
-    let lunge = Exercise {
-        id: 4,
-        name: "Lunge".into(),
-        kind: Kind::Reps,
-        sides: Sides::Each,
-    };
-    flow.send(Msg::History(HistoryMsg::ExercisesLoaded(vec![lunge])));
-    flow.press(KeyCode::Enter);
-    let year_to_now = (noon() - chrono::Duration::days(365), noon());
-    assert!(
-        matches!(last_effect(&flow), Some(HistoryEffect::LoadProgress { exercise: 4, span: Span::Year, from, to, .. }) if (from, to) == year_to_now)
-    );
-    flow.press(KeyCode::Right);
-    assert!(matches!(
-        last_effect(&flow),
-        Some(HistoryEffect::LoadProgress {
-            exercise: 4,
-            span: Span::Years5,
-            ..
-        })
-    ));
-    flow.send(Msg::History(HistoryMsg::ProgressLoaded {
-        exercise: 4,
-        span: Span::Year,
-        from: noon(),
-        to: noon(),
-        points: vec![],
-        records: vec![],
-        balance: None,
-        cardio: None,
-    }));
-    assert!(
-        matches!(page(&flow), Page::Progress(p) if !p.loaded),
-        "a stale answer is ignored"
-    );
-    flow.press(KeyCode::Tab);
-    assert!(matches!(page(&flow), Page::Progress(p) if p.metric == Metric::Reps));
-    flow.press(KeyCode::Esc);
-    flow.press(KeyCode::Enter);
-    assert!(
-        matches!(
-            last_effect(&flow),
-            Some(HistoryEffect::LoadProgress {
-                span: Span::Years5,
-                ..
-            })
-        ),
-        "the next exercise opens with the span chosen"
-    );
-    assert!(matches!(page(&flow), Page::Progress(p) if p.span == Span::Years5));
-    flow.press(KeyCode::Esc);
-    flow.press(KeyCode::Esc);
-    assert!(matches!(page(&flow), Page::Weeks(_)));
-}
-
-/// The summary of a session of one bodyweight set of `reps`.
-fn one_set_summary(reps: u32) -> Summary {
-    Summary {
-        sets: 1,
-        reps,
-        volume_kg: 0.0,
-        held_left: Duration::ZERO,
-        held_right: Duration::ZERO,
-        held_both: Duration::ZERO,
-        duration: Duration::from_secs(60),
-        records: vec![],
-    }
-}
-
-/// Most reps of the first exercise, bodyweight.
-fn most_reps(reps: u32) -> NewRecord {
-    NewRecord {
-        set: 2,
-        exercise: "Weighted dorsiflexion".into(),
-        side: None,
-        kind: RecordKind::MostReps,
-        work: Work::Reps { reps, load: None },
-    }
-}
-
-#[test]
-fn a_live_set_is_checked_for_records_and_they_reach_the_summary() {
-    let mut flow = Flow::in_session();
-    flow.type_text("15");
-    flow.press(KeyCode::Enter);
-    assert!(
-        matches!(last_effect(&flow), Some(HistoryEffect::CheckRecords(s)) if s.set.work == Work::Reps { reps: 15, load: None })
-    );
-    let record = most_reps(15);
-    flow.send(Msg::History(HistoryMsg::Records(vec![record.clone()])));
-    let notice = flow.state.notice.clone().unwrap().0;
-    assert!(
-        notice.starts_with("New record! Weighted dorsiflexion: most reps"),
-        "{notice}"
-    );
-    flow.send(Msg::Finished(one_set_summary(15)));
-    assert!(matches!(&flow.state.screen, Screen::Summary(s) if s.records == [record]));
-    let screen = flow.render(80, 24);
-    assert!(
-        screen.contains("New records") && screen.contains("★ Weighted dorsiflexion: most reps"),
-        "{screen}"
-    );
-}
-
-#[test]
-fn a_resumed_session_recalls_the_records_of_its_earlier_sets_for_the_summary() {
-    let mut flow = Flow::home();
-    let mut resumed = common::session(noon());
-    let earlier = LoggedSet {
-        id: 7,
-        set: NewSet {
-            session_id: 1,
-            exercise_id: 1,
-            set_number: 1,
-            side: None,
-            work: Work::Reps {
-                reps: 16,
-                load: None,
-            },
-            duration: None,
-            rpe: None,
-            note: None,
-            logged_at: noon(),
-            set_type: runstrong::domain::set::SetType::Normal,
-        },
-    };
-    resumed.logged.push(earlier.clone());
-    flow.send(Msg::SessionLoaded(resumed));
-    assert_eq!(
-        last_effect(&flow),
-        Some(HistoryEffect::RecallRecords(vec![earlier])),
-        "a resumed session's sets are compared with the sets before them"
-    );
-    let recalled = most_reps(16);
-    flow.send(Msg::History(HistoryMsg::Recalled(vec![recalled.clone()])));
-    assert_eq!(flow.state.notice, None, "recalled, not announced again");
-    flow.send(Msg::Finished(one_set_summary(16)));
-    assert!(matches!(&flow.state.screen, Screen::Summary(s) if s.records == [recalled]));
-
-    let fresh = Flow::in_session();
-    assert!(
-        !fresh
-            .fake
-            .effects
-            .iter()
-            .any(|e| matches!(e, Effect::History(_))),
-        "a new session has nothing to recall"
-    );
 }
 
 #[test]

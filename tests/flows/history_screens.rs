@@ -324,3 +324,23 @@ fn cardio_charts_distance_and_pace_with_its_records() {
     assert!(pace.contains("best pace, min per km"), "{pace}");
     assert_snapshot!("progress_cardio_pace_80x24", pace);
 }
+
+/// A name of wide characters takes two columns each: the span labels
+/// shorten to fit beside it, as they would beside a name of letters.
+#[test]
+fn a_wide_exercise_name_shortens_the_span_labels() {
+    let mut db = fixture::empty();
+    weekly(&mut db, 3, |_| {
+        vec![(DORSIFLEXION, None, reps(10, kg("20")))]
+    });
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    conn.execute(
+        "UPDATE exercise SET name = '深蹲深蹲深' WHERE name = 'Weighted dorsiflexion'",
+        [],
+    )
+    .unwrap();
+    let s = progress_of(db, "深蹲深蹲深");
+    let screen = s.flow.render(40, 20);
+    let title = screen.lines().next().unwrap_or_default();
+    assert!(title.ends_with(" 12w 1y 5y all"), "{screen}");
+}

@@ -4,10 +4,13 @@
 mod advice;
 #[path = "../common/mod.rs"]
 mod common;
+mod forms;
 mod history_dst;
 mod history_flow;
 mod history_screens;
 mod plan_flow;
+mod progress_flow;
+mod records_flow;
 mod screens;
 mod screens_weighted;
 mod update_flow;

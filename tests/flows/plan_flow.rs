@@ -65,7 +65,14 @@ fn exercises_already_in_the_session_are_not_offered() {
     let Some(Overlay::Plan(editor)) = &flow.state.overlay else {
         panic!()
     };
-    assert!(matches!(editor.mode, PlanMode::Pick { .. }) || editor.error.is_some());
+    assert!(
+        matches!(editor.mode, PlanMode::Pick { .. }),
+        "still picking"
+    );
+    assert_eq!(
+        editor.error.as_deref(),
+        Some("Lunge is in this session already.")
+    );
 }
 
 #[test]

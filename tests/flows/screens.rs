@@ -5,9 +5,8 @@ use crate::common;
 
 use std::time::Duration;
 
-use common::{Flow, noon};
+use common::{Flow, find, noon};
 use insta::assert_snapshot;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 use runstrong::app::Msg;
@@ -220,26 +219,38 @@ fn a_summary_without_a_working_set_says_the_week_is_unchanged() {
 #[test]
 fn finish_summary_with_records_on_a_phone() {
     use runstrong::app::history::HistoryMsg;
-    use runstrong::domain::records::{NewRecord, RecordKind};
+    use runstrong::domain::records::Earlier;
     use runstrong::domain::set::Work;
     let mut flow = Flow::in_session();
-    let lunge = |kind, reps, centi| NewRecord {
-        set: 1,
-        exercise: "Lunge".into(),
-        side: Some(runstrong::domain::Side::Left),
-        kind,
-        work: Work::Reps {
+    // Two left-side lunges (the fourth exercise): one heavier than ever,
+    // one with more reps at its load.
+    let lunge = |id, reps, centi, earlier| {
+        let work = Work::Reps {
             reps,
-            load: Some(runstrong::domain::Load {
+            load: Some(Load {
                 centi,
-                unit: runstrong::domain::Unit::Kg,
+                unit: Unit::Kg,
             }),
-        },
+        };
+        let logged = common::logged(id, 3, Some(Side::Left), work);
+        Msg::History(HistoryMsg::BestsLoaded(logged, earlier))
     };
-    flow.send(Msg::History(HistoryMsg::Records(vec![
-        lunge(RecordKind::Heaviest, 8, 2500),
-        lunge(RecordKind::MostReps, 12, 2250),
-    ])));
+    let earlier = Earlier {
+        any: true,
+        heaviest_kg: Some(22.5),
+        most_reps: Some(10),
+        longest_hold: None,
+    };
+    flow.send(lunge(1, 8, 2500, earlier));
+    flow.send(lunge(
+        2,
+        12,
+        2250,
+        Earlier {
+            heaviest_kg: Some(25.0),
+            ..earlier
+        },
+    ));
     flow.send(Msg::Finished(Summary {
         sets: 6,
         reps: 60,
@@ -286,69 +297,6 @@ fn big_digits_scale_with_the_terminal() {
     ] {
         assert!(small.contains(row), "{small}");
     }
-}
-
-/// Where `text` starts on the first row that has it: (column, row).
-fn find(buffer: &Buffer, text: &str) -> (u16, u16) {
-    let area = buffer.area;
-    (0..area.height)
-        .find_map(|y| {
-            let row: Vec<&str> = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
-            (0..row.len())
-                .find(|&x| row[x..].concat().starts_with(text))
-                .map(|x| (x as u16, y))
-        })
-        .unwrap_or_else(|| panic!("no {text:?} in {buffer:?}"))
-}
-
-#[test]
-fn the_focused_field_of_the_rpe_popup_is_highlighted() {
-    let mut flow = Flow::in_session();
-    flow.press(KeyCode::Enter);
-    flow.type_text("e");
-    let reversed = |buffer: &Buffer, text: &str| {
-        let (x, y) = find(buffer, text);
-        buffer[(x, y)].modifier.contains(Modifier::REVERSED)
-    };
-    let buffer = flow.buffer(80, 24);
-    let rpe = find(&buffer, "RPE (1-10)  [").0 + 12;
-    let rpe_row = find(&buffer, "RPE (1-10)").1;
-    assert!(buffer[(rpe, rpe_row)].modifier.contains(Modifier::REVERSED));
-    assert!(!reversed(&buffer, "RPE (1-10)"), "the label is not");
-    assert!(!reversed(&buffer, "[                                  ]"));
-    flow.press(KeyCode::Tab);
-    let buffer = flow.buffer(80, 24);
-    assert!(!buffer[(rpe, rpe_row)].modifier.contains(Modifier::REVERSED));
-    assert!(reversed(&buffer, "[▏"), "the note is focused");
-}
-
-/// Wide characters take two columns: a field keeps its width and its
-/// closing bracket stays where it is.
-#[test]
-fn wide_characters_keep_the_form_aligned() {
-    let note_end = |note: &str| {
-        let mut flow = Flow::in_session();
-        for _ in 0..3 {
-            flow.press(KeyCode::Tab);
-        }
-        flow.type_text(note);
-        let buffer = flow.buffer(80, 24);
-        let (x, y) = find(&buffer, " note [");
-        let end = (x..buffer.area.width)
-            .find(|&c| buffer[(c, y)].symbol() == "]")
-            .unwrap();
-        (end - x, flow.render(80, 24))
-    };
-    let (ascii, _) = note_end("ok");
-    for note in ["深蹲很好", "很好很好很好很好很好", "👍🏽💪🇩🇪", "café"]
-    {
-        let (end, screen) = note_end(note);
-        assert_eq!(end, ascii, "{note}: {screen}");
-    }
-    let (_, screen) = note_end("很好很好很好很好很好");
-    // Five wide characters and the cursor fill 11 of 12 columns (the text
-    // shows each wide character's second cell as a space).
-    assert!(screen.contains("[好 很 好 很 好 ▏ ]"), "the end: {screen}");
 }
 
 #[test]

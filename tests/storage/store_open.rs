@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use common::routine;
-use common::store::{at, kg, log, reps, scratch, sidecars, started};
+use common::store::{at, kg, log, reps, scratch, sidecars, sqlite_file, started};
 use runstrong::store::{self, APP_ID, Holder, Store, StoreError};
 use rusqlite::Connection;
 
@@ -84,7 +84,7 @@ fn refused(path: &Path) -> StoreError {
 }
 
 /// A runstrong database with a few hundred sets, closed cleanly.
-fn populated(path: &Path) {
+pub fn populated(path: &Path) {
     let mut store = Store::open(path).unwrap();
     let session = store.start_session(&routine(), at(0)).unwrap();
     for n in 1..=400 {
@@ -100,19 +100,6 @@ fn populated(path: &Path) {
     }
     drop(store);
     assert!(sidecars(path).is_empty());
-}
-
-/// A SQLite file with one table, written in rollback mode.
-fn sqlite_file(path: &Path, app_id: i32, user_version: i32) {
-    let conn = Connection::open(path).unwrap();
-    conn.execute_batch(
-        "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('not a workout');",
-    )
-    .unwrap();
-    conn.pragma_update(None, "application_id", app_id).unwrap();
-    conn.pragma_update(None, "user_version", user_version)
-        .unwrap();
-    conn.close().unwrap();
 }
 
 #[test]
@@ -319,102 +306,6 @@ fn an_older_database_is_backed_up_before_migrating() {
     assert_eq!(
         files, 2,
         "the database and one backup; reopening makes no second"
-    );
-}
-
-/// Damages the session table's root page (always in use) and puts the
-/// file's modification time back, as `cp -p`, `rsync -a` or a restore from
-/// backup would: size and time prove nothing.
-fn damage_keeping_times(path: &Path) -> Vec<u8> {
-    let root: i64 = Connection::open(path)
-        .unwrap()
-        .query_row(
-            "SELECT rootpage FROM sqlite_schema WHERE name = 'session'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    Store::open(path).unwrap().close().unwrap();
-    let modified = fs::metadata(path).unwrap().modified().unwrap();
-    let mut bytes = fs::read(path).unwrap();
-    let page = usize::try_from(root - 1).unwrap() * 4096;
-    bytes[page..page + 64].fill(0xA5);
-    fs::write(path, &bytes).unwrap();
-    fs::File::options()
-        .write(true)
-        .open(path)
-        .unwrap()
-        .set_modified(modified)
-        .unwrap();
-    bytes
-}
-
-#[test]
-fn a_damaged_file_whose_size_and_time_were_kept_is_refused_untouched() {
-    let (_dir, path) = scratch();
-    populated(&path);
-    Store::open(&path).unwrap().close().unwrap();
-    let bytes = damage_keeping_times(&path);
-    let err = Store::open(&path).err().expect("a damaged file is refused");
-    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
-    assert_eq!(fs::read(&path).unwrap(), bytes, "left untouched");
-}
-
-#[test]
-fn the_app_opens_a_damaged_file_at_once_but_writes_nothing_into_it() {
-    let (_dir, path) = scratch();
-    populated(&path);
-    Store::open(&path).unwrap().close().unwrap();
-    let bytes = damage_keeping_times(&path);
-
-    // The first frame does not wait for the whole-file check...
-    let mut store = Store::open_as(&path, Holder::App, &mut |_| {}).unwrap();
-    // ...every write does, and the verdict shuts them out.
-    let err = store.writable().expect_err("writes wait for the check");
-    assert!(
-        err.to_string().contains(&path.display().to_string())
-            && err.to_string().contains(".recover"),
-        "{err}"
-    );
-    let tried = store.start_session(&routine(), at(9));
-    assert!(tried.is_err(), "a session was started in a damaged file");
-    store.close().unwrap();
-    assert_eq!(fs::read(&path).unwrap(), bytes, "left untouched");
-}
-
-#[test]
-fn a_healthy_file_opened_by_the_app_takes_writes_once_checked() {
-    let (_dir, path) = scratch();
-    populated(&path);
-    let mut store = Store::open_as(&path, Holder::App, &mut |_| {}).unwrap();
-    store.writable().unwrap();
-    store.start_session(&routine(), at(9)).unwrap();
-}
-
-#[test]
-fn corruption_reported_at_run_time_stops_every_later_write() {
-    let (_dir, path) = scratch();
-    populated(&path);
-    let mut store = Store::open_as(&path, Holder::App, &mut |_| {}).unwrap();
-    store.writable().unwrap();
-    let malformed = StoreError::Sqlite(rusqlite::Error::SqliteFailure(
-        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
-        Some("database disk image is malformed".into()),
-    ));
-    let named = store.stop_if_damaged(&malformed).expect("seen as damage");
-    assert!(
-        named.to_string().contains(&path.display().to_string()),
-        "{named}"
-    );
-    assert!(store.writable().is_err());
-    assert!(store.start_session(&routine(), at(9)).is_err());
-    let busy = StoreError::Locked {
-        path: path.clone(),
-        secs: 3,
-    };
-    assert!(
-        store.stop_if_damaged(&busy).is_none(),
-        "a lock is no damage"
     );
 }
 

@@ -88,16 +88,10 @@ fn sets_come_back_exactly_as_logged() {
             "15 × 22.5 kg"
         ]
     );
-    let raw = rusqlite::Connection::open(&path).unwrap();
-    let loads: Vec<(i64, String)> = raw
-        .prepare(
-            "SELECT load_centi, load_unit FROM set_log WHERE load_centi IS NOT NULL ORDER BY id",
-        )
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let loads: Vec<(i64, String)> = common::store::pairs(
+        &path,
+        "SELECT load_centi, load_unit FROM set_log WHERE load_centi IS NOT NULL ORDER BY id",
+    );
     assert_eq!(
         loads,
         [

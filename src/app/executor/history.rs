@@ -1,14 +1,10 @@
 //! Carries out history effects against the store; the answers come back
 //! as messages. Which weeks and what span to read came with the effect.
 
-use std::collections::HashMap;
-
 use crate::app::history::{HistoryEffect, HistoryMsg};
 use crate::app::msg::{Msg, Now};
-use crate::domain::balance::balance;
+use crate::domain::Kind;
 use crate::domain::calendar::Calendar;
-use crate::domain::records::{NewRecord, RecordKind, reached};
-use crate::domain::{Kind, LoggedSet};
 use crate::store::{Result, Store};
 
 /// One history effect; `calendar` puts the sessions of the streak in weeks.
@@ -49,7 +45,7 @@ pub(super) fn execute(
             to,
             points: store.cardio_progress(exercise, from, to, bucket_days)?,
             records: vec![],
-            balance: None,
+            latest: vec![],
             cardio: Some(Box::new(store.cardio_records(exercise)?)),
         },
         HistoryEffect::LoadProgress {
@@ -66,7 +62,7 @@ pub(super) fn execute(
             to,
             points: store.progress(exercise, from, to, bucket_days)?,
             records: store.records(exercise)?,
-            balance: balance(&store.latest_sides(exercise, from, to)?).map(Box::new),
+            latest: store.latest_sides(exercise, from, to)?,
             cardio: None,
         },
         HistoryEffect::CorrectSet {
@@ -102,54 +98,17 @@ pub(super) fn execute(
                 sets: store.session_set_rows(session)?,
             }
         }
-        HistoryEffect::CheckRecords(logged) => {
-            let kinds = reached(&logged.set.work, &store.earlier_bests(&logged)?);
-            if kinds.is_empty() {
-                return Ok(None);
-            }
-            store.remember_records(logged.id, &kinds)?;
-            HistoryMsg::Records(new_records(&exercise_names(store)?, &logged, kinds))
+        HistoryEffect::LoadBests(logged) => {
+            let earlier = store.earlier_bests(&logged)?;
+            HistoryMsg::BestsLoaded(logged, earlier)
         }
-        HistoryEffect::RecallRecords(logged) => {
-            let mut records = vec![];
-            if let Some(first) = logged.first() {
-                let remembered = store.remembered_records(first.set.session_id)?;
-                let names = exercise_names(store)?;
-                for set in &logged {
-                    let kinds = remembered.iter().filter(|(id, _)| *id == set.id);
-                    let kinds = kinds.map(|&(_, kind)| kind).collect();
-                    records.extend(new_records(&names, set, kinds));
-                }
-            }
-            HistoryMsg::Recalled(records)
+        HistoryEffect::RememberRecords { set, kinds } => {
+            store.remember_records(set, &kinds)?;
+            return Ok(None);
+        }
+        HistoryEffect::RecallRecords(session) => {
+            HistoryMsg::Recalled(store.remembered_records(session)?)
         }
     };
     Ok(Some(Msg::History(msg)))
-}
-
-fn exercise_names(store: &Store) -> Result<HashMap<i64, String>> {
-    Ok(store
-        .exercises()?
-        .into_iter()
-        .map(|e| (e.id, e.name))
-        .collect())
-}
-
-/// The records of `kinds` that `logged` reached, named.
-fn new_records(
-    names: &HashMap<i64, String>,
-    logged: &LoggedSet,
-    kinds: Vec<RecordKind>,
-) -> Vec<NewRecord> {
-    let name = names.get(&logged.set.exercise_id);
-    kinds
-        .into_iter()
-        .map(|kind| NewRecord {
-            set: logged.id,
-            exercise: name.cloned().unwrap_or_default(),
-            side: logged.set.side,
-            kind,
-            work: logged.set.work,
-        })
-        .collect()
 }

@@ -19,7 +19,7 @@ pub trait Executor {
 
 /// Carries out effects against the store. A write waits for the
 /// whole-file check; an error that shows the file damaged stops every
-/// later write. The bell and quitting are the terminal's, not its.
+/// later write. The bell is the terminal's (`terminal::Bell` wraps this one).
 pub struct StoreExecutor {
     pub store: Store,
     /// Puts the sessions of a streak in their weeks.
@@ -118,7 +118,7 @@ impl StoreExecutor {
                 position,
             } => Some(Msg::PlanSaved(store.save_plan(session, &plan, position)?)),
             Effect::History(effect) => history::execute(store, effect, now, &self.calendar)?,
-            Effect::Bell | Effect::Quit => None,
+            Effect::Bell => None,
         })
     }
 }

@@ -1,33 +1,22 @@
-//! The store's answers on the history screens, and on records of a live
-//! session: each lands on the page that asked, if it is still open.
+//! The store's answers on the history screens, each landing on the page
+//! that asked if it is still open; those on a live session's records go
+//! to `session::records`.
 
 use super::{HistoryEffect, HistoryMsg, Metric, Page, WEEKS_PAGE, load};
 use crate::app::msg::Effect;
-use crate::app::state::{Screen, State};
+use crate::app::session;
+use crate::app::state::State;
+use crate::domain::balance::balance;
 use crate::domain::correction::Correction;
 use crate::domain::history::Totals;
 
 pub fn on_msg(state: &mut State, msg: HistoryMsg) -> Vec<Effect> {
-    if let HistoryMsg::Records(records) = msg {
-        if let Screen::Session(view) = &mut state.screen
-            && let Some(first) = records.first()
-        {
-            let more = if records.len() > 1 {
-                format!(" (+{} more)", records.len() - 1)
-            } else {
-                String::new()
-            };
-            state.notice = Some((format!("New record! {first}{more}"), false));
-            view.records.extend(records);
+    match msg {
+        HistoryMsg::BestsLoaded(logged, earlier) => {
+            return session::on_bests(state, &logged, &earlier);
         }
-        return vec![];
-    }
-    if let HistoryMsg::Recalled(records) = msg {
-        // Before any set logged since the resume.
-        if let Screen::Session(view) = &mut state.screen {
-            view.records.splice(0..0, records);
-        }
-        return vec![];
+        HistoryMsg::Recalled(remembered) => return session::on_recalled(state, &remembered),
+        _ => {}
     }
     let Some(view) = state.screen.history_mut() else {
         return vec![];
@@ -134,14 +123,14 @@ pub fn on_msg(state: &mut State, msg: HistoryMsg) -> Vec<Effect> {
                 to,
                 points,
                 records,
-                balance,
+                latest,
                 cardio,
             },
             Some(Page::Progress(p)),
         ) if p.exercise.id == exercise && p.span == span => {
             p.points = points;
             p.records = records;
-            p.balance = balance;
+            p.balance = balance(&latest).map(Box::new);
             p.cardio = cardio;
             // Bodyweight work has no estimate to draw: its chart is reps.
             if p.metric == Metric::Estimate && !p.has_loads() {

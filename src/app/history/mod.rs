@@ -16,8 +16,8 @@ use crate::domain::correction::Correction;
 use crate::domain::exercise::Exercise;
 use crate::domain::history::{SessionRow, SetRow, WeekSummary};
 use crate::domain::progress::{ProgressPoint, SideRecords};
-use crate::domain::records::NewRecord;
-use crate::domain::set::{Rpe, Work};
+use crate::domain::records::{Earlier, RecordKind};
+use crate::domain::set::{Rpe, Side, Work};
 use crate::domain::{Kind, LoggedSet};
 
 pub use answers::on_msg;
@@ -203,7 +203,9 @@ pub enum HistoryMsg {
         to: DateTime<Utc>,
         points: Vec<ProgressPoint>,
         records: Vec<SideRecords>,
-        balance: Option<Box<Balance>>,
+        /// The latest sets of each side in the span, which the page's
+        /// left-right balance is made of.
+        latest: Vec<(Side, Work)>,
         cardio: Option<Box<CardioRecords>>,
     },
     /// A correction was saved; the session's sets are reloaded with it.
@@ -212,10 +214,11 @@ pub enum HistoryMsg {
         session: i64,
         sets: Vec<SetRow>,
     },
-    /// A set just logged in a live session beat earlier ones.
-    Records(Vec<NewRecord>),
-    /// The records a resumed session's sets were announced with.
-    Recalled(Vec<NewRecord>),
+    /// What the earlier sets of a set just logged reached, on its exercise
+    /// and side: the core decides which records it beat.
+    BestsLoaded(LoggedSet, Earlier),
+    /// The records a resumed session's sets were announced with: (set id, kind).
+    Recalled(Vec<(i64, RecordKind)>),
 }
 
 /// The streak of weeks that met `target`, counted back from `current`.
@@ -261,11 +264,16 @@ pub enum HistoryEffect {
         session: i64,
         correction: Correction,
     },
-    /// Compares a set just logged with the earlier sets of its exercise and side.
-    CheckRecords(LoggedSet),
-    /// Reads back the records a resumed session's sets were announced with,
-    /// so that the summary lists those reached before a restart.
-    RecallRecords(Vec<LoggedSet>),
+    /// Reads the earlier bests of a set just logged's exercise and side.
+    LoadBests(LoggedSet),
+    /// Keeps the records set `set` was announced with.
+    RememberRecords {
+        set: i64,
+        kinds: Vec<RecordKind>,
+    },
+    /// Reads back the records the sets of session `.0`, resumed, were
+    /// announced with, so that the summary lists those reached before a restart.
+    RecallRecords(i64),
 }
 
 impl HistoryEffect {
@@ -278,11 +286,12 @@ impl HistoryEffect {
             | HistoryEffect::LoadSets(_)
             | HistoryEffect::LoadExercises
             | HistoryEffect::LoadProgress { .. }
+            | HistoryEffect::LoadBests(_)
             | HistoryEffect::RecallRecords(_) => false,
             HistoryEffect::CorrectSet { .. }
             | HistoryEffect::DeleteSet { .. }
             | HistoryEffect::Undo { .. }
-            | HistoryEffect::CheckRecords(_) => true,
+            | HistoryEffect::RememberRecords { .. } => true,
         }
     }
 }

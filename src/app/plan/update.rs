@@ -123,8 +123,17 @@ fn edit(
                             on_name: false,
                         };
                     }
+                    // With a name typed, nothing to offer means the exercise of
+                    // that name is in the session already.
                     None => {
-                        editor.error = Some("Type a name to find or create an exercise.".into())
+                        let taken = editor
+                            .known
+                            .iter()
+                            .find(|k| k.name.eq_ignore_ascii_case(query.trim()));
+                        editor.error = Some(match taken {
+                            Some(k) => format!("{} is in this session already.", k.name),
+                            None => "Type a name to find or create an exercise.".into(),
+                        })
                     }
                 }
             }

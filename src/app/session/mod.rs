@@ -3,10 +3,12 @@
 
 mod fix;
 mod hold;
+mod records;
 mod reps;
 mod update;
 
 pub use fix::{Change, Fixing};
+pub use records::{on_bests, on_recalled};
 pub use update::{fire, on_action, on_advised, on_corrected, on_save_failed, on_saved};
 
 use std::time::{Duration, Instant};
@@ -145,6 +147,12 @@ impl SessionView {
     /// a changed plan may refill the form.
     pub fn idle(&self) -> bool {
         self.step == Step::Ready && !self.entry.editing && self.stopwatch.is_none()
+    }
+
+    /// The reps form of the next set is on screen: typing goes into it, a
+    /// paste too.
+    pub fn reps_form_open(&self) -> bool {
+        self.step == Step::Ready && self.kind() == Some(Kind::Reps) && self.slot().is_some()
     }
 
     /// Prepares the next set of the current exercise: a prefilled form, or Done.

@@ -194,7 +194,7 @@ pub fn on_saved(state: &mut State, saved: LoggedSet) -> Vec<Effect> {
     let mut effects = if warmup {
         vec![]
     } else {
-        vec![Effect::History(HistoryEffect::CheckRecords(saved.clone()))]
+        vec![Effect::History(HistoryEffect::LoadBests(saved.clone()))]
     };
     view.changes.push(Change::Logged(saved.id));
     view.session.logged.push(saved);

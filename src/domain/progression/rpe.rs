@@ -14,6 +14,7 @@
 use super::common::{self, Ctx, reps};
 use super::{Suggestion, Target};
 use crate::domain::load::Load;
+use crate::domain::progress::epley;
 use crate::domain::set::Rpe;
 
 /// %1RM for 1, 1.5, 2, … 10 reps to failure (reps + 10 − RPE).
@@ -28,7 +29,7 @@ pub fn fraction(reps: u32, rpe: Rpe) -> f64 {
     let half_steps = ((to_failure - 1.0) * 2.0).round().max(0.0) as usize;
     match CHART.get(half_steps) {
         Some(pct) => pct / 100.0,
-        None => 0.739 * (1.0 + 10.0 / 30.0) / (1.0 + to_failure / 30.0),
+        None => 0.739 * epley(10.0) / epley(to_failure),
     }
 }
 

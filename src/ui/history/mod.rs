@@ -18,7 +18,8 @@ use crate::app::history::{HistoryView, Page};
 use crate::app::state::State;
 use crate::domain::calendar::Calendar;
 use crate::domain::history::Totals;
-use crate::domain::{Load, Unit, time};
+use crate::domain::load::kg_in;
+use crate::domain::{Unit, time};
 
 use super::theme::Theme;
 
@@ -86,11 +87,7 @@ fn date(calendar: &Calendar, at: DateTime<Utc>) -> String {
 
 /// Load moved, in the unit the person uses; thousands as "k" to fit narrow columns.
 fn moved(volume_kg: f64, unit: Unit) -> String {
-    let kg = Load {
-        centi: (volume_kg * 100.0).round() as i64,
-        unit: Unit::Kg,
-    };
-    match kg.value_in(unit) {
+    match kg_in(volume_kg, unit) {
         v if v >= 10_000.0 => format!("{:.1}k {}", v / 1000.0, unit.as_str()),
         v => format!("{v:.0} {}", unit.as_str()),
     }

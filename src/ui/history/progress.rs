@@ -16,6 +16,7 @@ use crate::domain::progress::{PerSide, ProgressPoint};
 use crate::domain::set::Side;
 use crate::domain::{Unit, time};
 
+use super::super::text;
 use super::super::theme::Theme;
 
 /// The value a point draws for `metric`; cardio reads in `unit`.
@@ -92,8 +93,8 @@ pub fn draw(
     unit: Unit,
     theme: &Theme,
 ) -> &'static str {
-    let long: usize = Span::ALL.iter().map(|s| s.label().len() + 1).sum();
-    let short = page.exercise.name.chars().count() + 1 + long > usize::from(title.width);
+    let long: usize = Span::ALL.iter().map(|s| text::width(s.label()) + 1).sum();
+    let short = text::width(&page.exercise.name) + 1 + long > usize::from(title.width);
     let spans: Vec<TextSpan> = Span::ALL
         .iter()
         .flat_map(|&s| {
@@ -157,8 +158,8 @@ fn chart_block<'a>(
     theme: &Theme,
 ) -> Block<'a> {
     let (long, short) = metric_name(page.metric, unit);
-    let legend_width: usize = legend.iter().map(|(n, _)| n.len() + 3).sum();
-    let name = if long.chars().count() + legend_width + 4 <= usize::from(width) {
+    let legend_width: usize = legend.iter().map(|(n, _)| text::width(n) + 3).sum();
+    let name = if text::width(&long) + legend_width + 4 <= usize::from(width) {
         long
     } else {
         short

@@ -10,15 +10,11 @@ use runstrong::app::Msg;
 use runstrong::app::history::HistoryMsg;
 use runstrong::app::session::Fixing;
 use runstrong::domain::correction::Correction;
-use runstrong::domain::records::{NewRecord, RecordKind};
-use runstrong::domain::set::Work;
+use runstrong::domain::records::{Earlier, NewRecord, RecordKind};
 use runstrong::store::Store;
 
 use crate::common::Flow;
-
-fn reps(reps: u32) -> Work {
-    Work::Reps { reps, load: None }
-}
+use crate::common::work::reps;
 
 /// Every version of the session's sets: (reps, rpe, replaced, deleted).
 fn versions(path: &std::path::Path) -> Vec<(u32, Option<f64>, bool, bool)> {
@@ -65,7 +61,7 @@ fn a_set_is_corrected_deleted_and_undone_in_the_session() {
     flow.press(KeyCode::Enter);
     let logged = &flow.view().session.logged;
     assert_eq!(logged.len(), 1);
-    assert_eq!(logged[0].set.work, reps(14));
+    assert_eq!(logged[0].set.work, reps(14, None));
     assert_eq!(logged[0].set.rpe.map(|r| r.value()), Some(8.0));
     assert_eq!(flow.view().fixing, None);
     assert!(
@@ -80,7 +76,7 @@ fn a_set_is_corrected_deleted_and_undone_in_the_session() {
     );
 
     flow.type_text("z");
-    assert_eq!(flow.view().session.logged[0].set.work, reps(12));
+    assert_eq!(flow.view().session.logged[0].set.work, reps(12, None));
     assert_eq!(
         versions(&path),
         [
@@ -157,14 +153,25 @@ fn the_record_of_a_deleted_set_is_withdrawn() {
     flow.type_text("20");
     flow.press(KeyCode::Enter);
     let logged = flow.view().session.logged[0].clone();
-    flow.send(Msg::History(HistoryMsg::Records(vec![NewRecord {
-        set: logged.id,
-        exercise: "Weighted dorsiflexion".into(),
-        side: None,
-        kind: RecordKind::MostReps,
-        work: reps(20),
-    }])));
-    assert_eq!(flow.view().records.len(), 1);
+    let earlier = Earlier {
+        any: true,
+        most_reps: Some(19),
+        ..Earlier::default()
+    };
+    flow.send(Msg::History(HistoryMsg::BestsLoaded(
+        logged.clone(),
+        earlier,
+    )));
+    assert_eq!(
+        flow.view().records,
+        [NewRecord {
+            set: logged.id,
+            exercise: "Weighted dorsiflexion".into(),
+            side: None,
+            kind: RecordKind::MostReps,
+            work: reps(20, None),
+        }]
+    );
     flow.type_text("z");
     flow.send(Msg::History(HistoryMsg::Corrected {
         correction: Some(Correction::Deleted { id: logged.id }),

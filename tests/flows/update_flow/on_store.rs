@@ -216,3 +216,29 @@ fn a_damaged_file_takes_no_more_writes_but_is_still_read() {
         "{home:?}"
     );
 }
+
+/// The store answers with the bests before a set, the core decides it is a
+/// record and announces it, and the executor keeps it in the file.
+#[test]
+fn a_record_is_decided_in_the_core_and_kept_in_the_file() {
+    let (_dir, path, mut flow) = Flow::started_on_file();
+    flow.type_text("12");
+    flow.press(KeyCode::Enter);
+    assert!(
+        !flow.state.notice.clone().unwrap().0.contains("record"),
+        "the first set ever beats nothing"
+    );
+    flow.type_text("13");
+    flow.press(KeyCode::Enter);
+    let notice = flow.state.notice.clone().unwrap().0;
+    assert!(
+        notice.starts_with("New record! Weighted dorsiflexion: most reps"),
+        "{notice}"
+    );
+    let kept: Vec<(i64, String)> =
+        crate::common::store::pairs(&path, "SELECT set_id, kind FROM set_record");
+    assert_eq!(
+        kept,
+        [(flow.view().records[0].set, "most_reps".to_string())]
+    );
+}

@@ -6,8 +6,9 @@ use ratatui::crossterm::event::KeyCode;
 use runstrong::app::Msg;
 use runstrong::domain::session::LastTime;
 use runstrong::domain::set::Work;
-use runstrong::domain::{Load, Side, Unit};
+use runstrong::domain::{Side, Unit};
 
+use crate::common::work::{kg, reps};
 use crate::common::{Flow, noon, session};
 
 fn last_time(routine: &str, sets: Vec<(u32, Option<Side>, Work)>) -> Option<LastTime> {
@@ -18,13 +19,6 @@ fn last_time(routine: &str, sets: Vec<(u32, Option<Side>, Work)>) -> Option<Last
     })
 }
 
-fn reps(reps: u32, centi: Option<i64>, unit: Unit) -> Work {
-    Work::Reps {
-        reps,
-        load: centi.map(|centi| Load { centi, unit }),
-    }
-}
-
 #[test]
 fn set_two_follows_what_was_typed_for_set_one() {
     let mut flow = Flow::home();
@@ -32,10 +26,7 @@ fn set_two_follows_what_was_typed_for_set_one() {
     let routine = s.routine.clone();
     s.plan[0].last = last_time(
         &routine,
-        vec![
-            (1, None, reps(12, Some(2000), Unit::Kg)),
-            (2, None, reps(12, Some(2000), Unit::Kg)),
-        ],
+        vec![(1, None, reps(12, kg("20"))), (2, None, reps(12, kg("20")))],
     );
     flow.send(Msg::SessionLoaded(s));
     assert_eq!(flow.view().entry.reps, "12", "the first set: last time's");
@@ -66,7 +57,7 @@ fn each_side_is_prefilled_from_its_own_side() {
 fn another_routine_gives_its_unit_but_not_its_numbers() {
     let mut flow = Flow::home();
     let mut s = session(noon());
-    s.plan[0].last = last_time("Another", vec![(1, None, reps(30, Some(4500), Unit::Lb))]);
+    s.plan[0].last = last_time("Another", vec![(1, None, reps(30, kg("45 lb")))]);
     flow.send(Msg::SessionLoaded(s));
     let entry = &flow.view().entry;
     assert_eq!((entry.reps.as_str(), entry.load.as_str()), ("15", ""));

@@ -13,11 +13,8 @@ use runstrong::domain::set::Work;
 use runstrong::domain::{Load, Routine, Side, Unit};
 use runstrong::store::Store;
 
+use super::secs;
 use crate::common::{self, Flow, noon};
-
-fn secs(s: u64) -> Duration {
-    Duration::from_secs(s)
-}
 
 fn load(centi: i64, unit: Unit) -> Option<Load> {
     Some(Load { centi, unit })
