@@ -403,7 +403,7 @@ fn a_session_of_warm_ups_alone_is_listed_but_counts_toward_no_week_or_streak() {
     let (_dir, path) = scratch();
     let mut store = Store::open(&path).unwrap();
     last_week(&mut store);
-    let today = store.start_session(&routine(), noon()).unwrap();
+    let today = store.start_session(&ruled_routine(), noon()).unwrap();
     let squat = today.plan[0].exercise_id;
     store
         .insert_set(&warm_up(today.id, squat, reps(8, kg("20"))))
