@@ -9,7 +9,7 @@ use chrono::{DateTime, Local, SecondsFormat, Utc};
 
 use crate::domain::Unit;
 use crate::domain::history::{SessionRow, SetRow, WeekSummary};
-use crate::domain::load::KG_PER_LB;
+use crate::domain::load::kg_in;
 use crate::domain::set::Work;
 
 /// One week as the sinks receive it: its sessions (none below `--detail
@@ -32,11 +32,7 @@ pub(super) fn stamp(at: DateTime<Utc>) -> String {
 
 /// Load moved, `volume_kg` in `unit`, to hundredths.
 pub(super) fn moved(volume_kg: f64, unit: Unit) -> f64 {
-    let value = match unit {
-        Unit::Kg => volume_kg,
-        Unit::Lb => volume_kg / KG_PER_LB,
-    };
-    (value * 100.0).round() / 100.0
+    (kg_in(volume_kg, unit) * 100.0).round() / 100.0
 }
 
 /// The name of a load-moved field: it says its unit.
@@ -48,7 +44,6 @@ pub(super) fn secs(d: std::time::Duration) -> f64 {
     d.as_millis() as f64 / 1000.0
 }
 
-/// (reps, load value, unit, held seconds) of a set; absent parts are None.
 /// A cardio set's time in seconds; none for other work.
 pub(super) fn cardio_seconds(work: &Work) -> Option<f64> {
     match *work {
@@ -57,6 +52,7 @@ pub(super) fn cardio_seconds(work: &Work) -> Option<f64> {
     }
 }
 
+/// (reps, load value, unit, held seconds) of a set; absent parts are None.
 pub(super) fn parts(work: &Work) -> (Option<u32>, Option<f64>, Option<&'static str>, Option<f64>) {
     match *work {
         Work::Reps { reps, load } => (
