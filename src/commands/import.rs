@@ -47,7 +47,7 @@ pub fn run(db: &Path, config_dir: Option<&Path>, args: ImportArgs) -> Result<(),
     };
     let (import, outcome) = match importing {
         Some(mut importing) => {
-            let stored = once_or_twice(&mut importing.store, &file, format, args.unit);
+            let stored = store(&mut importing.store, &file, format, args.unit, &Local);
             if stored.is_err() {
                 importing.discard();
             }
@@ -67,7 +67,7 @@ pub fn run(db: &Path, config_dir: Option<&Path>, args: ImportArgs) -> Result<(),
                 store.preview_each(&scan.exercises, &mut feed(&file, &scan, &Local))?
             } else {
                 let mut store = Store::open_as(db, Holder::Import, &mut super::tell_upgrade)?;
-                store_scanned(&mut store, &file, &scan).map_err(failed)?
+                store_scanned(&mut store, &file, &scan, &Local).map_err(failed)?
             };
             (scan.summary, outcome)
         }
@@ -81,16 +81,21 @@ pub fn run(db: &Path, config_dir: Option<&Path>, args: ImportArgs) -> Result<(),
     super::stdout::print(&text)
 }
 
-/// Stores `file` as it is read, or, when one pass cannot store it as two
-/// would (nothing was written then), checks it and stores it in two.
-fn once_or_twice(
+/// Stores `file` (in `format`, read in `tz`) as it is read, or, when one
+/// pass cannot store it as two would (nothing was written then), checks it
+/// and stores it in two. One transaction either way.
+pub fn store<Tz>(
     store: &mut Store,
     file: &File,
     format: Format,
     unit: Option<Unit>,
-) -> Result<(Import, ImportOutcome), Failed> {
+    tz: &Tz,
+) -> Result<(Import, ImportOutcome), Failed>
+where
+    Tz: TimeZone + Sync,
+{
     let bar = progress(0);
-    let once = once::store(store, file, format, unit, &Local, &mut |sets, of| {
+    let once = once::store(store, file, format, unit, tz, &mut |sets, of| {
         bar.set_length(of);
         bar.inc(sets);
     });
@@ -101,19 +106,25 @@ fn once_or_twice(
     if let Some(done) = once? {
         return Ok(done);
     }
-    let scan = interchange::scan(file, Some(format), unit, &Local).map_err(Failed::Refused)?;
-    let outcome = store_scanned(store, file, &scan)?;
+    let scan = interchange::scan(file, Some(format), unit, tz).map_err(Failed::Refused)?;
+    let outcome = store_scanned(store, file, &scan, tz)?;
     Ok((scan.summary, outcome))
 }
 
 /// Stores `file`, which `scan` found good, in one transaction.
-fn store_scanned(store: &mut Store, file: &File, scan: &Scan) -> Result<ImportOutcome, Failed> {
+fn store_scanned<Tz>(
+    store: &mut Store,
+    file: &File,
+    scan: &Scan,
+    tz: &Tz,
+) -> Result<ImportOutcome, Failed>
+where
+    Tz: TimeZone + Sync,
+{
     let bar = progress(scan.sets);
-    let outcome = store.import_each(
-        &scan.exercises,
-        &mut feed(file, scan, &Local),
-        &mut |sets| bar.inc(sets),
-    );
+    let outcome = store.import_each(&scan.exercises, &mut feed(file, scan, tz), &mut |sets| {
+        bar.inc(sets)
+    });
     bar.finish_and_clear();
     // One transaction: whatever stopped it, the database is as it was.
     outcome.map_err(Failed::Store)
