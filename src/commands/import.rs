@@ -21,7 +21,8 @@ use crate::routines;
 use crate::store::{Feed, Holder, ImportOutcome, Store, StoreError};
 use crate::ui::count;
 
-pub use once::{Failed, beside, store as store_once};
+use once::beside;
+pub use once::{Failed, store as store_once};
 
 /// `config_dir` receives the routines a runstrong JSON export carries.
 pub fn run(db: &Path, config_dir: Option<&Path>, args: ImportArgs) -> Result<(), CommandError> {
@@ -99,9 +100,11 @@ where
         bar.set_length(of);
         bar.inc(sets);
     });
-    // The count is exact now that the file has been read: shown once.
-    bar.set_length(bar.position());
-    bar.finish();
+    if matches!(once, Ok(Some(_))) {
+        // The count is exact now that the file has been read: shown once.
+        bar.set_length(bar.position());
+        bar.finish();
+    }
     bar.finish_and_clear();
     if let Some(done) = once? {
         return Ok(done);

@@ -119,7 +119,6 @@ pub struct Once {
     /// Every exercise the workouts refer to, as [`scan`] would have them
     /// created.
     pub exercises: Vec<ExerciseDef>,
-    pub sets: u64,
     /// Some workout was handed on otherwise than [`workouts`] would hand it
     /// (see [`Kinds::unsettled`]): what was stored of it must be undone and
     /// the file read in two passes.
@@ -139,18 +138,15 @@ pub fn once<Tz: TimeZone>(
     each: &mut dyn FnMut(Workout),
 ) -> Result<Once, ImportError> {
     let mut kinds = Kinds::default();
-    let mut sets = 0;
     let summary = read(source, format, unit, tz, &mut |mut w| {
         kinds.add(&w);
         kinds.settle(&mut w);
-        sets += w.sets.len() as u64;
         each(w);
     })?;
     Ok(Once {
         exercises: kinds.defs(&summary.exercises),
         unsettled: kinds.unsettled(),
         summary,
-        sets,
     })
 }
 
