@@ -1037,3 +1037,50 @@ fn an_own_csv_export_reimports_as_nothing_in_another_time_zone_and_a_newer_expor
         "{again}"
     );
 }
+
+#[test]
+fn an_import_killed_part_way_loses_nothing_and_leaves_a_database_that_opens() {
+    use common::data::dump;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.csv");
+    std::fs::write(&file, many_workouts(3000, "")).unwrap();
+    let old = dir.path().join("old.db");
+    let fixture = fixture_path_str("strong_12col.csv");
+    assert!(
+        runstrong(&old, "UTC", &["import", &fixture, "--unit", "kg"])
+            .status
+            .success()
+    );
+    let new = dir.path().join("new.db");
+    for (db, sessions) in [(&old, 2), (&new, 0)] {
+        let before = db.exists().then(|| dump(db));
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_runstrong"))
+            .arg("--db")
+            .arg(db)
+            .args(["import", file.to_str().unwrap(), "--unit", "kg"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Killed while it writes: its rollback journal is beside the file.
+        let journal = std::path::PathBuf::from(format!("{}-journal", db.display()));
+        let started = std::time::Instant::now();
+        while !journal.exists() && started.elapsed() < std::time::Duration::from_secs(20) {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        child.kill().unwrap();
+        let status = child.wait().unwrap();
+        assert!(!status.success(), "killed before it finished: {status}");
+        let out = runstrong(db, "UTC", &["history"]);
+        assert!(out.status.success(), "{:?}", said(&out));
+        let count: i64 = rusqlite::Connection::open(db)
+            .unwrap()
+            .query_row("SELECT count(*) FROM session", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(count, sessions);
+        if let Some(before) = before {
+            assert_eq!(dump(db), before);
+        }
+    }
+}
