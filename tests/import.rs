@@ -836,13 +836,7 @@ fn a_bad_row_after_many_workouts_refuses_the_file_and_changes_nothing() {
     );
 
     // An existing one: row for row as it was, in WAL mode as ever.
-    let old = dir.path().join("old.db");
-    let fixture = fixture_path_str("strong_12col.csv");
-    assert!(
-        runstrong(&old, "UTC", &["import", &fixture, "--unit", "kg"])
-            .status
-            .success()
-    );
+    let old = imported_by_the_binary(dir.path());
     let before = dump(&old);
     refusal(&old);
     assert_eq!(dump(&old), before);
@@ -860,6 +854,15 @@ fn a_bad_row_after_many_workouts_refuses_the_file_and_changes_nothing() {
         stdout.contains("added 300 sessions (3000 sets)"),
         "{stdout}{stderr}"
     );
+}
+
+/// `old.db` in `dir`, with the 12-column Strong fixture imported.
+fn imported_by_the_binary(dir: &std::path::Path) -> std::path::PathBuf {
+    let old = dir.join("old.db");
+    let fixture = fixture_path_str("strong_12col.csv");
+    let out = runstrong(&old, "UTC", &["import", &fixture, "--unit", "kg"]);
+    assert!(out.status.success(), "{:?}", said(&out));
+    old
 }
 
 fn fixture_path_str(name: &str) -> String {
@@ -1044,13 +1047,7 @@ fn an_import_killed_part_way_loses_nothing_and_leaves_a_database_that_opens() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("big.csv");
     std::fs::write(&file, many_workouts(3000, "")).unwrap();
-    let old = dir.path().join("old.db");
-    let fixture = fixture_path_str("strong_12col.csv");
-    assert!(
-        runstrong(&old, "UTC", &["import", &fixture, "--unit", "kg"])
-            .status
-            .success()
-    );
+    let old = imported_by_the_binary(dir.path());
     let new = dir.path().join("new.db");
     for (db, sessions) in [(&old, 2), (&new, 0)] {
         let before = db.exists().then(|| dump(db));
