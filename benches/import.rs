@@ -8,11 +8,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use chrono::Local;
 use criterion::{Criterion, criterion_group, criterion_main};
-use runstrong::commands::import::{self, File};
-use runstrong::domain::Unit;
-use runstrong::interchange;
+use runstrong::commands::import::File;
 use runstrong::store::Store;
 
 #[path = "data/strong_csv.rs"]
@@ -20,18 +17,15 @@ mod strong_csv;
 
 use strong_csv::{ROWS, strong_csv};
 
-/// What `runstrong import` does: check the file in a first pass, then store
-/// it a workout at a time in a second, in one transaction.
+/// What `runstrong import` does: tell the file's format, open the database,
+/// then read the file once, storing it a workout at a time as it is read,
+/// in one transaction.
 fn runstrong_import(path: &Path, db: &Path) -> Duration {
     let start = Instant::now();
     let file = File::open(path).unwrap();
-    let scan = interchange::scan(&file, None, Some(Unit::Kg), &Local).unwrap();
-    let mut store = Store::open(db).unwrap();
-    let mut feed = import::feed(&file, &scan, &Local);
-    let outcome = store
-        .import_each(&scan.exercises, &mut feed, &mut |_| {})
-        .unwrap();
-    store.close().unwrap();
+    let mut importing = Store::open_import(db, &mut |_| {}).unwrap().unwrap();
+    let outcome = strong_csv::store_once(&mut importing, &file);
+    importing.store.close().unwrap();
     let took = start.elapsed();
     assert_eq!(outcome.sets, ROWS as u64);
     took

@@ -1,6 +1,7 @@
-//! Where an import's time goes: checks (first pass), opens, stores (second
-//! pass and the writes) and closes the import benchmark's 100,000-row Strong
-//! CSV as `runstrong import` does, timing each phase, five times. The
+//! Where an import's time goes: opens, stores (the one pass: the format
+//! told, every row read, checked and written) and closes the import benchmark's
+//! 100,000-row Strong CSV as `runstrong import` does, timing each phase,
+//! five times. The
 //! figures in docs/PERFORMANCE.md (Import) came from this and `perf`.
 //!
 //! cargo run --release --example import_phases [-- RUNS]
@@ -11,10 +12,7 @@
 
 use std::time::{Duration, Instant};
 
-use chrono::Local;
-use runstrong::commands::import::{self, File};
-use runstrong::domain::Unit;
-use runstrong::interchange;
+use runstrong::commands::import::File;
 use runstrong::store::Store;
 
 #[path = "../benches/data/strong_csv.rs"]
@@ -35,21 +33,16 @@ fn main() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("strong.csv");
     std::fs::write(&path, strong_csv::strong_csv()).unwrap();
-    println!("phase times in ms: check, open, store, close, whole");
+    println!("phase times in ms: open, store, close, whole");
     for run in 0..runs {
         let db = dir.path().join(format!("run-{run}.db"));
         let mut marks = vec![Instant::now()];
         let file = File::open(&path).unwrap();
-        let scan = interchange::scan(&file, None, Some(Unit::Kg), &Local).unwrap();
+        let mut importing = Store::open_import(&db, &mut |_| {}).unwrap().unwrap();
         marks.push(Instant::now());
-        let mut store = Store::open(&db).unwrap();
+        let outcome = strong_csv::store_once(&mut importing, &file);
         marks.push(Instant::now());
-        let mut feed = import::feed(&file, &scan, &Local);
-        let outcome = store
-            .import_each(&scan.exercises, &mut feed, &mut |_| {})
-            .unwrap();
-        marks.push(Instant::now());
-        store.close().unwrap();
+        importing.store.close().unwrap();
         marks.push(Instant::now());
         assert_eq!(outcome.sets, strong_csv::ROWS as u64);
         let ms = |d: Duration| format!("{:7.1}", d.as_secs_f64() * 1e3);

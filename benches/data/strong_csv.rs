@@ -50,3 +50,23 @@ pub fn strong_csv_rows(rows: usize) -> String {
     }
     text
 }
+
+/// Stores `file` into the database `importing` opened, as `runstrong import
+/// --unit kg` does: read once, written as it is read.
+pub fn store_once(
+    importing: &mut runstrong::store::Importing,
+    file: &runstrong::commands::import::File,
+) -> runstrong::store::ImportOutcome {
+    let format = runstrong::interchange::format_of(file, None).unwrap();
+    let (_, outcome) = runstrong::commands::import::store_once(
+        &mut importing.store,
+        file,
+        format,
+        Some(runstrong::domain::Unit::Kg),
+        &chrono::Local,
+        &mut |_, _| {},
+    )
+    .unwrap()
+    .unwrap();
+    outcome
+}

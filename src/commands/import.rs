@@ -1,23 +1,28 @@
-//! `runstrong import`: read an export through once to check every row, then
-//! again to store it in one transaction, a workout at a time (the file is
-//! never held whole), or with `--dry-run` only say what it would add.
+//! `runstrong import`: read an export once and store it as it is read, in
+//! one transaction that a bad row rolls back (a workout at a time: the file
+//! is never held whole); or, where that cannot leave the database as it was
+//! (runstrong JSON, a database to upgrade first) and for `--dry-run`, read it
+//! through once to check every row and then again to store or preview it.
+
+mod once;
 
 use std::fs;
 use std::io::{self, IsTerminal, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
-use std::thread;
 
 use chrono::{DateTime, Local, TimeZone, Utc};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::CommandError;
 use crate::cli::ImportArgs;
-use crate::domain::Routine;
+use crate::domain::{Routine, Unit};
 use crate::interchange::{self, Format, Import, Scan, Source};
 use crate::routines;
 use crate::store::{Feed, Holder, ImportOutcome, Store, StoreError};
 use crate::ui::count;
+
+use once::beside;
+pub use once::{Failed, store as store_once};
 
 /// `config_dir` receives the routines a runstrong JSON export carries.
 pub fn run(db: &Path, config_dir: Option<&Path>, args: ImportArgs) -> Result<(), CommandError> {
@@ -27,38 +32,105 @@ pub fn run(db: &Path, config_dir: Option<&Path>, args: ImportArgs) -> Result<(),
         path: path.to_path_buf(),
         source,
     };
-    // First pass: every row checked before the database is touched.
-    let scan =
-        interchange::scan(&file, args.from.map(Into::into), args.unit, &Local).map_err(refused)?;
-    // Second pass, inside the store's transaction: a workout at a time.
-    let mut feed = feed(&file, &scan, &Local);
-    let outcome = if args.dry_run {
-        // A dry run never creates the database: without one, all is new.
-        let store = if db.exists() {
-            Store::open_reader(db)?
-        } else {
-            Store::empty()?
-        };
-        store.preview_each(&scan.exercises, &mut feed)?
-    } else {
-        let mut store = Store::open_as(db, Holder::Import, &mut super::tell_upgrade)?;
-        let bar = progress(scan.sets);
-        let outcome = store.import_each(&scan.exercises, &mut feed, &mut |sets| bar.inc(sets));
-        bar.finish_and_clear();
-        // One transaction: whatever stopped it, the database is as it was.
-        outcome.map_err(|e| match e {
-            StoreError::Sqlite(e) => CommandError::NothingImported(StoreError::at(db, e)),
-            e => CommandError::NothingImported(e),
-        })?
+    let failed = |e| match e {
+        Failed::Refused(source) => refused(source),
+        Failed::Store(StoreError::Sqlite(e)) => {
+            CommandError::NothingImported(StoreError::at(db, e))
+        }
+        Failed::Store(e) => CommandError::NothingImported(e),
     };
-    let (format, import) = (scan.format, &scan.summary);
+    let format = interchange::format_of(&file, args.from.map(Into::into)).map_err(refused)?;
+    let one_pass = !args.dry_run && format != Format::Runstrong;
+    let importing = if one_pass {
+        Store::open_import(db, &mut super::tell_upgrade)?
+    } else {
+        None
+    };
+    let (import, outcome) = match importing {
+        Some(mut importing) => {
+            let stored = store(&mut importing.store, &file, format, args.unit, &Local);
+            if stored.is_err() {
+                importing.discard();
+            }
+            stored.map_err(failed)?
+        }
+        None => {
+            // Every row checked before the database is touched.
+            let scan =
+                interchange::scan(&file, Some(format), args.unit, &Local).map_err(refused)?;
+            let outcome = if args.dry_run {
+                // A dry run never creates the database: without one, all is new.
+                let store = if db.exists() {
+                    Store::open_reader(db)?
+                } else {
+                    Store::empty()?
+                };
+                store.preview_each(&scan.exercises, &mut feed(&file, &scan, &Local))?
+            } else {
+                let mut store = Store::open_as(db, Holder::Import, &mut super::tell_upgrade)?;
+                store_scanned(&mut store, &file, &scan, &Local).map_err(failed)?
+            };
+            (scan.summary, outcome)
+        }
+    };
     let routines = add_routines(config_dir, &import.routines, args.dry_run);
     let mut text = String::new();
-    for line in report(path, format, import, &outcome, args.dry_run, db, routines) {
+    for line in report(path, format, &import, &outcome, args.dry_run, db, routines) {
         text.push_str(&line);
         text.push('\n');
     }
     super::stdout::print(&text)
+}
+
+/// Stores `file` (in `format`, read in `tz`) as it is read, or, when one
+/// pass cannot store it as two would (nothing was written then), checks it
+/// and stores it in two. One transaction either way.
+pub fn store<Tz>(
+    store: &mut Store,
+    file: &File,
+    format: Format,
+    unit: Option<Unit>,
+    tz: &Tz,
+) -> Result<(Import, ImportOutcome), Failed>
+where
+    Tz: TimeZone + Sync,
+{
+    let bar = progress(0);
+    let once = once::store(store, file, format, unit, tz, &mut |sets, of| {
+        bar.set_length(of);
+        bar.inc(sets);
+    });
+    if matches!(once, Ok(Some(_))) {
+        // The count is exact now that the file has been read: shown once.
+        bar.set_length(bar.position());
+        bar.finish();
+    }
+    bar.finish_and_clear();
+    if let Some(done) = once? {
+        return Ok(done);
+    }
+    let scan = interchange::scan(file, Some(format), unit, tz).map_err(Failed::Refused)?;
+    let outcome = store_scanned(store, file, &scan, tz)?;
+    Ok((scan.summary, outcome))
+}
+
+/// Stores `file`, which `scan` found good, in one transaction.
+fn store_scanned<Tz>(
+    store: &mut Store,
+    file: &File,
+    scan: &Scan,
+    tz: &Tz,
+) -> Result<ImportOutcome, Failed>
+where
+    Tz: TimeZone + Sync,
+{
+    let bar = progress(scan.sets);
+    let outcome = store.import_each(&scan.exercises, &mut feed(file, scan, tz), &mut |sets| {
+        bar.inc(sets)
+    });
+    bar.finish_and_clear();
+    // One transaction: whatever stopped it, the database is as it was.
+    outcome.map_err(Failed::Store)
 }
 
 /// Saves the routines a file carries that the person does not have, each as
@@ -105,6 +177,11 @@ impl File {
         })
     }
 
+    /// Its length, a byte-order mark not counted.
+    fn len(&self) -> io::Result<u64> {
+        Ok(fs::metadata(&self.path)?.len().saturating_sub(self.bom))
+    }
+
     fn from(&self, at: u64) -> io::Result<fs::File> {
         let mut file = fs::File::open(&self.path)?;
         file.seek(SeekFrom::Start(self.bom + at))?;
@@ -125,45 +202,17 @@ impl Source for File {
 }
 
 /// The second pass over `file`, as `scan` found it, for the store: each
-/// workout in turn. The file is read and parsed on a thread of its own while
-/// the store writes what it has; a few workouts in flight keep memory flat.
+/// workout in turn, read and parsed on a thread of its own while the store
+/// writes what it has.
 pub fn feed<'a, Tz>(file: &'a File, scan: &'a Scan, tz: &'a Tz) -> Box<Feed<'a>>
 where
     Tz: TimeZone + Sync,
 {
     Box::new(move |each| {
-        let (send, batches) = mpsc::sync_channel::<Vec<_>>(AHEAD);
-        let read = thread::scope(|s| {
-            let reader = s.spawn(move || {
-                // Sending fails only once the store side is gone.
-                let mut batch = Vec::with_capacity(BATCH);
-                let read = interchange::workouts(file, scan, tz, &mut |w| {
-                    batch.push(w);
-                    if batch.len() == BATCH {
-                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                        drop(send.send(full));
-                    }
-                });
-                drop(send.send(batch));
-                read
-            });
-            for w in batches.iter().flatten() {
-                each(&w);
-            }
-            reader.join()
-        });
-        read.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        beside(|w| interchange::workouts(file, scan, tz, w), each)
             .map_err(|e| StoreError::Source(format!("{}: {e}", file.path.display())))
     })
 }
-
-/// Batches of workouts parsed ahead of the store at most.
-const AHEAD: usize = 4;
-
-/// Workouts handed over at once: each handover may wake the other thread
-/// (a system call), which a workout at a time did 2,000 times for 100,000
-/// rows.
-const BATCH: usize = 8;
 
 /// A progress bar on a terminal; nothing when stderr is piped.
 fn progress(total: u64) -> ProgressBar {

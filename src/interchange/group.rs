@@ -49,6 +49,9 @@ pub struct Workouts<'s> {
     rest_rows: u64,
     note_rows: u64,
     distances: bool,
+    /// A bad row was read: the file will be refused, so no more workouts
+    /// are built or handed on (what was handed on is undone by the store).
+    refused: bool,
 }
 
 /// Whether `key` is the natural key of `start` and `routine`.
@@ -66,10 +69,20 @@ impl<'s> Workouts<'s> {
             rest_rows: 0,
             note_rows: 0,
             distances: false,
+            refused: false,
         }
     }
 
+    /// The file has a bad row: reading goes on only to list the others.
+    pub fn refuse(&mut self) {
+        self.refused = true;
+        self.current = None;
+    }
+
     pub fn push(&mut self, row: Row) {
+        if self.refused {
+            return;
+        }
         match &row.entry {
             Entry::Rest { .. } => self.rest_rows += 1,
             Entry::Note(_) => self.note_rows += 1,
@@ -102,7 +115,7 @@ impl<'s> Workouts<'s> {
 
     /// Hands on the last workout; what the file held besides, for the report.
     pub fn finish(mut self, rounded: Rounding) -> Import {
-        if let Some(done) = self.current.take() {
+        if let Some(done) = self.current.take().filter(|_| !self.refused) {
             (self.done)(done);
         }
         Import {

@@ -21,7 +21,9 @@ use std::fmt;
 
 pub use csv_out::{HEADER as CSV_HEADER, Writer as CsvWriter};
 pub use detect::detect;
-pub use stream::{Scan, Source, Text, parse, scan, unreadable, without_bom, workouts};
+pub use stream::{
+    Once, Scan, Source, Text, format_of, once, parse, scan, unreadable, without_bom, workouts,
+};
 pub use workout::{
     BadRow, Distance, DistanceUnit, ExerciseDef, Import, Kinds, PlanItem, Rounded, SetType,
     Workout, WorkoutSet,

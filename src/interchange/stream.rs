@@ -1,8 +1,9 @@
-//! Reading an export as a stream, twice over: a first pass checks every row
-//! and gathers what the store needs before it writes anything (the
-//! exercises, the number of sets, what the report says); a second hands the
-//! workouts on one by one. One workout is held at a time, whatever the size
-//! of the file (runstrong's own JSON, a single document, is read whole).
+//! Reading an export as a stream: once ([`once`]), handing the workouts on
+//! as they are read and saying at the end what the whole file held; or
+//! twice over, a first pass checking every row and gathering what the store
+//! needs before it writes anything ([`scan`]), a second handing the workouts
+//! on ([`workouts`]). One workout is held at a time, whatever the size of
+//! the file (runstrong's own JSON, a single document, is read whole).
 
 use std::io::{self, Read};
 
@@ -62,7 +63,7 @@ pub struct Scan {
 }
 
 /// The format of `source`: `format`, else detected from its start.
-fn format_of(source: &dyn Source, format: Option<Format>) -> Result<Format, ImportError> {
+pub fn format_of(source: &dyn Source, format: Option<Format>) -> Result<Format, ImportError> {
     let mut head = Vec::new();
     source
         .open()
@@ -107,6 +108,45 @@ pub fn scan<Tz: TimeZone>(
         sets,
         kinds,
         unit,
+    })
+}
+
+/// A file read once, all of it good.
+#[derive(Debug)]
+pub struct Once {
+    /// As [`Scan::summary`].
+    pub summary: Import,
+    /// Every exercise the workouts refer to, as [`scan`] would have them
+    /// created.
+    pub exercises: Vec<ExerciseDef>,
+    /// Some workout was handed on otherwise than [`workouts`] would hand it
+    /// (see [`Kinds::unsettled`]): what was stored of it must be undone and
+    /// the file read in two passes.
+    pub unsettled: bool,
+}
+
+/// Reads `source` once, in `format`, handing each workout to `each` as soon
+/// as it is read, settled by what the file showed up to it; at the end, what
+/// a [`scan`] would have found first. A bad row refuses the file: reading
+/// goes on to list every bad row, but no workout is handed on after the
+/// first.
+pub fn once<Tz: TimeZone>(
+    source: &dyn Source,
+    format: Format,
+    unit: Option<Unit>,
+    tz: &Tz,
+    each: &mut dyn FnMut(Workout),
+) -> Result<Once, ImportError> {
+    let mut kinds = Kinds::default();
+    let summary = read(source, format, unit, tz, &mut |mut w| {
+        kinds.add(&w);
+        kinds.settle(&mut w);
+        each(w);
+    })?;
+    Ok(Once {
+        exercises: kinds.defs(&summary.exercises),
+        unsettled: kinds.unsettled(),
+        summary,
     })
 }
 

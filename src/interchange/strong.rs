@@ -5,6 +5,7 @@
 //! CSV export is this layout plus `Side` (and the unit columns).
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use chrono::TimeZone;
 use csv::StringRecord;
@@ -88,8 +89,15 @@ pub fn parse<Tz: TimeZone>(
 ) -> Result<Import, ImportError> {
     let mut found = Found::default();
     let mut times = times::LocalTimes::new(tz, DATE_FORMATS);
-    let mut needs_unit = false;
-    let mut workouts = Workouts::new(SOURCE, done);
+    // A file that needs `--unit` is refused whole: nothing is handed on
+    // once a row shows it.
+    let needs_unit = Cell::new(false);
+    let mut hand_on = |w: Workout| {
+        if !needs_unit.get() {
+            done(w);
+        }
+    };
+    let mut workouts = Workouts::new(SOURCE, &mut hand_on);
     let mut assumed = None;
     let mut language = None;
     let read = table::rows(
@@ -105,14 +113,14 @@ pub fn parse<Tz: TimeZone>(
         |layout, c, record, line| {
             let row = read(layout, c, record, line, &mut times, &mut found);
             if row.as_ref().is_err_and(|e| e == NO_UNIT) {
-                needs_unit = true;
+                needs_unit.set(true);
                 return Ok(None);
             }
             row
         },
         &mut workouts,
     );
-    if needs_unit {
+    if needs_unit.get() {
         return Err(ImportError::NeedsUnit);
     }
     read?;

@@ -120,10 +120,13 @@ pub fn rows<S>(
                 match read(&state, &columns, &record, line) {
                     Ok(Some(row)) => workouts.push(row),
                     Ok(None) => {}
-                    Err(reason) => bad.push(BadRow {
-                        at: format!("line {line}"),
-                        reason,
-                    }),
+                    Err(reason) => {
+                        workouts.refuse();
+                        bad.push(BadRow {
+                            at: format!("line {line}"),
+                            reason,
+                        });
+                    }
                 }
             }
             Err(e) => {
@@ -137,6 +140,7 @@ pub fn rows<S>(
                     }
                     _ => e.to_string(),
                 };
+                workouts.refuse();
                 bad.push(BadRow {
                     at: format!("line {line}"),
                     reason,
@@ -159,6 +163,7 @@ pub fn rows<S>(
             // Whatever else the cut record got wrong follows from the cut.
             let at = format!("line {line}");
             bad.retain(|b| b.at != at);
+            workouts.refuse();
             bad.push(BadRow {
                 at,
                 reason: "unterminated quoted field".into(),

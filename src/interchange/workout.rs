@@ -148,18 +148,34 @@ impl Import {
 /// by workout so that a file need not be held whole.
 #[derive(Debug, Default)]
 pub struct Kinds {
-    /// By first set: the name as first written, and which kinds its sets
-    /// showed (reps, hold, cardio).
-    sets: Vec<(String, [bool; 3])>,
+    /// By first set.
+    sets: Vec<Seen>,
     /// Position in `sets` by lowercase name.
     index: HashMap<String, usize>,
     /// Exercises planned: the name and the kind its plan item says.
     plan: Vec<(String, Kind)>,
     planned: HashSet<String>,
+    /// Workouts added so far.
+    workouts: usize,
+    /// A workout was settled with less than the whole file says: see
+    /// [`Kinds::unsettled`].
+    unsettled: bool,
+}
+
+/// What the sets of one exercise showed.
+#[derive(Debug)]
+struct Seen {
+    /// The name as first written.
+    name: String,
+    /// Which kinds its sets showed: reps, hold, cardio.
+    kinds: [bool; 3],
+    /// The workout (counted from 1) of its first hold.
+    first_hold: usize,
 }
 
 impl Kinds {
     pub fn add(&mut self, w: &Workout) {
+        self.workouts += 1;
         // The sets of an exercise follow each other: look it up once.
         let mut last: Option<(&str, usize)> = None;
         for set in &w.sets {
@@ -168,12 +184,22 @@ impl Kinds {
                 _ => self.position(&set.exercise),
             };
             last = Some((&set.exercise, at));
-            let bit = match set.kind() {
-                Kind::Reps => 0,
-                Kind::Hold => 1,
-                Kind::Cardio => 2,
-            };
-            self.sets[at].1[bit] = true;
+            let seen = &mut self.sets[at];
+            match set.kind() {
+                Kind::Reps => seen.kinds[0] = true,
+                Kind::Hold => {
+                    if !seen.kinds[1] {
+                        seen.first_hold = self.workouts;
+                    }
+                    seen.kinds[1] = true;
+                }
+                Kind::Cardio => {
+                    // Holds of an earlier workout were settled as holds.
+                    self.unsettled |=
+                        !seen.kinds[2] && seen.kinds[1] && seen.first_hold < self.workouts;
+                    seen.kinds[2] = true;
+                }
+            }
         }
         for item in &w.plan {
             if self.planned.insert(item.exercise.to_ascii_lowercase()) {
@@ -187,13 +213,25 @@ impl Kinds {
         }
     }
 
+    /// Whether a workout, settled as it was added ([`Kinds::add`] then
+    /// [`Kinds::settle`]), kept as holds the timed sets of an exercise that a
+    /// later workout showed to be cardio: settled with the whole file, they
+    /// would be cardio. Reading the file once is then not enough.
+    pub fn unsettled(&self) -> bool {
+        self.unsettled
+    }
+
     /// Where `exercise` is in `sets`, added if new.
     fn position(&mut self, exercise: &str) -> usize {
         let name = exercise.to_ascii_lowercase();
         match self.index.get(&name) {
             Some(&at) => at,
             None => {
-                self.sets.push((exercise.to_string(), [false; 3]));
+                self.sets.push(Seen {
+                    name: exercise.to_string(),
+                    kinds: [false; 3],
+                    first_hold: 0,
+                });
                 self.index.insert(name, self.sets.len() - 1);
                 self.sets.len() - 1
             }
@@ -204,7 +242,7 @@ impl Kinds {
     fn cardio(&self, exercise: &str) -> bool {
         self.index
             .get(&exercise.to_ascii_lowercase())
-            .is_some_and(|&at| self.sets[at].1[2])
+            .is_some_and(|&at| self.sets[at].kinds[2])
     }
 
     /// An exercise that went a distance in one set is cardio in all: its
@@ -227,13 +265,13 @@ impl Kinds {
     pub fn defs(&self, defined: &[ExerciseDef]) -> Vec<ExerciseDef> {
         let mut defs = defined.to_vec();
         let mut known: HashSet<String> = defs.iter().map(|d| d.name.to_ascii_lowercase()).collect();
-        let from_sets = self.sets.iter().map(|(name, [reps, hold, cardio])| {
-            let kind = match (reps, hold, cardio) {
-                (false, true, false) => Kind::Hold,
-                (false, _, true) => Kind::Cardio,
+        let from_sets = self.sets.iter().map(|seen| {
+            let kind = match seen.kinds {
+                [false, true, false] => Kind::Hold,
+                [false, _, true] => Kind::Cardio,
                 _ => Kind::Reps,
             };
-            (name, kind)
+            (&seen.name, kind)
         });
         let planned = self.plan.iter().map(|(name, kind)| (name, *kind));
         for (name, kind) in from_sets.chain(planned) {

@@ -35,7 +35,7 @@ use rusqlite_migration::{HookError, HookResult, Migrations, MigrationsBuilder};
 pub use error::{Result, StoreError};
 pub use inspect::{APP_ID, open_read_only};
 pub use integrity::{Failure, Verdict};
-pub use interchange::Feed;
+pub use interchange::{Fed, Feed, FeedOnce, Importing};
 pub use lock::{Holder, lock_path};
 pub use matching::ImportOutcome;
 

@@ -68,17 +68,7 @@ impl Before {
     /// Takes back what a failed open created, and names a full disk as
     /// such (SQLite often says "disk I/O error"). Best effort: the error being reported is the one that matters.
     pub fn undo(&self, err: StoreError) -> StoreError {
-        for (suffix, existed) in SUFFIXES.iter().zip(self.existed) {
-            if !existed {
-                let _ = fs::remove_file(sibling(&self.db, suffix));
-            }
-        }
-        if self.db_len == Some(0) {
-            let _ = fs::OpenOptions::new()
-                .write(true)
-                .open(&self.db)
-                .and_then(|f| f.set_len(0));
-        }
+        self.take_back();
         let io = matches!(
             err,
             StoreError::Io { .. } | StoreError::Sqlite(_) | StoreError::Migration(_)
@@ -89,6 +79,22 @@ impl Before {
             }
         } else {
             err
+        }
+    }
+
+    /// Removes the database's files that were not there, and empties one
+    /// that was empty. Best effort, as in [`Before::undo`].
+    pub fn take_back(&self) {
+        for (suffix, existed) in SUFFIXES.iter().zip(self.existed) {
+            if !existed {
+                let _ = fs::remove_file(sibling(&self.db, suffix));
+            }
+        }
+        if self.db_len == Some(0) {
+            let _ = fs::OpenOptions::new()
+                .write(true)
+                .open(&self.db)
+                .and_then(|f| f.set_len(0));
         }
     }
 }

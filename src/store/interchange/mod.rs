@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::time::Duration;
 
 mod insert;
+mod once;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
@@ -21,6 +22,8 @@ use insert::{ExerciseIds, insert_plan, insert_sets, insert_workout, set_inserts}
 /// What hands an import's workouts on, one by one, to the function it is
 /// given, and says whether it could read them all.
 pub type Feed<'a> = dyn FnMut(&mut dyn FnMut(&Workout)) -> Result<()> + 'a;
+
+pub use once::{Fed, FeedOnce, Importing};
 
 impl Store {
     /// An empty database in memory, to preview an import when the real one
@@ -56,8 +59,17 @@ impl Store {
         feed: &mut Feed,
         progress: &mut dyn FnMut(u64),
     ) -> Result<ImportOutcome> {
+        self.in_rollback_journal(|conn| import_in_one(conn, exercises, feed, progress))
+    }
+
+    /// Runs `import` with the file in rollback-journal mode if it can be
+    /// (see [`rollback_journal`]), and in WAL mode again after.
+    fn in_rollback_journal<T>(
+        &mut self,
+        import: impl FnOnce(&mut Connection) -> Result<T>,
+    ) -> Result<T> {
         let direct = rollback_journal(&self.conn);
-        let stored = self.import_in_one(exercises, feed, progress);
+        let stored = import(&mut self.conn);
         if direct {
             // Every open of the file for writing asks for WAL again
             // (`configure`), so a file left in the other mode is put right
@@ -67,54 +79,6 @@ impl Store {
                 .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()));
         }
         stored
-    }
-
-    fn import_in_one(
-        &mut self,
-        exercises: &[ExerciseDef],
-        feed: &mut Feed,
-        progress: &mut dyn FnMut(u64),
-    ) -> Result<ImportOutcome> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut outcome = ImportOutcome::default();
-        let mut ids = HashMap::new();
-        for def in exercises {
-            let added = tx
-                .prepare_cached("INSERT INTO exercise (name, kind, sides) VALUES (?1, ?2, ?3) ON CONFLICT (name) DO NOTHING")?
-                .execute(params![def.name, rows::kind_str(def.kind), rows::sides_str(def.sides)])?;
-            if added == 1 {
-                outcome.new_exercises.push(def.name.clone());
-            }
-            let id: i64 = tx.query_row(
-                "SELECT id FROM exercise WHERE name = ?1",
-                [&def.name],
-                |r| r.get(0),
-            )?;
-            ids.insert(def.name.to_ascii_lowercase(), id);
-        }
-        let ids = ExerciseIds(ids);
-        let mut sets = set_inserts(&tx)?;
-        let mut bulk = Batch::new(&tx)?;
-        // The feed cannot stop: after a failure the rest is only read.
-        let mut failed = None;
-        let fed = feed(&mut |w| {
-            if failed.is_none()
-                && let Err(e) =
-                    store_workout(&tx, &mut sets, w, &ids, &mut bulk, &mut outcome, progress)
-            {
-                failed = Some(e);
-            }
-        });
-        if let Some(e) = failed {
-            return Err(e);
-        }
-        fed?;
-        bulk.finish()?;
-        drop(sets);
-        tx.commit()?;
-        Ok(outcome)
     }
 
     /// What [`Store::import`] would do, without writing anything.
@@ -157,6 +121,61 @@ impl Store {
             None => fed.map(|()| outcome),
         }
     }
+}
+
+fn import_in_one(
+    conn: &mut Connection,
+    exercises: &[ExerciseDef],
+    feed: &mut Feed,
+    progress: &mut dyn FnMut(u64),
+) -> Result<ImportOutcome> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut outcome = ImportOutcome::default();
+    let mut ids = ExerciseIds(HashMap::new());
+    for def in exercises {
+        if create(&tx, def, &mut ids)? {
+            outcome.new_exercises.push(def.name.clone());
+        }
+    }
+    let mut sets = set_inserts(&tx)?;
+    let mut bulk = Batch::new(&tx)?;
+    // The feed cannot stop: after a failure the rest is only read.
+    let mut failed = None;
+    let fed = feed(&mut |w| {
+        if failed.is_none()
+            && let Err(e) =
+                store_workout(&tx, &mut sets, w, &ids, &mut bulk, &mut outcome, progress)
+        {
+            failed = Some(e);
+        }
+    });
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    fed?;
+    bulk.finish()?;
+    drop(sets);
+    tx.commit()?;
+    Ok(outcome)
+}
+
+/// Creates exercise `def` unless the database has one by its name, and
+/// notes its id; says whether it created it.
+fn create(tx: &Connection, def: &ExerciseDef, ids: &mut ExerciseIds) -> Result<bool> {
+    let added = tx
+        .prepare_cached(
+            "INSERT INTO exercise (name, kind, sides) VALUES (?1, ?2, ?3) ON CONFLICT (name) DO NOTHING",
+        )?
+        .execute(params![
+            def.name,
+            rows::kind_str(def.kind),
+            rows::sides_str(def.sides)
+        ])?;
+    let id: i64 = tx
+        .prepare_cached("SELECT id FROM exercise WHERE name = ?1")?
+        .query_row([&def.name], |r| r.get(0))?;
+    ids.0.insert(def.name.to_ascii_lowercase(), id);
+    Ok(added == 1)
 }
 
 /// Puts the file in rollback-journal mode for an import, if it can (no

@@ -2,15 +2,15 @@
 
 use std::collections::HashMap;
 
-use rusqlite::Connection;
 use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OptionalExtension};
 
 use super::{
     Best, ChartRow, Fact, LoadKey, LoadRow, SESSION_COLUMNS, SessionRow, chart_add, fact, facts,
-    is_open, read_load_row, write_chart_rows, write_load_row,
+    read_load_row, write_load_row,
 };
 use crate::store::error::Result;
-use crate::store::many::{Inserts, int, text};
+use crate::store::many::{Inserts, int, real, text};
 
 /// Summaries of many new sessions at once (an import, the upgrade): a
 /// session's rows are folded in memory and written when it ends, and the
@@ -19,6 +19,9 @@ pub struct Batch<'c> {
     conn: &'c Connection,
     /// Writes the `session_best` rows of each session as it ends.
     best: Inserts<'c>,
+    /// Writes its `session_chart` rows: new ones, the session being new to
+    /// them (see [`Batch::add`]).
+    chart: Inserts<'c>,
     session: Option<i64>,
     rows: HashMap<LoadKey, SessionRow>,
     charts: Vec<ChartRow>,
@@ -33,6 +36,12 @@ impl<'c> Batch<'c> {
                 conn,
                 &format!("INSERT OR REPLACE INTO session_best ({SESSION_COLUMNS}) VALUES"),
                 13,
+            )?,
+            chart: Inserts::new(
+                conn,
+                "INSERT INTO session_chart (exercise_id, started_at, session_id, side, sets, first_at,
+                     reps, kg_centi, lb_centi, heaviest_kg, e1rm_kg, hold_ms) VALUES",
+                12,
             )?,
             session: None,
             rows: HashMap::new(),
@@ -59,10 +68,16 @@ impl<'c> Batch<'c> {
     fn end_session(&mut self) -> Result<()> {
         let conn = self.conn;
         // An open session's chart rows are not stored (`super::open`).
-        if let Some(session) = self.session
-            && !is_open(conn, session)?
-        {
-            write_chart_rows(conn, &self.charts)?;
+        if let Some(session) = self.session {
+            let ended: Option<String> = conn
+                .prepare_cached(
+                    "SELECT started_at FROM session WHERE id = ?1 AND ended_at IS NOT NULL",
+                )?
+                .query_row([session], |r| r.get(0))
+                .optional()?;
+            if let Some(started_at) = ended {
+                self.write_charts(&started_at)?;
+            }
         }
         self.charts.clear();
         // In key order: the b-tree is walked forwards.
@@ -93,6 +108,29 @@ impl<'c> Batch<'c> {
         }
         self.session = None;
         Ok(())
+    }
+
+    /// The session's chart rows, one statement held for them all (a row
+    /// each, no look-up of the session per row).
+    fn write_charts(&mut self, started_at: &str) -> Result<()> {
+        let mut values = Vec::with_capacity(self.charts.len() * 12);
+        for c in &self.charts {
+            values.extend([
+                ValueRef::Integer(c.exercise),
+                text(Some(started_at)),
+                ValueRef::Integer(c.session),
+                text(Some(c.side)),
+                ValueRef::Integer(c.sets),
+                text(Some(&c.first_at)),
+                ValueRef::Integer(c.reps),
+                ValueRef::Integer(c.kg_centi),
+                ValueRef::Integer(c.lb_centi),
+                real(c.heaviest_kg),
+                real(c.e1rm_kg),
+                int(c.hold_ms),
+            ]);
+        }
+        self.chart.insert(&values)
     }
 
     /// Writes what is held, so that the database can be read or changed
