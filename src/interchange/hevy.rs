@@ -8,7 +8,7 @@ use chrono::TimeZone;
 use csv::StringRecord;
 
 use super::group::{self, Entry, Row, Workouts};
-use super::table::{self, Columns};
+use super::csv_in::{self, Columns};
 use super::times;
 use super::values;
 use super::values::Rounding;
@@ -60,7 +60,7 @@ pub fn parse<Tz: TimeZone>(
         times::LocalTimes::new(tz, TIME_FORMATS),
     ];
     let mut workouts = Workouts::new(SOURCE, done);
-    table::rows(
+    csv_in::rows(
         source,
         |c| layout(c),
         |l, c, record, line| read(l, c, record, line, &mut times, &mut rounded),

@@ -3,6 +3,7 @@
 //! the database side and the commands do the files.
 
 mod bounds;
+mod csv_in;
 mod csv_out;
 mod detect;
 mod fitnotes;
@@ -12,7 +13,6 @@ pub mod json;
 mod languages;
 mod stream;
 mod strong;
-mod table;
 mod times;
 mod values;
 mod workout;

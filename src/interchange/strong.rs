@@ -13,7 +13,7 @@ use csv::StringRecord;
 use super::bounds;
 use super::group::{self, Entry, Row, Workouts};
 use super::languages;
-use super::table::{self, Columns};
+use super::csv_in::{self, Columns};
 use super::times;
 use super::values;
 use super::values::Rounding;
@@ -100,7 +100,7 @@ pub fn parse<Tz: TimeZone>(
     let mut workouts = Workouts::new(SOURCE, &mut hand_on);
     let mut assumed = None;
     let mut language = None;
-    let read = table::rows(
+    let read = csv_in::rows(
         source,
         |c| {
             let layout = layout(c, unit)?;
