@@ -7,8 +7,8 @@
 use chrono::TimeZone;
 use csv::StringRecord;
 
-use super::group::{self, Entry, Row, Workouts};
 use super::csv_in::{self, Columns};
+use super::group::{self, Entry, Row, Workouts};
 use super::times;
 use super::values;
 use super::values::Rounding;

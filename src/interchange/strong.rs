@@ -11,9 +11,9 @@ use chrono::TimeZone;
 use csv::StringRecord;
 
 use super::bounds;
+use super::csv_in::{self, Columns};
 use super::group::{self, Entry, Row, Workouts};
 use super::languages;
-use super::csv_in::{self, Columns};
 use super::times;
 use super::values;
 use super::values::Rounding;

@@ -93,3 +93,11 @@ pub fn dump(db: &Path) -> Vec<String> {
     out.sort();
     out
 }
+
+/// The bad rows a refusal lists, as the person reads them.
+pub fn bad_rows(err: ImportError) -> Vec<String> {
+    let ImportError::BadRows(rows) = &err else {
+        panic!("{err}")
+    };
+    rows.iter().map(ToString::to_string).collect()
+}

@@ -16,7 +16,7 @@ use runstrong::app::history::HistoryEffect;
 use runstrong::app::session::Step;
 use runstrong::app::{Effect, Settings, State, StoreExecutor};
 use runstrong::domain::calendar::Calendar;
-use runstrong::domain::progression::{Rules, Schedule};
+use runstrong::domain::progression::Schedule;
 use runstrong::domain::set::{SetType, Side, Work};
 use runstrong::domain::{NewSet, Routine, Unit};
 use runstrong::store::Store;
@@ -47,13 +47,13 @@ cue = "Long step, back knee down softly."
 "#;
 
 /// A routine whose exercises have progression rules.
-fn ruled_routine() -> Routine {
+pub(crate) fn ruled_routine() -> Routine {
     Routine::from_toml(ROUTINE).unwrap()
 }
 
 /// A week before `noon()`: squat 3 × 10 at 60 kg (the top of its range),
 /// lunges with the right side 3 reps behind the left.
-fn last_week(store: &mut Store) {
+pub(crate) fn last_week(store: &mut Store) {
     let start = noon() - Duration::days(7);
     let s = store.start_session(&ruled_routine(), start).unwrap();
     let mut minute = 0;
@@ -264,66 +264,6 @@ fn a_deload_week_halves_the_sets_keeps_them_and_says_why() {
     assert_eq!(stored, 2, "a resume keeps the lighter plan");
 }
 
-/// A warm-up set of `work`, a minute after `noon()`.
-fn warm_up(session_id: i64, exercise_id: i64, work: Work) -> NewSet {
-    NewSet {
-        session_id,
-        exercise_id,
-        set_number: 1,
-        side: None,
-        work,
-        duration: None,
-        rpe: None,
-        note: None,
-        logged_at: noon() + Duration::minutes(1),
-        set_type: SetType::Warmup,
-    }
-}
-
-#[test]
-fn a_logged_warm_up_changes_no_record_chart_point_volume_or_suggestion() {
-    let (_dir, path) = scratch();
-    let mut store = Store::open(&path).unwrap();
-    last_week(&mut store);
-    let squat = store.start_session(&ruled_routine(), noon()).unwrap();
-    let id = squat.plan[0].exercise_id;
-    let calendar = Calendar::new(Utc, Weekday::Mon);
-    let rules = Rules {
-        settings: Default::default(),
-        unit: Unit::Kg,
-    };
-    let (from, to) = (noon() - Duration::days(30), noon() + Duration::days(1));
-    let weeks = calendar.weeks_back(noon(), 2);
-    let look = |store: &Store| {
-        let weeks = store.week_summaries(&weeks, None).unwrap();
-        (
-            store.records(id).unwrap(),
-            store.progress(id, from, to, 1.0).unwrap(),
-            weeks
-                .iter()
-                .map(|w| (w.totals.sets, w.totals.reps, w.totals.volume_kg))
-                .collect::<Vec<_>>(),
-            store.summary(squat.id).unwrap().volume_kg,
-            store
-                .plan_next(&ruled_routine(), &rules, &calendar, noon(), None)
-                .unwrap(),
-        )
-    };
-    let before = look(&store);
-    // Heavier and longer than anything before: it would top every record.
-    store
-        .insert_set(&warm_up(squat.id, id, reps(30, kg("200"))))
-        .unwrap();
-    assert_eq!(look(&store), before);
-    drop(store);
-    // Rebuilt from scratch (an upgrade), the summaries still leave it out.
-    let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute("PRAGMA user_version = 9", []).unwrap();
-    drop(conn);
-    let store = Store::open(&path).unwrap();
-    assert_eq!(look(&store), before);
-}
-
 #[test]
 fn a_hold_aims_at_the_rules_longer_target_on_each_side() {
     let (_dir, path) = scratch();
@@ -396,42 +336,6 @@ fn a_resumed_session_keeps_its_advice_from_the_sessions_before_it() {
         screen.contains("+2.5 kg: all 3×10 done last time"),
         "{screen}"
     );
-}
-
-#[test]
-fn a_session_of_warm_ups_alone_is_listed_but_counts_toward_no_week_or_streak() {
-    let (_dir, path) = scratch();
-    let mut store = Store::open(&path).unwrap();
-    last_week(&mut store);
-    let today = store.start_session(&ruled_routine(), noon()).unwrap();
-    let squat = today.plan[0].exercise_id;
-    store
-        .insert_set(&warm_up(today.id, squat, reps(8, kg("20"))))
-        .unwrap();
-    let calendar = Calendar::new(Utc, Weekday::Mon);
-    let [this, last]: [_; 2] = calendar.weeks_back(noon(), 2).try_into().unwrap();
-    let weeks = store.week_summaries(&[this, last], None).unwrap();
-    let done: Vec<_> = weeks.iter().map(|w| w.totals.sessions).collect();
-    assert_eq!(done, [0, 1], "warm-ups alone are not a session done");
-    assert_eq!(
-        store.sessions_done_between(this.start, this.end).unwrap(),
-        0,
-        "home agrees"
-    );
-    assert_eq!(weeks[0].totals.warmups, 1);
-    assert!(
-        weeks[0].totals.logged_any(),
-        "the week still has a session to open"
-    );
-    let listed = store.sessions_between(this.start, this.end, None).unwrap();
-    assert_eq!(listed.iter().map(|s| s.id).collect::<Vec<_>>(), [today.id]);
-    let with_sets = store
-        .sessions_with_sets(this.start, this.end, None)
-        .unwrap();
-    assert_eq!(with_sets[0].0.totals.sessions, 0);
-    assert_eq!(with_sets[0].1.len(), 1, "the warm-up is there to see");
-    // Last week met a target of one; this week, warm-ups alone, does not extend it.
-    assert_eq!(store.streak(this, 1, |at| calendar.week_of(at)).unwrap(), 1);
 }
 
 #[test]

@@ -13,4 +13,6 @@ mod progress_flow;
 mod records_flow;
 mod screens;
 mod screens_weighted;
+mod summary_screens;
 mod update_flow;
+mod warm_ups;

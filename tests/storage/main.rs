@@ -7,6 +7,8 @@ mod common;
 mod fuzz_import;
 mod history_queries;
 mod import;
+mod import_binary;
+mod import_variants;
 mod import_weighted;
 mod records_queries;
 mod roundtrip;
