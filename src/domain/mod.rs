@@ -7,6 +7,7 @@ pub mod advice;
 pub mod balance;
 pub mod calendar;
 pub mod cardio;
+pub mod chart;
 pub mod correction;
 pub mod distance;
 pub mod entry;

@@ -9,7 +9,7 @@ use rusqlite::{OptionalExtension, Row};
 
 use super::Store;
 use super::error::{Result, StoreError};
-use super::progress::{per_point, points};
+use super::progress::points;
 use super::rows;
 use crate::domain::cardio::{CardioRecords, CardioSet};
 use crate::domain::distance::Distance;
@@ -72,17 +72,13 @@ impl Store {
         bucket_days: f64,
     ) -> Result<Vec<ProgressPoint>> {
         let mut stmt = self.conn.prepare_cached(concat!(
-            "WITH per_session AS (
-               SELECT l.session_id AS s, min(l.logged_at) AS at, count(*) OVER () AS n,
-                      sum(",
+            "SELECT min(l.logged_at) AS at, sum(",
             metres!(),
             ") AS metres, min(",
             pace!(),
             ") AS pace ",
             cardio_sets!(),
-            " AND l.logged_at >= ?2 AND l.logged_at < ?3 GROUP BY l.session_id)
-             SELECT min(at), max(metres), min(pace) FROM per_session ",
-            per_point!()
+            " AND l.logged_at >= ?2 AND l.logged_at < ?3 GROUP BY l.session_id"
         ))?;
         points(&mut stmt, (exercise, from, to, bucket_days), None, |r| {
             Ok(ProgressPoint {

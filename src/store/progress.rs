@@ -8,6 +8,7 @@ use rusqlite::{OptionalExtension, Row, Statement, params};
 use super::Store;
 use super::error::Result;
 use super::{rows, summaries};
+use crate::domain::chart;
 use crate::domain::progress::{PerSide, ProgressPoint};
 use crate::domain::set::{Side, Work};
 use crate::domain::time::to_db;
@@ -35,18 +36,6 @@ macro_rules! per_side_max {
     };
 }
 
-/// Groups `per_session` (session `s` at `at`, of `n` in the span) into
-/// chart points: a session each while they fit the spans of `?4` days
-/// over `[?2, ?3)`, else one per span.
-macro_rules! per_point {
-    () => {
-        "GROUP BY CASE WHEN n <= (julianday(?3) - julianday(?2)) / ?4 THEN s
-                  ELSE -1 - CAST((julianday(at) - julianday(?2)) / ?4 AS INTEGER) END
-         ORDER BY 1"
-    };
-}
-pub(super) use per_point;
-
 /// One row per session of `$chart` (`session_chart`, or the open
 /// sessions' rows) in the span, its sides merged.
 macro_rules! per_session {
@@ -67,40 +56,37 @@ macro_rules! per_session {
     };
 }
 
-/// The chart's query over `$sessions`, the rows of `per_session!`.
+/// The chart's query over `$sessions`, the rows of `per_session!`: a
+/// point per session, grouped into spans by `domain::chart`.
 macro_rules! progress_sql {
     ($sessions:expr) => {
         concat!(
-            "WITH grouped AS (",
+            "SELECT at, volume, heaviest, r_both, r_left, r_right,
+                    e_both, e_left, e_right, h_both, h_left, h_right FROM (",
             $sessions,
-            "), per_session AS (SELECT *, count(*) OVER () AS n FROM grouped)
-             SELECT min(at), max(volume), max(heaviest), max(r_both), max(r_left), max(r_right),
-                    max(e_both), max(e_left), max(e_right), max(h_both), max(h_left), max(h_right)
-             FROM per_session
-             ",
-            per_point!()
+            ")"
         )
     };
 }
 
-/// The points `stmt` (bound to exercise, from, to, bucket days and, if
-/// given, the open sessions' rows) yields.
+/// The chart points of the sessions `stmt` (bound to exercise, from, to
+/// and, if given, the open sessions' rows) yields, a `point` each.
 pub(super) fn points(
     stmt: &mut Statement<'_>,
     (exercise, from, to, bucket_days): (i64, DateTime<Utc>, DateTime<Utc>, f64),
     open: Option<&str>,
     point: impl Fn(&Row<'_>) -> Result<ProgressPoint>,
 ) -> Result<Vec<ProgressPoint>> {
-    let mut out = Vec::new();
-    let (from, to, days) = (to_db(from), to_db(to), bucket_days.max(1e-6));
+    let mut sessions = Vec::new();
+    let (lo, hi) = (to_db(from), to_db(to));
     let mut q = match open {
-        Some(open) => stmt.query(params![exercise, from, to, days, open])?,
-        None => stmt.query(params![exercise, from, to, days])?,
+        Some(open) => stmt.query(params![exercise, lo, hi, open])?,
+        None => stmt.query(params![exercise, lo, hi])?,
     };
     while let Some(r) = q.next()? {
-        out.push(point(r)?);
+        sessions.push(point(r)?);
     }
-    Ok(out)
+    Ok(chart::points(sessions, from, to, bucket_days))
 }
 
 fn per_side(r: &Row<'_>, at: usize, scale: f64) -> rusqlite::Result<PerSide> {
@@ -126,7 +112,7 @@ impl Store {
         bucket_days: f64,
     ) -> Result<Vec<ProgressPoint>> {
         // A session belongs to the span its start is in, as in the weeks.
-        // Sessions not yet ended are folded from their sets (`?5`), and
+        // Sessions not yet ended are folded from their sets (`?4`), and
         // only when there are any, so that the chart of ended ones reads
         // `session_chart` in key order with no sort.
         let open: Vec<_> = summaries::open_rows(&self.conn, exercise)?
@@ -161,7 +147,7 @@ impl Store {
                              j.value ->> 2 AS side, j.value ->> 3 AS first_at, j.value ->> 4 AS kg_centi,
                              j.value ->> 5 AS lb_centi, j.value ->> 6 AS heaviest_kg, j.value ->> 7 AS reps,
                              j.value ->> 8 AS e1rm_kg, j.value ->> 9 AS hold_ms, ?1 AS exercise_id
-                      FROM json_each(?5) j)"
+                      FROM json_each(?4) j)"
                 )
             )))?
         };

@@ -289,7 +289,9 @@ fn an_import_killed_part_way_loses_nothing_and_leaves_a_database_that_opens() {
     use common::data::dump;
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("big.csv");
-    std::fs::write(&file, many_workouts(3000, "")).unwrap();
+    // Big enough (300,000 rows) that the import is still writing when it
+    // is killed, however busy the machine.
+    std::fs::write(&file, many_workouts(30_000, "")).unwrap();
     let old = imported_by_the_binary(dir.path());
     let new = dir.path().join("new.db");
     for (db, sessions) in [(&old, 2), (&new, 0)] {
@@ -308,7 +310,7 @@ fn an_import_killed_part_way_loses_nothing_and_leaves_a_database_that_opens() {
         while !journal.exists() && started.elapsed() < std::time::Duration::from_secs(20) {
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
-        std::thread::sleep(std::time::Duration::from_millis(50));
+        std::thread::sleep(std::time::Duration::from_millis(20));
         child.kill().unwrap();
         let status = child.wait().unwrap();
         assert!(!status.success(), "killed before it finished: {status}");
