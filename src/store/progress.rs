@@ -111,7 +111,8 @@ impl Store {
         to: DateTime<Utc>,
         bucket_days: f64,
     ) -> Result<Vec<ProgressPoint>> {
-        // A session belongs to the span its start is in, as in the weeks.
+        // A session is in the chart when its start is in `[from, to)`, as in
+        // the weeks; `domain::chart` places it in a span by its first set.
         // Sessions not yet ended are folded from their sets (`?4`), and
         // only when there are any, so that the chart of ended ones reads
         // `session_chart` in key order with no sort.

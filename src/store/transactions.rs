@@ -10,7 +10,10 @@ impl Store {
     /// Runs `f` on one read snapshot: every query in it sees the file as it
     /// was at the first (a set the app commits meanwhile shows in all of a
     /// report or none of it), and SQLite takes its locks and checks the file
-    /// once instead of at every statement.
+    /// once instead of at every statement. The snapshot lasts as long as `f`:
+    /// a report written into a pipe nobody reads (`| less` left open) holds
+    /// back the app's WAL checkpoints until it ends, so the -wal file grows
+    /// meanwhile; it is checkpointed as ever once the report ends.
     pub fn snapshot<T, E: From<StoreError>>(
         &self,
         f: impl FnOnce(&Store) -> std::result::Result<T, E>,

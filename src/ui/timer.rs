@@ -280,11 +280,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, view: &SessionView, th
 
 /// The face on one line, for a phone whose sets need the rows: the label and
 /// the time always, the hint when it fits (the status line names the keys).
+/// The digits' wordings say the same thing; the shortest, last, goes beside
+/// the label, which already says the rest.
 fn one_line(face: Face, style: Style, width: u16, theme: &Theme) -> Paragraph<'static> {
+    let time = face.digits.last().cloned().unwrap_or_default();
     let mut line = Line::from(vec![
         Span::styled(face.label, theme.title()),
         Span::raw(" "),
-        Span::styled(face.digits.join(" "), style),
+        Span::styled(time, style),
     ]);
     let hint = format!(" · {}", face.hint);
     if line.width() + unicode_width::UnicodeWidthStr::width(hint.as_str()) <= usize::from(width) {

@@ -349,11 +349,16 @@ fn a_phone_resting_keeps_the_whole_reason_and_the_rest_on_one_line() {
         "both sides of set 1 logged: a rest"
     );
     let screen = flow.render(40, 20);
-    let words = words(&screen);
-    assert!(words.contains("(7 vs 10 reps a set at BW)"), "{screen}");
+    let resting = words(&screen);
+    assert!(resting.contains("(7 vs 10 reps a set at BW)"), "{screen}");
     assert!(
-        words.contains("REST 1:00 · +/- 15 s · Space skip"),
+        resting.contains("REST 1:00 · +/- 15 s · Space skip"),
         "{screen}"
     );
     insta::assert_snapshot!("advice_rest_40x20", screen);
+    // Over: the time once, after the label that says what it is.
+    flow.advance(std::time::Duration::from_secs(65));
+    let over = words(&flow.render(40, 20));
+    assert!(over.contains("REST OVER · GO +0:05"), "{over}");
+    assert_eq!(over.matches("0:05").count(), 1, "{over}");
 }

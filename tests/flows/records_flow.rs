@@ -131,3 +131,32 @@ fn a_resumed_session_recalls_the_records_of_its_earlier_sets_for_the_summary() {
         "a new session has nothing to recall"
     );
 }
+
+#[test]
+fn a_record_answered_after_the_session_left_the_screen_is_still_kept() {
+    let mut flow = Flow::in_session();
+    flow.type_text("15");
+    flow.press(KeyCode::Enter);
+    let Some(HistoryEffect::LoadBests(logged)) = last_effect(&flow) else {
+        panic!("{:?}", last_effect(&flow))
+    };
+    // Keys in the same batch took the person home before the store answered.
+    let _ = flow.state.go_home();
+    let earlier = Earlier {
+        any: true,
+        most_reps: Some(14),
+        ..Earlier::default()
+    };
+    flow.send(Msg::History(HistoryMsg::BestsLoaded(
+        logged.clone(),
+        earlier,
+    )));
+    assert_eq!(
+        last_effect(&flow),
+        Some(HistoryEffect::RememberRecords {
+            set: logged.id,
+            kinds: vec![RecordKind::MostReps]
+        }),
+        "remembered in the file whatever is on screen"
+    );
+}

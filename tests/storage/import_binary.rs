@@ -304,13 +304,16 @@ fn an_import_killed_part_way_loses_nothing_and_leaves_a_database_that_opens() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        // Killed while it writes: its rollback journal is beside the file.
+        // Killed while it writes: its rollback journal is beside the file,
+        // and the file has grown past what the schema and the old sessions
+        // take (the journal alone may be the new file's migration's).
         let journal = std::path::PathBuf::from(format!("{}-journal", db.display()));
+        let writing = || journal.exists() && std::fs::metadata(db).is_ok_and(|m| m.len() > 4 << 20);
         let started = std::time::Instant::now();
-        while !journal.exists() && started.elapsed() < std::time::Duration::from_secs(20) {
-            std::thread::sleep(std::time::Duration::from_millis(5));
+        while !writing() && started.elapsed() < std::time::Duration::from_secs(20) {
+            std::thread::sleep(std::time::Duration::from_millis(2));
         }
-        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert!(writing(), "the import writes in a rollback journal");
         child.kill().unwrap();
         let status = child.wait().unwrap();
         assert!(!status.success(), "killed before it finished: {status}");
@@ -325,4 +328,21 @@ fn an_import_killed_part_way_loses_nothing_and_leaves_a_database_that_opens() {
             assert_eq!(dump(db), before);
         }
     }
+}
+
+#[test]
+fn a_refused_import_never_takes_away_a_database_that_holds_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("runstrong.db");
+    let mut importing = runstrong::store::Store::open_import(&path, &mut |_| {})
+        .unwrap()
+        .expect("a new database imports in one pass");
+    // As if another runstrong had made the file and logged a session
+    // between the look and the lock.
+    importing
+        .store
+        .start_session(&common::routine(), chrono::Utc::now())
+        .unwrap();
+    importing.discard();
+    assert!(path.exists(), "a database with a session is kept");
 }

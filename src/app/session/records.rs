@@ -32,20 +32,23 @@ impl SessionView {
 /// A set just logged against the bests before it: the records it reached
 /// are announced, kept for the summary, and remembered in the file.
 pub fn on_bests(state: &mut State, logged: &LoggedSet, earlier: &Earlier) -> Vec<Effect> {
-    let Screen::Session(view) = &mut state.screen else {
-        return vec![];
-    };
     let kinds = reached(&logged.set.work, earlier);
-    let records: Vec<NewRecord> = kinds.iter().map(|&k| view.record(logged, k)).collect();
-    let Some(first) = records.first() else {
+    if kinds.is_empty() {
         return vec![];
-    };
-    let more = match records.len() {
-        1 => String::new(),
-        n => format!(" (+{} more)", n - 1),
-    };
-    state.notice = Some((format!("New record! {first}{more}"), false));
-    view.records.extend(records);
+    }
+    // Announced only while the session is on screen (keys in the same batch
+    // may have left it), but remembered in the file whatever is shown.
+    if let Screen::Session(view) = &mut state.screen {
+        let records: Vec<NewRecord> = kinds.iter().map(|&k| view.record(logged, k)).collect();
+        if let Some(first) = records.first() {
+            let more = match records.len() {
+                1 => String::new(),
+                n => format!(" (+{} more)", n - 1),
+            };
+            state.notice = Some((format!("New record! {first}{more}"), false));
+        }
+        view.records.extend(records);
+    }
     vec![Effect::History(HistoryEffect::RememberRecords {
         set: logged.id,
         kinds,

@@ -106,7 +106,9 @@ pub fn beside<T: Send>(
             drop(send.send(batch));
             read
         });
-        for w in batches.iter().flatten() {
+        // Taken by value: a panic in `each` drops the receiver while
+        // unwinding, so the reader's next send fails instead of waiting.
+        for w in batches.into_iter().flatten() {
             each(&w);
         }
         reader.join()

@@ -97,6 +97,19 @@ impl Importing {
     pub fn discard(self) {
         let Importing { store, made } = self;
         let Some((before, dirs)) = made else { return };
+        // The file was absent when looked at, before the lock was taken: a
+        // runstrong that made it and logged in the meantime keeps its data.
+        let holds_data = store
+            .conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM session) OR EXISTS (SELECT 1 FROM exercise)",
+                [],
+                |r| r.get::<_, bool>(0),
+            )
+            .unwrap_or(true);
+        if holds_data {
+            return;
+        }
         let Store { conn, _lock, .. } = store;
         // Closed first, so SQLite recreates nothing; the lock is held until
         // the files are gone, so no other runstrong starts on them meanwhile.
