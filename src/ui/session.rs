@@ -156,7 +156,7 @@ fn about_block<'a>(
             format!(
                 "{} {}, {} {}",
                 extra.letter(),
-                ex.sets + 1,
+                ex.rows(),
                 extra.other().letter(),
                 ex.sets
             ),
